@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+#include "core/util/clock.h"
+
+namespace cosell {
+namespace {
+
+class SystemClock final : public Clock
+{
+public:
+    QDateTime now() const override { return QDateTime::currentDateTimeUtc(); }
+};
+
+} // namespace
+
+const Clock &Clock::system()
+{
+    static const SystemClock clock;
+    return clock;
+}
+
+} // namespace cosell
