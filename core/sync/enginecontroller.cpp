@@ -54,7 +54,7 @@ void EngineController::start()
     connect(m_thread.get(), &QThread::finished, engine, &QObject::deleteLater);
     m_thread->start();
     QMetaObject::invokeMethod(engine, &SyncEngine::start, Qt::QueuedConnection);
-    qCInfo(lcSyncThread) << "sync thread started";
+    qCInfo(lcSync) << "sync thread started";
 }
 
 void EngineController::stop()
@@ -82,11 +82,11 @@ void EngineController::stop()
         },
         Qt::QueuedConnection);
     if (!m_thread->wait(QDeadlineTimer(slowStopMs))) {
-        qCWarning(lcSyncThread) << "sync thread still busy after" << slowStopMs
+        qCWarning(lcSync) << "sync thread still busy after" << slowStopMs
                                 << "ms; waiting for it to finish";
         m_thread->wait();
     }
-    qCInfo(lcSyncThread) << "sync thread stopped";
+    qCInfo(lcSync) << "sync thread stopped";
 }
 
 void EngineController::syncNow()
