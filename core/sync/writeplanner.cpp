@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+#include "core/sync/writeplanner.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+
+namespace cosell {
+
+namespace {
+
+QJsonObject expectedFor(const ReconcilePlan &plan, FieldDecision::Kind kind)
+{
+    QJsonObject out;
+    for (const FieldDecision &d : plan.decisions) {
+        if (d.kind == kind)
+            out.insert(d.field, d.base.isUndefined() ? QJsonValue() : d.base);
+    }
+    return out;
+}
+
+} // namespace
+
+QString WritePlanner::idempotencyKey(const PlannedWrite &w, const QString &version)
+{
+    // QJsonDocument sorts object keys, so equal content gives equal bytes.
+    const QJsonObject content{{QStringLiteral("t"), toString(w.target)},
+                              {QStringLiteral("o"), toString(w.operation)},
+                              {QStringLiteral("r"), w.referralId},
+                              {QStringLiteral("c"), w.crmId},
+                              {QStringLiteral("ch"), w.changes},
+                              {QStringLiteral("ex"), w.expected},
+                              {QStringLiteral("m"), w.message},
+                              {QStringLiteral("v"), version}};
+    const QByteArray bytes = QJsonDocument(content).toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(
+        QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(40));
+}
+
+QList<PlannedWrite> WritePlanner::writesFor(const PlanItem &item, const QString &version)
+{
+    QList<PlannedWrite> out;
+    auto add = [&](PlannedWrite w) {
+        w.referralId = item.referralId;
+        w.crmId = item.crmId;
+        w.idempotencyKey = idempotencyKey(w, version);
+        out.append(w);
+    };
+    auto updates = [&] {
+        const QJsonObject toCrm = item.plan.crmChanges();
+        if (!toCrm.isEmpty())
+            add({PlannedWrite::Target::Crm, PlannedWrite::Operation::Update, {}, {}, toCrm,
+                 expectedFor(item.plan, FieldDecision::Kind::WriteToCrm), {}, {}});
+        const QJsonObject toPc = item.plan.partnerCenterChanges();
+        if (!toPc.isEmpty())
+            add({PlannedWrite::Target::PartnerCenter, PlannedWrite::Operation::Update, {}, {},
+                 toPc, expectedFor(item.plan, FieldDecision::Kind::WriteToPartnerCenter), {}, {}});
+    };
+    switch (item.kind) {
+    case PlanItem::Kind::Update:
+        updates();
+        break;
+    case PlanItem::Kind::LinkExisting:
+        // Both ids are known: make each side name the other, then merge.
+        add({PlannedWrite::Target::Crm, PlannedWrite::Operation::LinkBack, {}, {}, {}, {}, {}, {}});
+        add({PlannedWrite::Target::PartnerCenter, PlannedWrite::Operation::LinkBack, {}, {}, {},
+             {}, {}, {}});
+        updates();
+        break;
+    case PlanItem::Kind::CreateInCrm:
+        // The link-back to Partner Center follows once the CRM id is known.
+        add({PlannedWrite::Target::Crm, PlannedWrite::Operation::Create, {}, {},
+             item.plan.crmChanges(), {}, {}, {}});
+        break;
+    case PlanItem::Kind::CreateInPartnerCenter:
+        add({PlannedWrite::Target::PartnerCenter, PlannedWrite::Operation::Create, {}, {},
+             item.plan.partnerCenterChanges(), {}, {}, {}});
+        break;
+    case PlanItem::Kind::PreconditionFailed:
+        add({PlannedWrite::Target::Crm, PlannedWrite::Operation::Audit, {}, {}, {}, {},
+             QStringLiteral("Not sent to Partner Center: ") + item.reasons.join(QStringLiteral("; ")),
+             {}});
+        break;
+    case PlanItem::Kind::Skipped:
+        break;
+    }
+    return out;
+}
+
+} // namespace cosell
