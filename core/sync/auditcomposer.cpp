@@ -71,7 +71,7 @@ AuditDraft AuditComposer::forWrite(const PlannedWrite &write, const QJsonObject 
 }
 
 AuditDraft AuditComposer::forFailure(const PlannedWrite &write, const Error &error,
-                                     const RetryPolicy::Decision &decision)
+                                     const OutboxRetryPolicy::Decision &decision)
 {
     AuditDraft d;
     d.action = QStringLiteral("write.%1.%2").arg(

@@ -4,7 +4,7 @@
 #include "core/sync/auditdraft.h"
 #include "core/sync/planitem.h"
 #include "core/sync/plannedwrite.h"
-#include "core/sync/retrypolicy.h"
+#include "core/sync/outboxretrypolicy.h"
 
 #include <QList>
 
@@ -24,7 +24,7 @@ public:
     static AuditDraft forWrite(const PlannedWrite &write, const QJsonObject &before,
                                const QString &requestId = {});
     static AuditDraft forFailure(const PlannedWrite &write, const Error &error,
-                                 const RetryPolicy::Decision &decision);
+                                 const OutboxRetryPolicy::Decision &decision);
     static QString subjectOf(const QString &referralId, const QString &crmId);
 };
 

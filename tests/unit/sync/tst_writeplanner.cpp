@@ -176,7 +176,7 @@ void TestWritePlanner::auditOfDecisionsAndWrites()
     Error e;
     e.kind = Error::Kind::Invalid;
     e.message = s("bad");
-    const RetryPolicy policy(3, 100, 1000);
+    const OutboxRetryPolicy policy(3, 100, 1000);
     const AuditDraft dead = AuditComposer::forFailure(
         w, e, policy.onFailure(e, 1, QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC), 0.0));
     QCOMPARE(dead.action, s("write.crm.deadLetter"));

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "core/sync/retrypolicy.h"
+#include "core/sync/outboxretrypolicy.h"
 
 #include <algorithm>
 
 namespace cosell {
 
-qint64 RetryPolicy::delayMs(int attempts, double jitter) const
+qint64 OutboxRetryPolicy::delayMs(int attempts, double jitter) const
 {
     const int exponent = std::clamp(attempts - 1, 0, 30);
     const qint64 nominal = std::min<qint64>(qint64(m_baseDelayMs) << exponent, m_maxDelayMs);
@@ -13,7 +13,7 @@ qint64 RetryPolicy::delayMs(int attempts, double jitter) const
     return nominal / 2 + qint64(double(nominal - nominal / 2) * j);
 }
 
-RetryPolicy::Decision RetryPolicy::onFailure(const Error &error, int attempts,
+OutboxRetryPolicy::Decision OutboxRetryPolicy::onFailure(const Error &error, int attempts,
                                              const QDateTime &now, double jitter,
                                              std::optional<int> retryAfterSeconds) const
 {

@@ -13,10 +13,10 @@ namespace cosell {
 // When a failed outbox write is tried again, or dead-lettered for an admin to retry or
 // discard. Pure: the caller passes "now" (from its Clock) and the jitter draw, so tests pin
 // both. Delays are milliseconds.
-class RetryPolicy final
+class OutboxRetryPolicy final
 {
 public:
-    RetryPolicy(int maxAttempts, int baseDelayMs, int maxDelayMs)
+    OutboxRetryPolicy(int maxAttempts, int baseDelayMs, int maxDelayMs)
         : m_maxAttempts(maxAttempts), m_baseDelayMs(baseDelayMs), m_maxDelayMs(maxDelayMs)
     {
     }

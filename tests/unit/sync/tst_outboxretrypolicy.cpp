@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "core/sync/retrypolicy.h"
+#include "core/sync/outboxretrypolicy.h"
 
 #include <QTest>
 
 using namespace cosell;
 
-class TestRetryPolicy final : public QObject
+class TestOutboxRetryPolicy final : public QObject
 {
     Q_OBJECT
 
@@ -22,7 +22,7 @@ namespace {
 const QDateTime t0(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC);
 }
 
-void TestRetryPolicy::delays_data()
+void TestOutboxRetryPolicy::delays_data()
 {
     QTest::addColumn<int>("attempts");
     QTest::addColumn<double>("jitter");
@@ -37,16 +37,16 @@ void TestRetryPolicy::delays_data()
     QTest::newRow("jitter clamped") << 1 << 7.0 << qint64(1000);
 }
 
-void TestRetryPolicy::delays()
+void TestOutboxRetryPolicy::delays()
 {
     QFETCH(int, attempts);
     QFETCH(double, jitter);
     QFETCH(qint64, expected);
-    const RetryPolicy policy(20, 1000, 60000);
+    const OutboxRetryPolicy policy(20, 1000, 60000);
     QCOMPARE(policy.delayMs(attempts, jitter), expected);
 }
 
-void TestRetryPolicy::decisions_data()
+void TestOutboxRetryPolicy::decisions_data()
 {
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("attempts");
@@ -63,15 +63,15 @@ void TestRetryPolicy::decisions_data()
     QTest::newRow("internal") << int(K::Internal) << 1 << true;
 }
 
-void TestRetryPolicy::decisions()
+void TestOutboxRetryPolicy::decisions()
 {
     QFETCH(int, kind);
     QFETCH(int, attempts);
     QFETCH(bool, deadLetter);
-    const RetryPolicy policy(5, 1000, 60000);
+    const OutboxRetryPolicy policy(5, 1000, 60000);
     Error e;
     e.kind = Error::Kind(kind);
-    const RetryPolicy::Decision d = policy.onFailure(e, attempts, t0, 0.0);
+    const OutboxRetryPolicy::Decision d = policy.onFailure(e, attempts, t0, 0.0);
     QCOMPARE(d.deadLetter, deadLetter);
     QVERIFY(!d.reason.isEmpty());
     if (deadLetter) {
@@ -82,9 +82,9 @@ void TestRetryPolicy::decisions()
     }
 }
 
-void TestRetryPolicy::retryAfterIsHonoured()
+void TestOutboxRetryPolicy::retryAfterIsHonoured()
 {
-    const RetryPolicy policy(5, 1000, 60000);
+    const OutboxRetryPolicy policy(5, 1000, 60000);
     Error e;
     e.kind = Error::Kind::Throttled;
     QCOMPARE(policy.onFailure(e, 1, t0, 0.0, 30).nextAttemptAt, t0.addSecs(30));
@@ -93,17 +93,17 @@ void TestRetryPolicy::retryAfterIsHonoured()
     QCOMPARE(policy.onFailure(e, 1, t0, 0.0).nextAttemptAt, t0.addMSecs(500));
 }
 
-void TestRetryPolicy::conflictRetriesAtOnce()
+void TestOutboxRetryPolicy::conflictRetriesAtOnce()
 {
-    const RetryPolicy policy(5, 1000, 60000);
+    const OutboxRetryPolicy policy(5, 1000, 60000);
     Error e;
     e.kind = Error::Kind::Conflict;
     e.httpStatus = 412;
-    const RetryPolicy::Decision d = policy.onFailure(e, 1, t0, 0.9);
+    const OutboxRetryPolicy::Decision d = policy.onFailure(e, 1, t0, 0.9);
     QVERIFY(!d.deadLetter);
     QCOMPARE(d.nextAttemptAt, t0);
     QVERIFY(d.reason.contains(QStringLiteral("merge again")));
 }
 
-QTEST_GUILESS_MAIN(TestRetryPolicy)
-#include "tst_retrypolicy.moc"
+QTEST_GUILESS_MAIN(TestOutboxRetryPolicy)
+#include "tst_outboxretrypolicy.moc"
