@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+#include "app/sandbox/defaultservices.h"
+
+#include "app/sandbox/control/controlservice.h"
+#include "app/sandbox/identity/identityservice.h"
+#include "app/sandbox/server/sandboxserver.h"
+
+namespace cosell::sandbox {
+
+void addDefaultServices(SandboxServer &server)
+{
+    server.addService(std::make_unique<IdentityService>(server));
+    server.addService(std::make_unique<ControlService>(server));
+}
+
+} // namespace cosell::sandbox
