@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/store/inboxevent.h"
+#include "core/util/result.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace cosell {
+
+class CacheDb;
+class Clock;
+
+// The inbox table: webhook events waiting for the engine. The listener enqueues (writer
+// connection), the engine takes pending events in arrival order and marks each done, for
+// a later retry, or failed. Same thread as the CacheDb; holds no statement of its own.
+class InboxRepository final
+{
+public:
+    InboxRepository(CacheDb &db, const Clock &clock);
+
+    // Stores the event in one transaction (or the caller's, if one is open).
+    // true = stored; false = an event with the same eventKey is already there (nothing changed).
+    Result<bool> enqueue(const InboxEvent &event);
+
+    // Pending events, oldest first, at most `limit`.
+    Result<QList<InboxEvent>> pending(int limit = 100) const;
+    Result<std::optional<InboxEvent>> find(qint64 id) const;
+    Result<std::optional<InboxEvent>> findByKey(const QString &eventKey) const;
+
+    // Processing succeeded.
+    Status markDone(qint64 id);
+    // Processing failed but may succeed later: stays pending, attempts + 1, error kept.
+    Status markRetry(qint64 id, const QString &error);
+    // Processing failed for good (e.g. malformed body): attempts + 1, status Failed.
+    Status markFailed(qint64 id, const QString &error);
+    // An admin asks to process a failed event again: back to Pending.
+    Status requeue(qint64 id);
+
+    Result<int> countWithStatus(InboxEvent::Status status) const;
+    // Removes Done events processed before `cutoff` (housekeeping); returns how many.
+    Result<int> purgeDone(const QDateTime &cutoff);
+
+private:
+    Status setFinalStatus(qint64 id, InboxEvent::Status status, const QString &error, bool countAttempt);
+
+    CacheDb &m_db;
+    const Clock &m_clock;
+};
+
+} // namespace cosell
