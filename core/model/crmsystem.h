@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+namespace cosell {
+
+enum class CrmSystem { Dynamics, Salesforce };
+
+// Stable lower-case ids for storage and config: "dynamics", "salesforce".
+QString toString(CrmSystem system);
+std::optional<CrmSystem> crmSystemFromString(QStringView text);
+
+} // namespace cosell
