@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/util/result.h"
+#include "core/webhook/signatureverifier.h"
+#include "core/webhook/webhooktrustsettings.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace cosell {
+
+class Clock;
+
+// Certificates by URL (spec/partner-center.md §4.6 step 3): fetched once, asynchronously,
+// kept for WebhookTrustSettings::certificateCacheSeconds. Concurrent requests for the same
+// URL share one download. Failures are not cached: the next delivery tries again.
+// The cache only downloads; trust is decided by SignatureVerifier on every use (so expiry
+// is re-checked against the clock). Lives in one thread; callbacks run in that thread.
+class CertificateCache final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CertificateCache)
+
+public:
+    using Callback = std::function<void(const Result<CertificatePtr> &)>;
+
+    CertificateCache(const WebhookTrustSettings &settings, const Clock &clock,
+                     QObject *parent = nullptr);
+    ~CertificateCache() override;
+
+    // A fresh cached certificate, or nothing.
+    std::optional<CertificatePtr> cached(const QUrl &url);
+    // Starts (or joins) a download. `done` runs later from the event loop, never inside
+    // this call, and is dropped if `context` is destroyed first. Redirects are refused;
+    // bodies above maxCertificateBytes are aborted.
+    void fetch(const QUrl &url, QObject *context, Callback done);
+
+Q_SIGNALS:
+    void certificateFetched(const QUrl &url, bool ok);
+
+private:
+    struct Entry
+    {
+        CertificatePtr certificate;
+        QDateTime fetchedAt;
+    };
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        Callback done;
+    };
+
+    void finish(QNetworkReply *reply);
+
+    const WebhookTrustSettings m_settings;
+    const Clock &m_clock;
+    QNetworkAccessManager *m_network;
+    QHash<QUrl, Entry> m_entries;
+    QHash<QUrl, std::vector<Waiter>> m_waiting;
+};
+
+} // namespace cosell

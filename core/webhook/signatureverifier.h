@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/util/result.h"
+#include "core/webhook/webhooktrustsettings.h"
+
+#include <QByteArray>
+#include <QUrl>
+
+#include <memory>
+
+struct x509_st;        // OpenSSL's X509
+struct x509_store_st;  // OpenSSL's X509_STORE
+
+namespace cosell {
+
+class Clock;
+struct SignedWebhookRequest;
+
+// A parsed X.509 certificate, shared between the cache and verifications in flight.
+using CertificatePtr = std::shared_ptr<x509_st>;
+
+// Does the cryptography of spec/partner-center.md §4.6 with OpenSSL: is the certificate URL
+// trusted (step 2), does the certificate chain to a trust anchor at our clock's time with
+// the configured skew and is its issuer O= exactly the required organisation (steps 4-5),
+// and is the RSASSA-PKCS1-v1_5 signature over the raw body valid (step 7).
+// Every failure is an Error with httpStatus 401 and a message safe to send back; details
+// go to the log (cosell.webhook.verify). Thread-safe after construction.
+class SignatureVerifier final
+{
+public:
+    SignatureVerifier(WebhookTrustSettings settings, const Clock &clock);
+    ~SignatureVerifier();
+    SignatureVerifier(const SignatureVerifier &) = delete;
+    SignatureVerifier &operator=(const SignatureVerifier &) = delete;
+
+    // Fails when no trust anchor could be loaded (bad PEM, or none configured).
+    Status configurationStatus() const;
+    const WebhookTrustSettings &settings() const { return m_settings; }
+
+    Status checkCertificateUrl(const QUrl &url) const;
+    Status verifyCertificate(const CertificatePtr &certificate) const;
+    Status verifySignature(const CertificatePtr &certificate, const QByteArray &digestName,
+                           const QByteArray &body, const QByteArray &signature) const;
+    // All of the above, in the order of the spec.
+    Status verify(const SignedWebhookRequest &request, const CertificatePtr &certificate) const;
+
+    // DER (the .cer served at the certificate URL) or PEM.
+    static Result<CertificatePtr> parseCertificate(const QByteArray &bytes);
+
+private:
+    int verifyChainAt(x509_st *leaf, qint64 epochSeconds) const;
+
+    WebhookTrustSettings m_settings;
+    const Clock &m_clock;
+    x509_store_st *m_store = nullptr;
+    std::shared_ptr<void> m_intermediates; // STACK_OF(X509)
+    Status m_configuration;
+};
+
+} // namespace cosell
