@@ -15,8 +15,7 @@ namespace {
 constexpr int slowStopMs = 10'000;
 } // namespace
 
-EngineController::EngineController(Mode mode, std::unique_ptr<SyncEngine> engine,
-                                   QObject *parent)
+EngineController::EngineController(Mode mode, std::unique_ptr<SyncEngine> engine, QObject *parent)
     : QObject(parent)
     , m_mode(mode)
     , m_owned(engine ? std::move(engine) : std::make_unique<SyncEngine>())
@@ -83,7 +82,7 @@ void EngineController::stop()
         Qt::QueuedConnection);
     if (!m_thread->wait(QDeadlineTimer(slowStopMs))) {
         qCWarning(lcSync) << "sync thread still busy after" << slowStopMs
-                                << "ms; waiting for it to finish";
+                          << "ms; waiting for it to finish";
         m_thread->wait();
     }
     qCInfo(lcSync) << "sync thread stopped";

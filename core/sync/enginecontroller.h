@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <memory>
+
 #include <QObject>
 #include <QPointer>
-
-#include <memory>
 
 class QThread;
 
@@ -37,8 +37,7 @@ public:
     static constexpr const char *threadName = "cosell-sync";
 
     // engine may be nullptr: a plain SyncEngine is made.
-    explicit EngineController(Mode mode = Mode::Threaded,
-                              std::unique_ptr<SyncEngine> engine = {},
+    explicit EngineController(Mode mode = Mode::Threaded, std::unique_ptr<SyncEngine> engine = {},
                               QObject *parent = nullptr);
     ~EngineController() override;
 

@@ -40,6 +40,8 @@ QJsonObject PlannedWrite::toPayload() const
                   {QStringLiteral("idempotencyKey"), idempotencyKey}};
     if (!message.isEmpty())
         o.insert(QStringLiteral("message"), message);
+    if (!ifMatch.isEmpty())
+        o.insert(QStringLiteral("ifMatch"), ifMatch);
     return o;
 }
 
@@ -69,6 +71,7 @@ std::optional<PlannedWrite> PlannedWrite::fromPayload(const QJsonObject &o)
     w.changes = o.value(QStringLiteral("changes")).toObject();
     w.expected = o.value(QStringLiteral("expected")).toObject();
     w.message = o.value(QStringLiteral("message")).toString();
+    w.ifMatch = o.value(QStringLiteral("ifMatch")).toString();
     w.idempotencyKey = o.value(QStringLiteral("idempotencyKey")).toString();
     return w;
 }

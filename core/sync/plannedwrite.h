@@ -27,6 +27,9 @@ struct PlannedWrite
     QJsonObject changes;  // canonical field → new value
     QJsonObject expected; // canonical field → value we believe is there now (the base)
     QString message;      // Audit: what to write in the CRM Audit field
+    // Update: the target's etag (or modification time) the plan was made against; sent as
+    // If-Match / If-Unmodified-Since so a change made meanwhile answers 412, never lost.
+    QString ifMatch;
     QString idempotencyKey;
 
     QString targetId() const { return target == Target::Crm ? crmId : referralId; }

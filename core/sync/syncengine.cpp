@@ -7,8 +7,7 @@ namespace cosell {
 
 SyncEngine::SyncEngine(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 SyncEngine::~SyncEngine() = default;
 

@@ -19,10 +19,10 @@ class SyncEngine : public QObject
 
 public:
     enum class State {
-        Stopped,  // not started, or stopped: nothing runs
-        Idle,     // running and up to date, waiting for events or the next sweep
-        Syncing,  // a sync pass is under way (progress is reported)
-        Error,    // the last pass failed; the engine retries by itself
+        Stopped, // not started, or stopped: nothing runs
+        Idle, // running and up to date, waiting for events or the next sweep
+        Syncing, // a sync pass is under way (progress is reported)
+        Error, // the last pass failed; the engine retries by itself
     };
     Q_ENUM(State)
 

@@ -18,6 +18,19 @@ QJsonObject expectedFor(const ReconcilePlan &plan, FieldDecision::Kind kind)
     return out;
 }
 
+PlannedWrite make(PlannedWrite::Target target, PlannedWrite::Operation operation,
+                  const QJsonObject &changes = {}, const QJsonObject &expected = {},
+                  const QString &message = {})
+{
+    PlannedWrite w;
+    w.target = target;
+    w.operation = operation;
+    w.changes = changes;
+    w.expected = expected;
+    w.message = message;
+    return w;
+}
+
 } // namespace
 
 QString WritePlanner::idempotencyKey(const PlannedWrite &w, const QString &version)
@@ -48,12 +61,12 @@ QList<PlannedWrite> WritePlanner::writesFor(const PlanItem &item, const QString 
     auto updates = [&] {
         const QJsonObject toCrm = item.plan.crmChanges();
         if (!toCrm.isEmpty())
-            add({PlannedWrite::Target::Crm, PlannedWrite::Operation::Update, {}, {}, toCrm,
-                 expectedFor(item.plan, FieldDecision::Kind::WriteToCrm), {}, {}});
+            add(make(PlannedWrite::Target::Crm, PlannedWrite::Operation::Update, toCrm,
+                     expectedFor(item.plan, FieldDecision::Kind::WriteToCrm)));
         const QJsonObject toPc = item.plan.partnerCenterChanges();
         if (!toPc.isEmpty())
-            add({PlannedWrite::Target::PartnerCenter, PlannedWrite::Operation::Update, {}, {},
-                 toPc, expectedFor(item.plan, FieldDecision::Kind::WriteToPartnerCenter), {}, {}});
+            add(make(PlannedWrite::Target::PartnerCenter, PlannedWrite::Operation::Update, toPc,
+                     expectedFor(item.plan, FieldDecision::Kind::WriteToPartnerCenter)));
     };
     switch (item.kind) {
     case PlanItem::Kind::Update:
@@ -61,24 +74,23 @@ QList<PlannedWrite> WritePlanner::writesFor(const PlanItem &item, const QString 
         break;
     case PlanItem::Kind::LinkExisting:
         // Both ids are known: make each side name the other, then merge.
-        add({PlannedWrite::Target::Crm, PlannedWrite::Operation::LinkBack, {}, {}, {}, {}, {}, {}});
-        add({PlannedWrite::Target::PartnerCenter, PlannedWrite::Operation::LinkBack, {}, {}, {},
-             {}, {}, {}});
+        add(make(PlannedWrite::Target::Crm, PlannedWrite::Operation::LinkBack));
+        add(make(PlannedWrite::Target::PartnerCenter, PlannedWrite::Operation::LinkBack));
         updates();
         break;
     case PlanItem::Kind::CreateInCrm:
         // The link-back to Partner Center follows once the CRM id is known.
-        add({PlannedWrite::Target::Crm, PlannedWrite::Operation::Create, {}, {},
-             item.plan.crmChanges(), {}, {}, {}});
+        add(make(PlannedWrite::Target::Crm, PlannedWrite::Operation::Create,
+                 item.plan.crmChanges()));
         break;
     case PlanItem::Kind::CreateInPartnerCenter:
-        add({PlannedWrite::Target::PartnerCenter, PlannedWrite::Operation::Create, {}, {},
-             item.plan.partnerCenterChanges(), {}, {}, {}});
+        add(make(PlannedWrite::Target::PartnerCenter, PlannedWrite::Operation::Create,
+                 item.plan.partnerCenterChanges()));
         break;
     case PlanItem::Kind::PreconditionFailed:
-        add({PlannedWrite::Target::Crm, PlannedWrite::Operation::Audit, {}, {}, {}, {},
-             QStringLiteral("Not sent to Partner Center: ") + item.reasons.join(QStringLiteral("; ")),
-             {}});
+        add(make(PlannedWrite::Target::Crm, PlannedWrite::Operation::Audit, {}, {},
+                 QStringLiteral("Not sent to Partner Center: ")
+                     + item.reasons.join(QStringLiteral("; "))));
         break;
     case PlanItem::Kind::Skipped:
         break;

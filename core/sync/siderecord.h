@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace cosell {
+
+// A record of either side as the engine sees it: canonical values (the mapping's output)
+// plus the few facts the documented rules need. The side adapters (Partner Center client +
+// mapping, CRM connector + mapping) produce these.
+struct SideRecord
+{
+    QString id;
+    QString etag;         // referral eTag / @odata.etag; empty when the side has none
+    QDateTime modified;   // updatedDateTime / modifiedon / SystemModstamp
+    QJsonObject values;   // canonical
+    // Partner Center: externalReferenceId (the CRM id). CRM: the Referral Identifier.
+    QString linkedId;
+    // Partner Center facts.
+    QString type;
+    QString status;
+    // CRM facts.
+    bool syncWithPartnerCenter = false;
+    QString stage;
+    bool deleted = false; // a change feed may report deletions
+};
+
+} // namespace cosell
