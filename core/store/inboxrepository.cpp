@@ -79,8 +79,8 @@ Result<bool> InboxRepository::enqueue(const InboxEvent &event)
         return q.error();
     QSqlQuery &query = **q;
     query.addBindValue(event.eventKey);
-    query.addBindValue(event.eventType);
-    query.addBindValue(event.resourceUri);
+    query.addBindValue(sql::text(event.eventType));
+    query.addBindValue(sql::text(event.resourceUri));
     query.addBindValue(event.body.isNull() ? QByteArray("") : event.body);
     query.addBindValue(sql::fromDateTime(event.receivedAt.isValid() ? event.receivedAt : m_clock.now()));
     if (Status s = sql::exec(query, QStringLiteral("store an inbox event")); !s)

@@ -104,6 +104,13 @@ QJsonValue toJsonValue(const QVariant &value)
     return doc.array().first();
 }
 
+QVariant text(const QString &text)
+{
+    if (text.isNull())
+        return QStringLiteral("");
+    return text;
+}
+
 QVariant nullIfEmpty(const QString &text)
 {
     if (text.isEmpty())

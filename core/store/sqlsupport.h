@@ -43,6 +43,9 @@ QJsonObject toJson(const QVariant &value);
 QVariant fromJsonValue(const QJsonValue &value);
 QJsonValue toJsonValue(const QVariant &value);
 
+// Never NULL: a null QString binds as SQL NULL, which NOT NULL text columns refuse.
+QVariant text(const QString &text);
+
 // NULL for an empty string, so optional text columns stay NULL rather than ''.
 QVariant nullIfEmpty(const QString &text);
 
