@@ -3,6 +3,7 @@
 
 #include "app/sandbox/control/controlservice.h"
 #include "app/sandbox/identity/identityservice.h"
+#include "app/sandbox/partnercenter/referralsservice.h"
 #include "app/sandbox/server/sandboxserver.h"
 
 namespace cosell::sandbox {
@@ -10,6 +11,7 @@ namespace cosell::sandbox {
 void addDefaultServices(SandboxServer &server)
 {
     server.addService(std::make_unique<IdentityService>(server));
+    server.addService(std::make_unique<ReferralsService>(server));
     server.addService(std::make_unique<ControlService>(server));
 }
 
