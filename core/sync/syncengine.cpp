@@ -2,6 +2,10 @@
 #include "core/sync/syncengine.h"
 
 #include "core/sync/logging.h"
+#include "core/sync/syncpass.h"
+
+#include <QRandomGenerator>
+#include <QTimer>
 
 namespace cosell {
 
@@ -9,7 +13,16 @@ SyncEngine::SyncEngine(QObject *parent)
     : QObject(parent)
 { }
 
-SyncEngine::~SyncEngine() = default;
+SyncEngine::SyncEngine(SyncBackendFactory factory, QObject *parent)
+    : QObject(parent), m_factory(std::move(factory))
+{ }
+
+SyncEngine::~SyncEngine()
+{
+    // The sides first (they drop pending callbacks), then the passes that would get them.
+    m_context.reset();
+    m_backend.reset();
+}
 
 QString SyncEngine::toString(State state)
 {
@@ -30,8 +43,28 @@ void SyncEngine::start()
 {
     if (m_state != State::Stopped)
         return;
+    if (m_factory && !m_backend) {
+        Result<std::unique_ptr<SyncBackend>> built = m_factory();
+        if (!built) {
+            qCCritical(lcSync) << "cannot start the engine:" << built.error().toString();
+            setState(State::Error);
+            return;
+        }
+        m_backend = std::move(built).value();
+        m_context.emplace(SyncContext{*m_backend->store, *m_backend->partnerCenter,
+                                      *m_backend->crm, *m_backend->clock, m_backend->config,
+                                      m_backend->rules,
+                                      [] { return QRandomGenerator::global()->generateDouble(); }});
+        m_sweepTimer = new QTimer(this);
+        m_sweepTimer->setInterval(std::max(1, m_backend->config.sweepIntervalSeconds) * 1000);
+        connect(m_sweepTimer, &QTimer::timeout, this, &SyncEngine::syncNow);
+    }
     qCInfo(lcSync) << "engine started";
     setState(State::Idle);
+    if (m_backend) {
+        m_sweepTimer->start();
+        runPass(false);
+    }
 }
 
 void SyncEngine::stop()
@@ -39,6 +72,9 @@ void SyncEngine::stop()
     if (m_state == State::Stopped)
         return;
     qCInfo(lcSync) << "engine stopped";
+    if (m_sweepTimer)
+        m_sweepTimer->stop();
+    m_passQueued = m_inboxQueued = false;
     setState(State::Stopped);
 }
 
@@ -46,10 +82,67 @@ void SyncEngine::syncNow()
 {
     if (m_state == State::Stopped)
         return;
-    // Nothing to reconcile yet: an empty pass, so the UI sees the cycle it will see later.
+    if (!m_backend) {
+        // No backend: an empty pass, so the UI sees the cycle it will see later.
+        setState(State::Syncing);
+        Q_EMIT progress(0, 0);
+        setState(State::Idle);
+        return;
+    }
+    runPass(false);
+}
+
+void SyncEngine::inboxChanged()
+{
+    if (m_state == State::Stopped || !m_backend)
+        return;
+    runPass(true);
+}
+
+void SyncEngine::runPass(bool inboxOnly)
+{
+    if (m_pass) { // one pass at a time; remember what was asked for
+        (inboxOnly ? m_inboxQueued : m_passQueued) = true;
+        return;
+    }
     setState(State::Syncing);
     Q_EMIT progress(0, 0);
-    setState(State::Idle);
+    m_pass = std::make_unique<SyncPass>(*m_context, inboxOnly ? SyncPass::Mode::InboxOnly
+                                                              : SyncPass::Mode::Full);
+    m_pass->run([this](const PassReport &report) { onPassDone(report); });
+}
+
+void SyncEngine::onPassDone(const PassReport &report)
+{
+    // Called from inside the pass: keep it alive until the next one replaces it.
+    m_finishedPass = std::move(m_pass);
+    m_lastReport = report;
+    const qint64 changed = report.changedReferrals.size() + report.changedCrm.size();
+    Q_EMIT progress(changed, changed);
+    if (!report.changedReferrals.isEmpty() || !report.changedCrm.isEmpty()) {
+        QStringList ids(report.changedReferrals.cbegin(), report.changedReferrals.cend());
+        ids.removeAll(QString());
+        Q_EMIT recordsChanged(ids);
+    }
+    if (report.itemsPlanned > 0 || report.writesDone > 0)
+        Q_EMIT conflictsChanged(m_context->store.openConflictCount());
+    if (report.lastAuditId > 0)
+        Q_EMIT auditAppended(report.lastAuditId);
+    qCInfo(lcSync).nospace() << "pass done: " << report.recordsPulled << " pulled, "
+                             << report.itemsPlanned << " planned, " << report.writesDone
+                             << " written, " << report.writesRetried << " to retry, "
+                             << report.writesDeadLettered << " dead-lettered, "
+                             << report.errors.size() << " error(s)";
+    Q_EMIT passFinished(report.errors.isEmpty());
+    if (m_state == State::Stopped)
+        return;
+    setState(report.errors.isEmpty() ? State::Idle : State::Error);
+    if (std::exchange(m_passQueued, false)) {
+        m_inboxQueued = false;
+        QMetaObject::invokeMethod(this, [this] { runPass(false); }, Qt::QueuedConnection);
+    } else if (std::exchange(m_inboxQueued, false)) {
+        QMetaObject::invokeMethod(this, [this] { runPass(true); }, Qt::QueuedConnection);
+    }
 }
 
 void SyncEngine::setState(State state)
@@ -58,6 +151,55 @@ void SyncEngine::setState(State state)
         return;
     m_state = state;
     Q_EMIT stateChanged(state);
+}
+
+void SyncEngine::retryDeadWrite(qint64 outboxId)
+{
+    adminWrite(outboxId, true);
+}
+
+void SyncEngine::discardDeadWrite(qint64 outboxId)
+{
+    adminWrite(outboxId, false);
+}
+
+void SyncEngine::adminWrite(qint64 outboxId, bool retry)
+{
+    if (!m_backend)
+        return;
+    SyncStore &store = *m_backend->store;
+    for (const SyncStore::OutboxRow &row : store.writes(QStringLiteral("dead"))) {
+        if (row.id != outboxId)
+            continue;
+        AuditDraft audit;
+        audit.actor = QStringLiteral("admin");
+        audit.action = QStringLiteral("outbox.%1").arg(retry ? QStringLiteral("retry")
+                                                             : QStringLiteral("discard"));
+        audit.subject = row.write.referralId.isEmpty() ? QStringLiteral("crm:") + row.write.crmId
+                                                       : QStringLiteral("referral:") + row.write.referralId;
+        audit.message = QStringLiteral("outbox row %1").arg(outboxId);
+        Status s = store.begin();
+        if (s)
+            s = store.markWrite(outboxId, retry ? QStringLiteral("pending") : QStringLiteral("discarded"),
+                                retry ? 0 : row.attempts, m_context->clock.now(), row.lastError);
+        Result<qint64> auditId = s ? store.appendAudit(audit, m_context->clock.now())
+                                   : Result<qint64>(s.error());
+        if (auditId)
+            s = store.commit();
+        else
+            s = auditId.error();
+        if (!s) {
+            store.rollback();
+            qCWarning(lcSync) << "admin action on outbox row" << outboxId << "failed:"
+                              << s.error().toString();
+            return;
+        }
+        Q_EMIT auditAppended(*auditId);
+        if (retry)
+            syncNow();
+        return;
+    }
+    qCWarning(lcSync) << "no dead outbox row" << outboxId;
 }
 
 } // namespace cosell

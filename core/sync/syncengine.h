@@ -1,17 +1,27 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/sync/syncbackend.h"
+#include "core/sync/synccontext.h"
+
 #include <QObject>
 #include <QStringList>
 
+#include <memory>
+#include <optional>
+
+class QTimer;
+
 namespace cosell {
+
+class SyncPass;
 
 // The worker that keeps referrals and opportunities in step. A plain QObject: production
 // moves it to the "cosell-sync" thread (EngineController); tests drive it directly.
 // Thread: every slot runs in the thread the engine lives in; other threads reach it only
 // through queued invocations and read its state from its signals.
-// This is the minimal engine of the console shell: it walks the state machine the UI shows
-// and emits nothing else yet; the reconciliation work fills these slots in.
+// A pass (SyncPass) drains the outbox, takes the inbox (webhook fast path), sweeps both
+// sides from their cursors, plans, records and writes; see syncpass.h.
 class SyncEngine : public QObject
 {
     Q_OBJECT
@@ -27,7 +37,16 @@ public:
     Q_ENUM(State)
 
     explicit SyncEngine(QObject *parent = nullptr);
+    // With a backend factory the engine really syncs: start() builds the backend in the
+    // engine's thread, runs a first pass and sweeps every config.sweepIntervalSeconds.
+    // Without one it only walks the state machine (the console shell, tests).
+    explicit SyncEngine(SyncBackendFactory factory, QObject *parent = nullptr);
     ~SyncEngine() override;
+
+    // Thread: the engine's own thread only. nullptr until started with a factory.
+    SyncBackend *backend() const { return m_backend.get(); }
+    // The report of the last finished pass.
+    const PassReport &lastReport() const { return m_lastReport; }
 
     // Thread: the engine's own thread only.
     State state() const { return m_state; }
@@ -37,8 +56,13 @@ public:
 public Q_SLOTS:
     void start();
     void stop();
-    // Runs one pass now (no-op while stopped).
+    // Runs one pass now (no-op while stopped). During a pass: one more pass afterwards.
     void syncNow();
+    // The webhook fast path: the inbox has new events (WebhookReceiver signals this).
+    void inboxChanged();
+    // Dead-lettered outbox rows: an admin tries one again, or gives it up.
+    void retryDeadWrite(qint64 outboxId);
+    void discardDeadWrite(qint64 outboxId);
 
 Q_SIGNALS:
     // done and total count records of the current pass; total 0 means not known yet.
@@ -50,12 +74,29 @@ Q_SIGNALS:
     // Audit entries up to and including this id were written.
     void auditAppended(qint64 lastEntryId);
     void stateChanged(cosell::SyncEngine::State state);
+    // A pass ended; ok = no pull, storage or backend error (write retries are not errors).
+    void passFinished(bool ok);
 
 protected:
     void setState(State state);
 
 private:
+    void runPass(bool inboxOnly);
+    void onPassDone(const PassReport &report);
+    void adminWrite(qint64 outboxId, bool retry);
+
     State m_state = State::Stopped;
+    SyncBackendFactory m_factory;
+    // Declared before the backend so it is destroyed after it: the sides drop their
+    // pending callbacks before the pass they would call goes away.
+    std::unique_ptr<SyncPass> m_pass;
+    std::unique_ptr<SyncPass> m_finishedPass;
+    std::unique_ptr<SyncBackend> m_backend;
+    std::optional<SyncContext> m_context;
+    QTimer *m_sweepTimer = nullptr;
+    bool m_passQueued = false;
+    bool m_inboxQueued = false;
+    PassReport m_lastReport;
 };
 
 } // namespace cosell

@@ -2,13 +2,13 @@
 #include "core/sync/enginecontroller.h"
 #include "core/sync/syncengine.h"
 
+#include <atomic>
+#include <pthread.h>
+
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
-
-#include <atomic>
-#include <pthread.h>
 
 using cosell::EngineController;
 using cosell::SyncEngine;
@@ -31,8 +31,7 @@ QStringList states(const QSignalSpy &spy)
 }
 
 // Runs fn in the engine's thread and waits for it.
-template<typename Fn>
-void runInEngineThread(SyncEngine *engine, Fn fn)
+template<typename Fn> void runInEngineThread(SyncEngine *engine, Fn fn)
 {
     QVERIFY(QMetaObject::invokeMethod(engine, fn, Qt::BlockingQueuedConnection));
 }
@@ -91,9 +90,9 @@ void TestEngineController::threadedSyncNowIsQueued()
     controller.start();
     controller.syncNow();
     QTRY_COMPARE_WITH_TIMEOUT(stateSpy.size(), 3, timeoutMs);
-    QCOMPARE(states(stateSpy),
-             (QStringList{QStringLiteral("idle"), QStringLiteral("syncing"),
-                          QStringLiteral("idle")}));
+    QCOMPARE(
+        states(stateSpy),
+        (QStringList {QStringLiteral("idle"), QStringLiteral("syncing"), QStringLiteral("idle")}));
     QCOMPARE(progressSpy.size(), 1);
 }
 
@@ -184,7 +183,7 @@ void TestEngineController::noThreadModeIsSynchronous()
         QVERIFY(!controller.thread());
         QCOMPARE(engine->thread(), QThread::currentThread());
         // No event loop ran: the calls were direct.
-        QCOMPARE(states(stateSpy), QStringList{QStringLiteral("idle")});
+        QCOMPARE(states(stateSpy), QStringList {QStringLiteral("idle")});
         controller.syncNow();
         QCOMPARE(stateSpy.size(), 3);
         QCOMPARE(stateAt(stateSpy, 1), QStringLiteral("syncing"));

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/sync/syncengine.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+
+namespace cosell {
+
+// Dashboard: the engine's state with a Sync now button; the health figures (counts,
+// webhook, API budgets) come with the engine. GUI thread only.
+class DashboardPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DashboardPage)
+
+public:
+    explicit DashboardPage(QWidget *parent = nullptr);
+
+public Q_SLOTS:
+    void setState(cosell::SyncEngine::State state);
+    void setProgress(qint64 done, qint64 total);
+
+Q_SIGNALS:
+    void syncNowRequested();
+
+private:
+    QLabel *m_stateIcon;
+    QLabel *m_stateText;
+    QLabel *m_progressText;
+    QPushButton *m_syncNow;
+};
+
+} // namespace cosell

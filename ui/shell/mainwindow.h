@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/sync/syncengine.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QListWidget;
+class QSettings;
+class QStackedWidget;
+
+namespace cosell {
+
+class AboutDialog;
+class ConsoleOptions;
+class DashboardPage;
+class EngineController;
+class SyncStateIndicator;
+
+// The console's main window: a side list of the product's pages over a QStackedWidget,
+// menus (Quit, Sync now, the pages with Ctrl+1..6, About) and a status bar that follows
+// the engine's state. Remembers its geometry and last page in the QSettings it is given.
+// GUI thread only.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    // In navigation order; the value is the row in the list and the index in the stack.
+    enum class Page { Dashboard, Records, Conflicts, Mapping, Audit, Settings };
+    Q_ENUM(Page)
+    static constexpr int pageCount = 6;
+
+    // engine: may be nullptr (then the status bar stays at "stopped"); not owned, must
+    // outlive the window. settings: not owned, must outlive the window.
+    // language: the UI language in use ("en" or "zh_TW"), shown in Settings.
+    MainWindow(EngineController *engine, QSettings *settings, const ConsoleOptions &options,
+               const QString &language, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Page currentPage() const;
+    QWidget *pageWidget(Page page) const;
+    SyncStateIndicator *syncStateIndicator() const { return m_indicator; }
+    // The About dialog once it was opened, else nullptr.
+    AboutDialog *aboutDialog() const;
+
+    // Stable key of a page, stored in the settings ("dashboard", "records", ...).
+    static QString pageKey(Page page);
+
+public Q_SLOTS:
+    void showPage(cosell::MainWindow::Page page);
+    void showAbout();
+    void syncNow();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildPages(const ConsoleOptions &options, const QString &language);
+    void buildMenus();
+    void buildStatusBar(bool demo);
+    void bindEngine();
+    void onEngineState(SyncEngine::State state);
+    void restoreSettings();
+    void saveGeometryAndState();
+
+    QPointer<EngineController> m_engine;
+    QSettings *m_settings;
+    QListWidget *m_navigation;
+    QStackedWidget *m_stack;
+    DashboardPage *m_dashboard = nullptr;
+    SyncStateIndicator *m_indicator = nullptr;
+    QAction *m_syncNowAction = nullptr;
+    QPointer<AboutDialog> m_about;
+};
+
+} // namespace cosell
