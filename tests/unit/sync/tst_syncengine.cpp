@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+#include "core/sync/enginecontroller.h"
+#include "core/sync/memorysyncstore.h"
+#include "core/sync/syncengine.h"
+#include "tests/unit/sync/fakeremoteside.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+using namespace cosell;
+using cosell::test::FakeRemoteSide;
+
+namespace {
+
+constexpr int timeoutMs = 30'000;
+
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+SyncBackendFactory factory(int referrals, QThread **builtIn = nullptr)
+{
+    return [referrals, builtIn]() -> Result<std::unique_ptr<SyncBackend>> {
+        if (builtIn)
+            *builtIn = QThread::currentThread();
+        auto b = std::make_unique<SyncBackend>();
+        b->store = std::make_unique<MemorySyncStore>();
+        auto pc = std::make_unique<FakeRemoteSide>(FakeRemoteSide::Kind::PartnerCenter);
+        for (int i = 1; i <= referrals; ++i) {
+            SideRecord r;
+            r.type = s("Shared");
+            r.status = s("Active");
+            r.values = {{s("name"), QStringLiteral("Deal %1").arg(i)}, {s("dealValue"), i}};
+            pc->put(r);
+        }
+        b->partnerCenter = std::move(pc);
+        b->crm = std::make_unique<FakeRemoteSide>(FakeRemoteSide::Kind::Crm);
+        for (const char *name : {"name", "dealValue"}) {
+            FieldRule rule;
+            rule.field = QString::fromUtf8(name);
+            b->rules.append(rule);
+        }
+        return b;
+    };
+}
+
+FakeRemoteSide &fake(RemoteSide &side)
+{
+    return static_cast<FakeRemoteSide &>(side);
+}
+
+} // namespace
+
+class TestSyncEngine final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void firstPassSyncsAndSignals();
+    void requestsDuringAPassAreQueuedNotLost();
+    void deadLetterRetryAndDiscard();
+    void threadedBackendLivesInTheSyncThread();
+    void brokenBackendIsAnError();
+};
+
+void TestSyncEngine::firstPassSyncsAndSignals()
+{
+    SyncEngine engine(factory(3));
+    QSignalSpy finished(&engine, &SyncEngine::passFinished);
+    QSignalSpy records(&engine, &SyncEngine::recordsChanged);
+    QSignalSpy audit(&engine, &SyncEngine::auditAppended);
+    QSignalSpy conflicts(&engine, &SyncEngine::conflictsChanged);
+    QSignalSpy states(&engine, &SyncEngine::stateChanged);
+    engine.start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, timeoutMs);
+    QCOMPARE(finished.first().first().toBool(), true);
+    QCOMPARE(fake(*engine.backend()->crm).count(), 3);
+    QCOMPARE(records.size(), 1);
+    QCOMPARE(records.first().first().toStringList().size(), 3);
+    QVERIFY(audit.size() >= 1);
+    QVERIFY(audit.last().first().toLongLong() > 0);
+    QCOMPARE(conflicts.last().first().toInt(), 0);
+    QCOMPARE(SyncEngine::toString(engine.state()), s("idle"));
+    QCOMPARE(engine.lastReport().writesDone, 6); // 3 creates + 3 link-backs
+    QVERIFY(states.size() >= 3); // idle, syncing, idle
+}
+
+void TestSyncEngine::requestsDuringAPassAreQueuedNotLost()
+{
+    SyncEngine engine(factory(2));
+    QSignalSpy finished(&engine, &SyncEngine::passFinished);
+    engine.start();   // pass 1 starts
+    engine.syncNow(); // asked during pass 1: one more full pass
+    engine.inboxChanged();
+    engine.syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, timeoutMs);
+    // A change that lands now is picked up by a later request.
+    auto &pc = fake(*engine.backend()->partnerCenter);
+    const QString rid = pc.all().first().id;
+    pc.edit(rid, s("dealValue"), 99);
+    static_cast<MemorySyncStore &>(*engine.backend()->store).addInboxEvent(rid);
+    engine.inboxChanged();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, timeoutMs);
+    const QString cid = engine.backend()->store->linkByReferral(rid)->crmId;
+    QCOMPARE(fake(*engine.backend()->crm).at(cid).values.value(s("dealValue")).toInt(), 99);
+    QTest::qWait(50); // nothing else was queued
+    QCOMPARE(finished.size(), 3);
+}
+
+void TestSyncEngine::deadLetterRetryAndDiscard()
+{
+    SyncEngine engine(factory(2));
+    QSignalSpy finished(&engine, &SyncEngine::passFinished);
+    engine.start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, timeoutMs);
+    auto &pc = fake(*engine.backend()->partnerCenter);
+    auto &crm = fake(*engine.backend()->crm);
+    SyncStore &store = *engine.backend()->store;
+    const QList<SideRecord> refs = pc.all();
+    crm.failNext(s("update"), Error::Kind::Invalid, 2);
+    pc.edit(refs.at(0).id, s("dealValue"), 1001);
+    pc.edit(refs.at(1).id, s("dealValue"), 1002);
+    engine.syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, timeoutMs);
+    const QList<SyncStore::OutboxRow> dead = store.writes(s("dead"));
+    QCOMPARE(dead.size(), 2);
+
+    QSignalSpy audit(&engine, &SyncEngine::auditAppended);
+    engine.retryDeadWrite(dead.at(0).id);
+    engine.discardDeadWrite(dead.at(1).id);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, timeoutMs);
+    QVERIFY(audit.size() >= 2);
+    QVERIFY(store.writes(s("dead")).isEmpty());
+    QCOMPARE(store.writes(s("discarded")).size(), 1);
+    const QString retried = dead.at(0).write.crmId;
+    QVERIFY(crm.at(retried).values.value(s("dealValue")).toInt() >= 1001);
+    int adminEntries = 0;
+    for (const AuditDraft &d : static_cast<MemorySyncStore &>(store).audit())
+        adminEntries += d.actor == s("admin") ? 1 : 0;
+    QCOMPARE(adminEntries, 2);
+}
+
+void TestSyncEngine::threadedBackendLivesInTheSyncThread()
+{
+    QThread *builtIn = nullptr;
+    EngineController controller(EngineController::Mode::Threaded,
+                                std::make_unique<SyncEngine>(factory(5, &builtIn)));
+    QSignalSpy finished(controller.engine(), &SyncEngine::passFinished);
+    controller.start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, timeoutMs);
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(builtIn);
+    QCOMPARE(builtIn, controller.thread());
+    QVERIFY(builtIn != QThread::currentThread());
+    controller.stop();
+    QVERIFY(!controller.engine());
+}
+
+void TestSyncEngine::brokenBackendIsAnError()
+{
+    SyncEngine engine([]() -> Result<std::unique_ptr<SyncBackend>> {
+        Error e;
+        e.kind = Error::Kind::Storage;
+        e.message = s("cache is locked");
+        return e;
+    });
+    QSignalSpy states(&engine, &SyncEngine::stateChanged);
+    engine.start();
+    QCOMPARE(SyncEngine::toString(engine.state()), s("error"));
+    QVERIFY(!engine.backend());
+}
+
+QTEST_GUILESS_MAIN(TestSyncEngine)
+#include "tst_syncengine.moc"
