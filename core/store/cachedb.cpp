@@ -75,13 +75,13 @@ Status CacheDb::open(const QString &path, Role role, const QString &connectionNa
         return s;
     }
 
-    if (role == Role::Writer) {
+    if (role == Role::Writer && options.migrate) {
         SchemaMigrator migrator(*this, cacheMigrations());
         if (Status s = migrator.migrate(); !s) {
             close();
             return s;
         }
-    } else {
+    } else if (role == Role::Reader) {
         Result<int> version = schemaVersion();
         const int latest = SchemaMigrator(*this, cacheMigrations()).latestVersion();
         Status s;

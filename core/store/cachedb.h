@@ -35,6 +35,8 @@ public:
     struct Options
     {
         int busyTimeoutMs = 5000; // how long a statement waits for another connection's lock
+        // Writer only: false leaves the schema as found (tests that build old caches).
+        bool migrate = true;
     };
 
     CacheDb();
