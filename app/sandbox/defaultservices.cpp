@@ -4,6 +4,7 @@
 #include "app/sandbox/control/controlservice.h"
 #include "app/sandbox/identity/identityservice.h"
 #include "app/sandbox/partnercenter/referralsservice.h"
+#include "app/sandbox/partnercenter/webhookservice.h"
 #include "app/sandbox/server/sandboxserver.h"
 
 namespace cosell::sandbox {
@@ -11,7 +12,9 @@ namespace cosell::sandbox {
 void addDefaultServices(SandboxServer &server)
 {
     server.addService(std::make_unique<IdentityService>(server));
-    server.addService(std::make_unique<ReferralsService>(server));
+    auto *referrals = static_cast<ReferralsService *>(
+        server.addService(std::make_unique<ReferralsService>(server)));
+    server.addService(std::make_unique<WebhookService>(server, *referrals));
     server.addService(std::make_unique<ControlService>(server));
 }
 

@@ -56,7 +56,13 @@ SandboxServer::SandboxServer(const Clock *clock, QObject *parent)
         this);
 }
 
-SandboxServer::~SandboxServer() = default;
+SandboxServer::~SandboxServer()
+{
+    // Stop serving before the services go away; service-owned QObject helpers are children
+    // of this server and are deleted after the services by ~QObject.
+    delete m_http;
+    m_http = nullptr;
+}
 
 bool SandboxServer::listen(quint16 port, const QHostAddress &address)
 {
