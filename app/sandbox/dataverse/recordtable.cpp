@@ -90,6 +90,8 @@ const CrmRecord &RecordTable::put(CrmRecord record, const QDateTime &now)
     record.created = old ? old->created : now;
     record.modified = now;
     record.version = ++m_version;
+    if (m_stamp)
+        m_stamp(record);
     const QString id = record.id;
     rawSetChange(id, std::make_pair(m_version, Change{id, false, now}));
     rawSet(id, std::move(record));

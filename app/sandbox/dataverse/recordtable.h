@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QStringList>
 
+#include <functional>
+
 #include <map>
 #include <optional>
 #include <utility>
@@ -34,6 +36,9 @@ public:
     explicit RecordTable(QString keyField = {});
 
     void setKeyField(const QString &field);
+    // Called by put() after version/created/modified are assigned, before the row is
+    // stored: the owning service writes its system columns (versionnumber, SystemModstamp).
+    void setStamp(std::function<void(CrmRecord &)> stamp) { m_stamp = std::move(stamp); }
     QString keyField() const { return m_keyField; }
 
     const CrmRecord *find(const QString &id) const;
@@ -69,6 +74,7 @@ private:
     QString keyOf(const CrmRecord &row) const;
 
     QString m_keyField;
+    std::function<void(CrmRecord &)> m_stamp;
     std::map<QString, CrmRecord> m_rows;
     std::map<ModKey, QString> m_byModified;
     QMultiHash<QString, QString> m_byKey;
