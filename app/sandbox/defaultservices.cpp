@@ -2,6 +2,7 @@
 #include "app/sandbox/defaultservices.h"
 
 #include "app/sandbox/control/controlservice.h"
+#include "app/sandbox/dataverse/dataverseservice.h"
 #include "app/sandbox/identity/identityservice.h"
 #include "app/sandbox/partnercenter/referralsservice.h"
 #include "app/sandbox/partnercenter/webhookservice.h"
@@ -16,6 +17,7 @@ void addDefaultServices(SandboxServer &server)
         server.addService(std::make_unique<ReferralsService>(server)));
     server.addService(std::make_unique<WebhookService>(server, *referrals));
     server.addService(std::make_unique<ControlService>(server));
+    server.addService(std::make_unique<DataverseService>(server));
 }
 
 } // namespace cosell::sandbox
