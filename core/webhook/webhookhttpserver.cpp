@@ -48,9 +48,12 @@ private:
     WebhookHttpServer *m_owner;
 };
 
-std::optional<qint64> declaredContentLength(const QByteArray &head)
+// The Content-Length a request head declares, and where its body starts (-1 if the head is
+// not complete in `head`).
+std::optional<qint64> declaredContentLength(const QByteArray &head, qsizetype *bodyStart)
 {
     const qsizetype end = head.indexOf("\r\n\r\n");
+    *bodyStart = end < 0 ? -1 : end + 4;
     const QList<QByteArray> lines = (end < 0 ? head : head.left(end)).split('\n');
     for (const QByteArray &line : lines) {
         const qsizetype colon = line.indexOf(':');
@@ -144,25 +147,28 @@ void WebhookHttpServer::guardIncoming(QTcpSocket *socket)
             return;
         const qint64 available = socket->bytesAvailable();
         if (c.bytesThisRequest == 0) {
-            const auto declared = declaredContentLength(socket->peek(kHeaderAllowance));
+            qsizetype bodyStart = -1;
+            const auto declared = declaredContentLength(socket->peek(kHeaderAllowance), &bodyStart);
             if (declared && *declared > m_maxBodyBytes) {
-                refuseOversize(socket, *declared);
+                // Drain exactly the rest of this request so the client reads our answer.
+                refuseOversize(socket, *declared,
+                               bodyStart < 0 ? kMaxDrainBytes : bodyStart + *declared);
                 return;
             }
         }
         c.bytesThisRequest += available;
         if (c.bytesThisRequest > m_maxBodyBytes + kHeaderAllowance)
-            refuseOversize(socket, -1);
+            refuseOversize(socket, c.bytesThisRequest, kMaxDrainBytes);
     });
 }
 
-void WebhookHttpServer::refuseOversize(QTcpSocket *socket, qint64 declared)
+void WebhookHttpServer::refuseOversize(QTcpSocket *socket, qint64 size, qint64 drainBytes)
 {
     Connection &c = connectionFor(socket);
     c.refused = true;
     c.pending.clear();
     if (m_oversize)
-        m_oversize(socket->peerAddress(), declared);
+        m_oversize(socket->peerAddress(), size);
 
     // Take the socket away from QtHttpServer's parser and discard what is left of the body.
     QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
@@ -173,7 +179,7 @@ void WebhookHttpServer::refuseOversize(QTcpSocket *socket, qint64 declared)
                   "Connection: close\r\nContent-Length: "
                   + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     auto drained = std::make_shared<qint64>(0);
-    const qint64 expect = declared > 0 ? qMin(declared, kMaxDrainBytes) : kMaxDrainBytes;
+    const qint64 expect = qMin(drainBytes, kMaxDrainBytes);
     const auto drain = [socket, drained, expect] {
         *drained += socket->skip(socket->bytesAvailable());
         if (*drained >= expect)

@@ -66,7 +66,7 @@ private:
 
     Connection &connectionFor(QTcpSocket *socket);
     void flush(QTcpSocket *socket);
-    void refuseOversize(QTcpSocket *socket, qint64 bytes);
+    void refuseOversize(QTcpSocket *socket, qint64 size, qint64 drainBytes);
 
     const qint64 m_maxBodyBytes;
     Handler m_handler;
