@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+// cosell-syncd: the headless sync service. Wiring only; the logic is cosell::SyncdApp.
+#include "core/sync/syncdapp.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("cosell-syncd"));
+    QCoreApplication::setOrganizationName(QStringLiteral("cosell"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(COSELL_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    cosell::SyncdApp syncd(out, err);
+    QObject::connect(&syncd, &cosell::SyncdApp::finished, &app, &QCoreApplication::exit);
+    syncd.start(QCoreApplication::arguments());
+    return QCoreApplication::exec();
+}

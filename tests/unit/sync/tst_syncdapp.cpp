@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: MIT
+#include "core/store/cachedb.h"
+#include "core/sync/memorysyncstore.h"
+#include "core/sync/syncdapp.h"
+#include "tests/unit/sync/fakeremoteside.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+
+#include <csignal>
+
+using namespace cosell;
+using cosell::test::FakeRemoteSide;
+
+namespace {
+
+constexpr int timeoutMs = 30'000;
+
+QString s(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+// Shared with the backend so a test can look at the fakes after the run.
+struct Remote
+{
+    FakeRemoteSide *pc = nullptr;
+    FakeRemoteSide *crm = nullptr;
+};
+
+SyncdApp::BackendProvider provider(int referrals, Remote *remote = nullptr, bool brokenSweep = false)
+{
+    return [=](const SyncdOptions &options) -> Result<SyncBackendFactory> {
+        const SyncConfig config = options.sync;
+        return SyncBackendFactory([=]() -> Result<std::unique_ptr<SyncBackend>> {
+            auto b = std::make_unique<SyncBackend>();
+            b->config = config;
+            b->store = std::make_unique<MemorySyncStore>();
+            auto pc = std::make_unique<FakeRemoteSide>(FakeRemoteSide::Kind::PartnerCenter);
+            for (int i = 1; i <= referrals; ++i) {
+                SideRecord r;
+                r.type = s("Shared");
+                r.status = s("Active");
+                r.values = {{s("name"), QStringLiteral("Deal %1").arg(i)}};
+                pc->put(r);
+            }
+            if (brokenSweep)
+                pc->failNext(s("changesSince"), Error::Kind::Unauthorized, 5);
+            auto crm = std::make_unique<FakeRemoteSide>(FakeRemoteSide::Kind::Crm);
+            if (remote) {
+                remote->pc = pc.get();
+                remote->crm = crm.get();
+            }
+            b->partnerCenter = std::move(pc);
+            b->crm = std::move(crm);
+            FieldRule rule;
+            rule.field = s("name");
+            b->rules.append(rule);
+            return b;
+        });
+    };
+}
+
+Run run(const QStringList &args, SyncdApp::BackendProvider backends = {},
+        std::function<void(SyncdApp &, QString &)> whileRunning = {})
+{
+    Run r;
+    QTextStream out(&r.out);
+    QTextStream err(&r.err);
+    SyncdApp app(out, err, std::move(backends));
+    QSignalSpy finished(&app, &SyncdApp::finished);
+    app.start(QStringList{s("cosell-syncd")} + args);
+    if (whileRunning)
+        whileRunning(app, r.out);
+    if (finished.isEmpty() && !finished.wait(timeoutMs))
+        qFatal("cosell-syncd did not finish");
+    r.code = finished.first().first().toInt();
+    out.flush();
+    err.flush();
+    return r;
+}
+
+} // namespace
+
+class TestSyncdApp final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void usageAndHelp_data();
+    void usageAndHelp();
+    void configFileAndFlags();
+    void statusOfMissingAndFreshCache();
+    void onceSyncs();
+    void onceFailureIsExit70();
+    void noBackendIsExit70();
+    void dryRunPrintsPlanAndWritesNothing();
+    void daemonStopsCleanlyOnSigterm();
+};
+
+void TestSyncdApp::usageAndHelp_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("help") << QStringList{s("--help")} << 0 << s("--dry-run");
+    QTest::newRow("version") << QStringList{s("--version")} << 0 << s("cosell-syncd ");
+    QTest::newRow("two modes") << QStringList{s("--once"), s("--daemon")} << 64 << s("choose one");
+    QTest::newRow("unknown option") << QStringList{s("--fast")} << 64 << s("fast");
+    QTest::newRow("stray argument") << QStringList{s("now")} << 64 << s("unexpected argument");
+    QTest::newRow("bad crm") << QStringList{s("--crm"), s("sap")} << 64 << s("dynamics or salesforce");
+    QTest::newRow("missing config") << QStringList{s("--config"), s("/nonexistent/syncd.ini")} << 64 << s("not readable");
+}
+
+void TestSyncdApp::usageAndHelp()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, text);
+    const Run r = run(args);
+    QCOMPARE(r.code, code);
+    const QString all = r.out + r.err;
+    QVERIFY2(all.contains(text), qPrintable(all));
+}
+
+void TestSyncdApp::configFileAndFlags()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString ini = dir.filePath(s("syncd.ini"));
+    QFile f(ini);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("[syncd]\ncache=/from/config.sqlite\ncrm=salesforce\n[sync]\nrequireSyncFlag=false\nbatchSize=25\n");
+    f.close();
+    SyncdOptions o;
+    QVERIFY(SyncdOptions::parse({s("x"), s("--config"), ini, s("--status")}, o).ok);
+    QCOMPARE(o.cachePath, s("/from/config.sqlite"));
+    QCOMPARE(o.crm, s("salesforce"));
+    QCOMPARE(o.sync.requireSyncFlag, false);
+    QCOMPARE(o.sync.batchSize, 25);
+    QCOMPARE(toString(o.mode), s("status"));
+    SyncdOptions o2;
+    QVERIFY(SyncdOptions::parse({s("x"), s("--config"), ini, s("--cache"), s("/flag.sqlite"),
+                                 s("--crm"), s("dynamics"), s("--json")}, o2).ok);
+    QCOMPARE(o2.cachePath, s("/flag.sqlite")); // flags win
+    QCOMPARE(o2.crm, s("dynamics"));
+    QVERIFY(o2.json);
+    QCOMPARE(toString(o2.mode), s("once"));
+}
+
+void TestSyncdApp::statusOfMissingAndFreshCache()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(s("cache.sqlite"));
+    Run r = run({s("--status"), s("--cache"), path});
+    QCOMPARE(r.code, 65);
+    QVERIFY(r.err.contains(s("no cache")));
+
+    {
+        CacheDb db;
+        QVERIFY(db.open(path, CacheDb::Role::Writer, s("tst-syncd-create")).ok());
+    }
+    r = run({s("--status"), s("--cache"), path});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(s("links: ")), qPrintable(r.out));
+    QVERIFY(r.out.contains(s("outbox: 0 pending, 0 dead-lettered")));
+    QVERIFY(r.out.contains(s("chain intact")));
+    r = run({s("--status"), s("--json"), s("--cache"), path});
+    QCOMPARE(r.code, 0);
+    const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(json.value(s("conflictsOpen")).toInt(), 0);
+    QVERIFY(json.value(s("auditChainIntact")).toBool());
+
+    QFile junk(dir.filePath(s("junk.sqlite")));
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write(QByteArray(4096, 'x'));
+    junk.close();
+    r = run({s("--status"), s("--cache"), junk.fileName()});
+    QCOMPARE(r.code, 65);
+}
+
+void TestSyncdApp::onceSyncs()
+{
+    Remote remote;
+    const Run r = run({s("--once"), s("--cache"), s("unused")}, provider(4, &remote));
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(s("pass: 4 pulled")), qPrintable(r.out));
+    QVERIFY(r.out.contains(s("8 written"))); // 4 creates + 4 link-backs
+}
+
+void TestSyncdApp::onceFailureIsExit70()
+{
+    const Run r = run({s("--once")}, provider(1, nullptr, true));
+    QCOMPARE(r.code, 70);
+    QVERIFY2(r.err.contains(s("error: ")), qPrintable(r.err));
+}
+
+void TestSyncdApp::noBackendIsExit70()
+{
+    for (const char *mode : {"--once", "--daemon", "--dry-run", "--demo"}) {
+        const Run r = run({s(mode)});
+        QCOMPARE(r.code, 70);
+        QVERIFY2(r.err.contains(s("no connectors")), qPrintable(r.err));
+    }
+}
+
+void TestSyncdApp::dryRunPrintsPlanAndWritesNothing()
+{
+    Remote remote;
+    Run r = run({s("--dry-run")}, provider(3, &remote));
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.startsWith(s("plan: 3 create(s) in CRM")), qPrintable(r.out));
+    QCOMPARE(r.out.count(s("createInCrm referral=")), 3);
+    r = run({s("--dry-run"), s("--json")}, provider(2, &remote));
+    QCOMPARE(r.code, 0);
+    const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(json.value(s("summary")).toObject().value(s("createsInCrm")).toInt(), 2);
+}
+
+void TestSyncdApp::daemonStopsCleanlyOnSigterm()
+{
+    const Run r = run({s("--daemon")}, provider(2), [](SyncdApp &, QString &out) {
+        QTRY_VERIFY_WITH_TIMEOUT(out.contains(s("running")), timeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(out.contains(s("pass ok")), timeoutMs);
+        ::raise(SIGTERM); // handled by the socket-pair watcher, not by dying
+    });
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains(s("stopped")));
+}
+
+QTEST_GUILESS_MAIN(TestSyncdApp)
+#include "tst_syncdapp.moc"
