@@ -89,7 +89,7 @@ Result<QList<CachedCrmRecord>> CrmRecordRepository::page(const QString &system, 
     if (!q)
         return q.error();
     (*q)->addBindValue(system);
-    (*q)->addBindValue(afterId);
+    (*q)->addBindValue(sql::text(afterId));
     (*q)->addBindValue(limit);
     return readAll(**q, QStringLiteral("read cached CRM records"));
 }

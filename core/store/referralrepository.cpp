@@ -84,7 +84,7 @@ Result<QList<CachedReferral>> ReferralRepository::page(const QString &afterId, i
     auto q = m_db.statement(kSelect + QStringLiteral("WHERE id > ? ORDER BY id LIMIT ?"));
     if (!q)
         return q.error();
-    (*q)->addBindValue(afterId);
+    (*q)->addBindValue(sql::text(afterId));
     (*q)->addBindValue(limit);
     return readAll(**q, QStringLiteral("read cached referrals"));
 }
