@@ -167,8 +167,7 @@ const Row kSalesforce[] = {
     {"IsDeleted", Type::Boolean, RO},
 };
 
-template<std::size_t N>
-FieldCatalog build(const Row (&rows)[N])
+template<std::size_t N> FieldCatalog build(const Row (&rows)[N])
 {
     FieldCatalog catalog;
     for (const Row &row : rows)
@@ -199,7 +198,7 @@ std::optional<FieldCatalog::Field> FieldCatalog::lookup(QStringView path) const
     if (dot > 0) {
         const auto parent = m_fields.constFind(key.left(dot));
         if (parent != m_fields.constEnd() && parent->type == Type::Lookup)
-            return Field{key, Type::String, false, false};
+            return Field {key, Type::String, false, false};
     }
     return std::nullopt;
 }
@@ -222,8 +221,10 @@ FieldCatalog FieldCatalog::referral()
 FieldCatalog FieldCatalog::crm(CrmSystem system)
 {
     switch (system) {
-    case CrmSystem::Dynamics: return build(kDynamics);
-    case CrmSystem::Salesforce: return build(kSalesforce);
+    case CrmSystem::Dynamics:
+        return build(kDynamics);
+    case CrmSystem::Salesforce:
+        return build(kSalesforce);
     }
     return {};
 }

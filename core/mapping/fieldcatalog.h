@@ -3,12 +3,12 @@
 
 #include "core/model/crmsystem.h"
 
+#include <optional>
+
 #include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringView>
-
-#include <optional>
 
 namespace cosell {
 

@@ -8,8 +8,11 @@ namespace {
 
 Error invalid(const QString &id, const QString &why)
 {
-    return Error{Error::Kind::Invalid, QStringLiteral("invalidMapping"),
-                 QStringLiteral("field '%1': %2").arg(id, why), 0, {}};
+    return Error {Error::Kind::Invalid,
+                  QStringLiteral("invalidMapping"),
+                  QStringLiteral("field '%1': %2").arg(id, why),
+                  0,
+                  {}};
 }
 
 Result<QList<FieldPath>> paths(const QString &id, const QJsonValue &json, const char *key)
@@ -25,8 +28,9 @@ Result<QList<FieldPath>> paths(const QString &id, const QJsonValue &json, const 
         for (const QJsonValue &item : array)
             texts.append(item.toString());
     } else {
-        return invalid(id, QStringLiteral("\"%1\" must be a path or a non-empty array of paths")
-                               .arg(QLatin1String(key)));
+        return invalid(id,
+                       QStringLiteral("\"%1\" must be a path or a non-empty array of paths")
+                           .arg(QLatin1String(key)));
     }
     for (const QString &text : std::as_const(texts)) {
         const auto path = FieldPath::parse(text);
@@ -38,16 +42,17 @@ Result<QList<FieldPath>> paths(const QString &id, const QJsonValue &json, const 
 }
 
 Result<MappingDirection> parseDirection(const QString &id, const QJsonObject &json, const char *key,
-                                   MappingDirection fallback)
+                                        MappingDirection fallback)
 {
     const QJsonValue value = json.value(QLatin1String(key));
     if (value.isUndefined())
         return fallback;
     const auto parsed = mappingDirectionFromString(value.toString());
     if (!parsed)
-        return invalid(id, QStringLiteral("\"%1\" is '%2'; expected both, toCrm, toPartnerCenter "
-                                          "or none")
-                               .arg(QLatin1String(key), value.toVariant().toString()));
+        return invalid(id,
+                       QStringLiteral("\"%1\" is '%2'; expected both, toCrm, toPartnerCenter "
+                                      "or none")
+                           .arg(QLatin1String(key), value.toVariant().toString()));
     return *parsed;
 }
 
@@ -81,8 +86,9 @@ Result<FieldMapping> FieldMapping::fromJson(const QJsonObject &json)
                                       "leave one out)"));
     if (field.referralPaths.size() > 1 || field.crmFields.size() > 1) {
         if (field.transform.kind() != ValueTransform::Kind::ValueMap && !constant)
-            return invalid(field.id, QStringLiteral("several paths on one side need a valueMap "
-                                                    "transform"));
+            return invalid(field.id,
+                           QStringLiteral("several paths on one side need a valueMap "
+                                          "transform"));
     }
 
     auto base = parseDirection(field.id, json, "direction", MappingDirection::Both);
@@ -96,9 +102,10 @@ Result<FieldMapping> FieldMapping::fromJson(const QJsonObject &json)
         for (const QJsonValue &stage : when) {
             const auto parsed = mappingStageFromString(stage.toString());
             if (!parsed)
-                return invalid(field.id, QStringLiteral("\"when\" has '%1'; expected create or "
-                                                        "update")
-                                             .arg(stage.toVariant().toString()));
+                return invalid(field.id,
+                               QStringLiteral("\"when\" has '%1'; expected create or "
+                                              "update")
+                                   .arg(stage.toVariant().toString()));
             (*parsed == MappingStage::Create ? create : update) = true;
         }
         if (!create && !update)
@@ -117,9 +124,10 @@ Result<FieldMapping> FieldMapping::fromJson(const QJsonObject &json)
     if (!policy.isUndefined()) {
         const auto parsed = conflictPolicyFromString(policy.toString());
         if (!parsed)
-            return invalid(field.id, QStringLiteral("\"policy\" is '%1'; expected manual, "
-                                                    "partnerCenterWins, crmWins or newestWins")
-                                         .arg(policy.toVariant().toString()));
+            return invalid(field.id,
+                           QStringLiteral("\"policy\" is '%1'; expected manual, "
+                                          "partnerCenterWins, crmWins or newestWins")
+                               .arg(policy.toVariant().toString()));
         field.policy = *parsed;
     }
     return field;

@@ -6,8 +6,7 @@
 namespace cosell {
 namespace {
 
-template<typename E>
-std::optional<E> find(QStringView text, std::initializer_list<E> values)
+template<typename E> std::optional<E> find(QStringView text, std::initializer_list<E> values)
 {
     for (const E value : values) {
         if (text == toString(value))
@@ -21,10 +20,14 @@ std::optional<E> find(QStringView text, std::initializer_list<E> values)
 QString toString(MappingDirection direction)
 {
     switch (direction) {
-    case MappingDirection::None: return QStringLiteral("none");
-    case MappingDirection::Both: return QStringLiteral("both");
-    case MappingDirection::ToCrm: return QStringLiteral("toCrm");
-    case MappingDirection::ToPartnerCenter: return QStringLiteral("toPartnerCenter");
+    case MappingDirection::None:
+        return QStringLiteral("none");
+    case MappingDirection::Both:
+        return QStringLiteral("both");
+    case MappingDirection::ToCrm:
+        return QStringLiteral("toCrm");
+    case MappingDirection::ToPartnerCenter:
+        return QStringLiteral("toPartnerCenter");
     }
     return {};
 }
@@ -32,10 +35,14 @@ QString toString(MappingDirection direction)
 QString toString(ConflictPolicy policy)
 {
     switch (policy) {
-    case ConflictPolicy::Manual: return QStringLiteral("manual");
-    case ConflictPolicy::PartnerCenterWins: return QStringLiteral("partnerCenterWins");
-    case ConflictPolicy::CrmWins: return QStringLiteral("crmWins");
-    case ConflictPolicy::NewestWins: return QStringLiteral("newestWins");
+    case ConflictPolicy::Manual:
+        return QStringLiteral("manual");
+    case ConflictPolicy::PartnerCenterWins:
+        return QStringLiteral("partnerCenterWins");
+    case ConflictPolicy::CrmWins:
+        return QStringLiteral("crmWins");
+    case ConflictPolicy::NewestWins:
+        return QStringLiteral("newestWins");
     }
     return {};
 }
@@ -43,22 +50,26 @@ QString toString(ConflictPolicy policy)
 QString toString(MappingStage stage)
 {
     switch (stage) {
-    case MappingStage::Create: return QStringLiteral("create");
-    case MappingStage::Update: return QStringLiteral("update");
+    case MappingStage::Create:
+        return QStringLiteral("create");
+    case MappingStage::Update:
+        return QStringLiteral("update");
     }
     return {};
 }
 
 std::optional<MappingDirection> mappingDirectionFromString(QStringView text)
 {
-    return find(text, {MappingDirection::None, MappingDirection::Both, MappingDirection::ToCrm,
-                       MappingDirection::ToPartnerCenter});
+    return find(text,
+                {MappingDirection::None, MappingDirection::Both, MappingDirection::ToCrm,
+                 MappingDirection::ToPartnerCenter});
 }
 
 std::optional<ConflictPolicy> conflictPolicyFromString(QStringView text)
 {
-    return find(text, {ConflictPolicy::Manual, ConflictPolicy::PartnerCenterWins,
-                       ConflictPolicy::CrmWins, ConflictPolicy::NewestWins});
+    return find(text,
+                {ConflictPolicy::Manual, ConflictPolicy::PartnerCenterWins, ConflictPolicy::CrmWins,
+                 ConflictPolicy::NewestWins});
 }
 
 std::optional<MappingStage> mappingStageFromString(QStringView text)

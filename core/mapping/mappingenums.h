@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <optional>
+
 #include <QString>
 #include <QStringView>
-
-#include <optional>
 
 namespace cosell {
 
 // Which way a mapped field flows at one stage. Spelled as in mapping JSON and as
 // core/sync's FieldRule::Direction, so the engine can translate one-to-one.
 enum class MappingDirection {
-    None,            // not synced at this stage
+    None, // not synced at this stage
     Both,
-    ToCrm,           // Partner Center is the source
+    ToCrm, // Partner Center is the source
     ToPartnerCenter, // the CRM is the source
 };
 

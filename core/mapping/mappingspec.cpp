@@ -14,7 +14,7 @@ namespace {
 
 Error invalid(const char *code, const QString &message)
 {
-    return Error{Error::Kind::Invalid, QString::fromLatin1(code), message, 0, {}};
+    return Error {Error::Kind::Invalid, QString::fromLatin1(code), message, 0, {}};
 }
 
 // Replaces ${name} in every string below `value`; collects names with no setting.
@@ -67,9 +67,10 @@ Result<MappingSpec> MappingSpec::fromJson(const QByteArray &json,
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return invalid("malformedJson", QStringLiteral("mapping is not valid JSON: %1 at offset %2")
-                                            .arg(parseError.errorString())
-                                            .arg(parseError.offset));
+        return invalid("malformedJson",
+                       QStringLiteral("mapping is not valid JSON: %1 at offset %2")
+                           .arg(parseError.errorString())
+                           .arg(parseError.offset));
     if (!document.isObject())
         return invalid("malformedJson", QStringLiteral("mapping JSON must be an object"));
     return fromObject(document.object(), settingsOverrides);
@@ -123,8 +124,7 @@ Result<MappingSpec> MappingSpec::fromObject(const QJsonObject &json,
                                           "number, boolean, dateTime, date, array, object, "
                                           "lookup)")
                                .arg(name));
-        spec.m_customFields.append({name, *type,
-                                    object.value(QStringLiteral("readOnly")).toBool(),
+        spec.m_customFields.append({name, *type, object.value(QStringLiteral("readOnly")).toBool(),
                                     object.value(QStringLiteral("required")).toBool()});
     }
 
@@ -149,8 +149,11 @@ Result<MappingSpec> MappingSpec::builtIn(CrmSystem system, const QJsonObject &se
 {
     QFile file(QStringLiteral(":/mappings/%1.json").arg(toString(system)));
     if (!file.open(QIODevice::ReadOnly))
-        return Error{Error::Kind::Internal, QStringLiteral("missingResource"),
-                     QStringLiteral("built-in mapping %1 is missing").arg(file.fileName()), 0, {}};
+        return Error {Error::Kind::Internal,
+                      QStringLiteral("missingResource"),
+                      QStringLiteral("built-in mapping %1 is missing").arg(file.fileName()),
+                      0,
+                      {}};
     return fromJson(file.readAll(), settingsOverrides);
 }
 
@@ -201,8 +204,11 @@ Status MappingSpec::check() const
     const QList<MappingIssue> issues = validate();
     if (issues.isEmpty())
         return {};
-    return Error{Error::Kind::Invalid, QStringLiteral("invalidMappingSpec"),
-                 messages(issues).join(QStringLiteral("; ")), 0, {}};
+    return Error {Error::Kind::Invalid,
+                  QStringLiteral("invalidMappingSpec"),
+                  messages(issues).join(QStringLiteral("; ")),
+                  0,
+                  {}};
 }
 
 } // namespace cosell

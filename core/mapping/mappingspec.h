@@ -40,8 +40,7 @@ public:
     static Result<MappingSpec> fromObject(const QJsonObject &json,
                                           const QJsonObject &settingsOverrides = {});
     // The shipped default for a CRM (resources/mappings/<system>.json, compiled in).
-    static Result<MappingSpec> builtIn(CrmSystem system,
-                                       const QJsonObject &settingsOverrides = {});
+    static Result<MappingSpec> builtIn(CrmSystem system, const QJsonObject &settingsOverrides = {});
 
     // The source document with the overrides merged into "settings", unsubstituted, so
     // saving and loading again gives the same spec.

@@ -11,8 +11,10 @@ using Type = FieldCatalog::Type;
 QString crmName(CrmSystem system)
 {
     switch (system) {
-    case CrmSystem::Dynamics: return QStringLiteral("Dynamics 365");
-    case CrmSystem::Salesforce: return QStringLiteral("Salesforce");
+    case CrmSystem::Dynamics:
+        return QStringLiteral("Dynamics 365");
+    case CrmSystem::Salesforce:
+        return QStringLiteral("Salesforce");
     }
     return {};
 }
@@ -29,7 +31,8 @@ QString typeProblem(ValueTransform::Kind kind, Type referral, Type crm)
         return {};
     switch (kind) {
     case ValueTransform::Kind::ValueMap:
-    case ValueTransform::Kind::Constant: return {};
+    case ValueTransform::Kind::Constant:
+        return {};
     case ValueTransform::Kind::None:
         if (referral == crm)
             return {};
@@ -122,10 +125,10 @@ QList<MappingIssue> MappingValidator::validate(const MappingSpec &spec)
                                      "toPartnerCenter")
                           .arg(f.id, crmLabel, path.toString()));
         }
-        if (referralFields.size() == 1 && crmFields.size() == 1
-            && f.referralPaths.size() == 1 && f.crmFields.size() == 1) {
-            const QString problem =
-                typeProblem(f.transform.kind(), referralFields.first().type, crmFields.first().type);
+        if (referralFields.size() == 1 && crmFields.size() == 1 && f.referralPaths.size() == 1
+            && f.crmFields.size() == 1) {
+            const QString problem = typeProblem(f.transform.kind(), referralFields.first().type,
+                                                crmFields.first().type);
             if (!problem.isEmpty())
                 issue(f.id, "typeMismatch",
                       QStringLiteral("field '%1': type mismatch: Partner Center '%2' is %3 but "
@@ -139,8 +142,8 @@ QList<MappingIssue> MappingValidator::validate(const MappingSpec &spec)
     auto covered = [&spec](const QString &required, bool toCrm) {
         const FieldPath target = FieldPath::parse(required).value();
         for (const FieldMapping &f : spec.fields()) {
-            const bool flows = toCrm ? flowsToCrm(f.createDirection)
-                                     : flowsToPartnerCenter(f.createDirection);
+            const bool flows =
+                toCrm ? flowsToCrm(f.createDirection) : flowsToPartnerCenter(f.createDirection);
             if (!flows)
                 continue;
             for (const FieldPath &path : toCrm ? f.crmFields : f.referralPaths) {

@@ -55,7 +55,9 @@ MappingIssue issueFor(const FieldMapping &field, const Error &error)
 
 } // namespace
 
-RecordMapper::RecordMapper(MappingSpec spec) : m_spec(std::move(spec)) { }
+RecordMapper::RecordMapper(MappingSpec spec)
+    : m_spec(std::move(spec))
+{ }
 
 RecordMapper::Values RecordMapper::fromReferral(const Referral &referral) const
 {
@@ -79,8 +81,8 @@ RecordMapper::Values RecordMapper::read(const QJsonObject &source, bool fromCrm)
         const QList<FieldPath> &paths = fromCrm ? field.crmFields : field.referralPaths;
         const QJsonValue raw =
             paths.isEmpty() ? QJsonValue(QJsonValue::Undefined) : gather(source, paths);
-        const bool readsNull = fromCrm ? field.transform.readsNullFromCrm()
-                                       : field.transform.readsNullFromReferral();
+        const bool readsNull =
+            fromCrm ? field.transform.readsNullFromCrm() : field.transform.readsNullFromReferral();
         if (absent(raw) && !readsNull)
             continue;
         const QJsonValue input = raw.isUndefined() ? QJsonValue(QJsonValue::Null) : raw;
@@ -144,9 +146,9 @@ RecordMapper::ReferralPatch RecordMapper::toReferral(const QJsonObject &canonica
             continue;
         }
         for (const FieldPath &path : std::as_const(written))
-            patch.operations.append(QJsonObject{{QStringLiteral("op"), QStringLiteral("replace")},
-                                                {QStringLiteral("path"), path.toJsonPointer()},
-                                                {QStringLiteral("value"), path.read(patch.body)}});
+            patch.operations.append(QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                                                 {QStringLiteral("path"), path.toJsonPointer()},
+                                                 {QStringLiteral("value"), path.read(patch.body)}});
     }
     return patch;
 }

@@ -31,8 +31,8 @@ public:
 
     struct ReferralPatch
     {
-        QJsonObject body;       // nested object, to merge into the referral (create / PUT)
-        QJsonArray operations;  // RFC 6902 "replace" operations for PATCH
+        QJsonObject body; // nested object, to merge into the referral (create / PUT)
+        QJsonArray operations; // RFC 6902 "replace" operations for PATCH
         QList<MappingIssue> issues;
     };
 

@@ -24,7 +24,7 @@ QString show(const QJsonValue &value)
 {
     if (value.isUndefined())
         return QStringLiteral("(missing)");
-    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
+    return QString::fromUtf8(QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))
         .mid(1)
         .chopped(1);
 }
@@ -39,9 +39,11 @@ bool same(const QJsonValue &a, const QJsonValue &b)
 
 Error noEntry(const QString &side, const QJsonValue &value)
 {
-    return Error{Error::Kind::Invalid, QStringLiteral("unmappedValue"),
-                 QStringLiteral("no value map entry for %1 value %2").arg(side, show(value)), 0,
-                 {}};
+    return Error {Error::Kind::Invalid,
+                  QStringLiteral("unmappedValue"),
+                  QStringLiteral("no value map entry for %1 value %2").arg(side, show(value)),
+                  0,
+                  {}};
 }
 
 } // namespace
@@ -50,17 +52,22 @@ Result<ValueMap> ValueMap::fromJson(const QJsonArray &entries)
 {
     ValueMap map;
     if (entries.isEmpty())
-        return Error{Error::Kind::Invalid, QStringLiteral("invalidTransform"),
-                     QStringLiteral("valueMap needs at least one entry"), 0, {}};
+        return Error {Error::Kind::Invalid,
+                      QStringLiteral("invalidTransform"),
+                      QStringLiteral("valueMap needs at least one entry"),
+                      0,
+                      {}};
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const QJsonObject object = entries.at(i).toObject();
-        Entry entry{alternatives(object.value(QStringLiteral("referral"))),
-                    alternatives(object.value(QStringLiteral("crm")))};
+        Entry entry {alternatives(object.value(QStringLiteral("referral"))),
+                     alternatives(object.value(QStringLiteral("crm")))};
         if (!entries.at(i).isObject() || entry.referral.isEmpty() || entry.crm.isEmpty())
-            return Error{Error::Kind::Invalid, QStringLiteral("invalidTransform"),
-                         QStringLiteral("valueMap entry %1 needs both \"referral\" and \"crm\"")
-                             .arg(i),
-                         0, {}};
+            return Error {
+                Error::Kind::Invalid,
+                QStringLiteral("invalidTransform"),
+                QStringLiteral("valueMap entry %1 needs both \"referral\" and \"crm\"").arg(i),
+                0,
+                {}};
         map.m_entries.append(entry);
     }
     return map;

@@ -23,7 +23,7 @@ public:
     struct Entry
     {
         QList<QJsonValue> referral; // non-empty; [0] is primary
-        QList<QJsonValue> crm;      // non-empty; [0] is primary
+        QList<QJsonValue> crm; // non-empty; [0] is primary
     };
 
     // {"entries":[{"referral":…, "crm":…}, …]}; errors name the entry index.

@@ -3,11 +3,11 @@
 
 #include "core/model/wiretime.h"
 
-#include <QJsonArray>
-#include <QRegularExpression>
-
 #include <cmath>
 #include <utility>
+
+#include <QJsonArray>
+#include <QRegularExpression>
 
 namespace cosell {
 namespace {
@@ -23,16 +23,19 @@ constexpr std::pair<ValueTransform::Kind, const char *> kKinds[] = {
 
 Error bad(const QString &message)
 {
-    return Error{Error::Kind::Invalid, QStringLiteral("invalidTransform"), message, 0, {}};
+    return Error {Error::Kind::Invalid, QStringLiteral("invalidTransform"), message, 0, {}};
 }
 
 Error badValue(const QString &kind, const QJsonValue &value, const QString &why)
 {
-    const QString shown = value.isString() ? u'\'' + value.toString() + u'\''
-                                           : value.toVariant().toString();
-    return Error{Error::Kind::Invalid, QStringLiteral("transformFailed"),
-                 QStringLiteral("%1 transform: %2 %3").arg(kind, shown.isEmpty() ? QStringLiteral("value") : shown, why),
-                 0, {}};
+    const QString shown =
+        value.isString() ? u'\'' + value.toString() + u'\'' : value.toVariant().toString();
+    return Error {Error::Kind::Invalid,
+                  QStringLiteral("transformFailed"),
+                  QStringLiteral("%1 transform: %2 %3")
+                      .arg(kind, shown.isEmpty() ? QStringLiteral("value") : shown, why),
+                  0,
+                  {}};
 }
 
 } // namespace
@@ -124,7 +127,8 @@ Result<ValueTransform> ValueTransform::fromJson(const QJsonValue &json)
             return bad(QStringLiteral("lookup transform needs an \"entity\""));
         break;
     case Kind::None:
-    case Kind::Currency: break;
+    case Kind::Currency:
+        break;
     }
     return t;
 }
@@ -145,17 +149,20 @@ Result<QJsonValue> ValueTransform::normalise(const QJsonValue &value, bool fromC
     const QString kind = toString(m_kind);
     switch (m_kind) {
     case Kind::None:
-    case Kind::Lookup: return value;
+    case Kind::Lookup:
+        return value;
     case Kind::ValueMap:
         return fromCrm ? m_valueMap.canonicalFromCrm(value)
                        : m_valueMap.canonicalFromReferral(value);
-    case Kind::Constant: return m_json.toObject().value(QStringLiteral("value"));
+    case Kind::Constant:
+        return m_json.toObject().value(QStringLiteral("value"));
     case Kind::Date: {
         const auto time = WireTime::parse(value.toString());
         if (!value.isString() || !time)
             return badValue(kind, value, QStringLiteral("is not a date or timestamp"));
         if (m_crmFormat == u"date")
-            return QJsonValue(WireTime::formatSeconds(QDateTime(time->date(), QTime(0, 0), Qt::UTC)));
+            return QJsonValue(
+                WireTime::formatSeconds(QDateTime(time->date(), QTime(0, 0), Qt::UTC)));
         return QJsonValue(WireTime::formatPartnerCenter(time.value()));
     }
     case Kind::Number: {
@@ -239,11 +246,13 @@ Result<QJsonValue> ValueTransform::canonicalFromCrm(const QJsonValue &value) con
 Result<QJsonValue> ValueTransform::toReferral(const QJsonValue &canonical) const
 {
     switch (m_kind) {
-    case Kind::ValueMap: return m_valueMap.referralFromCanonical(canonical);
+    case Kind::ValueMap:
+        return m_valueMap.referralFromCanonical(canonical);
     case Kind::Constant: {
         const QJsonObject object = m_json.toObject();
-        return object.contains(QStringLiteral("referral")) ? object.value(QStringLiteral("referral"))
-                                                          : object.value(QStringLiteral("value"));
+        return object.contains(QStringLiteral("referral"))
+            ? object.value(QStringLiteral("referral"))
+            : object.value(QStringLiteral("value"));
     }
     case Kind::Join: {
         if (m_itemKey.isEmpty())
@@ -251,7 +260,7 @@ Result<QJsonValue> ValueTransform::toReferral(const QJsonValue &canonical) const
         QJsonArray items;
         const QJsonArray array = canonical.toArray();
         for (const QJsonValue &item : array)
-            items.append(QJsonObject{{m_itemKey, item}});
+            items.append(QJsonObject {{m_itemKey, item}});
         return QJsonValue(items);
     }
     case Kind::None:
@@ -261,7 +270,8 @@ Result<QJsonValue> ValueTransform::toReferral(const QJsonValue &canonical) const
     case Kind::Text:
     case Kind::Split:
     case Kind::Template:
-    case Kind::Lookup: return canonical;
+    case Kind::Lookup:
+        return canonical;
     }
     return canonical;
 }
@@ -271,12 +281,14 @@ Result<QJsonValue> ValueTransform::toCrm(const QJsonValue &canonical) const
     switch (m_kind) {
     case Kind::None:
     case Kind::Number:
-    case Kind::Currency: return canonical;
-    case Kind::ValueMap: return m_valueMap.crmFromCanonical(canonical);
+    case Kind::Currency:
+        return canonical;
+    case Kind::ValueMap:
+        return m_valueMap.crmFromCanonical(canonical);
     case Kind::Constant: {
         const QJsonObject object = m_json.toObject();
         return object.contains(QStringLiteral("crm")) ? object.value(QStringLiteral("crm"))
-                                                     : object.value(QStringLiteral("value"));
+                                                      : object.value(QStringLiteral("value"));
     }
     case Kind::Date: {
         const auto time = WireTime::parse(canonical.toString());
@@ -289,7 +301,8 @@ Result<QJsonValue> ValueTransform::toCrm(const QJsonValue &canonical) const
         return QJsonValue(WireTime::formatSeconds(time.value()));
     }
     case Kind::Text:
-        return QJsonValue(m_maxLength > 0 ? canonical.toString().left(m_maxLength) : canonical.toString());
+        return QJsonValue(m_maxLength > 0 ? canonical.toString().left(m_maxLength)
+                                          : canonical.toString());
     case Kind::Join: {
         QStringList items;
         const QJsonArray array = canonical.toArray();
@@ -304,12 +317,15 @@ Result<QJsonValue> ValueTransform::toCrm(const QJsonValue &canonical) const
             items.append(part.trimmed());
         return QJsonValue(items);
     }
-    case Kind::Template: return QJsonValue(QString(m_pattern).replace(QStringLiteral("{value}"), canonical.toString()));
+    case Kind::Template:
+        return QJsonValue(
+            QString(m_pattern).replace(QStringLiteral("{value}"), canonical.toString()));
     case Kind::Lookup: {
         const QJsonObject object = m_json.toObject();
-        return QJsonValue(QJsonObject{{QStringLiteral("$lookup"), object.value(QStringLiteral("entity"))},
-                           {QStringLiteral("match"), object.value(QStringLiteral("match"))},
-                           {QStringLiteral("value"), canonical}});
+        return QJsonValue(
+            QJsonObject {{QStringLiteral("$lookup"), object.value(QStringLiteral("entity"))},
+                         {QStringLiteral("match"), object.value(QStringLiteral("match"))},
+                         {QStringLiteral("value"), canonical}});
     }
     }
     return canonical;

@@ -34,8 +34,19 @@ namespace cosell {
 class ValueTransform final
 {
 public:
-    enum class Kind { None, ValueMap, Date, Number, Currency, Text, Join, Split, Constant,
-                      Template, Lookup };
+    enum class Kind {
+        None,
+        ValueMap,
+        Date,
+        Number,
+        Currency,
+        Text,
+        Join,
+        Split,
+        Constant,
+        Template,
+        Lookup
+    };
 
     ValueTransform() = default;
     static Result<ValueTransform> fromJson(const QJsonValue &json);

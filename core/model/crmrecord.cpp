@@ -3,32 +3,34 @@
 
 #include "core/model/wiretime.h"
 
+#include <utility>
+
 #include <QJsonDocument>
 #include <QJsonParseError>
-
-#include <utility>
 
 namespace cosell {
 namespace {
 
 Error invalid(const char *code, const QString &message)
 {
-    return Error{Error::Kind::Invalid, QString::fromLatin1(code), message, 0, {}};
+    return Error {Error::Kind::Invalid, QString::fromLatin1(code), message, 0, {}};
 }
 
 Result<QJsonObject> parseObject(const QByteArray &bytes, qsizetype limit, const QString &what)
 {
     if (bytes.size() > limit)
-        return invalid("tooLarge", QStringLiteral("%1 JSON is %2 bytes; the limit is %3")
-                                       .arg(what)
-                                       .arg(bytes.size())
-                                       .arg(limit));
+        return invalid("tooLarge",
+                       QStringLiteral("%1 JSON is %2 bytes; the limit is %3")
+                           .arg(what)
+                           .arg(bytes.size())
+                           .arg(limit));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return invalid("malformedJson", QStringLiteral("%1 is not valid JSON: %2 at offset %3")
-                                            .arg(what, parseError.errorString())
-                                            .arg(parseError.offset));
+        return invalid("malformedJson",
+                       QStringLiteral("%1 is not valid JSON: %2 at offset %3")
+                           .arg(what, parseError.errorString())
+                           .arg(parseError.offset));
     if (!document.isObject())
         return invalid("notAnObject", QStringLiteral("%1 JSON must be an object").arg(what));
     return document.object();
@@ -46,14 +48,15 @@ CrmRecord::CrmRecord(CrmSystem system, QString id, QJsonObject fields)
     : m_system(system)
     , m_id(std::move(id))
     , m_fields(std::move(fields))
-{
-}
+{ }
 
 QString CrmRecord::defaultIdField(CrmSystem system)
 {
     switch (system) {
-    case CrmSystem::Dynamics: return QStringLiteral("opportunityid");
-    case CrmSystem::Salesforce: return QStringLiteral("Id");
+    case CrmSystem::Dynamics:
+        return QStringLiteral("opportunityid");
+    case CrmSystem::Salesforce:
+        return QStringLiteral("Id");
     }
     return {};
 }
@@ -73,8 +76,8 @@ Result<CrmRecord> CrmRecord::fromApiObject(CrmSystem system, const QJsonObject &
     const QString key = idField.isEmpty() ? defaultIdField(system) : idField;
     const QString id = entity.value(key).toString();
     if (id.isEmpty())
-        return invalid("missingId", QStringLiteral("%1 record has no '%2'")
-                                        .arg(toString(system), key));
+        return invalid("missingId",
+                       QStringLiteral("%1 record has no '%2'").arg(toString(system), key));
     CrmRecord record(system, id, entity);
     switch (system) {
     case CrmSystem::Dynamics:
@@ -122,13 +125,14 @@ Result<CrmRecord> CrmRecord::fromJson(const QByteArray &bytes)
 
 QByteArray CrmRecord::toJson() const
 {
-    QJsonObject object{{QStringLiteral("system"), toString(m_system)},
-                       {QStringLiteral("id"), m_id},
-                       {QStringLiteral("fields"), m_fields}};
+    QJsonObject object {{QStringLiteral("system"), toString(m_system)},
+                        {QStringLiteral("id"), m_id},
+                        {QStringLiteral("fields"), m_fields}};
     if (!m_etag.isEmpty())
         object.insert(QStringLiteral("etag"), m_etag);
     if (m_lastModified.isValid())
-        object.insert(QStringLiteral("lastModified"), WireTime::formatPartnerCenter(m_lastModified));
+        object.insert(QStringLiteral("lastModified"),
+                      WireTime::formatPartnerCenter(m_lastModified));
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 

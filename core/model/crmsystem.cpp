@@ -6,8 +6,10 @@ namespace cosell {
 QString toString(CrmSystem system)
 {
     switch (system) {
-    case CrmSystem::Dynamics: return QStringLiteral("dynamics");
-    case CrmSystem::Salesforce: return QStringLiteral("salesforce");
+    case CrmSystem::Dynamics:
+        return QStringLiteral("dynamics");
+    case CrmSystem::Salesforce:
+        return QStringLiteral("salesforce");
     }
     return {};
 }

@@ -3,10 +3,10 @@
 
 #include "core/model/referral.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 #include <QSet>
-
-#include <algorithm>
 
 namespace cosell {
 namespace {
@@ -14,7 +14,9 @@ namespace {
 class Walker
 {
 public:
-    explicit Walker(const FieldDiff::Options &options) : m_options(options) { }
+    explicit Walker(const FieldDiff::Options &options)
+        : m_options(options)
+    { }
 
     void walk(const FieldPath &path, QJsonValue before, QJsonValue after)
     {
@@ -34,7 +36,7 @@ public:
             return walkObjects(path, before.toObject(), after.toObject());
         if (before.isArray() && after.isArray())
             return walkArrays(path, before.toArray(), after.toArray());
-        FieldChange change{path, FieldChange::Kind::Changed, before, after};
+        FieldChange change {path, FieldChange::Kind::Changed, before, after};
         if (before.isUndefined())
             change.kind = FieldChange::Kind::Added;
         else if (after.isUndefined())
@@ -73,9 +75,12 @@ private:
 QString toString(FieldChange::Kind kind)
 {
     switch (kind) {
-    case FieldChange::Kind::Added: return QStringLiteral("added");
-    case FieldChange::Kind::Removed: return QStringLiteral("removed");
-    case FieldChange::Kind::Changed: return QStringLiteral("changed");
+    case FieldChange::Kind::Added:
+        return QStringLiteral("added");
+    case FieldChange::Kind::Removed:
+        return QStringLiteral("removed");
+    case FieldChange::Kind::Changed:
+        return QStringLiteral("changed");
     }
     return {};
 }

@@ -3,20 +3,25 @@
 
 #include <QJsonArray>
 
-
 namespace cosell {
 namespace {
 
 Error pathError(QStringView text, const QString &why)
 {
-    return Error{Error::Kind::Invalid, QStringLiteral("invalidFieldPath"),
-                 QStringLiteral("invalid field path '%1': %2").arg(text.toString(), why), 0, {}};
+    return Error {Error::Kind::Invalid,
+                  QStringLiteral("invalidFieldPath"),
+                  QStringLiteral("invalid field path '%1': %2").arg(text.toString(), why),
+                  0,
+                  {}};
 }
 
 Error writeError(const FieldPath &path, const QString &why)
 {
-    return Error{Error::Kind::Invalid, QStringLiteral("fieldPathTypeMismatch"),
-                 QStringLiteral("cannot write '%1': %2").arg(path.toString(), why), 0, {}};
+    return Error {Error::Kind::Invalid,
+                  QStringLiteral("fieldPathTypeMismatch"),
+                  QStringLiteral("cannot write '%1': %2").arg(path.toString(), why),
+                  0,
+                  {}};
 }
 
 bool isAsciiDigit(QChar c)
@@ -38,13 +43,20 @@ bool isNameChar(QChar c)
 QString describe(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: return QStringLiteral("missing");
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        return QStringLiteral("missing");
     }
     return {};
 }
@@ -60,8 +72,8 @@ Status writeAt(QJsonValue &node, const QList<FieldPath::Segment> &segments, qsiz
     const FieldPath::Segment &segment = segments.at(i);
     if (const auto *key = std::get_if<QString>(&segment)) {
         if (!node.isObject() && !node.isNull() && !node.isUndefined())
-            return writeError(path, QStringLiteral("cannot set key '%1' in %2")
-                                         .arg(*key, describe(node)));
+            return writeError(
+                path, QStringLiteral("cannot set key '%1' in %2").arg(*key, describe(node)));
         QJsonObject object = node.toObject();
         QJsonValue child = object.value(*key);
         if (Status status = writeAt(child, segments, i + 1, value, path); !status)
@@ -72,14 +84,13 @@ Status writeAt(QJsonValue &node, const QList<FieldPath::Segment> &segments, qsiz
     }
     const int index = std::get<int>(segment);
     if (!node.isArray() && !node.isNull() && !node.isUndefined())
-        return writeError(path, QStringLiteral("cannot index [%1] into %2")
-                                     .arg(index)
-                                     .arg(describe(node)));
+        return writeError(
+            path, QStringLiteral("cannot index [%1] into %2").arg(index).arg(describe(node)));
     QJsonArray array = node.toArray();
     if (index > array.size())
-        return writeError(path, QStringLiteral("index %1 is past the end (size %2)")
-                                     .arg(index)
-                                     .arg(array.size()));
+        return writeError(
+            path,
+            QStringLiteral("index %1 is past the end (size %2)").arg(index).arg(array.size()));
     QJsonValue child = index < array.size() ? array.at(index) : QJsonValue(QJsonValue::Undefined);
     if (Status status = writeAt(child, segments, i + 1, value, path); !status)
         return status;
@@ -163,9 +174,8 @@ Result<FieldPath> FieldPath::parse(QStringView text)
         if (pos == n)
             return path;
         if (text.at(pos) != u'.')
-            return pathError(text, QStringLiteral("unexpected '%1' at position %2")
-                                       .arg(text.at(pos))
-                                       .arg(pos));
+            return pathError(
+                text, QStringLiteral("unexpected '%1' at position %2").arg(text.at(pos)).arg(pos));
         ++pos;
     }
 }

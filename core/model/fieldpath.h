@@ -3,13 +3,13 @@
 
 #include "core/util/result.h"
 
+#include <variant>
+
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringView>
-
-#include <variant>
 
 namespace cosell {
 

@@ -12,7 +12,7 @@ namespace {
 
 Error invalid(const char *code, const QString &message)
 {
-    return Error{Error::Kind::Invalid, QString::fromLatin1(code), message, 0, {}};
+    return Error {Error::Kind::Invalid, QString::fromLatin1(code), message, 0, {}};
 }
 
 QJsonValue at(const QJsonObject &json, const char *path)
@@ -26,20 +26,22 @@ QJsonValue at(const QJsonObject &json, const char *path)
 Result<Referral> Referral::fromJson(const QByteArray &bytes)
 {
     if (bytes.size() > MaxJsonBytes)
-        return invalid("tooLarge", QStringLiteral("referral JSON is %1 bytes; the limit is %2")
-                                       .arg(bytes.size())
-                                       .arg(MaxJsonBytes));
+        return invalid("tooLarge",
+                       QStringLiteral("referral JSON is %1 bytes; the limit is %2")
+                           .arg(bytes.size())
+                           .arg(MaxJsonBytes));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return invalid("malformedJson", QStringLiteral("referral is not valid JSON: %1 at offset %2")
-                                            .arg(parseError.errorString())
-                                            .arg(parseError.offset));
+        return invalid("malformedJson",
+                       QStringLiteral("referral is not valid JSON: %1 at offset %2")
+                           .arg(parseError.errorString())
+                           .arg(parseError.offset));
     if (!document.isObject())
-        return invalid("notAnObject",
-                       QStringLiteral("referral JSON must be an object, got %1")
-                           .arg(document.isArray() ? QStringLiteral("an array")
-                                                   : QStringLiteral("a scalar")));
+        return invalid(
+            "notAnObject",
+            QStringLiteral("referral JSON must be an object, got %1")
+                .arg(document.isArray() ? QStringLiteral("an array") : QStringLiteral("a scalar")));
     return Referral(document.object());
 }
 
@@ -87,23 +89,74 @@ void Referral::setPath(const char *path, const QJsonValue &value)
     }
 }
 
-QString Referral::id() const { return text("id"); }
-QString Referral::engagementId() const { return text("engagementId"); }
-QString Referral::eTag() const { return text("eTag"); }
-QString Referral::name() const { return text("name"); }
-QString Referral::externalReferenceId() const { return text("externalReferenceId"); }
-QString Referral::organizationId() const { return text("organizationId"); }
-QString Referral::organizationName() const { return text("organizationName"); }
-QString Referral::mpnId() const { return text("mpnId"); }
-QString Referral::statusReason() const { return text("statusReason"); }
-QString Referral::salesStageText() const { return text("salesStage"); }
-QString Referral::campaignId() const { return text("campaignId"); }
-QString Referral::statusText() const { return text("status"); }
-QString Referral::substatusText() const { return text("substatus"); }
-QString Referral::typeText() const { return text("type"); }
-QString Referral::qualificationText() const { return text("qualification"); }
-QString Referral::directionText() const { return text("direction"); }
-QString Referral::dealSensitivityText() const { return text("dealSensitivity"); }
+QString Referral::id() const
+{
+    return text("id");
+}
+QString Referral::engagementId() const
+{
+    return text("engagementId");
+}
+QString Referral::eTag() const
+{
+    return text("eTag");
+}
+QString Referral::name() const
+{
+    return text("name");
+}
+QString Referral::externalReferenceId() const
+{
+    return text("externalReferenceId");
+}
+QString Referral::organizationId() const
+{
+    return text("organizationId");
+}
+QString Referral::organizationName() const
+{
+    return text("organizationName");
+}
+QString Referral::mpnId() const
+{
+    return text("mpnId");
+}
+QString Referral::statusReason() const
+{
+    return text("statusReason");
+}
+QString Referral::salesStageText() const
+{
+    return text("salesStage");
+}
+QString Referral::campaignId() const
+{
+    return text("campaignId");
+}
+QString Referral::statusText() const
+{
+    return text("status");
+}
+QString Referral::substatusText() const
+{
+    return text("substatus");
+}
+QString Referral::typeText() const
+{
+    return text("type");
+}
+QString Referral::qualificationText() const
+{
+    return text("qualification");
+}
+QString Referral::directionText() const
+{
+    return text("direction");
+}
+QString Referral::dealSensitivityText() const
+{
+    return text("dealSensitivity");
+}
 
 std::optional<ReferralStatus> Referral::status() const
 {
@@ -130,11 +183,26 @@ std::optional<SalesStage> Referral::salesStage() const
     return enumFromString<SalesStage>(salesStageText());
 }
 
-QDateTime Referral::createdDateTime() const { return time("createdDateTime"); }
-QDateTime Referral::updatedDateTime() const { return time("updatedDateTime"); }
-QDateTime Referral::expirationDateTime() const { return time("expirationDateTime"); }
-QDateTime Referral::acceptedDateTime() const { return time("acceptedDateTime"); }
-QDateTime Referral::closedDateTime() const { return time("closedDateTime"); }
+QDateTime Referral::createdDateTime() const
+{
+    return time("createdDateTime");
+}
+QDateTime Referral::updatedDateTime() const
+{
+    return time("updatedDateTime");
+}
+QDateTime Referral::expirationDateTime() const
+{
+    return time("expirationDateTime");
+}
+QDateTime Referral::acceptedDateTime() const
+{
+    return time("acceptedDateTime");
+}
+QDateTime Referral::closedDateTime() const
+{
+    return time("closedDateTime");
+}
 
 ReferralCustomer Referral::customerProfile() const
 {
@@ -153,9 +221,18 @@ ReferralConsent Referral::consent() const
     return ReferralConsent::fromJson(at(m_json, "consent").toObject());
 }
 
-QString Referral::notes() const { return text("details.notes"); }
-QString Referral::currency() const { return text("details.currency"); }
-QDateTime Referral::closingDateTime() const { return time("details.closingDateTime"); }
+QString Referral::notes() const
+{
+    return text("details.notes");
+}
+QString Referral::currency() const
+{
+    return text("details.currency");
+}
+QDateTime Referral::closingDateTime() const
+{
+    return time("details.closingDateTime");
+}
 
 std::optional<double> Referral::dealValue() const
 {
@@ -189,27 +266,54 @@ bool Referral::isCoSellHelpRequested() const
     const auto code = assistanceRequestCode();
     return code && *code != AssistanceRequestCode::Unknown;
 }
-QString Referral::microsoftMsxId() const { return text("trackingInfo.microsoftMsxId"); }
+QString Referral::microsoftMsxId() const
+{
+    return text("trackingInfo.microsoftMsxId");
+}
 
-void Referral::setId(const QString &id) { setPath("id", id); }
-void Referral::setETag(const QString &eTag) { setPath("eTag", eTag); }
-void Referral::setName(const QString &name) { setPath("name", name); }
-void Referral::setExternalReferenceId(const QString &id) { setPath("externalReferenceId", id); }
+void Referral::setId(const QString &id)
+{
+    setPath("id", id);
+}
+void Referral::setETag(const QString &eTag)
+{
+    setPath("eTag", eTag);
+}
+void Referral::setName(const QString &name)
+{
+    setPath("name", name);
+}
+void Referral::setExternalReferenceId(const QString &id)
+{
+    setPath("externalReferenceId", id);
+}
 void Referral::setStatus(ReferralStatus status, ReferralSubstatus substatus)
 {
     setPath("status", toString(status));
     setPath("substatus", toString(substatus));
 }
-void Referral::setStatusReason(const QString &reason) { setPath("statusReason", reason); }
-void Referral::setNotes(const QString &notes) { setPath("details.notes", notes); }
-void Referral::setDealValue(double value) { setPath("details.dealValue", value); }
-void Referral::setCurrency(const QString &isoCode) { setPath("details.currency", isoCode); }
+void Referral::setStatusReason(const QString &reason)
+{
+    setPath("statusReason", reason);
+}
+void Referral::setNotes(const QString &notes)
+{
+    setPath("details.notes", notes);
+}
+void Referral::setDealValue(double value)
+{
+    setPath("details.dealValue", value);
+}
+void Referral::setCurrency(const QString &isoCode)
+{
+    setPath("details.currency", isoCode);
+}
 void Referral::setClosingDateTime(const QDateTime &time)
 {
     setPath("details.closingDateTime",
-            !time.isValid()                ? QJsonValue()
-            : time.time().msec() == 0 ? QJsonValue(WireTime::formatSeconds(time))
-                                      : QJsonValue(WireTime::formatPartnerCenter(time)));
+            !time.isValid()               ? QJsonValue()
+                : time.time().msec() == 0 ? QJsonValue(WireTime::formatSeconds(time))
+                                          : QJsonValue(WireTime::formatPartnerCenter(time)));
 }
 void Referral::setAssistanceRequestCode(AssistanceRequestCode code)
 {

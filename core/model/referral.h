@@ -6,13 +6,13 @@
 #include "core/model/referralparts.h"
 #include "core/util/result.h"
 
+#include <optional>
+#include <utility>
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <optional>
-#include <utility>
 
 namespace cosell {
 
@@ -30,7 +30,9 @@ public:
     static constexpr qsizetype MaxJsonBytes = 4 * 1024 * 1024;
 
     Referral() = default;
-    explicit Referral(QJsonObject json) : m_json(std::move(json)) { }
+    explicit Referral(QJsonObject json)
+        : m_json(std::move(json))
+    { }
 
     // Error::Kind::Invalid with code "malformedJson" (parse error with offset), "notAnObject"
     // (valid JSON of the wrong shape) or "tooLarge".

@@ -7,18 +7,15 @@
 namespace cosell {
 namespace {
 
-template<typename E>
-struct EnumTable;
+template<typename E> struct EnumTable;
 
-template<typename E, std::size_t N>
-using Names = std::array<std::pair<E, const char *>, N>;
+template<typename E, std::size_t N> using Names = std::array<std::pair<E, const char *>, N>;
 
-#define COSELL_ENUM_TABLE(E, ...)                                                            \
-    template<>                                                                               \
-    struct EnumTable<E>                                                                      \
-    {                                                                                        \
-        static constexpr const char *typeName = #E;                                          \
-        static constexpr auto entries = std::to_array<std::pair<E, const char *>>(__VA_ARGS__); \
+#define COSELL_ENUM_TABLE(E, ...)                                                                  \
+    template<> struct EnumTable<E>                                                                 \
+    {                                                                                              \
+        static constexpr const char *typeName = #E;                                                \
+        static constexpr auto entries = std::to_array<std::pair<E, const char *>>(__VA_ARGS__);    \
     };
 
 COSELL_ENUM_TABLE(ReferralStatus,
@@ -58,8 +55,7 @@ COSELL_ENUM_TABLE(
      {AssistanceRequestCode::ProofOfConceptOrDemo, "ProofOfConceptOrDemo"},
      {AssistanceRequestCode::QuotesOrLicensing, "QuotesOrLicensing"},
      {AssistanceRequestCode::PostSalesCustomerSuccess, "PostSalesCustomerSuccess"},
-     {AssistanceRequestCode::WorkloadSpecificValueProposition,
-      "WorkloadSpecificValueProposition"}})
+     {AssistanceRequestCode::WorkloadSpecificValueProposition, "WorkloadSpecificValueProposition"}})
 COSELL_ENUM_TABLE(TargetType,
                   {{TargetType::None, "None"},
                    {TargetType::BusinessProfileLocation, "BusinessProfileLocation"},
@@ -105,8 +101,7 @@ COSELL_ENUM_TABLE(CustomerMarketplaceIntent,
 
 #undef COSELL_ENUM_TABLE
 
-template<typename E>
-QString nameOf(E value)
+template<typename E> QString nameOf(E value)
 {
     for (const auto &[entry, name] : EnumTable<E>::entries) {
         if (entry == value)
@@ -117,8 +112,7 @@ QString nameOf(E value)
 
 } // namespace
 
-template<typename E>
-std::optional<E> enumFromString(QStringView text)
+template<typename E> std::optional<E> enumFromString(QStringView text)
 {
     for (const auto &[entry, name] : EnumTable<E>::entries) {
         if (text.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
@@ -127,20 +121,20 @@ std::optional<E> enumFromString(QStringView text)
     return std::nullopt;
 }
 
-template<typename E>
-Result<E> parseEnum(QStringView text)
+template<typename E> Result<E> parseEnum(QStringView text)
 {
     if (const auto value = enumFromString<E>(text))
         return *value;
-    return Error{Error::Kind::Invalid, QStringLiteral("unknownEnumValue"),
-                 QStringLiteral("unknown %1 value '%2' (expected one of: %3)")
-                     .arg(enumTypeName<E>(), text.toString(),
-                          enumNames<E>().join(QStringLiteral(", "))),
-                 0, {}};
+    return Error {
+        Error::Kind::Invalid,
+        QStringLiteral("unknownEnumValue"),
+        QStringLiteral("unknown %1 value '%2' (expected one of: %3)")
+            .arg(enumTypeName<E>(), text.toString(), enumNames<E>().join(QStringLiteral(", "))),
+        0,
+        {}};
 }
 
-template<typename E>
-QStringList enumNames()
+template<typename E> QStringList enumNames()
 {
     QStringList names;
     for (const auto &entry : EnumTable<E>::entries)
@@ -148,17 +142,19 @@ QStringList enumNames()
     return names;
 }
 
-template<typename E>
-QString enumTypeName()
+template<typename E> QString enumTypeName()
 {
     return QString::fromLatin1(EnumTable<E>::typeName);
 }
 
-#define COSELL_ENUM_INSTANTIATE(E)                                                            \
-    QString toString(E value) { return nameOf(value); }                                      \
-    template std::optional<E> enumFromString<E>(QStringView);                                \
-    template Result<E> parseEnum<E>(QStringView);                                            \
-    template QStringList enumNames<E>();                                                     \
+#define COSELL_ENUM_INSTANTIATE(E)                                                                 \
+    QString toString(E value)                                                                      \
+    {                                                                                              \
+        return nameOf(value);                                                                      \
+    }                                                                                              \
+    template std::optional<E> enumFromString<E>(QStringView);                                      \
+    template Result<E> parseEnum<E>(QStringView);                                                  \
+    template QStringList enumNames<E>();                                                           \
     template QString enumTypeName<E>();
 
 COSELL_ENUM_INSTANTIATE(ReferralStatus)

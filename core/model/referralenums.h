@@ -3,11 +3,11 @@
 
 #include "core/util/result.h"
 
+#include <optional>
+
 #include <QString>
 #include <QStringList>
 #include <QStringView>
-
-#include <optional>
 
 namespace cosell {
 
@@ -85,20 +85,16 @@ QString toString(CustomerMarketplaceIntent value);
 // Wire name → value. Matching is case-insensitive because the service binds input
 // case-insensitively (§2.1); toString() always gives the documented spelling.
 // Instantiated for every enum above (referralenums.cpp).
-template<typename E>
-std::optional<E> enumFromString(QStringView text);
+template<typename E> std::optional<E> enumFromString(QStringView text);
 
 // As enumFromString, but an unknown value is an Error::Kind::Invalid naming the enum and
 // listing the allowed values.
-template<typename E>
-Result<E> parseEnum(QStringView text);
+template<typename E> Result<E> parseEnum(QStringView text);
 
 // All documented wire names, in declaration order.
-template<typename E>
-QStringList enumNames();
+template<typename E> QStringList enumNames();
 
 // The enum's name as the spec writes it ("ReferralStatus"), for messages.
-template<typename E>
-QString enumTypeName();
+template<typename E> QString enumTypeName();
 
 } // namespace cosell

@@ -6,7 +6,7 @@ namespace {
 
 Error invalid(const char *code, const QString &message)
 {
-    return Error{Error::Kind::Invalid, QString::fromLatin1(code), message, 0, {}};
+    return Error {Error::Kind::Invalid, QString::fromLatin1(code), message, 0, {}};
 }
 
 QString pair(ReferralStatus status, ReferralSubstatus substatus)
@@ -27,9 +27,12 @@ QString join(const QList<ReferralSubstatus> &values)
 QList<ReferralSubstatus> ReferralStatusRules::allowedSubstatuses(ReferralStatus status)
 {
     switch (status) {
-    case ReferralStatus::None: return {ReferralSubstatus::None};
-    case ReferralStatus::New: return {ReferralSubstatus::Pending, ReferralSubstatus::Received};
-    case ReferralStatus::Active: return {ReferralSubstatus::Accepted};
+    case ReferralStatus::None:
+        return {ReferralSubstatus::None};
+    case ReferralStatus::New:
+        return {ReferralSubstatus::Pending, ReferralSubstatus::Received};
+    case ReferralStatus::Active:
+        return {ReferralSubstatus::Accepted};
     case ReferralStatus::Closed:
         return {ReferralSubstatus::Won, ReferralSubstatus::Lost, ReferralSubstatus::Declined,
                 ReferralSubstatus::Expired};
@@ -45,8 +48,10 @@ QList<ReferralStatus> ReferralStatusRules::allowedNextStatuses(ReferralStatus fr
                 ReferralStatus::Closed};
     case ReferralStatus::New:
         return {ReferralStatus::New, ReferralStatus::Active, ReferralStatus::Closed};
-    case ReferralStatus::Active: return {ReferralStatus::Active, ReferralStatus::Closed};
-    case ReferralStatus::Closed: return {ReferralStatus::Closed};
+    case ReferralStatus::Active:
+        return {ReferralStatus::Active, ReferralStatus::Closed};
+    case ReferralStatus::Closed:
+        return {ReferralStatus::Closed};
     }
     return {};
 }
@@ -73,17 +78,17 @@ Status ReferralStatusRules::validateTransition(ReferralStatus fromStatus,
     const QString what = QStringLiteral("cannot change a referral from %1 to %2")
                              .arg(pair(fromStatus, fromSubstatus), pair(toStatus, toSubstatus));
     if (isTerminal(fromStatus))
-        return invalid("invalidTransition",
-                       what + QStringLiteral(": Closed is terminal"));
+        return invalid("invalidTransition", what + QStringLiteral(": Closed is terminal"));
     if (!allowedNextStatuses(fromStatus).contains(toStatus))
-        return invalid("invalidTransition",
-                       what + QStringLiteral(": %1 may only become %2")
-                                  .arg(toString(fromStatus), [fromStatus] {
-                                      QStringList names;
-                                      for (const ReferralStatus s : allowedNextStatuses(fromStatus))
-                                          names.append(toString(s));
-                                      return names.join(QStringLiteral(", "));
-                                  }()));
+        return invalid(
+            "invalidTransition",
+            what
+                + QStringLiteral(": %1 may only become %2").arg(toString(fromStatus), [fromStatus] {
+                      QStringList names;
+                      for (const ReferralStatus s : allowedNextStatuses(fromStatus))
+                          names.append(toString(s));
+                      return names.join(QStringLiteral(", "));
+                  }()));
     if (toSubstatus == ReferralSubstatus::Expired && actor == Actor::Client)
         return invalid("serviceOnlySubstatus",
                        what + QStringLiteral(": only Partner Center sets Expired"));
@@ -92,8 +97,8 @@ Status ReferralStatusRules::validateTransition(ReferralStatus fromStatus,
 
 Status ReferralStatusRules::validateTransition(const QString &fromStatus,
                                                const QString &fromSubstatus,
-                                               const QString &toStatus,
-                                               const QString &toSubstatus, Actor actor)
+                                               const QString &toStatus, const QString &toSubstatus,
+                                               Actor actor)
 {
     const auto fs = parseEnum<ReferralStatus>(fromStatus);
     if (!fs)

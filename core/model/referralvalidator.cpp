@@ -16,7 +16,9 @@ namespace {
 class Checker
 {
 public:
-    explicit Checker(const QJsonObject &json) : m_json(json) { }
+    explicit Checker(const QJsonObject &json)
+        : m_json(json)
+    { }
 
     QJsonValue at(const QString &path) const
     {
@@ -26,8 +28,7 @@ public:
 
     static bool absent(const QJsonValue &value) { return value.isUndefined() || value.isNull(); }
 
-    template<typename E>
-    void enumAt(const QString &path)
+    template<typename E> void enumAt(const QString &path)
     {
         const QJsonValue value = at(path);
         if (absent(value))
@@ -41,8 +42,7 @@ public:
     }
 
     // The same check for one property of every element of an array.
-    template<typename E>
-    void enumInArray(const QString &arrayPath, const QString &key)
+    template<typename E> void enumInArray(const QString &arrayPath, const QString &key)
     {
         const QJsonValue array = at(arrayPath);
         if (absent(array))
@@ -150,9 +150,12 @@ Status ReferralValidator::validate(const QJsonObject &referral)
 
     if (check.problems().isEmpty())
         return {};
-    return Error{Error::Kind::Invalid, QStringLiteral("invalidReferral"),
-                 QStringLiteral("invalid referral: ") + check.problems().join(QStringLiteral("; ")),
-                 0, {}};
+    return Error {Error::Kind::Invalid,
+                  QStringLiteral("invalidReferral"),
+                  QStringLiteral("invalid referral: ")
+                      + check.problems().join(QStringLiteral("; ")),
+                  0,
+                  {}};
 }
 
 } // namespace cosell

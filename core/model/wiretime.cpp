@@ -8,8 +8,11 @@ namespace {
 
 Error invalidTime(QStringView text, const QString &why)
 {
-    return Error{Error::Kind::Invalid, QStringLiteral("invalidTimestamp"),
-                 QStringLiteral("invalid timestamp '%1': %2").arg(text.toString(), why), 0, {}};
+    return Error {Error::Kind::Invalid,
+                  QStringLiteral("invalidTimestamp"),
+                  QStringLiteral("invalid timestamp '%1': %2").arg(text.toString(), why),
+                  0,
+                  {}};
 }
 
 QString fraction7(const QDateTime &utc)
@@ -63,8 +66,7 @@ Result<QDateTime> WireTime::parse(QStringView text)
 QString WireTime::formatPartnerCenter(const QDateTime &time)
 {
     const QDateTime utc = time.toUTC();
-    return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.")) + fraction7(utc)
-        + QLatin1Char('Z');
+    return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.")) + fraction7(utc) + QLatin1Char('Z');
 }
 
 QString WireTime::formatSeconds(const QDateTime &time)

@@ -72,12 +72,12 @@ private slots:
         QVERIFY(!spec->auditField().isEmpty());
         QVERIFY(!spec->syncFlagField().isEmpty());
         // The documented update-time sets (field-mapping.md §6).
-        const QStringList toCrmOnUpdate{QStringLiteral("currency"), QStringLiteral("dealValue"),
-                                        QStringLiteral("closingDate"), QStringLiteral("notes"),
+        const QStringList toCrmOnUpdate {QStringLiteral("currency"), QStringLiteral("dealValue"),
+                                         QStringLiteral("closingDate"), QStringLiteral("notes"),
+                                         QStringLiteral("status")};
+        const QStringList toPcOnUpdate {QStringLiteral("currency"), QStringLiteral("name"),
+                                        QStringLiteral("dealValue"), QStringLiteral("notes"),
                                         QStringLiteral("status")};
-        const QStringList toPcOnUpdate{QStringLiteral("currency"), QStringLiteral("name"),
-                                       QStringLiteral("dealValue"), QStringLiteral("notes"),
-                                       QStringLiteral("status")};
         for (const FieldMapping &field : spec->fields()) {
             const MappingDirection update = field.direction(MappingStage::Update);
             if (flowsToCrm(update) && !toCrmOnUpdate.contains(field.id))
@@ -98,10 +98,10 @@ private slots:
     void settingsSubstituteAndOverride()
     {
         const auto spec = MappingSpec::builtIn(
-            CrmSystem::Dynamics, QJsonObject{{QStringLiteral("prefix"), QStringLiteral("abc")},
-                                             {QStringLiteral("dealValueField"),
-                                              QStringLiteral("budgetamount")},
-                                             {QStringLiteral("nameCheckMark"), false}});
+            CrmSystem::Dynamics,
+            QJsonObject {{QStringLiteral("prefix"), QStringLiteral("abc")},
+                         {QStringLiteral("dealValueField"), QStringLiteral("budgetamount")},
+                         {QStringLiteral("nameCheckMark"), false}});
         QVERIFY2(spec.ok(), qPrintable(spec.ok() ? QString() : spec.error().message));
         QCOMPARE(spec->field(QStringLiteral("dealValue"))->crmFields.first().toString(),
                  QStringLiteral("budgetamount"));
@@ -123,11 +123,12 @@ private slots:
     {
         const auto spec = MappingSpec::builtIn(
             CrmSystem::Salesforce,
-            QJsonObject{{QStringLiteral("onHoldStage"), QStringLiteral("Waiting on Microsoft")}});
+            QJsonObject {{QStringLiteral("onHoldStage"), QStringLiteral("Waiting on Microsoft")}});
         QVERIFY(spec.ok());
         const auto crm = spec->field(QStringLiteral("status"))
-                             ->transform.toCrm(QJsonObject{{QStringLiteral("status"), QStringLiteral("New")},
-                                                           {QStringLiteral("substatus"), QStringLiteral("Received")}});
+                             ->transform.toCrm(QJsonObject {
+                                 {QStringLiteral("status"), QStringLiteral("New")},
+                                 {QStringLiteral("substatus"), QStringLiteral("Received")}});
         QVERIFY(crm.ok());
         QCOMPARE(crm.value(), QJsonValue(QStringLiteral("Waiting on Microsoft")));
     }
@@ -140,45 +141,60 @@ private slots:
         const QByteArray head("{\"version\":1,\"system\":\"salesforce\",\"fields\":[");
         QTest::newRow("malformed") << QByteArray("{\"version\":") << "malformedJson"
                                    << "mapping is not valid JSON";
-        QTest::newRow("version") << QByteArray("{\"version\":2,\"system\":\"salesforce\",\"fields\":[]}")
-                                 << "unsupportedVersion" << "mapping version 2 is not supported";
+        QTest::newRow("version") << QByteArray(
+            "{\"version\":2,\"system\":\"salesforce\",\"fields\":[]}")
+                                 << "unsupportedVersion"
+                                 << "mapping version 2 is not supported";
         QTest::newRow("system") << QByteArray("{\"version\":1,\"system\":\"sap\",\"fields\":[]}")
-                                << "unknownCrmSystem" << "\"system\" is 'sap'";
-        QTest::newRow("no fields") << QByteArray("{\"version\":1,\"system\":\"salesforce\"}")
-                                   << "invalidMapping" << "needs a \"fields\" array";
+                                << "unknownCrmSystem"
+                                << "\"system\" is 'sap'";
+        QTest::newRow("no fields")
+            << QByteArray("{\"version\":1,\"system\":\"salesforce\"}") << "invalidMapping"
+            << "needs a \"fields\" array";
         QTest::newRow("unknown setting")
             << head + "{\"id\":\"a\",\"referral\":\"name\",\"crm\":\"${nope}\"}]}"
-            << "unknownSetting" << "undefined setting(s): nope";
-        QTest::newRow("duplicate")
-            << head + "{\"id\":\"a\",\"referral\":\"name\",\"crm\":\"Name\"},"
-                      "{\"id\":\"a\",\"referral\":\"name\",\"crm\":\"Name\"}]}"
-            << "duplicateField" << "field 'a' is mapped twice";
+            << "unknownSetting"
+            << "undefined setting(s): nope";
+        QTest::newRow("duplicate") << head
+                + "{\"id\":\"a\",\"referral\":\"name\",\"crm\":\"Name\"},"
+                  "{\"id\":\"a\",\"referral\":\"name\",\"crm\":\"Name\"}]}"
+                                   << "duplicateField"
+                                   << "field 'a' is mapped twice";
         QTest::newRow("no id") << head + "{\"referral\":\"name\",\"crm\":\"Name\"}]}"
-                               << "invalidMapping" << "every field needs an \"id\"";
+                               << "invalidMapping"
+                               << "every field needs an \"id\"";
         QTest::newRow("direction")
             << head + "{\"id\":\"a\",\"referral\":\"name\",\"crm\":\"Name\",\"direction\":\"up\"}]}"
-            << "invalidMapping" << "field 'a': \"direction\" is 'up'";
-        QTest::newRow("when")
-            << head + "{\"id\":\"a\",\"referral\":\"name\",\"crm\":\"Name\",\"when\":[\"delete\"]}]}"
-            << "invalidMapping" << "\"when\" has 'delete'";
-        QTest::newRow("policy")
-            << head + "{\"id\":\"a\",\"referral\":\"name\",\"crm\":\"Name\",\"policy\":\"coinFlip\"}]}"
-            << "invalidMapping" << "\"policy\" is 'coinFlip'";
-        QTest::newRow("bad path")
-            << head + "{\"id\":\"a\",\"referral\":\"details..x\",\"crm\":\"Name\"}]}"
-            << "invalidMapping" << "field 'a': invalid field path 'details..x'";
+            << "invalidMapping"
+            << "field 'a': \"direction\" is 'up'";
+        QTest::newRow("when") << head
+                + "{\"id\":\"a\",\"referral\":\"name\",\"crm\":\"Name\",\"when\":[\"delete\"]}]}"
+                              << "invalidMapping"
+                              << "\"when\" has 'delete'";
+        QTest::newRow("policy") << head
+                + "{\"id\":\"a\",\"referral\":\"name\",\"crm\":\"Name\",\"policy\":\"coinFlip\"}]}"
+                                << "invalidMapping"
+                                << "\"policy\" is 'coinFlip'";
+        QTest::newRow("bad path") << head
+                + "{\"id\":\"a\",\"referral\":\"details..x\",\"crm\":\"Name\"}]}"
+                                  << "invalidMapping"
+                                  << "field 'a': invalid field path 'details..x'";
         QTest::newRow("missing crm") << head + "{\"id\":\"a\",\"referral\":\"name\"}]}"
-                                     << "invalidMapping" << "needs both \"referral\" and \"crm\"";
-        QTest::newRow("composite needs map")
-            << head + "{\"id\":\"a\",\"referral\":[\"status\",\"substatus\"],\"crm\":\"StageName\"}]}"
-            << "invalidMapping" << "several paths on one side need a valueMap";
+                                     << "invalidMapping"
+                                     << "needs both \"referral\" and \"crm\"";
+        QTest::newRow("composite needs map") << head
+                + "{\"id\":\"a\",\"referral\":[\"status\",\"substatus\"],\"crm\":\"StageName\"}]}"
+                                             << "invalidMapping"
+                                             << "several paths on one side need a valueMap";
         QTest::newRow("bad transform")
             << head + "{\"id\":\"a\",\"referral\":\"name\",\"crm\":\"Name\",\"transform\":\"x\"}]}"
-            << "invalidMapping" << "field 'a': unknown transform kind 'x'";
+            << "invalidMapping"
+            << "field 'a': unknown transform kind 'x'";
         QTest::newRow("custom field type")
             << QByteArray("{\"version\":1,\"system\":\"salesforce\",\"customFields\":[{\"name\":"
                           "\"X__c\",\"type\":\"blob\"}],\"fields\":[]}")
-            << "invalidMapping" << "custom field 'X__c' needs a name and a type";
+            << "invalidMapping"
+            << "custom field 'X__c' needs a name and a type";
     }
 
     void parseErrors()
@@ -200,35 +216,48 @@ private slots:
         QTest::addColumn<QString>("message");
 
         QTest::newRow("unknown CRM field")
-            << "notes" << QByteArray("{\"id\":\"notes\",\"referral\":\"details.notes\",\"crm\":\"Notes__c\"}")
+            << "notes"
+            << QByteArray("{\"id\":\"notes\",\"referral\":\"details.notes\",\"crm\":\"Notes__c\"}")
             << "unknownField"
-            << "field 'notes': unknown Salesforce field 'Notes__c' (declare custom fields under \"customFields\")";
+            << "field 'notes': unknown Salesforce field 'Notes__c' (declare custom fields under "
+               "\"customFields\")";
         QTest::newRow("unknown referral field")
-            << "notes" << QByteArray("{\"id\":\"notes\",\"referral\":\"details.memo\",\"crm\":\"Description\"}")
-            << "unknownField" << "field 'notes': unknown Partner Center field 'details.memo'";
+            << "notes"
+            << QByteArray(
+                   "{\"id\":\"notes\",\"referral\":\"details.memo\",\"crm\":\"Description\"}")
+            << "unknownField"
+            << "field 'notes': unknown Partner Center field 'details.memo'";
         QTest::newRow("date without transform")
             << "closingDate"
-            << QByteArray("{\"id\":\"closingDate\",\"referral\":\"details.closingDateTime\",\"crm\":\"CloseDate\"}")
+            << QByteArray("{\"id\":\"closingDate\",\"referral\":\"details.closingDateTime\","
+                          "\"crm\":\"CloseDate\"}")
             << "typeMismatch"
             << "field 'closingDate': type mismatch: Partner Center 'details.closingDateTime' is "
                "dateTime but Salesforce 'CloseDate' is date; add a \"date\" transform";
         QTest::newRow("number onto text")
             << "notes"
-            << QByteArray("{\"id\":\"notes\",\"referral\":\"details.dealValue\",\"crm\":\"Description\",\"transform\":\"number\"}")
-            << "typeMismatch" << "\"number\" needs a number on both sides";
+            << QByteArray("{\"id\":\"notes\",\"referral\":\"details.dealValue\",\"crm\":"
+                          "\"Description\",\"transform\":\"number\"}")
+            << "typeMismatch"
+            << "\"number\" needs a number on both sides";
         QTest::newRow("join onto number")
             << "solutions"
-            << QByteArray("{\"id\":\"solutions\",\"referral\":\"details.requirements.solutions\",\"crm\":\"Amount\",\"direction\":\"toCrm\",\"transform\":\"join\"}")
-            << "typeMismatch" << "\"join\" needs an array in Partner Center and text in the CRM";
+            << QByteArray("{\"id\":\"solutions\",\"referral\":\"details.requirements.solutions\","
+                          "\"crm\":\"Amount\",\"direction\":\"toCrm\",\"transform\":\"join\"}")
+            << "typeMismatch"
+            << "\"join\" needs an array in Partner Center and text in the CRM";
         QTest::newRow("write read-only CRM field")
             << "won" << QByteArray("{\"id\":\"won\",\"referral\":\"favorite\",\"crm\":\"IsWon\"}")
             << "readOnlyField"
-            << "field 'won': writes the read-only Salesforce field 'IsWon'; make it toPartnerCenter";
+            << "field 'won': writes the read-only Salesforce field 'IsWon'; make it "
+               "toPartnerCenter";
         QTest::newRow("write read-only referral field")
             << "created"
-            << QByteArray("{\"id\":\"created\",\"referral\":\"createdDateTime\",\"crm\":\"CloseDate\",\"direction\":\"toPartnerCenter\",\"transform\":\"date\"}")
+            << QByteArray("{\"id\":\"created\",\"referral\":\"createdDateTime\",\"crm\":"
+                          "\"CloseDate\",\"direction\":\"toPartnerCenter\",\"transform\":\"date\"}")
             << "readOnlyField"
-            << "field 'created': writes the read-only Partner Center field 'createdDateTime'; make it toCrm";
+            << "field 'created': writes the read-only Partner Center field 'createdDateTime'; make "
+               "it toCrm";
         QTest::newRow("required CRM field unmapped")
             << "closingDate" << QByteArray() << "requiredFieldUnmapped"
             << "required Salesforce field 'CloseDate' has no mapping that writes it on create "
@@ -239,8 +268,10 @@ private slots:
                "writes it on create (Salesforce → Partner Center)";
         QTest::newRow("update-only is not enough")
             << "currency"
-            << QByteArray("{\"id\":\"currency\",\"referral\":\"details.currency\",\"crm\":\"CurrencyIsoCode\",\"when\":[\"update\"],\"transform\":\"currency\"}")
-            << "requiredFieldUnmapped" << "required Partner Center field 'details.currency'";
+            << QByteArray("{\"id\":\"currency\",\"referral\":\"details.currency\",\"crm\":"
+                          "\"CurrencyIsoCode\",\"when\":[\"update\"],\"transform\":\"currency\"}")
+            << "requiredFieldUnmapped"
+            << "required Partner Center field 'details.currency'";
     }
 
     void validation()
@@ -249,8 +280,8 @@ private slots:
         QFETCH(QByteArray, replacement);
         QFETCH(QString, code);
         QFETCH(QString, message);
-        const QJsonObject json = withField(builtInJson(CrmSystem::Salesforce), fieldId,
-                                           parseObject(replacement));
+        const QJsonObject json =
+            withField(builtInJson(CrmSystem::Salesforce), fieldId, parseObject(replacement));
         const auto spec = MappingSpec::fromObject(json);
         QVERIFY2(spec.ok(), qPrintable(spec.ok() ? QString() : spec.error().message));
         const QList<MappingIssue> issues = spec->validate();

@@ -31,13 +31,13 @@ RecordMapper mapper(CrmSystem system, const QJsonObject &settings = {})
 
 QJsonObject statusValue(const char *status, const char *substatus)
 {
-    return QJsonObject{{QStringLiteral("status"), QString::fromLatin1(status)},
-                       {QStringLiteral("substatus"), QString::fromLatin1(substatus)}};
+    return QJsonObject {{QStringLiteral("status"), QString::fromLatin1(status)},
+                        {QStringLiteral("substatus"), QString::fromLatin1(substatus)}};
 }
 
 QByteArray compact(const QJsonValue &value)
 {
-    return QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
 }
 
 } // namespace
@@ -75,9 +75,10 @@ private slots:
         QCOMPARE(v.value(QStringLiteral("assistance")).toString(),
                  QStringLiteral("CustomerTechnicalArchitecture"));
         QCOMPARE(v.value(QStringLiteral("visibility")), QJsonValue(true));
-        QCOMPARE(v.value(QStringLiteral("microsoftCrmId")).toString(), QStringLiteral("7-3ABCDEF12"));
+        QCOMPARE(v.value(QStringLiteral("microsoftCrmId")).toString(),
+                 QStringLiteral("7-3ABCDEF12"));
         QCOMPARE(v.value(QStringLiteral("solutions")),
-                 QJsonValue(QJsonArray{QStringLiteral("SOL-15974-MQF")}));
+                 QJsonValue(QJsonArray {QStringLiteral("SOL-15974-MQF")}));
         QCOMPARE(v.value(QStringLiteral("customerCountry")).toString(), QStringLiteral("US"));
         QCOMPARE(v.value(QStringLiteral("contactEmail")).toString(),
                  QStringLiteral("sue@contoso.example"));
@@ -93,9 +94,10 @@ private slots:
         const QJsonObject &f = patch.fields;
         QCOMPARE(f.value(QStringLiteral("Referral_Identifier__c")).toString(),
                  QStringLiteral("2f0d6a7e-1b1c-4c1e-9a9e-6d2a7f1c0001"));
-        QCOMPARE(f.value(QStringLiteral("Referral_Link__c")).toString(),
-                 QStringLiteral("https://partner.microsoft.com/dashboard/v2/referrals/opportunities/"
-                                "2f0d6a7e-1b1c-4c1e-9a9e-6d2a7f1c0001"));
+        QCOMPARE(
+            f.value(QStringLiteral("Referral_Link__c")).toString(),
+            QStringLiteral("https://partner.microsoft.com/dashboard/v2/referrals/opportunities/"
+                           "2f0d6a7e-1b1c-4c1e-9a9e-6d2a7f1c0001"));
         QCOMPARE(f.value(QStringLiteral("Sync_with_Partner_Center__c")), QJsonValue(true));
         QCOMPARE(f.value(QStringLiteral("Name")).toString(),
                  QStringLiteral("Contoso - Azure landing zone"));
@@ -103,7 +105,8 @@ private slots:
         QCOMPARE(f.value(QStringLiteral("CurrencyIsoCode")).toString(), QStringLiteral("USD"));
         QCOMPARE(f.value(QStringLiteral("CloseDate")).toString(), QStringLiteral("2025-09-30"));
         QCOMPARE(f.value(QStringLiteral("StageName")).toString(), QStringLiteral("Prospecting"));
-        QCOMPARE(f.value(QStringLiteral("Products__c")).toString(), QStringLiteral("SOL-15974-MQF"));
+        QCOMPARE(f.value(QStringLiteral("Products__c")).toString(),
+                 QStringLiteral("SOL-15974-MQF"));
         QCOMPARE(f.value(QStringLiteral("Microsoft_CRM_Identifier__c")).toString(),
                  QStringLiteral("7-3ABCDEF12"));
         const QJsonObject account = f.value(QStringLiteral("Account")).toObject();
@@ -161,8 +164,8 @@ private slots:
         // PC → CRM on update: Currency, Deal Value, Closing Date, Notes, Status (+ id/link/MSX id).
         const auto crm = m.toCrm(canonical, MappingStage::Update);
         QVERIFY(crm.issues.isEmpty());
-        const QString nameField = system == int(CrmSystem::Dynamics) ? QStringLiteral("name")
-                                                                     : QStringLiteral("Name");
+        const QString nameField =
+            system == int(CrmSystem::Dynamics) ? QStringLiteral("name") : QStringLiteral("Name");
         QVERIFY(!crm.fields.contains(nameField)); // name flows only CRM → PC on update
         QVERIFY(!crm.fields.contains(QStringLiteral("Account")));
         QVERIFY(!crm.fields.contains(QStringLiteral("parentaccountid")));
@@ -174,20 +177,23 @@ private slots:
         QVERIFY(pc.issues.isEmpty());
         QStringList pointers;
         for (const QJsonValue &op : pc.operations) {
-            QCOMPARE(op.toObject().value(QStringLiteral("op")).toString(), QStringLiteral("replace"));
+            QCOMPARE(op.toObject().value(QStringLiteral("op")).toString(),
+                     QStringLiteral("replace"));
             pointers.append(op.toObject().value(QStringLiteral("path")).toString());
         }
         pointers.sort();
-        QCOMPARE(pointers, (QStringList{QStringLiteral("/consent/consentToShareReferralWithMicrosoftSellers"),
-                                        QStringLiteral("/details/currency"),
-                                        QStringLiteral("/details/dealValue"),
-                                        QStringLiteral("/details/notes"),
-                                        QStringLiteral("/inviteContext/assistanceRequestCode"),
-                                        QStringLiteral("/name"), QStringLiteral("/status"),
-                                        QStringLiteral("/substatus")}));
+        QCOMPARE(
+            pointers,
+            (QStringList {QStringLiteral("/consent/consentToShareReferralWithMicrosoftSellers"),
+                          QStringLiteral("/details/currency"), QStringLiteral("/details/dealValue"),
+                          QStringLiteral("/details/notes"),
+                          QStringLiteral("/inviteContext/assistanceRequestCode"),
+                          QStringLiteral("/name"), QStringLiteral("/status"),
+                          QStringLiteral("/substatus")}));
         QVERIFY(!pc.body.contains(QStringLiteral("id")));
-        QVERIFY(!pc.body.value(QStringLiteral("details")).toObject().contains(
-            QStringLiteral("closingDateTime")));
+        QVERIFY(!pc.body.value(QStringLiteral("details"))
+                     .toObject()
+                     .contains(QStringLiteral("closingDateTime")));
     }
 
     void onlyLimitsFields()
@@ -195,7 +201,7 @@ private slots:
         const RecordMapper m = mapper(CrmSystem::Salesforce);
         const auto canonical = m.fromReferral(completeReferral()).values;
         const auto patch = m.toCrm(canonical, MappingStage::Update, {QStringLiteral("dealValue")});
-        QCOMPARE(patch.fields.keys(), QStringList{QStringLiteral("Amount")});
+        QCOMPARE(patch.fields.keys(), QStringList {QStringLiteral("Amount")});
     }
 
     void crmRoundTripIsStable_data()
@@ -215,12 +221,14 @@ private slots:
         const auto patch = m.toCrm(fromPc, MappingStage::Create);
         QJsonObject fields = patch.fields;
         // The connector resolves lookups; emulate that by storing the display value.
-        const QString nameKey = system == int(CrmSystem::Dynamics) ? QStringLiteral("parentaccountid")
-                                                                   : QStringLiteral("Account");
+        const QString nameKey = system == int(CrmSystem::Dynamics)
+            ? QStringLiteral("parentaccountid")
+            : QStringLiteral("Account");
         QJsonObject account = fields.value(nameKey).toObject();
-        const QString nameField = system == int(CrmSystem::Dynamics) ? QStringLiteral("name")
-                                                                     : QStringLiteral("Name");
-        account.insert(nameField, account.value(nameField).toObject().value(QStringLiteral("value")));
+        const QString nameField =
+            system == int(CrmSystem::Dynamics) ? QStringLiteral("name") : QStringLiteral("Name");
+        account.insert(nameField,
+                       account.value(nameField).toObject().value(QStringLiteral("value")));
         fields.insert(nameKey, account);
         fields.insert(system == int(CrmSystem::Dynamics) ? QStringLiteral("opportunityid")
                                                          : QStringLiteral("Id"),
@@ -232,8 +240,9 @@ private slots:
             if (!flowsToCrm(field.createDirection) || !fromPc.contains(field.id))
                 continue;
             QVERIFY2(back.values.value(field.id) == fromPc.value(field.id),
-                     qPrintable(field.id + u": " + QString::fromUtf8(compact(back.values.value(field.id)))
-                                + u" vs " + QString::fromUtf8(compact(fromPc.value(field.id)))));
+                     qPrintable(field.id + u": "
+                                + QString::fromUtf8(compact(back.values.value(field.id))) + u" vs "
+                                + QString::fromUtf8(compact(fromPc.value(field.id)))));
         }
         QCOMPARE(back.values.value(QStringLiteral("externalReferenceId")).toString(),
                  QStringLiteral("crm-1"));
@@ -245,8 +254,8 @@ private slots:
         QTest::addColumn<QJsonObject>("status");
         QTest::newRow("on hold") << QByteArray("Prospecting") << statusValue("New", "Received");
         QTest::newRow("active") << QByteArray("Qualification") << statusValue("Active", "Accepted");
-        QTest::newRow("later open stage") << QByteArray("Negotiation/Review")
-                                          << statusValue("Active", "Accepted");
+        QTest::newRow("later open stage")
+            << QByteArray("Negotiation/Review") << statusValue("Active", "Accepted");
         QTest::newRow("won") << QByteArray("Closed Won") << statusValue("Closed", "Won");
         QTest::newRow("lost") << QByteArray("Closed Lost") << statusValue("Closed", "Lost");
     }
@@ -256,7 +265,7 @@ private slots:
         QFETCH(QByteArray, stage);
         QFETCH(QJsonObject, status);
         const RecordMapper m = mapper(CrmSystem::Salesforce);
-        const QJsonObject fields{
+        const QJsonObject fields {
             {QStringLiteral("Id"), QStringLiteral("006XX000004TmiQYAS")},
             {QStringLiteral("Name"), QStringLiteral("Fabrikam renewal")},
             {QStringLiteral("StageName"), QString::fromUtf8(stage)},
@@ -289,7 +298,7 @@ private slots:
     {
         const RecordMapper m = mapper(CrmSystem::Salesforce);
         const auto values = m.fromCrmFields(
-            QJsonObject{{QStringLiteral("How_can_Microsoft_help__c"), QJsonValue::Null}});
+            QJsonObject {{QStringLiteral("How_can_Microsoft_help__c"), QJsonValue::Null}});
         QCOMPARE(values.values.value(QStringLiteral("assistance")).toString(),
                  QStringLiteral("Unknown"));
     }
@@ -297,10 +306,10 @@ private slots:
     void badValuesBecomeIssues()
     {
         const RecordMapper m = mapper(CrmSystem::Salesforce);
-        const auto values = m.fromCrmFields(
-            QJsonObject{{QStringLiteral("StageName"), QStringLiteral("Sideways")},
-                        {QStringLiteral("CloseDate"), QStringLiteral("someday")},
-                        {QStringLiteral("Name"), QStringLiteral("ok")}});
+        const auto values =
+            m.fromCrmFields(QJsonObject {{QStringLiteral("StageName"), QStringLiteral("Sideways")},
+                                         {QStringLiteral("CloseDate"), QStringLiteral("someday")},
+                                         {QStringLiteral("Name"), QStringLiteral("ok")}});
         QCOMPARE(values.values.value(QStringLiteral("name")).toString(), QStringLiteral("ok"));
         QVERIFY(!values.values.contains(QStringLiteral("status")));
         QVERIFY(!values.values.contains(QStringLiteral("closingDate")));
@@ -330,8 +339,8 @@ private slots:
         QFETCH(int, statuscode);
         QFETCH(QJsonObject, status);
         const RecordMapper m = mapper(CrmSystem::Dynamics);
-        const auto values = m.fromCrmFields(QJsonObject{{QStringLiteral("statecode"), statecode},
-                                                        {QStringLiteral("statuscode"), statuscode}});
+        const auto values = m.fromCrmFields(QJsonObject {
+            {QStringLiteral("statecode"), statecode}, {QStringLiteral("statuscode"), statuscode}});
         QVERIFY(values.issues.isEmpty());
         QCOMPARE(values.values.value(QStringLiteral("status")), QJsonValue(status));
         const auto patch = m.toCrm(values.values, MappingStage::Update, {QStringLiteral("status")});

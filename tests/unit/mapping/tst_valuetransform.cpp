@@ -34,10 +34,10 @@ private slots:
     void roundTrip_data()
     {
         QTest::addColumn<QByteArray>("spec");
-        QTest::addColumn<QByteArray>("referral");  // value as read from the referral
+        QTest::addColumn<QByteArray>("referral"); // value as read from the referral
         QTest::addColumn<QByteArray>("canonical");
-        QTest::addColumn<QByteArray>("crm");       // what toCrm writes
-        QTest::addColumn<QByteArray>("written");   // what toReferral writes back
+        QTest::addColumn<QByteArray>("crm"); // what toCrm writes
+        QTest::addColumn<QByteArray>("written"); // what toReferral writes back
 
         QTest::newRow("none") << QByteArray("\"none\"") << QByteArray("\"x\"")
                               << QByteArray("\"x\"") << QByteArray("\"x\"") << QByteArray("\"x\"");
@@ -58,15 +58,15 @@ private slots:
             << QByteArray("\"2025-05-02T09:14:03.1230000Z\"")
             << QByteArray("\"2025-05-02T09:14:03.123+0000\"")
             << QByteArray("\"2025-05-02T09:14:03.1230000Z\"");
-        QTest::newRow("number rounds") << QByteArray("{\"kind\":\"number\",\"decimals\":2}")
-                                       << QByteArray("125000.456") << QByteArray("125000.46")
-                                       << QByteArray("125000.46") << QByteArray("125000.46");
-        QTest::newRow("number from string") << QByteArray("\"number\"") << QByteArray("\"10000\"")
-                                            << QByteArray("10000") << QByteArray("10000")
-                                            << QByteArray("10000");
-        QTest::newRow("currency upper") << QByteArray("\"currency\"") << QByteArray("\" usd \"")
-                                        << QByteArray("\"USD\"") << QByteArray("\"USD\"")
-                                        << QByteArray("\"USD\"");
+        QTest::newRow("number rounds")
+            << QByteArray("{\"kind\":\"number\",\"decimals\":2}") << QByteArray("125000.456")
+            << QByteArray("125000.46") << QByteArray("125000.46") << QByteArray("125000.46");
+        QTest::newRow("number from string")
+            << QByteArray("\"number\"") << QByteArray("\"10000\"") << QByteArray("10000")
+            << QByteArray("10000") << QByteArray("10000");
+        QTest::newRow("currency upper")
+            << QByteArray("\"currency\"") << QByteArray("\" usd \"") << QByteArray("\"USD\"")
+            << QByteArray("\"USD\"") << QByteArray("\"USD\"");
         QTest::newRow("text cut") << QByteArray("{\"kind\":\"text\",\"maxLength\":5}")
                                   << QByteArray("\"Contoso Ltd\"") << QByteArray("\"Conto\"")
                                   << QByteArray("\"Conto\"") << QByteArray("\"Conto\"");
@@ -75,9 +75,9 @@ private slots:
             << QByteArray("[{\"id\":\"SOL-1\",\"name\":\"a\"},{\"id\":\"SOL-2\"}]")
             << QByteArray("[\"SOL-1\",\"SOL-2\"]") << QByteArray("\"SOL-1;SOL-2\"")
             << QByteArray("[{\"id\":\"SOL-1\"},{\"id\":\"SOL-2\"}]");
-        QTest::newRow("join plain") << QByteArray("{\"kind\":\"join\",\"separator\":\", \"}")
-                                    << QByteArray("[\"a\",\"b\"]") << QByteArray("[\"a\",\"b\"]")
-                                    << QByteArray("\"a, b\"") << QByteArray("[\"a\",\"b\"]");
+        QTest::newRow("join plain")
+            << QByteArray("{\"kind\":\"join\",\"separator\":\", \"}") << QByteArray("[\"a\",\"b\"]")
+            << QByteArray("[\"a\",\"b\"]") << QByteArray("\"a, b\"") << QByteArray("[\"a\",\"b\"]");
         QTest::newRow("split") << QByteArray("{\"kind\":\"split\",\"separator\":\";\"}")
                                << QByteArray("\"a;b\"") << QByteArray("\"a;b\"")
                                << QByteArray("[\"a\",\"b\"]") << QByteArray("\"a;b\"");
@@ -88,26 +88,32 @@ private slots:
             << QByteArray("{\"kind\":\"constant\",\"value\":\"yes\",\"crm\":1,\"referral\":\"Y\"}")
             << QByteArray("\"whatever\"") << QByteArray("\"yes\"") << QByteArray("1")
             << QByteArray("\"Y\"");
-        QTest::newRow("template") << QByteArray("{\"kind\":\"template\",\"pattern\":\"https://pc/r/{value}?x\"}")
+        QTest::newRow("template") << QByteArray(
+            "{\"kind\":\"template\",\"pattern\":\"https://pc/r/{value}?x\"}")
                                   << QByteArray("\"abc\"") << QByteArray("\"abc\"")
                                   << QByteArray("\"https://pc/r/abc?x\"") << QByteArray("\"abc\"");
-        QTest::newRow("lookup") << QByteArray("{\"kind\":\"lookup\",\"entity\":\"account\",\"match\":[\"name\"]}")
-                                << QByteArray("\"Contoso\"") << QByteArray("\"Contoso\"")
-                                << QByteArray("{\"$lookup\":\"account\",\"match\":[\"name\"],\"value\":\"Contoso\"}")
-                                << QByteArray("\"Contoso\"");
+        QTest::newRow("lookup")
+            << QByteArray("{\"kind\":\"lookup\",\"entity\":\"account\",\"match\":[\"name\"]}")
+            << QByteArray("\"Contoso\"") << QByteArray("\"Contoso\"")
+            << QByteArray("{\"$lookup\":\"account\",\"match\":[\"name\"],\"value\":\"Contoso\"}")
+            << QByteArray("\"Contoso\"");
         QTest::newRow("valueMap primary")
-            << QByteArray("{\"kind\":\"valueMap\",\"entries\":[{\"referral\":\"A\",\"crm\":1},{\"referral\":[\"B\",\"C\"],\"crm\":[2,3]}]}")
+            << QByteArray("{\"kind\":\"valueMap\",\"entries\":[{\"referral\":\"A\",\"crm\":1},{"
+                          "\"referral\":[\"B\",\"C\"],\"crm\":[2,3]}]}")
             << QByteArray("\"C\"") << QByteArray("\"B\"") << QByteArray("2") << QByteArray("\"B\"");
         QTest::newRow("valueMap objects")
-            << QByteArray("{\"kind\":\"valueMap\",\"entries\":[{\"referral\":{\"status\":\"Active\",\"substatus\":\"Accepted\"},\"crm\":{\"statecode\":0,\"statuscode\":1}}]}")
+            << QByteArray(
+                   "{\"kind\":\"valueMap\",\"entries\":[{\"referral\":{\"status\":\"Active\","
+                   "\"substatus\":\"Accepted\"},\"crm\":{\"statecode\":0,\"statuscode\":1}}]}")
             << QByteArray("{\"substatus\":\"Accepted\",\"status\":\"Active\"}")
             << QByteArray("{\"status\":\"Active\",\"substatus\":\"Accepted\"}")
             << QByteArray("{\"statecode\":0,\"statuscode\":1}")
             << QByteArray("{\"status\":\"Active\",\"substatus\":\"Accepted\"}");
-        QTest::newRow("valueMap null")
-            << QByteArray("{\"kind\":\"valueMap\",\"entries\":[{\"referral\":\"Unknown\",\"crm\":null},{\"referral\":\"QuotesOrLicensing\",\"crm\":\"Quotes or licensing\"}]}")
-            << QByteArray("\"Unknown\"") << QByteArray("\"Unknown\"") << QByteArray("null")
-            << QByteArray("\"Unknown\"");
+        QTest::newRow("valueMap null") << QByteArray(
+            "{\"kind\":\"valueMap\",\"entries\":[{\"referral\":\"Unknown\",\"crm\":null},{"
+            "\"referral\":\"QuotesOrLicensing\",\"crm\":\"Quotes or licensing\"}]}")
+                                       << QByteArray("\"Unknown\"") << QByteArray("\"Unknown\"")
+                                       << QByteArray("null") << QByteArray("\"Unknown\"");
     }
 
     void roundTrip()
@@ -120,7 +126,8 @@ private slots:
         const ValueTransform t = transform(spec.constData());
 
         const auto fromReferral = t.canonicalFromReferral(json(referral.constData()));
-        QVERIFY2(fromReferral.ok(), qPrintable(fromReferral.ok() ? QString() : fromReferral.error().message));
+        QVERIFY2(fromReferral.ok(),
+                 qPrintable(fromReferral.ok() ? QString() : fromReferral.error().message));
         QCOMPARE(fromReferral.value(), json(canonical.constData()));
 
         const auto toCrm = t.toCrm(fromReferral.value());
@@ -141,12 +148,14 @@ private slots:
 
     void crmAlternatives()
     {
-        const ValueTransform t = transform(
-            "{\"kind\":\"valueMap\",\"entries\":[{\"referral\":\"Active\",\"crm\":[\"Qualification\","
-            "\"Needs Analysis\"]},{\"referral\":\"Won\",\"crm\":\"Closed Won\"}]}");
+        const ValueTransform t =
+            transform("{\"kind\":\"valueMap\",\"entries\":[{\"referral\":\"Active\",\"crm\":["
+                      "\"Qualification\","
+                      "\"Needs Analysis\"]},{\"referral\":\"Won\",\"crm\":\"Closed Won\"}]}");
         QCOMPARE(t.canonicalFromCrm(QStringLiteral("Needs Analysis")).value(),
                  QJsonValue(QStringLiteral("Active")));
-        QCOMPARE(t.toCrm(QStringLiteral("Active")).value(), QJsonValue(QStringLiteral("Qualification")));
+        QCOMPARE(t.toCrm(QStringLiteral("Active")).value(),
+                 QJsonValue(QStringLiteral("Qualification")));
         QVERIFY(!t.readsNullFromCrm());
         QVERIFY(transform("{\"kind\":\"valueMap\",\"entries\":[{\"referral\":\"U\",\"crm\":null}]}")
                     .readsNullFromCrm());
@@ -161,28 +170,30 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("date garbage") << QByteArray("\"date\"") << false << QByteArray("\"soon\"")
                                       << "date transform: 'soon' is not a date or timestamp";
-        QTest::newRow("date number") << QByteArray("\"date\"") << true << QByteArray("5")
-                                     << "is not a date or timestamp";
+        QTest::newRow("date number")
+            << QByteArray("\"date\"") << true << QByteArray("5") << "is not a date or timestamp";
         QTest::newRow("number text") << QByteArray("\"number\"") << false << QByteArray("\"lots\"")
                                      << "number transform: 'lots' is not a number";
-        QTest::newRow("currency long") << QByteArray("\"currency\"") << true
-                                       << QByteArray("\"DOLLAR\"")
-                                       << "'DOLLAR' is not an ISO 4217 currency code";
-        QTest::newRow("text number") << QByteArray("\"text\"") << false << QByteArray("5")
-                                     << "is not text";
-        QTest::newRow("join not array") << QByteArray("\"join\"") << false << QByteArray("\"a\"")
-                                        << "is not an array";
+        QTest::newRow("currency long")
+            << QByteArray("\"currency\"") << true << QByteArray("\"DOLLAR\"")
+            << "'DOLLAR' is not an ISO 4217 currency code";
+        QTest::newRow("text number")
+            << QByteArray("\"text\"") << false << QByteArray("5") << "is not text";
+        QTest::newRow("join not array")
+            << QByteArray("\"join\"") << false << QByteArray("\"a\"") << "is not an array";
         QTest::newRow("join item") << QByteArray("\"join\"") << false << QByteArray("[1]")
                                    << "has an item that is not text";
         QTest::newRow("template mismatch")
             << QByteArray("{\"kind\":\"template\",\"pattern\":\"https://pc/{value}\"}") << true
             << QByteArray("\"http://elsewhere/x\"") << "does not match 'https://pc/{value}'";
         QTest::newRow("valueMap unknown crm")
-            << QByteArray("{\"kind\":\"valueMap\",\"entries\":[{\"referral\":\"A\",\"crm\":\"a\"}]}")
+            << QByteArray(
+                   "{\"kind\":\"valueMap\",\"entries\":[{\"referral\":\"A\",\"crm\":\"a\"}]}")
             << true << QByteArray("\"Closed Sideways\"")
             << "no value map entry for CRM value \"Closed Sideways\"";
         QTest::newRow("valueMap unknown referral")
-            << QByteArray("{\"kind\":\"valueMap\",\"entries\":[{\"referral\":\"A\",\"crm\":\"a\"}]}")
+            << QByteArray(
+                   "{\"kind\":\"valueMap\",\"entries\":[{\"referral\":\"A\",\"crm\":\"a\"}]}")
             << false << QByteArray("\"B\"") << "no value map entry for Partner Center value \"B\"";
     }
 
@@ -204,8 +215,9 @@ private slots:
     {
         QTest::addColumn<QByteArray>("spec");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown kind") << QByteArray("\"magic\"")
-                                      << "unknown transform kind 'magic' (expected one of: none, valueMap";
+        QTest::newRow("unknown kind")
+            << QByteArray("\"magic\"")
+            << "unknown transform kind 'magic' (expected one of: none, valueMap";
         QTest::newRow("not object") << QByteArray("5") << "must be a kind name or an object";
         QTest::newRow("empty map") << QByteArray("{\"kind\":\"valueMap\",\"entries\":[]}")
                                    << "valueMap needs at least one entry";

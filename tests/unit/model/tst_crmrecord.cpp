@@ -47,9 +47,8 @@ private slots:
 
     void customIdField()
     {
-        const auto record = CrmRecord::fromApiJson(CrmSystem::Dynamics,
-                                                   "{\"leadid\":\"L1\",\"subject\":\"s\"}",
-                                                   QStringLiteral("leadid"));
+        const auto record = CrmRecord::fromApiJson(
+            CrmSystem::Dynamics, "{\"leadid\":\"L1\",\"subject\":\"s\"}", QStringLiteral("leadid"));
         QVERIFY(record.ok());
         QCOMPARE(record->id(), QStringLiteral("L1"));
     }
@@ -77,9 +76,9 @@ private slots:
     void envelopeRoundTrip()
     {
         CrmRecord record(CrmSystem::Salesforce, QStringLiteral("006A"),
-                         QJsonObject{{QStringLiteral("Name"), QStringLiteral("n")},
-                                     {QStringLiteral("Amount"), 10.5},
-                                     {QStringLiteral("Custom__c"), QJsonValue::Null}});
+                         QJsonObject {{QStringLiteral("Name"), QStringLiteral("n")},
+                                      {QStringLiteral("Amount"), 10.5},
+                                      {QStringLiteral("Custom__c"), QJsonValue::Null}});
         record.setEtag(QStringLiteral("e1"));
         record.setLastModified(QDateTime(QDate(2025, 1, 2), QTime(3, 4, 5, 678), Qt::UTC));
         const auto back = CrmRecord::fromJson(record.toJson());
@@ -99,9 +98,9 @@ private slots:
         QTest::newRow("fields not object")
             << QByteArray("{\"system\":\"dynamics\",\"id\":\"1\",\"fields\":[]}")
             << QStringLiteral("notAnObject");
-        QTest::newRow("bad time")
-            << QByteArray("{\"system\":\"dynamics\",\"id\":\"1\",\"fields\":{},\"lastModified\":\"x\"}")
-            << QStringLiteral("invalidTimestamp");
+        QTest::newRow("bad time") << QByteArray(
+            "{\"system\":\"dynamics\",\"id\":\"1\",\"fields\":{},\"lastModified\":\"x\"}")
+                                  << QStringLiteral("invalidTimestamp");
         QTest::newRow("malformed") << QByteArray("{") << QStringLiteral("malformedJson");
     }
 
@@ -128,18 +127,18 @@ private slots:
         const QDate d(2019, 2, 23);
         QTest::newRow("7 digits") << "2019-02-23T02:05:23.2931817Z"
                                   << QDateTime(d, QTime(2, 5, 23, 293), Qt::UTC);
-        QTest::newRow("no fraction") << "2018-11-14T00:00:00Z"
-                                     << QDateTime(QDate(2018, 11, 14), QTime(0, 0), Qt::UTC);
+        QTest::newRow("no fraction")
+            << "2018-11-14T00:00:00Z" << QDateTime(QDate(2018, 11, 14), QTime(0, 0), Qt::UTC);
         QTest::newRow("1 digit") << "2019-02-23T02:05:23.5Z"
                                  << QDateTime(d, QTime(2, 5, 23, 500), Qt::UTC);
         QTest::newRow("salesforce") << "2013-05-20T20:49:32.000+0000"
                                     << QDateTime(QDate(2013, 5, 20), QTime(20, 49, 32), Qt::UTC);
         QTest::newRow("offset") << "2019-02-23T02:05:23+01:30"
                                 << QDateTime(d, QTime(0, 35, 23), Qt::UTC);
-        QTest::newRow("negative offset") << "2019-02-22T22:05:23-04:00"
-                                         << QDateTime(d, QTime(2, 5, 23), Qt::UTC);
-        QTest::newRow("date only") << "2025-09-30"
-                                   << QDateTime(QDate(2025, 9, 30), QTime(0, 0), Qt::UTC);
+        QTest::newRow("negative offset")
+            << "2019-02-22T22:05:23-04:00" << QDateTime(d, QTime(2, 5, 23), Qt::UTC);
+        QTest::newRow("date only")
+            << "2025-09-30" << QDateTime(QDate(2025, 9, 30), QTime(0, 0), Qt::UTC);
     }
 
     void parseTime()

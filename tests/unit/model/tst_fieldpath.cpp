@@ -65,19 +65,32 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("message");
-        QTest::newRow("empty") << "" << "invalid field path '': empty";
-        QTest::newRow("leading dot") << ".a" << "expected a field name at position 0";
-        QTest::newRow("trailing dot") << "a." << "expected a field name at position 2";
-        QTest::newRow("double dot") << "a..b" << "expected a field name at position 2";
-        QTest::newRow("digit start") << "1a" << "expected a field name";
-        QTest::newRow("open bracket") << "team[0" << "expected [index] at position 4";
-        QTest::newRow("empty index") << "team[]" << "expected [index]";
-        QTest::newRow("negative") << "team[-1]" << "expected [index]";
-        QTest::newRow("text index") << "team[x]" << "expected [index]";
-        QTest::newRow("leading index") << "[0].a" << "expected a field name";
-        QTest::newRow("space") << "a b" << "unexpected ' ' at position 1";
-        QTest::newRow("huge index") << "team[99999999999]" << "index too large";
-        QTest::newRow("junk after index") << "team[0]x" << "unexpected 'x'";
+        QTest::newRow("empty") << ""
+                               << "invalid field path '': empty";
+        QTest::newRow("leading dot") << ".a"
+                                     << "expected a field name at position 0";
+        QTest::newRow("trailing dot") << "a."
+                                      << "expected a field name at position 2";
+        QTest::newRow("double dot") << "a..b"
+                                    << "expected a field name at position 2";
+        QTest::newRow("digit start") << "1a"
+                                     << "expected a field name";
+        QTest::newRow("open bracket") << "team[0"
+                                      << "expected [index] at position 4";
+        QTest::newRow("empty index") << "team[]"
+                                     << "expected [index]";
+        QTest::newRow("negative") << "team[-1]"
+                                  << "expected [index]";
+        QTest::newRow("text index") << "team[x]"
+                                    << "expected [index]";
+        QTest::newRow("leading index") << "[0].a"
+                                       << "expected a field name";
+        QTest::newRow("space") << "a b"
+                               << "unexpected ' ' at position 1";
+        QTest::newRow("huge index") << "team[99999999999]"
+                                    << "index too large";
+        QTest::newRow("junk after index") << "team[0]x"
+                                          << "unexpected 'x'";
     }
 
     void parseInvalid()
@@ -108,7 +121,8 @@ private slots:
         QTest::addColumn<QJsonValue>("expected");
         QTest::newRow("string") << "name" << QJsonValue(QStringLiteral("Deal"));
         QTest::newRow("number") << "details.dealValue" << QJsonValue(125000);
-        QTest::newRow("deep") << "customerProfile.address.country" << QJsonValue(QStringLiteral("US"));
+        QTest::newRow("deep") << "customerProfile.address.country"
+                              << QJsonValue(QStringLiteral("US"));
         QTest::newRow("array element") << "team[1].email" << QJsonValue(QStringLiteral("b@x"));
         QTest::newRow("nested array") << "matrix[0][1]" << QJsonValue(2);
         QTest::newRow("explicit null") << "details.notes" << QJsonValue(QJsonValue::Null);
@@ -135,10 +149,10 @@ private slots:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QJsonValue>("value");
         QTest::addColumn<QByteArray>("expectedFragment");
-        QTest::newRow("replace top") << "name" << QJsonValue(QStringLiteral("New"))
-                                     << QByteArray("\"name\":\"New\"");
-        QTest::newRow("replace nested") << "details.dealValue" << QJsonValue(5)
-                                        << QByteArray("\"dealValue\":5");
+        QTest::newRow("replace top")
+            << "name" << QJsonValue(QStringLiteral("New")) << QByteArray("\"name\":\"New\"");
+        QTest::newRow("replace nested")
+            << "details.dealValue" << QJsonValue(5) << QByteArray("\"dealValue\":5");
         QTest::newRow("create intermediates")
             << "consent.inner.flag" << QJsonValue(true)
             << QByteArray("\"consent\":{\"inner\":{\"flag\":true}}");
@@ -148,10 +162,10 @@ private slots:
                                        << QByteArray("[{\"email\":\"z@x\"},{\"email\":\"b@x\"}]");
         QTest::newRow("append") << "team[2].email" << QJsonValue(QStringLiteral("c@x"))
                                 << QByteArray("{\"email\":\"c@x\"}]");
-        QTest::newRow("new array") << "tags[0]" << QJsonValue(QStringLiteral("t"))
-                                   << QByteArray("\"tags\":[\"t\"]");
-        QTest::newRow("write null") << "name" << QJsonValue(QJsonValue::Null)
-                                    << QByteArray("\"name\":null");
+        QTest::newRow("new array")
+            << "tags[0]" << QJsonValue(QStringLiteral("t")) << QByteArray("\"tags\":[\"t\"]");
+        QTest::newRow("write null")
+            << "name" << QJsonValue(QJsonValue::Null) << QByteArray("\"name\":null");
     }
 
     void write()
@@ -173,11 +187,16 @@ private slots:
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("message");
-        QTest::newRow("key into string") << "name.first" << "cannot set key 'first' in a string";
-        QTest::newRow("index into object") << "details[0]" << "cannot index [0] into an object";
-        QTest::newRow("key into array") << "team.email" << "cannot set key 'email' in an array";
-        QTest::newRow("past end") << "team[5].email" << "index 5 is past the end (size 2)";
-        QTest::newRow("key into number") << "details.dealValue.x" << "in a number";
+        QTest::newRow("key into string") << "name.first"
+                                         << "cannot set key 'first' in a string";
+        QTest::newRow("index into object") << "details[0]"
+                                           << "cannot index [0] into an object";
+        QTest::newRow("key into array") << "team.email"
+                                        << "cannot set key 'email' in an array";
+        QTest::newRow("past end") << "team[5].email"
+                                  << "index 5 is past the end (size 2)";
+        QTest::newRow("key into number") << "details.dealValue.x"
+                                         << "in a number";
     }
 
     void writeInvalid()
@@ -205,8 +224,9 @@ private slots:
         QVERIFY(FieldPath::parse(u"team[0]").value().remove(object).ok());
         QCOMPARE(object.value(QStringLiteral("team")).toArray().size(), 1);
         QVERIFY(FieldPath::parse(u"details.dealValue").value().remove(object).ok());
-        QVERIFY(!object.value(QStringLiteral("details")).toObject().contains(
-            QStringLiteral("dealValue")));
+        QVERIFY(!object.value(QStringLiteral("details"))
+                     .toObject()
+                     .contains(QStringLiteral("dealValue")));
         const QJsonObject before = object;
         QVERIFY(FieldPath::parse(u"nothing.here").value().remove(object).ok());
         QCOMPARE(object, before);

@@ -48,9 +48,9 @@ private slots:
     void unknownFieldsPreserved()
     {
         QJsonObject json = m_referral.json();
-        json.insert(QStringLiteral("futureTopLevel"), QJsonObject{{QStringLiteral("a"), 1}});
+        json.insert(QStringLiteral("futureTopLevel"), QJsonObject {{QStringLiteral("a"), 1}});
         QJsonObject details = json.value(QStringLiteral("details")).toObject();
-        details.insert(QStringLiteral("futureDetail"), QJsonArray{1, QStringLiteral("x"), true});
+        details.insert(QStringLiteral("futureDetail"), QJsonArray {1, QStringLiteral("x"), true});
         json.insert(QStringLiteral("details"), details);
         const QByteArray bytes = QJsonDocument(json).toJson();
 
@@ -64,10 +64,10 @@ private slots:
 
         const QJsonObject out = QJsonDocument::fromJson(referral.toJson()).object();
         QCOMPARE(out.value(QStringLiteral("futureTopLevel")),
-                 QJsonValue(QJsonObject{{QStringLiteral("a"), 1}}));
+                 QJsonValue(QJsonObject {{QStringLiteral("a"), 1}}));
         const QJsonObject outDetails = out.value(QStringLiteral("details")).toObject();
         QCOMPARE(outDetails.value(QStringLiteral("futureDetail")),
-                 QJsonValue(QJsonArray{1, QStringLiteral("x"), true}));
+                 QJsonValue(QJsonArray {1, QStringLiteral("x"), true}));
         QCOMPARE(outDetails.value(QStringLiteral("requirements")),
                  details.value(QStringLiteral("requirements")));
         QCOMPARE(outDetails.value(QStringLiteral("dealValue")).toDouble(), 150000.0);
@@ -80,8 +80,10 @@ private slots:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("code");
         QTest::newRow("empty") << QByteArray() << QStringLiteral("malformedJson");
-        QTest::newRow("truncated") << QByteArray("{\"id\": \"x\"") << QStringLiteral("malformedJson");
-        QTest::newRow("trailing comma") << QByteArray("{\"id\": 1,}") << QStringLiteral("malformedJson");
+        QTest::newRow("truncated")
+            << QByteArray("{\"id\": \"x\"") << QStringLiteral("malformedJson");
+        QTest::newRow("trailing comma")
+            << QByteArray("{\"id\": 1,}") << QStringLiteral("malformedJson");
         QTest::newRow("garbage") << QByteArray("not json") << QStringLiteral("malformedJson");
         QTest::newRow("array") << QByteArray("[{\"id\":\"x\"}]") << QStringLiteral("notAnObject");
         QTest::newRow("too large")
@@ -116,10 +118,8 @@ private slots:
         QCOMPARE(toString(*r.direction()), QStringLiteral("Incoming"));
         QVERIFY(!r.salesStage().has_value());
         QCOMPARE(r.dealSensitivityText(), QStringLiteral("None"));
-        QCOMPARE(r.createdDateTime(),
-                 QDateTime(QDate(2025, 5, 2), QTime(9, 14, 3, 123), Qt::UTC));
-        QCOMPARE(r.updatedDateTime(),
-                 QDateTime(QDate(2025, 5, 3), QTime(11, 2, 45, 765), Qt::UTC));
+        QCOMPARE(r.createdDateTime(), QDateTime(QDate(2025, 5, 2), QTime(9, 14, 3, 123), Qt::UTC));
+        QCOMPARE(r.updatedDateTime(), QDateTime(QDate(2025, 5, 3), QTime(11, 2, 45, 765), Qt::UTC));
         QVERIFY(!r.acceptedDateTime().isValid());
         QVERIFY(!r.closedDateTime().isValid());
 
@@ -166,8 +166,8 @@ private slots:
         QVERIFY(!empty.closingDateTime().isValid());
         QVERIFY(empty.team().isEmpty());
         QVERIFY(!empty.isCoSellHelpRequested());
-        const Referral nulls(QJsonObject{{QStringLiteral("name"), QJsonValue::Null},
-                                         {QStringLiteral("details"), QJsonValue::Null}});
+        const Referral nulls(QJsonObject {{QStringLiteral("name"), QJsonValue::Null},
+                                          {QStringLiteral("details"), QJsonValue::Null}});
         QCOMPARE(nulls.name(), QString());
         QVERIFY(!nulls.dealValue().has_value());
     }
@@ -191,8 +191,7 @@ private slots:
     void numericStringDealValue()
     {
         Referral r;
-        QVERIFY(r.setValue(FieldPath::parse(u"details.dealValue").value(),
-                           QStringLiteral("10000"))
+        QVERIFY(r.setValue(FieldPath::parse(u"details.dealValue").value(), QStringLiteral("10000"))
                     .ok());
         QCOMPARE(r.dealValue(), std::optional<double>(10000));
         QVERIFY(r.validate().ok());
@@ -210,41 +209,39 @@ private slots:
         QTest::addColumn<QJsonValue>("value");
         QTest::addColumn<QString>("expected"); // substring of the message; empty = valid
 
-        QTest::newRow("country 3 letters") << "customerProfile.address.country"
-                                           << QJsonValue(QStringLiteral("USA"))
-                                           << "customerProfile.address.country: 'USA' is not an "
-                                              "ISO 3166-1 alpha-2 country code";
-        QTest::newRow("country lower") << "customerProfile.address.country"
-                                       << QJsonValue(QStringLiteral("us")) << "alpha-2";
+        QTest::newRow("country 3 letters")
+            << "customerProfile.address.country" << QJsonValue(QStringLiteral("USA"))
+            << "customerProfile.address.country: 'USA' is not an "
+               "ISO 3166-1 alpha-2 country code";
+        QTest::newRow("country lower")
+            << "customerProfile.address.country" << QJsonValue(QStringLiteral("us")) << "alpha-2";
         QTest::newRow("currency") << "details.currency" << QJsonValue(QStringLiteral("US$"))
                                   << "ISO 4217";
-        QTest::newRow("substatus combination") << "substatus"
-                                               << QJsonValue(QStringLiteral("Won"))
+        QTest::newRow("substatus combination") << "substatus" << QJsonValue(QStringLiteral("Won"))
                                                << "substatus Won is not allowed with status New";
         QTest::newRow("type") << "type" << QJsonValue(QStringLiteral("Private"))
                               << "unknown ReferralType value 'Private'";
-        QTest::newRow("help code") << "inviteContext.assistanceRequestCode"
-                                   << QJsonValue(QStringLiteral("PleaseHelp"))
-                                   << "unknown AssistanceRequestCode";
+        QTest::newRow("help code")
+            << "inviteContext.assistanceRequestCode" << QJsonValue(QStringLiteral("PleaseHelp"))
+            << "unknown AssistanceRequestCode";
         QTest::newRow("target type") << "target[0].type" << QJsonValue(QStringLiteral("Bogus"))
                                      << "target[0].type: unknown TargetType";
         QTest::newRow("solution type") << "details.requirements.solutions[0].type"
                                        << QJsonValue(QStringLiteral("Bogus")) << "SolutionTagType";
         QTest::newRow("size") << "customerProfile.size" << QJsonValue(QStringLiteral("huge"))
                               << "CustomerSize";
-        QTest::newRow("size empty is unset") << "customerProfile.size"
-                                             << QJsonValue(QString()) << "";
+        QTest::newRow("size empty is unset")
+            << "customerProfile.size" << QJsonValue(QString()) << "";
         QTest::newRow("status not a string") << "status" << QJsonValue(3) << "must be a string";
-        QTest::newRow("bad timestamp") << "details.closingDateTime"
-                                       << QJsonValue(QStringLiteral("30/09/2025"))
-                                       << "details.closingDateTime: invalid timestamp";
-        QTest::newRow("deal value text") << "details.dealValue"
-                                         << QJsonValue(QStringLiteral("lots")) << "must be a number";
-        QTest::newRow("sales stage is lenient") << "salesStage" << QJsonValue(QStringLiteral("100"))
-                                                << "";
-        QTest::newRow("deal sensitivity is lenient") << "dealSensitivity"
-                                                     << QJsonValue(QStringLiteral("Sensitive"))
-                                                     << "";
+        QTest::newRow("bad timestamp")
+            << "details.closingDateTime" << QJsonValue(QStringLiteral("30/09/2025"))
+            << "details.closingDateTime: invalid timestamp";
+        QTest::newRow("deal value text")
+            << "details.dealValue" << QJsonValue(QStringLiteral("lots")) << "must be a number";
+        QTest::newRow("sales stage is lenient")
+            << "salesStage" << QJsonValue(QStringLiteral("100")) << "";
+        QTest::newRow("deal sensitivity is lenient")
+            << "dealSensitivity" << QJsonValue(QStringLiteral("Sensitive")) << "";
         QTest::newRow("null is fine") << "type" << QJsonValue(QJsonValue::Null) << "";
     }
 
@@ -268,8 +265,8 @@ private slots:
     {
         Referral r = m_referral;
         QVERIFY(r.setValue(FieldPath::parse(u"type").value(), QStringLiteral("X")).ok());
-        QVERIFY(r.setValue(FieldPath::parse(u"details.currency").value(), QStringLiteral("x"))
-                    .ok());
+        QVERIFY(
+            r.setValue(FieldPath::parse(u"details.currency").value(), QStringLiteral("x")).ok());
         const Status status = r.validate();
         QVERIFY(!status.ok());
         QVERIFY(status.error().message.contains(u"type: "));
@@ -307,7 +304,7 @@ private slots:
 
     void setterRepairsWrongShape()
     {
-        Referral r(QJsonObject{{QStringLiteral("details"), QStringLiteral("oops")}});
+        Referral r(QJsonObject {{QStringLiteral("details"), QStringLiteral("oops")}});
         r.setNotes(QStringLiteral("n"));
         QCOMPARE(r.notes(), QStringLiteral("n"));
     }
@@ -317,7 +314,8 @@ private slots:
         const QJsonObject body = m_referral.toPutBody();
         QVERIFY(!body.contains(QStringLiteral("links")));
         QVERIFY(!body.contains(QStringLiteral("@odata.context")));
-        QCOMPARE(body.value(QStringLiteral("eTag")), m_referral.json().value(QStringLiteral("eTag")));
+        QCOMPARE(body.value(QStringLiteral("eTag")),
+                 m_referral.json().value(QStringLiteral("eTag")));
         QCOMPARE(body.size(), m_referral.json().size() - 2);
     }
 };

@@ -11,8 +11,7 @@ class TestReferralEnums : public QObject
     Q_OBJECT
 
 private:
-    template<typename E>
-    void checkRoundTrip(int expectedCount)
+    template<typename E> void checkRoundTrip(int expectedCount)
     {
         const QStringList names = enumNames<E>();
         QCOMPARE(names.size(), expectedCount);
@@ -42,15 +41,13 @@ private slots:
     void roundTrip_data()
     {
         QTest::addColumn<int>("which");
-        const char *names[] = {"ReferralStatus",     "ReferralSubstatus",
-                               "ReferralType",       "ReferralQualification",
-                               "ReferralDirection",  "SalesStage",
-                               "AssistanceRequestCode", "TargetType",
-                               "SolutionTagType",    "CustomerIdType",
-                               "CustomerSize",       "DealSensitivity",
-                               "RegistrationType",   "RegistrationStatus",
-                               "ContractTerm",       "PricingModel",
-                               "DeploymentLocation", "CustomerMarketplaceIntent"};
+        const char *names[] = {
+            "ReferralStatus",        "ReferralSubstatus",  "ReferralType",
+            "ReferralQualification", "ReferralDirection",  "SalesStage",
+            "AssistanceRequestCode", "TargetType",         "SolutionTagType",
+            "CustomerIdType",        "CustomerSize",       "DealSensitivity",
+            "RegistrationType",      "RegistrationStatus", "ContractTerm",
+            "PricingModel",          "DeploymentLocation", "CustomerMarketplaceIntent"};
         int i = 0;
         for (const char *name : names)
             QTest::newRow(name) << i++;
@@ -60,25 +57,62 @@ private slots:
     {
         QFETCH(int, which);
         switch (which) {
-        case 0: checkRoundTrip<ReferralStatus>(4); break;
-        case 1: checkRoundTrip<ReferralSubstatus>(8); break;
-        case 2: checkRoundTrip<ReferralType>(2); break;
-        case 3: checkRoundTrip<ReferralQualification>(4); break;
-        case 4: checkRoundTrip<ReferralDirection>(2); break;
-        case 5: checkRoundTrip<SalesStage>(4); break;
-        case 6: checkRoundTrip<AssistanceRequestCode>(7); break;
-        case 7: checkRoundTrip<TargetType>(3); break;
-        case 8: checkRoundTrip<SolutionTagType>(3); break;
-        case 9: checkRoundTrip<CustomerIdType>(2); break;
-        case 10: checkRoundTrip<CustomerSize>(11); break;
-        case 11: checkRoundTrip<DealSensitivity>(1); break;
-        case 12: checkRoundTrip<RegistrationType>(1); break;
-        case 13: checkRoundTrip<RegistrationStatus>(6); break;
-        case 14: checkRoundTrip<ContractTerm>(2); break;
-        case 15: checkRoundTrip<PricingModel>(2); break;
-        case 16: checkRoundTrip<DeploymentLocation>(2); break;
-        case 17: checkRoundTrip<CustomerMarketplaceIntent>(3); break;
-        default: QFAIL("unhandled row");
+        case 0:
+            checkRoundTrip<ReferralStatus>(4);
+            break;
+        case 1:
+            checkRoundTrip<ReferralSubstatus>(8);
+            break;
+        case 2:
+            checkRoundTrip<ReferralType>(2);
+            break;
+        case 3:
+            checkRoundTrip<ReferralQualification>(4);
+            break;
+        case 4:
+            checkRoundTrip<ReferralDirection>(2);
+            break;
+        case 5:
+            checkRoundTrip<SalesStage>(4);
+            break;
+        case 6:
+            checkRoundTrip<AssistanceRequestCode>(7);
+            break;
+        case 7:
+            checkRoundTrip<TargetType>(3);
+            break;
+        case 8:
+            checkRoundTrip<SolutionTagType>(3);
+            break;
+        case 9:
+            checkRoundTrip<CustomerIdType>(2);
+            break;
+        case 10:
+            checkRoundTrip<CustomerSize>(11);
+            break;
+        case 11:
+            checkRoundTrip<DealSensitivity>(1);
+            break;
+        case 12:
+            checkRoundTrip<RegistrationType>(1);
+            break;
+        case 13:
+            checkRoundTrip<RegistrationStatus>(6);
+            break;
+        case 14:
+            checkRoundTrip<ContractTerm>(2);
+            break;
+        case 15:
+            checkRoundTrip<PricingModel>(2);
+            break;
+        case 16:
+            checkRoundTrip<DeploymentLocation>(2);
+            break;
+        case 17:
+            checkRoundTrip<CustomerMarketplaceIntent>(3);
+            break;
+        default:
+            QFAIL("unhandled row");
         }
     }
 
@@ -101,7 +135,7 @@ private slots:
         QTest::addColumn<bool>("valid");
         const QStringList statuses = enumNames<ReferralStatus>();
         const QStringList substatuses = enumNames<ReferralSubstatus>();
-        const QMap<QString, QStringList> allowed{
+        const QMap<QString, QStringList> allowed {
             {QStringLiteral("None"), {QStringLiteral("None")}},
             {QStringLiteral("New"), {QStringLiteral("Pending"), QStringLiteral("Received")}},
             {QStringLiteral("Active"), {QStringLiteral("Accepted")}},

@@ -2,9 +2,9 @@
 #include "core/util/error.h"
 #include "core/util/result.h"
 
-#include <QTest>
-
 #include <memory>
+
+#include <QTest>
 
 using namespace cosell;
 
@@ -13,8 +13,8 @@ namespace {
 Result<int> half(int n)
 {
     if (n % 2 != 0)
-        return Error{Error::Kind::Invalid, QStringLiteral("odd"), QStringLiteral("%1 is odd").arg(n),
-                     0, {}};
+        return Error {
+            Error::Kind::Invalid, QStringLiteral("odd"), QStringLiteral("%1 is odd").arg(n), 0, {}};
     return n / 2;
 }
 
@@ -58,8 +58,8 @@ private slots:
         const Status fine;
         QVERIFY(fine.ok());
         QVERIFY(static_cast<bool>(fine));
-        const Status failed(Error{Error::Kind::Storage, QStringLiteral("disk"),
-                                  QStringLiteral("disk full"), 0, {}});
+        const Status failed(Error {
+            Error::Kind::Storage, QStringLiteral("disk"), QStringLiteral("disk full"), 0, {}});
         QVERIFY(!failed.ok());
         QVERIFY(failed.error().kind == Error::Kind::Storage);
         QCOMPARE(failed.error().message, QStringLiteral("disk full"));
@@ -74,10 +74,10 @@ private slots:
         QTest::newRow("message only") << QString() << 0 << QString() << "boom";
         QTest::newRow("code") << "preconditionFailed" << 0 << QString()
                               << "preconditionFailed: boom";
-        QTest::newRow("http and request")
-            << "preconditionFailed" << 412 << "9f8b"
-            << "preconditionFailed: boom (HTTP 412) [request 9f8b]";
-        QTest::newRow("request only") << QString() << 0 << "r1" << "boom [request r1]";
+        QTest::newRow("http and request") << "preconditionFailed" << 412 << "9f8b"
+                                          << "preconditionFailed: boom (HTTP 412) [request 9f8b]";
+        QTest::newRow("request only") << QString() << 0 << "r1"
+                                      << "boom [request r1]";
     }
 
     void errorText()
@@ -86,7 +86,7 @@ private slots:
         QFETCH(int, http);
         QFETCH(QString, requestId);
         QFETCH(QString, expected);
-        const Error error{Error::Kind::Conflict, code, QStringLiteral("boom"), http, requestId};
+        const Error error {Error::Kind::Conflict, code, QStringLiteral("boom"), http, requestId};
         QCOMPARE(error.toString(), expected);
     }
 
@@ -110,7 +110,7 @@ private slots:
         QFETCH(int, kind);
         QFETCH(bool, retryable);
         QFETCH(QString, name);
-        const Error error{static_cast<Error::Kind>(kind), {}, {}, 0, {}};
+        const Error error {static_cast<Error::Kind>(kind), {}, {}, 0, {}};
         QCOMPARE(error.isRetryable(), retryable);
         QCOMPARE(toString(error.kind), name);
     }

@@ -47,8 +47,8 @@ private:
                 if (comment >= 0)
                     line.truncate(comment);
                 if (pattern.match(line).hasMatch())
-                    hits.append(QStringLiteral("%1:%2: %3").arg(relative).arg(number).arg(
-                        line.trimmed()));
+                    hits.append(
+                        QStringLiteral("%1:%2: %3").arg(relative).arg(number).arg(line.trimmed()));
             }
         }
         return hits;
