@@ -189,24 +189,25 @@ int WebhookDispatcher::enqueue(const QString &eventName, const QString &resource
                                               {QStringLiteral("AuditUri"), QJsonValue::Null},
                                               {QStringLiteral("ResourceChangeUtcDate"), changeUtcDate}})
                         .toJson(QJsonDocument::Compact);
+    // A dropped event consumes no other fault: each switch affects the next N events sent.
+    const bool drop = takeOne(&m_faults.drop);
+    const int sequence = delivery.sequence;
+    if (drop) {
+        delivery.state = QStringLiteral("dropped");
+        m_deliveries.append(delivery);
+        return sequence;
+    }
     delivery.corrupt = takeOne(&m_faults.corruptSignature);
     delivery.tamper = takeOne(&m_faults.tamperBody);
     delivery.unsigned_ = takeOne(&m_faults.missingSignature);
     delivery.bearer = takeOne(&m_faults.bearerScheme);
-    const bool drop = takeOne(&m_faults.drop);
     const bool duplicate = takeOne(&m_faults.duplicate);
     const bool reorder = takeOne(&m_faults.reorder);
     const int extraDelay = takeOne(&m_faults.delay) ? m_faults.delayMs : 0;
-    const int sequence = delivery.sequence;
     m_deliveries.append(delivery);
     while (m_deliveries.size() > kMaxKept)
         m_deliveries.removeFirst();
     qCDebug(lcSandboxWebhook) << "event" << eventName << "seq" << sequence;
-
-    if (drop) {
-        find(sequence)->state = QStringLiteral("dropped");
-        return sequence;
-    }
     const int held = m_held;
     m_held = 0;
     if (reorder) {

@@ -94,14 +94,20 @@ WebhookSigner::~WebhookSigner() = default;
 
 WebhookSigner::Keys &WebhookSigner::keys()
 {
-    if (!m_keys) {
-        m_keys = std::make_unique<Keys>();
-        m_keys->rootKey.reset(EVP_RSA_gen(2048));
-        m_keys->leafKey.reset(EVP_RSA_gen(2048));
-        m_keys->root = makeCertificate(m_keys->rootKey.get(), "Sandbox Partner Center Test Root", 1, nullptr, nullptr, true);
-        m_keys->leaf = makeCertificate(m_keys->leafKey.get(), "pcnotifications-dispatch.sandbox.local", 2,
-                                       m_keys->root.get(), m_keys->rootKey.get(), false);
-    }
+    // One identity per process: RSA key generation costs about a second on a loaded machine,
+    // and every server of a test binary may share it (thread-safe static initialisation;
+    // the keys are read-only afterwards).
+    static const std::shared_ptr<Keys> shared = [] {
+        auto keys = std::make_shared<Keys>();
+        keys->rootKey.reset(EVP_RSA_gen(2048));
+        keys->leafKey.reset(EVP_RSA_gen(2048));
+        keys->root = makeCertificate(keys->rootKey.get(), "Sandbox Partner Center Test Root", 1, nullptr, nullptr, true);
+        keys->leaf = makeCertificate(keys->leafKey.get(), "pcnotifications-dispatch.sandbox.local", 2,
+                                     keys->root.get(), keys->rootKey.get(), false);
+        return keys;
+    }();
+    if (!m_keys)
+        m_keys = shared;
     return *m_keys;
 }
 

@@ -10,7 +10,7 @@ namespace cosell::sandbox {
 // The sandbox's webhook signing identity (spec §4.6): a private root "O=Microsoft Corporation,
 // CN=Sandbox Partner Center Test Root" and a signing leaf issued by it
 // ("CN=pcnotifications-dispatch.sandbox.local"), RSA 2048 / SHA-256, generated with OpenSSL on
-// first use (key generation is slow, and most servers never deliver a webhook).
+// first use, once per process (key generation is slow; most servers never deliver a webhook).
 // Signatures are RSASSA-PKCS1-v1_5 with SHA-256 over the exact body bytes. Not thread-safe.
 class WebhookSigner final
 {
@@ -30,7 +30,7 @@ public:
 private:
     struct Keys;
     Keys &keys();
-    std::unique_ptr<Keys> m_keys;
+    std::shared_ptr<Keys> m_keys;
 };
 
 } // namespace cosell::sandbox
