@@ -211,6 +211,11 @@ void SandboxServer::handle(const QHttpServerRequest &httpRequest, QTcpSocket *so
     request.body = httpRequest.body();
     request.baseUrl = baseUrl();
 
+    // The responder writes status line, headers and body separately; without TCP_NODELAY
+    // Nagle + delayed ACK add tens of milliseconds to every answer on loopback.
+    if (socket->socketOption(QAbstractSocket::LowDelayOption).toInt() != 1)
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+
     std::optional<Fault> fault;
     const SandboxResponse response = dispatch(request, &fault);
     qCDebug(lcSandboxHttp) << request.method << request.path << response.status;
