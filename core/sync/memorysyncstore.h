@@ -5,11 +5,15 @@
 
 #include <QHash>
 #include <QMap>
+#include <QSet>
+
+#include <functional>
 
 namespace cosell {
 
 // SyncStore in memory: for unit tests, benchmarks of the engine logic and dry runs over
-// data that is not in a cache file. begin() snapshots the state; rollback() restores it.
+// data that is not in a cache file. Inside begin()/commit() every change records how to
+// undo itself, so rollback() costs what the transaction changed, not the store's size.
 // Not thread-safe (like the writer connection it stands in for).
 class MemorySyncStore final : public SyncStore
 {
@@ -55,13 +59,26 @@ public:
     QList<FieldDecision> openConflicts() const;
 
 private:
+    void undoable(std::function<void()> undo);
+    // Replaces (or adds) an outbox row and keeps the pending indexes right.
+    void setRow(const OutboxRow &row);
+    void index(const OutboxRow &row, int delta);
+    void storeRecord(Side side, const SideRecord &record);
+    void dropRecord(Side side, const QString &id);
+
     struct State
     {
         QMap<QString, SideRecord> referrals; // ordered: deterministic passes
         QMap<QString, SideRecord> crm;
-        QList<Link> links;
+        QHash<QString, QSet<QString>> referralsByLinkedId; // externalReferenceId -> ids
+        QHash<QString, QSet<QString>> crmByLinkedId;       // Referral Identifier -> ids
+        QMap<QString, Link> links;           // by referral id
+        QHash<QString, QString> linkByCrm;   // crm id -> referral id
         QMap<qint64, OutboxRow> outbox;
         QHash<QString, qint64> outboxKeys;
+        QMap<qint64, bool> pendingIds; // ordered: due rows in id order
+        QHash<QString, int> pendingByReferral;
+        QHash<QString, int> pendingByCrm;
         qint64 nextOutboxId = 1;
         QList<std::pair<QString, FieldDecision>> conflicts; // (referralId|crmId, decision)
         QList<AuditDraft> audit;
@@ -71,7 +88,8 @@ private:
     };
 
     State m_state;
-    std::optional<State> m_snapshot;
+    bool m_inTransaction = false;
+    QList<std::function<void()>> m_undo;
 };
 
 } // namespace cosell

@@ -71,7 +71,7 @@ public:
     virtual QList<OutboxRow> writes(const QString &state) const = 0;
     virtual Status markWrite(qint64 id, const QString &state, int attempts,
                              const QDateTime &nextAttemptAt, const QString &error) = 0;
-    // Pending rows for this pair (drain the outbox before re-planning a pair).
+    // > 0 while a write for this pair is pending (drain the outbox before re-planning it).
     virtual int pendingWritesFor(const QString &referralId, const QString &crmId) const = 0;
 
     virtual Status openConflict(const QString &referralId, const QString &crmId,
