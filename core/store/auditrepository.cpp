@@ -6,19 +6,19 @@
 #include "core/store/transaction.h"
 #include "core/util/clock.h"
 
+#include <limits>
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
 
-#include <limits>
-
 namespace cosell {
 namespace {
 
-const QString kSelect = QStringLiteral(
-    "SELECT seq, at, actor, action, subject, message, changes, request_id, prev_hash, hash FROM audit ");
+const QString kSelect = QStringLiteral("SELECT seq, at, actor, action, subject, message, changes, "
+                                       "request_id, prev_hash, hash FROM audit ");
 
 QList<AuditChange> changesFromJson(const QByteArray &json)
 {
@@ -26,8 +26,8 @@ QList<AuditChange> changesFromJson(const QByteArray &json)
     const QJsonArray array = QJsonDocument::fromJson(json).array();
     for (const QJsonValue &v : array) {
         const QJsonObject o = v.toObject();
-        changes.append({o.value(QLatin1String("field")).toString(), o.value(QLatin1String("before")),
-                        o.value(QLatin1String("after"))});
+        changes.append({o.value(QLatin1String("field")).toString(),
+                        o.value(QLatin1String("before")), o.value(QLatin1String("after"))});
     }
     return changes;
 }
@@ -78,7 +78,10 @@ QString likePattern(const QString &word)
 
 } // namespace
 
-AuditRepository::AuditRepository(CacheDb &db, const Clock &clock) : m_db(db), m_clock(clock) { }
+AuditRepository::AuditRepository(CacheDb &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{ }
 
 QString AuditRepository::genesisHash()
 {
@@ -128,7 +131,8 @@ Result<AuditEntry> AuditRepository::append(AuditEntry entry)
     if (!transaction.isActive())
         return transaction.status().error();
 
-    auto head = m_db.statement(QStringLiteral("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"));
+    auto head =
+        m_db.statement(QStringLiteral("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"));
     if (!head)
         return head.error();
     if (Status s = sql::exec(**head, QStringLiteral("read the audit head")); !s)
@@ -147,9 +151,9 @@ Result<AuditEntry> AuditRepository::append(AuditEntry entry)
     const QByteArray changesJson = changesToJson(entry.changes);
     entry.hash = computeHash(entry, changesJson);
 
-    auto q = m_db.statement(QStringLiteral(
-        "INSERT INTO audit (seq, at, actor, action, subject, message, changes, request_id, prev_hash, hash)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    auto q = m_db.statement(QStringLiteral("INSERT INTO audit (seq, at, actor, action, subject, "
+                                           "message, changes, request_id, prev_hash, hash)"
+                                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!q)
         return q.error();
     QSqlQuery &query = **q;
@@ -182,7 +186,8 @@ Result<QList<AuditEntry>> AuditRepository::latest(int limit, qint64 beforeSeq) c
 
 Result<QList<AuditEntry>> AuditRepository::forSubject(const QString &subject, int limit) const
 {
-    auto q = m_db.statement(kSelect + QStringLiteral("WHERE subject = ? ORDER BY seq DESC LIMIT ?"));
+    auto q =
+        m_db.statement(kSelect + QStringLiteral("WHERE subject = ? ORDER BY seq DESC LIMIT ?"));
     if (!q)
         return q.error();
     (*q)->addBindValue(subject);
@@ -207,7 +212,8 @@ Result<QList<AuditEntry>> AuditRepository::search(const QString &text, int limit
 
     QString sqlText = kSelect + QStringLiteral("WHERE 1");
     if (!ftsWords.isEmpty())
-        sqlText += QStringLiteral(" AND seq IN (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ?)");
+        sqlText +=
+            QStringLiteral(" AND seq IN (SELECT rowid FROM audit_fts WHERE audit_fts MATCH ?)");
     for (qsizetype i = 0; i < likeWords.size(); ++i)
         sqlText += QStringLiteral(" AND (actor || ' ' || action || ' ' || subject || ' ' || message"
                                   " || ' ' || changes) LIKE ? ESCAPE '\\'");

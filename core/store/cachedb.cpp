@@ -27,8 +27,10 @@ Error storeError(const QString &code, const QString &message)
 QString toString(CacheDb::Role role)
 {
     switch (role) {
-    case CacheDb::Role::Writer: return QStringLiteral("writer");
-    case CacheDb::Role::Reader: return QStringLiteral("reader");
+    case CacheDb::Role::Writer:
+        return QStringLiteral("writer");
+    case CacheDb::Role::Reader:
+        return QStringLiteral("reader");
     }
     return {};
 }
@@ -42,7 +44,7 @@ CacheDb::~CacheDb()
 
 Status CacheDb::open(const QString &path, Role role, const QString &connectionName)
 {
-    return open(path, role, connectionName, Options{});
+    return open(path, role, connectionName, Options {});
 }
 
 Status CacheDb::open(const QString &path, Role role, const QString &connectionName,
@@ -55,8 +57,9 @@ Status CacheDb::open(const QString &path, Role role, const QString &connectionNa
         return storeError(QStringLiteral("store.connectionName"),
                           QStringLiteral("a connection name is required"));
     if (QSqlDatabase::contains(connectionName))
-        return storeError(QStringLiteral("store.connectionName"),
-                          QStringLiteral("the connection name %1 is already in use").arg(connectionName));
+        return storeError(
+            QStringLiteral("store.connectionName"),
+            QStringLiteral("the connection name %1 is already in use").arg(connectionName));
 
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     m_connectionName = connectionName;
@@ -90,10 +93,13 @@ Status CacheDb::open(const QString &path, Role role, const QString &connectionNa
         } else if (*version > latest) {
             s = SchemaMigrator::tooNewError(path, *version, latest);
         } else if (*version < latest) {
-            s = storeError(QStringLiteral("store.schemaTooOld"),
-                           QStringLiteral("the cache %1 is at schema version %2, this build needs %3; "
-                                          "open it with the writer first so it is migrated")
-                               .arg(path).arg(*version).arg(latest));
+            s = storeError(
+                QStringLiteral("store.schemaTooOld"),
+                QStringLiteral("the cache %1 is at schema version %2, this build needs %3; "
+                               "open it with the writer first so it is migrated")
+                    .arg(path)
+                    .arg(*version)
+                    .arg(latest));
         }
         if (!s) {
             close();

@@ -3,11 +3,11 @@
 
 #include "core/util/result.h"
 
+#include <memory>
+
 #include <QHash>
 #include <QSqlDatabase>
 #include <QString>
-
-#include <memory>
 
 class QSqlQuery;
 class QThread;
@@ -49,7 +49,8 @@ public:
     // to the current schema. Fails (and leaves nothing open) if the name is in use, the file
     // cannot be opened, or the file was written by a newer schema version.
     Status open(const QString &path, Role role, const QString &connectionName);
-    Status open(const QString &path, Role role, const QString &connectionName, const Options &options);
+    Status open(const QString &path, Role role, const QString &connectionName,
+                const Options &options);
 
     // Drops cached statements, closes the connection and removes its name. Idempotent.
     void close();

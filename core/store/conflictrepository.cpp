@@ -11,9 +11,9 @@
 namespace cosell {
 namespace {
 
-const QString kSelect = QStringLiteral(
-    "SELECT id, link_id, field, base_value, pc_value, crm_value, detected_at, resolution, resolved_value,"
-    " resolved_by, resolved_at FROM conflicts ");
+const QString kSelect = QStringLiteral("SELECT id, link_id, field, base_value, pc_value, "
+                                       "crm_value, detected_at, resolution, resolved_value,"
+                                       " resolved_by, resolved_at FROM conflicts ");
 
 FieldConflict::Resolution resolutionFromText(const QString &text)
 {
@@ -57,28 +57,38 @@ Result<QList<FieldConflict>> readAll(QSqlQuery &query, const QString &what)
 QString toString(FieldConflict::Resolution resolution)
 {
     switch (resolution) {
-    case FieldConflict::Resolution::Open: return QStringLiteral("open");
-    case FieldConflict::Resolution::PartnerCenter: return QStringLiteral("partnerCenter");
-    case FieldConflict::Resolution::Crm: return QStringLiteral("crm");
-    case FieldConflict::Resolution::Custom: return QStringLiteral("custom");
-    case FieldConflict::Resolution::Dismissed: return QStringLiteral("dismissed");
+    case FieldConflict::Resolution::Open:
+        return QStringLiteral("open");
+    case FieldConflict::Resolution::PartnerCenter:
+        return QStringLiteral("partnerCenter");
+    case FieldConflict::Resolution::Crm:
+        return QStringLiteral("crm");
+    case FieldConflict::Resolution::Custom:
+        return QStringLiteral("custom");
+    case FieldConflict::Resolution::Dismissed:
+        return QStringLiteral("dismissed");
     }
     return {};
 }
 
-ConflictRepository::ConflictRepository(CacheDb &db, const Clock &clock) : m_db(db), m_clock(clock) { }
+ConflictRepository::ConflictRepository(CacheDb &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{ }
 
 Result<qint64> ConflictRepository::record(const FieldConflict &conflict)
 {
     Transaction transaction(m_db);
     if (!transaction.isActive())
         return transaction.status().error();
-    auto q = m_db.statement(QStringLiteral(
-        "INSERT INTO conflicts (link_id, field, base_value, pc_value, crm_value, detected_at, resolution)"
-        " VALUES (?, ?, ?, ?, ?, ?, 'open')"
-        " ON CONFLICT (link_id, field) WHERE resolution = 'open' DO UPDATE SET"
-        " base_value = excluded.base_value, pc_value = excluded.pc_value, crm_value = excluded.crm_value,"
-        " detected_at = excluded.detected_at"));
+    auto q = m_db.statement(
+        QStringLiteral("INSERT INTO conflicts (link_id, field, base_value, pc_value, crm_value, "
+                       "detected_at, resolution)"
+                       " VALUES (?, ?, ?, ?, ?, ?, 'open')"
+                       " ON CONFLICT (link_id, field) WHERE resolution = 'open' DO UPDATE SET"
+                       " base_value = excluded.base_value, pc_value = excluded.pc_value, crm_value "
+                       "= excluded.crm_value,"
+                       " detected_at = excluded.detected_at"));
     if (!q)
         return q.error();
     QSqlQuery &query = **q;
@@ -103,8 +113,8 @@ Result<qint64> ConflictRepository::record(const FieldConflict &conflict)
     return id;
 }
 
-Status ConflictRepository::resolve(qint64 id, FieldConflict::Resolution resolution, const QJsonValue &value,
-                                   const QString &who)
+Status ConflictRepository::resolve(qint64 id, FieldConflict::Resolution resolution,
+                                   const QJsonValue &value, const QString &who)
 {
     if (resolution == FieldConflict::Resolution::Open)
         return sql::makeError(Error::Kind::Invalid, QStringLiteral("store.conflict.resolution"),
@@ -137,12 +147,14 @@ Result<std::optional<FieldConflict>> ConflictRepository::find(qint64 id) const
     auto all = readAll(**q, QStringLiteral("read a conflict"));
     if (!all)
         return all.error();
-    return all->isEmpty() ? std::optional<FieldConflict>() : std::optional<FieldConflict>(all->first());
+    return all->isEmpty() ? std::optional<FieldConflict>()
+                          : std::optional<FieldConflict>(all->first());
 }
 
 Result<QList<FieldConflict>> ConflictRepository::open(int limit) const
 {
-    auto q = m_db.statement(kSelect + QStringLiteral("WHERE resolution = 'open' ORDER BY detected_at, id LIMIT ?"));
+    auto q = m_db.statement(
+        kSelect + QStringLiteral("WHERE resolution = 'open' ORDER BY detected_at, id LIMIT ?"));
     if (!q)
         return q.error();
     (*q)->addBindValue(limit);
@@ -151,7 +163,8 @@ Result<QList<FieldConflict>> ConflictRepository::open(int limit) const
 
 Result<QList<FieldConflict>> ConflictRepository::openForLink(qint64 linkId) const
 {
-    auto q = m_db.statement(kSelect + QStringLiteral("WHERE link_id = ? AND resolution = 'open' ORDER BY field"));
+    auto q = m_db.statement(
+        kSelect + QStringLiteral("WHERE link_id = ? AND resolution = 'open' ORDER BY field"));
     if (!q)
         return q.error();
     (*q)->addBindValue(linkId);
@@ -169,7 +182,8 @@ Result<QList<FieldConflict>> ConflictRepository::historyForLink(qint64 linkId) c
 
 Result<int> ConflictRepository::countOpen() const
 {
-    auto q = m_db.statement(QStringLiteral("SELECT COUNT(*) FROM conflicts WHERE resolution = 'open'"));
+    auto q =
+        m_db.statement(QStringLiteral("SELECT COUNT(*) FROM conflicts WHERE resolution = 'open'"));
     if (!q)
         return q.error();
     if (Status s = sql::exec(**q, QStringLiteral("count open conflicts")); !s)

@@ -4,9 +4,9 @@
 #include "core/store/fieldconflict.h"
 #include "core/util/result.h"
 
-#include <QList>
-
 #include <optional>
+
+#include <QList>
 
 namespace cosell {
 
@@ -24,7 +24,8 @@ public:
     // field (the sides moved again). Returns the conflict's id.
     Result<qint64> record(const FieldConflict &conflict);
     // Settles an open conflict; `value` is the value that won (for the audit and the write).
-    Status resolve(qint64 id, FieldConflict::Resolution resolution, const QJsonValue &value, const QString &who);
+    Status resolve(qint64 id, FieldConflict::Resolution resolution, const QJsonValue &value,
+                   const QString &who);
 
     Result<std::optional<FieldConflict>> find(qint64 id) const;
     Result<QList<FieldConflict>> open(int limit = 1000) const;

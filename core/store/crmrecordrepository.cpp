@@ -11,8 +11,8 @@
 namespace cosell {
 namespace {
 
-const QString kSelect = QStringLiteral(
-    "SELECT system, id, etag, modified_at, json, fetched_at FROM crm_records ");
+const QString kSelect =
+    QStringLiteral("SELECT system, id, etag, modified_at, json, fetched_at FROM crm_records ");
 
 Result<QList<CachedCrmRecord>> readAll(QSqlQuery &query, const QString &what)
 {
@@ -35,17 +35,22 @@ Result<QList<CachedCrmRecord>> readAll(QSqlQuery &query, const QString &what)
 
 } // namespace
 
-CrmRecordRepository::CrmRecordRepository(CacheDb &db, const Clock &clock) : m_db(db), m_clock(clock) { }
+CrmRecordRepository::CrmRecordRepository(CacheDb &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{ }
 
 Status CrmRecordRepository::store(const CachedCrmRecord &record)
 {
     if (record.system.isEmpty() || record.id.isEmpty())
         return sql::makeError(Error::Kind::Invalid, QStringLiteral("store.crmRecord.noId"),
                               QStringLiteral("a CRM record needs a system and an id to be cached"));
-    auto q = m_db.statement(QStringLiteral(
-        "INSERT INTO crm_records (system, id, etag, modified_at, json, fetched_at) VALUES (?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (system, id) DO UPDATE SET etag = excluded.etag, modified_at = excluded.modified_at,"
-        " json = excluded.json, fetched_at = excluded.fetched_at"));
+    auto q =
+        m_db.statement(QStringLiteral("INSERT INTO crm_records (system, id, etag, modified_at, "
+                                      "json, fetched_at) VALUES (?, ?, ?, ?, ?, ?)"
+                                      " ON CONFLICT (system, id) DO UPDATE SET etag = "
+                                      "excluded.etag, modified_at = excluded.modified_at,"
+                                      " json = excluded.json, fetched_at = excluded.fetched_at"));
     if (!q)
         return q.error();
     QSqlQuery &query = **q;
@@ -70,7 +75,8 @@ Status CrmRecordRepository::storeAll(const QList<CachedCrmRecord> &records)
     return transaction.commit();
 }
 
-Result<std::optional<CachedCrmRecord>> CrmRecordRepository::find(const QString &system, const QString &id) const
+Result<std::optional<CachedCrmRecord>> CrmRecordRepository::find(const QString &system,
+                                                                 const QString &id) const
 {
     auto q = m_db.statement(kSelect + QStringLiteral("WHERE system = ? AND id = ?"));
     if (!q)
@@ -80,12 +86,15 @@ Result<std::optional<CachedCrmRecord>> CrmRecordRepository::find(const QString &
     auto all = readAll(**q, QStringLiteral("read a cached CRM record"));
     if (!all)
         return all.error();
-    return all->isEmpty() ? std::optional<CachedCrmRecord>() : std::optional<CachedCrmRecord>(all->first());
+    return all->isEmpty() ? std::optional<CachedCrmRecord>()
+                          : std::optional<CachedCrmRecord>(all->first());
 }
 
-Result<QList<CachedCrmRecord>> CrmRecordRepository::page(const QString &system, const QString &afterId, int limit) const
+Result<QList<CachedCrmRecord>> CrmRecordRepository::page(const QString &system,
+                                                         const QString &afterId, int limit) const
 {
-    auto q = m_db.statement(kSelect + QStringLiteral("WHERE system = ? AND id > ? ORDER BY id LIMIT ?"));
+    auto q =
+        m_db.statement(kSelect + QStringLiteral("WHERE system = ? AND id > ? ORDER BY id LIMIT ?"));
     if (!q)
         return q.error();
     (*q)->addBindValue(system);
@@ -94,11 +103,12 @@ Result<QList<CachedCrmRecord>> CrmRecordRepository::page(const QString &system, 
     return readAll(**q, QStringLiteral("read cached CRM records"));
 }
 
-Result<QList<CachedCrmRecord>> CrmRecordRepository::modifiedSince(const QString &system, const QDateTime &since,
-                                                                  int limit) const
+Result<QList<CachedCrmRecord>>
+CrmRecordRepository::modifiedSince(const QString &system, const QDateTime &since, int limit) const
 {
-    auto q = m_db.statement(kSelect + QStringLiteral(
-        "WHERE system = ? AND modified_at >= ? ORDER BY modified_at, id LIMIT ?"));
+    auto q = m_db.statement(
+        kSelect
+        + QStringLiteral("WHERE system = ? AND modified_at >= ? ORDER BY modified_at, id LIMIT ?"));
     if (!q)
         return q.error();
     (*q)->addBindValue(system);

@@ -4,9 +4,9 @@
 #include "core/store/cachedcrmrecord.h"
 #include "core/util/result.h"
 
-#include <QList>
-
 #include <optional>
+
+#include <QList>
 
 namespace cosell {
 
@@ -25,8 +25,10 @@ public:
     Status storeAll(const QList<CachedCrmRecord> &records); // one transaction
     Result<std::optional<CachedCrmRecord>> find(const QString &system, const QString &id) const;
     // One system's records ordered by id after `afterId`, at most `limit` (keyset paging).
-    Result<QList<CachedCrmRecord>> page(const QString &system, const QString &afterId, int limit) const;
-    Result<QList<CachedCrmRecord>> modifiedSince(const QString &system, const QDateTime &since, int limit) const;
+    Result<QList<CachedCrmRecord>> page(const QString &system, const QString &afterId,
+                                        int limit) const;
+    Result<QList<CachedCrmRecord>> modifiedSince(const QString &system, const QDateTime &since,
+                                                 int limit) const;
     Result<int> count(const QString &system) const;
     Status remove(const QString &system, const QString &id);
 

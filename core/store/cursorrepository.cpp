@@ -9,7 +9,10 @@
 
 namespace cosell {
 
-CursorRepository::CursorRepository(CacheDb &db, const Clock &clock) : m_db(db), m_clock(clock) { }
+CursorRepository::CursorRepository(CacheDb &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{ }
 
 Result<std::optional<QString>> CursorRepository::value(const QString &name) const
 {
@@ -28,9 +31,10 @@ Result<std::optional<QString>> CursorRepository::value(const QString &name) cons
 
 Status CursorRepository::save(const QString &name, const QString &value)
 {
-    auto q = m_db.statement(QStringLiteral(
-        "INSERT INTO cursors (name, value, updated_at) VALUES (?, ?, ?)"
-        " ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at"));
+    auto q = m_db.statement(
+        QStringLiteral("INSERT INTO cursors (name, value, updated_at) VALUES (?, ?, ?)"
+                       " ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = "
+                       "excluded.updated_at"));
     if (!q)
         return q.error();
     (*q)->addBindValue(name);

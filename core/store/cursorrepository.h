@@ -3,9 +3,9 @@
 
 #include "core/util/result.h"
 
-#include <QString>
-
 #include <optional>
+
+#include <QString>
 
 namespace cosell {
 

@@ -11,16 +11,16 @@ namespace cosell {
 struct FieldConflict
 {
     enum class Resolution {
-        Open,          // waiting for an admin
+        Open, // waiting for an admin
         PartnerCenter, // Partner Center's value won
-        Crm,           // the CRM's value won
-        Custom,        // an admin typed a value
-        Dismissed,     // no longer relevant (e.g. the sides agree again)
+        Crm, // the CRM's value won
+        Custom, // an admin typed a value
+        Dismissed, // no longer relevant (e.g. the sides agree again)
     };
 
-    qint64 id = 0;    // assigned by the store
+    qint64 id = 0; // assigned by the store
     qint64 linkId = 0;
-    QString field;    // canonical field name
+    QString field; // canonical field name
     QJsonValue base;
     QJsonValue pcValue;
     QJsonValue crmValue;

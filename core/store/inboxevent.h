@@ -13,15 +13,15 @@ struct InboxEvent
 {
     enum class Status { Pending, Done, Failed };
 
-    qint64 id = 0;          // assigned by the store
-    QString eventKey;       // dedupe key, unique: the same delivery twice is stored once
-    QString eventType;      // EventName, e.g. "referral-updated"
+    qint64 id = 0; // assigned by the store
+    QString eventKey; // dedupe key, unique: the same delivery twice is stored once
+    QString eventType; // EventName, e.g. "referral-updated"
     QString resourceUri;
     QByteArray body;
     Status status = Status::Pending;
-    int attempts = 0;       // failed processing attempts so far
-    QDateTime receivedAt;   // UTC; set by the store from its Clock when left invalid
-    QDateTime processedAt;  // UTC; when it became Done or Failed
+    int attempts = 0; // failed processing attempts so far
+    QDateTime receivedAt; // UTC; set by the store from its Clock when left invalid
+    QDateTime processedAt; // UTC; when it became Done or Failed
     QString lastError;
 };
 

@@ -11,8 +11,8 @@
 namespace cosell {
 namespace {
 
-const QString kColumns = QStringLiteral(
-    "id, event_key, event_type, resource_uri, body, status, attempts, received_at, processed_at, last_error");
+const QString kColumns = QStringLiteral("id, event_key, event_type, resource_uri, body, status, "
+                                        "attempts, received_at, processed_at, last_error");
 
 QString statusText(InboxEvent::Status status)
 {
@@ -47,7 +47,7 @@ InboxEvent readEvent(const QSqlQuery &q)
 Error notFound(qint64 id)
 {
     return sql::makeError(Error::Kind::NotFound, QStringLiteral("store.inbox.notFound"),
-                 QStringLiteral("no inbox event with id %1").arg(id));
+                          QStringLiteral("no inbox event with id %1").arg(id));
 }
 
 } // namespace
@@ -55,26 +55,33 @@ Error notFound(qint64 id)
 QString toString(InboxEvent::Status status)
 {
     switch (status) {
-    case InboxEvent::Status::Pending: return QStringLiteral("pending");
-    case InboxEvent::Status::Done: return QStringLiteral("done");
-    case InboxEvent::Status::Failed: return QStringLiteral("failed");
+    case InboxEvent::Status::Pending:
+        return QStringLiteral("pending");
+    case InboxEvent::Status::Done:
+        return QStringLiteral("done");
+    case InboxEvent::Status::Failed:
+        return QStringLiteral("failed");
     }
     return {};
 }
 
-InboxRepository::InboxRepository(CacheDb &db, const Clock &clock) : m_db(db), m_clock(clock) { }
+InboxRepository::InboxRepository(CacheDb &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{ }
 
 Result<bool> InboxRepository::enqueue(const InboxEvent &event)
 {
     if (event.eventKey.isEmpty())
         return sql::makeError(Error::Kind::Invalid, QStringLiteral("store.inbox.noKey"),
-                     QStringLiteral("an inbox event needs a dedupe key"));
+                              QStringLiteral("an inbox event needs a dedupe key"));
     Transaction transaction(m_db);
     if (!transaction.isActive())
         return transaction.status().error();
-    auto q = m_db.statement(QStringLiteral(
-        "INSERT INTO inbox (event_key, event_type, resource_uri, body, status, attempts, received_at)"
-        " VALUES (?, ?, ?, ?, 'pending', 0, ?) ON CONFLICT (event_key) DO NOTHING"));
+    auto q = m_db.statement(
+        QStringLiteral("INSERT INTO inbox (event_key, event_type, resource_uri, body, status, "
+                       "attempts, received_at)"
+                       " VALUES (?, ?, ?, ?, 'pending', 0, ?) ON CONFLICT (event_key) DO NOTHING"));
     if (!q)
         return q.error();
     QSqlQuery &query = **q;
@@ -82,7 +89,8 @@ Result<bool> InboxRepository::enqueue(const InboxEvent &event)
     query.addBindValue(sql::text(event.eventType));
     query.addBindValue(sql::text(event.resourceUri));
     query.addBindValue(event.body.isNull() ? QByteArray("") : event.body);
-    query.addBindValue(sql::fromDateTime(event.receivedAt.isValid() ? event.receivedAt : m_clock.now()));
+    query.addBindValue(
+        sql::fromDateTime(event.receivedAt.isValid() ? event.receivedAt : m_clock.now()));
     if (Status s = sql::exec(query, QStringLiteral("store an inbox event")); !s)
         return s.error();
     const bool stored = query.numRowsAffected() > 0;
@@ -93,8 +101,9 @@ Result<bool> InboxRepository::enqueue(const InboxEvent &event)
 
 Result<QList<InboxEvent>> InboxRepository::pending(int limit) const
 {
-    auto q = m_db.statement(QStringLiteral("SELECT ") + kColumns
-                            + QStringLiteral(" FROM inbox WHERE status = 'pending' ORDER BY id LIMIT ?"));
+    auto q = m_db.statement(
+        QStringLiteral("SELECT ") + kColumns
+        + QStringLiteral(" FROM inbox WHERE status = 'pending' ORDER BY id LIMIT ?"));
     if (!q)
         return q.error();
     QSqlQuery &query = **q;
@@ -110,7 +119,8 @@ Result<QList<InboxEvent>> InboxRepository::pending(int limit) const
 
 Result<std::optional<InboxEvent>> InboxRepository::find(qint64 id) const
 {
-    auto q = m_db.statement(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM inbox WHERE id = ?"));
+    auto q = m_db.statement(QStringLiteral("SELECT ") + kColumns
+                            + QStringLiteral(" FROM inbox WHERE id = ?"));
     if (!q)
         return q.error();
     QSqlQuery &query = **q;
@@ -158,8 +168,8 @@ Status InboxRepository::markFailed(qint64 id, const QString &error)
 
 Status InboxRepository::requeue(qint64 id)
 {
-    auto q = m_db.statement(QStringLiteral(
-        "UPDATE inbox SET status = 'pending', processed_at = NULL WHERE id = ? AND status = 'failed'"));
+    auto q = m_db.statement(QStringLiteral("UPDATE inbox SET status = 'pending', processed_at = "
+                                           "NULL WHERE id = ? AND status = 'failed'"));
     if (!q)
         return q.error();
     QSqlQuery &query = **q;
@@ -168,7 +178,7 @@ Status InboxRepository::requeue(qint64 id)
         return s;
     if (query.numRowsAffected() == 0)
         return sql::makeError(Error::Kind::NotFound, QStringLiteral("store.inbox.notFailed"),
-                     QStringLiteral("no failed inbox event with id %1").arg(id));
+                              QStringLiteral("no failed inbox event with id %1").arg(id));
     return {};
 }
 
@@ -210,7 +220,8 @@ Result<int> InboxRepository::countWithStatus(InboxEvent::Status status) const
 
 Result<int> InboxRepository::purgeDone(const QDateTime &cutoff)
 {
-    auto q = m_db.statement(QStringLiteral("DELETE FROM inbox WHERE status = 'done' AND processed_at < ?"));
+    auto q = m_db.statement(
+        QStringLiteral("DELETE FROM inbox WHERE status = 'done' AND processed_at < ?"));
     if (!q)
         return q.error();
     QSqlQuery &query = **q;

@@ -4,9 +4,9 @@
 #include "core/store/inboxevent.h"
 #include "core/util/result.h"
 
-#include <QList>
-
 #include <optional>
+
+#include <QList>
 
 namespace cosell {
 
@@ -44,7 +44,8 @@ public:
     Result<int> purgeDone(const QDateTime &cutoff);
 
 private:
-    Status setFinalStatus(qint64 id, InboxEvent::Status status, const QString &error, bool countAttempt);
+    Status setFinalStatus(qint64 id, InboxEvent::Status status, const QString &error,
+                          bool countAttempt);
 
     CacheDb &m_db;
     const Clock &m_clock;

@@ -14,14 +14,14 @@ struct Link
 {
     enum class State { Synced, Pending, Conflict, Error, Ignored };
 
-    qint64 id = 0;           // assigned by the store
+    qint64 id = 0; // assigned by the store
     QString referralId;
-    QString system;          // "dynamics" or "salesforce"
+    QString system; // "dynamics" or "salesforce"
     QString crmId;
-    QJsonObject base;        // canonical field name -> last agreed value
+    QJsonObject base; // canonical field name -> last agreed value
     State state = State::Pending;
     QString lastError;
-    QDateTime lastSyncedAt;  // UTC
+    QDateTime lastSyncedAt; // UTC
     QDateTime createdAt;
     QDateTime updatedAt;
 };

@@ -55,16 +55,24 @@ Result<QList<Link>> readAll(QSqlQuery &query, const QString &what)
 QString toString(Link::State state)
 {
     switch (state) {
-    case Link::State::Synced: return QStringLiteral("synced");
-    case Link::State::Pending: return QStringLiteral("pending");
-    case Link::State::Conflict: return QStringLiteral("conflict");
-    case Link::State::Error: return QStringLiteral("error");
-    case Link::State::Ignored: return QStringLiteral("ignored");
+    case Link::State::Synced:
+        return QStringLiteral("synced");
+    case Link::State::Pending:
+        return QStringLiteral("pending");
+    case Link::State::Conflict:
+        return QStringLiteral("conflict");
+    case Link::State::Error:
+        return QStringLiteral("error");
+    case Link::State::Ignored:
+        return QStringLiteral("ignored");
     }
     return {};
 }
 
-LinkRepository::LinkRepository(CacheDb &db, const Clock &clock) : m_db(db), m_clock(clock) { }
+LinkRepository::LinkRepository(CacheDb &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{ }
 
 Result<qint64> LinkRepository::create(const Link &link)
 {
@@ -81,10 +89,11 @@ Result<qint64> LinkRepository::create(const Link &link)
             return existing.error();
     }
     if (existing->has_value())
-        return sql::makeError(Error::Kind::Conflict, QStringLiteral("store.link.exists"),
-                              QStringLiteral("link %1 already pairs referral %2 with %3 record %4")
-                                  .arg(existing->value().id).arg(existing->value().referralId,
-                                                                 link.system, existing->value().crmId));
+        return sql::makeError(
+            Error::Kind::Conflict, QStringLiteral("store.link.exists"),
+            QStringLiteral("link %1 already pairs referral %2 with %3 record %4")
+                .arg(existing->value().id)
+                .arg(existing->value().referralId, link.system, existing->value().crmId));
     auto q = m_db.statement(QStringLiteral(
         "INSERT INTO links (referral_id, system, crm_id, base, state, last_error, last_synced_at,"
         " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -106,7 +115,8 @@ Result<qint64> LinkRepository::create(const Link &link)
     return query.lastInsertId().toLongLong();
 }
 
-Result<std::optional<Link>> LinkRepository::findWhere(const QString &where, const QVariantList &values) const
+Result<std::optional<Link>> LinkRepository::findWhere(const QString &where,
+                                                      const QVariantList &values) const
 {
     auto q = m_db.statement(kSelect + where);
     if (!q)
@@ -124,19 +134,22 @@ Result<std::optional<Link>> LinkRepository::find(qint64 id) const
     return findWhere(QStringLiteral("WHERE id = ?"), {id});
 }
 
-Result<std::optional<Link>> LinkRepository::findByReferral(const QString &referralId, const QString &system) const
+Result<std::optional<Link>> LinkRepository::findByReferral(const QString &referralId,
+                                                           const QString &system) const
 {
     return findWhere(QStringLiteral("WHERE referral_id = ? AND system = ?"), {referralId, system});
 }
 
-Result<std::optional<Link>> LinkRepository::findByCrmRecord(const QString &system, const QString &crmId) const
+Result<std::optional<Link>> LinkRepository::findByCrmRecord(const QString &system,
+                                                            const QString &crmId) const
 {
     return findWhere(QStringLiteral("WHERE system = ? AND crm_id = ?"), {system, crmId});
 }
 
 Result<QList<Link>> LinkRepository::inState(Link::State state, int limit) const
 {
-    auto q = m_db.statement(kSelect + QStringLiteral("WHERE state = ? ORDER BY updated_at, id LIMIT ?"));
+    auto q =
+        m_db.statement(kSelect + QStringLiteral("WHERE state = ? ORDER BY updated_at, id LIMIT ?"));
     if (!q)
         return q.error();
     (*q)->addBindValue(toString(state));
@@ -169,7 +182,8 @@ Result<QHash<Link::State, int>> LinkRepository::countByState() const
     return counts;
 }
 
-Status LinkRepository::update(qint64 id, const QString &assignments, const QVariantList &values, const QString &what)
+Status LinkRepository::update(qint64 id, const QString &assignments, const QVariantList &values,
+                              const QString &what)
 {
     auto q = m_db.statement(QStringLiteral("UPDATE links SET ") + assignments
                             + QStringLiteral(", updated_at = ? WHERE id = ?"));
@@ -190,7 +204,8 @@ Status LinkRepository::update(qint64 id, const QString &assignments, const QVari
 
 Status LinkRepository::setReferralId(qint64 id, const QString &referralId)
 {
-    return update(id, QStringLiteral("referral_id = ?"), {referralId}, QStringLiteral("set a link's referral id"));
+    return update(id, QStringLiteral("referral_id = ?"), {referralId},
+                  QStringLiteral("set a link's referral id"));
 }
 
 Status LinkRepository::setCrmId(qint64 id, const QString &crmId)
@@ -200,14 +215,16 @@ Status LinkRepository::setCrmId(qint64 id, const QString &crmId)
 
 Status LinkRepository::markSynced(qint64 id, const QJsonObject &base)
 {
-    return update(id, QStringLiteral("base = ?, state = 'synced', last_error = NULL, last_synced_at = ?"),
-                  {sql::fromJson(base), sql::fromDateTime(m_clock.now())}, QStringLiteral("mark a link synced"));
+    return update(
+        id, QStringLiteral("base = ?, state = 'synced', last_error = NULL, last_synced_at = ?"),
+        {sql::fromJson(base), sql::fromDateTime(m_clock.now())},
+        QStringLiteral("mark a link synced"));
 }
 
 Status LinkRepository::setState(qint64 id, Link::State state, const QString &error)
 {
-    return update(id, QStringLiteral("state = ?, last_error = ?"), {toString(state), sql::nullIfEmpty(error)},
-                  QStringLiteral("set a link's state"));
+    return update(id, QStringLiteral("state = ?, last_error = ?"),
+                  {toString(state), sql::nullIfEmpty(error)}, QStringLiteral("set a link's state"));
 }
 
 } // namespace cosell

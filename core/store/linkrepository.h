@@ -4,10 +4,10 @@
 #include "core/store/link.h"
 #include "core/util/result.h"
 
+#include <optional>
+
 #include <QHash>
 #include <QList>
-
-#include <optional>
 
 namespace cosell {
 
@@ -25,7 +25,8 @@ public:
     Result<qint64> create(const Link &link);
 
     Result<std::optional<Link>> find(qint64 id) const;
-    Result<std::optional<Link>> findByReferral(const QString &referralId, const QString &system) const;
+    Result<std::optional<Link>> findByReferral(const QString &referralId,
+                                               const QString &system) const;
     Result<std::optional<Link>> findByCrmRecord(const QString &system, const QString &crmId) const;
     // Links in `state`, oldest change first, at most `limit`.
     Result<QList<Link>> inState(Link::State state, int limit = 1000) const;
@@ -43,7 +44,8 @@ public:
 
 private:
     Result<std::optional<Link>> findWhere(const QString &where, const QVariantList &values) const;
-    Status update(qint64 id, const QString &assignments, const QVariantList &values, const QString &what);
+    Status update(qint64 id, const QString &assignments, const QVariantList &values,
+                  const QString &what);
 
     CacheDb &m_db;
     const Clock &m_clock;

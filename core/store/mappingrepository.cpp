@@ -38,12 +38,16 @@ Result<std::optional<StoredMapping>> first(Result<QList<StoredMapping>> all)
 {
     if (!all)
         return all.error();
-    return all->isEmpty() ? std::optional<StoredMapping>() : std::optional<StoredMapping>(all->first());
+    return all->isEmpty() ? std::optional<StoredMapping>()
+                          : std::optional<StoredMapping>(all->first());
 }
 
 } // namespace
 
-MappingRepository::MappingRepository(CacheDb &db, const Clock &clock) : m_db(db), m_clock(clock) { }
+MappingRepository::MappingRepository(CacheDb &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{ }
 
 Result<StoredMapping> MappingRepository::saveVersion(const QString &system, const QJsonObject &spec,
                                                      const QString &who)
@@ -53,7 +57,8 @@ Result<StoredMapping> MappingRepository::saveVersion(const QString &system, cons
         return transaction.status().error();
     auto q = m_db.statement(QStringLiteral(
         "INSERT INTO mappings (system, version, spec, active, created_at, created_by)"
-        " VALUES (?, (SELECT COALESCE(MAX(version), 0) + 1 FROM mappings WHERE system = ?), ?, 0, ?, ?)"));
+        " VALUES (?, (SELECT COALESCE(MAX(version), 0) + 1 FROM mappings WHERE system = ?), ?, 0, "
+        "?, ?)"));
     if (!q)
         return q.error();
     QSqlQuery &query = **q;
@@ -82,13 +87,15 @@ Status MappingRepository::activate(const QString &system, int version)
     Transaction transaction(m_db);
     if (!transaction.isActive())
         return transaction.status();
-    auto off = m_db.statement(QStringLiteral("UPDATE mappings SET active = 0 WHERE system = ? AND active = 1"));
+    auto off = m_db.statement(
+        QStringLiteral("UPDATE mappings SET active = 0 WHERE system = ? AND active = 1"));
     if (!off)
         return off.error();
     (*off)->addBindValue(system);
     if (Status s = sql::exec(**off, QStringLiteral("deactivate a mapping")); !s)
         return s;
-    auto on = m_db.statement(QStringLiteral("UPDATE mappings SET active = 1 WHERE system = ? AND version = ?"));
+    auto on = m_db.statement(
+        QStringLiteral("UPDATE mappings SET active = 1 WHERE system = ? AND version = ?"));
     if (!on)
         return on.error();
     (*on)->addBindValue(system);
@@ -96,8 +103,9 @@ Status MappingRepository::activate(const QString &system, int version)
     if (Status s = sql::exec(**on, QStringLiteral("activate a mapping")); !s)
         return s;
     if ((*on)->numRowsAffected() == 0)
-        return sql::makeError(Error::Kind::NotFound, QStringLiteral("store.mapping.notFound"),
-                              QStringLiteral("no mapping version %1 for %2").arg(version).arg(system));
+        return sql::makeError(
+            Error::Kind::NotFound, QStringLiteral("store.mapping.notFound"),
+            QStringLiteral("no mapping version %1 for %2").arg(version).arg(system));
     return transaction.commit();
 }
 
@@ -110,7 +118,8 @@ Result<std::optional<StoredMapping>> MappingRepository::active(const QString &sy
     return first(readAll(**q, QStringLiteral("read the active mapping")));
 }
 
-Result<std::optional<StoredMapping>> MappingRepository::version(const QString &system, int version) const
+Result<std::optional<StoredMapping>> MappingRepository::version(const QString &system,
+                                                                int version) const
 {
     auto q = m_db.statement(kSelect + QStringLiteral("WHERE system = ? AND version = ?"));
     if (!q)

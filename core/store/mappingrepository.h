@@ -4,9 +4,9 @@
 #include "core/store/storedmapping.h"
 #include "core/util/result.h"
 
-#include <QList>
-
 #include <optional>
+
+#include <QList>
 
 namespace cosell {
 
@@ -22,7 +22,8 @@ public:
     MappingRepository(CacheDb &db, const Clock &clock);
 
     // Saves `spec` as the next version for `system` (inactive) and returns it.
-    Result<StoredMapping> saveVersion(const QString &system, const QJsonObject &spec, const QString &who);
+    Result<StoredMapping> saveVersion(const QString &system, const QJsonObject &spec,
+                                      const QString &who);
     // Makes `version` the active one for `system` (and the previous active one inactive),
     // in one transaction.
     Status activate(const QString &system, int version);

@@ -77,33 +77,40 @@ Error notFound(qint64 id, const QString &condition)
 QString toString(OutboxItem::State state)
 {
     switch (state) {
-    case OutboxItem::State::Pending: return QStringLiteral("pending");
-    case OutboxItem::State::Done: return QStringLiteral("done");
-    case OutboxItem::State::Dead: return QStringLiteral("dead");
-    case OutboxItem::State::Discarded: return QStringLiteral("discarded");
+    case OutboxItem::State::Pending:
+        return QStringLiteral("pending");
+    case OutboxItem::State::Done:
+        return QStringLiteral("done");
+    case OutboxItem::State::Dead:
+        return QStringLiteral("dead");
+    case OutboxItem::State::Discarded:
+        return QStringLiteral("discarded");
     }
     return {};
 }
 
 OutboxRepository::OutboxRepository(CacheDb &db, const Clock &clock, OutboxBackoff policy)
-    : m_db(db), m_clock(clock), m_policy(policy)
-{
-}
+    : m_db(db)
+    , m_clock(clock)
+    , m_policy(policy)
+{ }
 
 Result<bool> OutboxRepository::enqueue(const OutboxItem &item)
 {
     if (item.idempotencyKey.isEmpty())
         return sql::makeError(Error::Kind::Invalid, QStringLiteral("store.outbox.noKey"),
                               QStringLiteral("an outbox item needs an idempotency key"));
-    auto q = m_db.statement(QStringLiteral(
-        "INSERT INTO outbox (link_id, target, target_id, operation, payload, idempotency_key, state,"
-        " attempts, next_attempt_at, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING"));
+    auto q = m_db.statement(QStringLiteral("INSERT INTO outbox (link_id, target, target_id, "
+                                           "operation, payload, idempotency_key, state,"
+                                           " attempts, next_attempt_at, created_at, updated_at)"
+                                           " VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) ON "
+                                           "CONFLICT (idempotency_key) DO NOTHING"));
     if (!q)
         return q.error();
     const QVariant now = sql::fromDateTime(m_clock.now());
     QSqlQuery &query = **q;
-    query.addBindValue(item.linkId > 0 ? QVariant(item.linkId) : QVariant(QMetaType(QMetaType::LongLong)));
+    query.addBindValue(item.linkId > 0 ? QVariant(item.linkId)
+                                       : QVariant(QMetaType(QMetaType::LongLong)));
     query.addBindValue(sql::text(item.target));
     query.addBindValue(sql::nullIfEmpty(item.targetId));
     query.addBindValue(sql::text(item.operation));
@@ -119,8 +126,9 @@ Result<bool> OutboxRepository::enqueue(const OutboxItem &item)
 
 Result<QList<OutboxItem>> OutboxRepository::due(int limit) const
 {
-    auto q = m_db.statement(kSelect + QStringLiteral(
-        "WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"));
+    auto q = m_db.statement(kSelect
+                            + QStringLiteral("WHERE state = 'pending' AND next_attempt_at <= ? "
+                                             "ORDER BY next_attempt_at, id LIMIT ?"));
     if (!q)
         return q.error();
     (*q)->addBindValue(sql::fromDateTime(m_clock.now()));
@@ -130,7 +138,8 @@ Result<QList<OutboxItem>> OutboxRepository::due(int limit) const
 
 Result<std::optional<QDateTime>> OutboxRepository::nextDueAt() const
 {
-    auto q = m_db.statement(QStringLiteral("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'"));
+    auto q = m_db.statement(
+        QStringLiteral("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'"));
     if (!q)
         return q.error();
     QSqlQuery &query = **q;
@@ -172,7 +181,8 @@ Result<QList<OutboxItem>> OutboxRepository::forLink(qint64 linkId) const
 
 Result<QList<OutboxItem>> OutboxRepository::deadLetters(int limit) const
 {
-    auto q = m_db.statement(kSelect + QStringLiteral("WHERE state = 'dead' ORDER BY updated_at, id LIMIT ?"));
+    auto q = m_db.statement(
+        kSelect + QStringLiteral("WHERE state = 'dead' ORDER BY updated_at, id LIMIT ?"));
     if (!q)
         return q.error();
     (*q)->addBindValue(limit);
@@ -195,12 +205,14 @@ Result<int> OutboxRepository::countInState(OutboxItem::State state) const
 
 Status OutboxRepository::markDone(qint64 id)
 {
-    return setState(id, QStringLiteral(
-        "UPDATE outbox SET state = 'done', last_error = NULL, updated_at = ? WHERE id = ? AND state = 'pending'"),
-        QStringLiteral("pending "));
+    return setState(id,
+                    QStringLiteral("UPDATE outbox SET state = 'done', last_error = NULL, "
+                                   "updated_at = ? WHERE id = ? AND state = 'pending'"),
+                    QStringLiteral("pending "));
 }
 
-Result<OutboxItem::State> OutboxRepository::markFailed(qint64 id, const QString &error, const QDateTime &notBefore)
+Result<OutboxItem::State> OutboxRepository::markFailed(qint64 id, const QString &error,
+                                                       const QDateTime &notBefore)
 {
     Transaction transaction(m_db);
     if (!transaction.isActive())
@@ -218,9 +230,9 @@ Result<OutboxItem::State> OutboxRepository::markFailed(qint64 id, const QString 
     if (notBefore.isValid() && notBefore > next)
         next = notBefore;
 
-    auto q = m_db.statement(QStringLiteral(
-        "UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ?"
-        " WHERE id = ?"));
+    auto q = m_db.statement(QStringLiteral("UPDATE outbox SET state = ?, attempts = ?, "
+                                           "next_attempt_at = ?, last_error = ?, updated_at = ?"
+                                           " WHERE id = ?"));
     if (!q)
         return q.error();
     QSqlQuery &query = **q;
@@ -238,7 +250,8 @@ Result<OutboxItem::State> OutboxRepository::markFailed(qint64 id, const QString 
     return state;
 }
 
-Status OutboxRepository::reschedule(qint64 id, int attempts, const QDateTime &nextAttemptAt, const QString &error)
+Status OutboxRepository::reschedule(qint64 id, int attempts, const QDateTime &nextAttemptAt,
+                                    const QString &error)
 {
     auto q = m_db.statement(QStringLiteral(
         "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ?"
@@ -298,9 +311,10 @@ Status OutboxRepository::retryDead(qint64 id)
 
 Status OutboxRepository::discard(qint64 id)
 {
-    return setState(id, QStringLiteral(
-        "UPDATE outbox SET state = 'discarded', updated_at = ? WHERE id = ? AND state IN ('pending', 'dead')"),
-        QStringLiteral("pending or dead "));
+    return setState(id,
+                    QStringLiteral("UPDATE outbox SET state = 'discarded', updated_at = ? WHERE id "
+                                   "= ? AND state IN ('pending', 'dead')"),
+                    QStringLiteral("pending or dead "));
 }
 
 Status OutboxRepository::setState(qint64 id, const QString &sqlText, const QString &what)

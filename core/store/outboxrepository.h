@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/store/outboxitem.h"
 #include "core/store/outboxbackoff.h"
+#include "core/store/outboxitem.h"
 #include "core/util/result.h"
 
-#include <QList>
-
 #include <optional>
+
+#include <QList>
 
 namespace cosell {
 
@@ -44,7 +44,8 @@ public:
                                          const QDateTime &notBefore = {});
     // For a caller with its own retry policy (e.g. the engine's OutboxRetryPolicy): a failed
     // attempt with the attempt count and next attempt time it decided. Stays Pending.
-    Status reschedule(qint64 id, int attempts, const QDateTime &nextAttemptAt, const QString &error);
+    Status reschedule(qint64 id, int attempts, const QDateTime &nextAttemptAt,
+                      const QString &error);
     // A failure that retrying cannot fix (400, validation): Dead at once.
     Status markDead(qint64 id, const QString &error);
     // Admin actions on a dead letter: try again now (attempts reset), or give it up.

@@ -11,7 +11,8 @@
 namespace cosell {
 namespace {
 
-const QString kSelect = QStringLiteral("SELECT id, etag, updated_at, json, fetched_at FROM referrals ");
+const QString kSelect =
+    QStringLiteral("SELECT id, etag, updated_at, json, fetched_at FROM referrals ");
 
 Result<QList<CachedReferral>> readAll(QSqlQuery &query, const QString &what)
 {
@@ -33,7 +34,10 @@ Result<QList<CachedReferral>> readAll(QSqlQuery &query, const QString &what)
 
 } // namespace
 
-ReferralRepository::ReferralRepository(CacheDb &db, const Clock &clock) : m_db(db), m_clock(clock) { }
+ReferralRepository::ReferralRepository(CacheDb &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{ }
 
 Status ReferralRepository::store(const CachedReferral &referral)
 {
@@ -76,7 +80,8 @@ Result<std::optional<CachedReferral>> ReferralRepository::find(const QString &id
     auto all = readAll(**q, QStringLiteral("read a cached referral"));
     if (!all)
         return all.error();
-    return all->isEmpty() ? std::optional<CachedReferral>() : std::optional<CachedReferral>(all->first());
+    return all->isEmpty() ? std::optional<CachedReferral>()
+                          : std::optional<CachedReferral>(all->first());
 }
 
 Result<QList<CachedReferral>> ReferralRepository::page(const QString &afterId, int limit) const
@@ -89,9 +94,11 @@ Result<QList<CachedReferral>> ReferralRepository::page(const QString &afterId, i
     return readAll(**q, QStringLiteral("read cached referrals"));
 }
 
-Result<QList<CachedReferral>> ReferralRepository::updatedSince(const QDateTime &since, int limit) const
+Result<QList<CachedReferral>> ReferralRepository::updatedSince(const QDateTime &since,
+                                                               int limit) const
 {
-    auto q = m_db.statement(kSelect + QStringLiteral("WHERE updated_at >= ? ORDER BY updated_at, id LIMIT ?"));
+    auto q = m_db.statement(
+        kSelect + QStringLiteral("WHERE updated_at >= ? ORDER BY updated_at, id LIMIT ?"));
     if (!q)
         return q.error();
     (*q)->addBindValue(sql::fromDateTime(since));

@@ -4,9 +4,9 @@
 #include "core/store/cachedreferral.h"
 #include "core/util/result.h"
 
-#include <QList>
-
 #include <optional>
+
+#include <QList>
 
 namespace cosell {
 

@@ -3,11 +3,11 @@
 
 #include "core/util/result.h"
 
-#include <QSqlDatabase>
-#include <QString>
-
 #include <functional>
 #include <vector>
+
+#include <QSqlDatabase>
+#include <QString>
 
 namespace cosell {
 

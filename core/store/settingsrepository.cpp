@@ -18,9 +18,13 @@ const QString kDateTime = QStringLiteral("datetime");
 
 } // namespace
 
-SettingsRepository::SettingsRepository(CacheDb &db, const Clock &clock) : m_db(db), m_clock(clock) { }
+SettingsRepository::SettingsRepository(CacheDb &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{ }
 
-Result<std::optional<QVariant>> SettingsRepository::read(const QString &key, const QString &type) const
+Result<std::optional<QVariant>> SettingsRepository::read(const QString &key,
+                                                         const QString &type) const
 {
     auto q = m_db.statement(QStringLiteral("SELECT type, value FROM settings WHERE key = ?"));
     if (!q)
@@ -35,8 +39,9 @@ Result<std::optional<QVariant>> SettingsRepository::read(const QString &key, con
     const QVariant value = query.value(1);
     query.finish();
     if (storedType != type)
-        return sql::makeError(Error::Kind::Invalid, QStringLiteral("store.setting.type"),
-                              QStringLiteral("the setting %1 holds a %2, not a %3").arg(key, storedType, type));
+        return sql::makeError(
+            Error::Kind::Invalid, QStringLiteral("store.setting.type"),
+            QStringLiteral("the setting %1 holds a %2, not a %3").arg(key, storedType, type));
     return std::optional<QVariant>(value);
 }
 

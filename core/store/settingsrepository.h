@@ -3,12 +3,12 @@
 
 #include "core/util/result.h"
 
+#include <optional>
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
 #include <QVariant>
-
-#include <optional>
 
 namespace cosell {
 

@@ -89,7 +89,7 @@ QVariant fromJsonValue(const QJsonValue &value)
     if (value.isUndefined())
         return QVariant(QMetaType(QMetaType::QString));
     // Qt 6.4 has no QJsonValue::toJson: serialise a one-element array and strip the brackets.
-    QByteArray text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    QByteArray text = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(text.mid(1, text.size() - 2));
 }
 

@@ -26,7 +26,8 @@ Error makeError(Error::Kind kind, const QString &code, const QString &message);
 
 // Runs a prepared query; a failure becomes a Storage error naming `what`.
 Status exec(QSqlQuery &query, const QString &what);
-// Runs one statement of DDL or a pragma on `db` (QSQLITE runs only the first statement of a string).
+// Runs one statement of DDL or a pragma on `db` (QSQLITE runs only the first statement of a
+// string).
 Status execStatement(const QSqlDatabase &db, const QString &statement);
 
 // Timestamps are stored as ISO 8601 UTC text with milliseconds ("2026-12-06T12:00:00.000Z"),

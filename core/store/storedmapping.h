@@ -11,8 +11,8 @@ namespace cosell {
 struct StoredMapping
 {
     qint64 id = 0;
-    QString system;   // "dynamics" or "salesforce"
-    int version = 0;  // 1, 2, 3, ... per system, assigned by the store
+    QString system; // "dynamics" or "salesforce"
+    int version = 0; // 1, 2, 3, ... per system, assigned by the store
     QJsonObject spec;
     bool active = false;
     QDateTime createdAt;

@@ -15,7 +15,8 @@ QString savepointName(int depth)
 
 } // namespace
 
-Transaction::Transaction(CacheDb &db) : m_db(db)
+Transaction::Transaction(CacheDb &db)
+    : m_db(db)
 {
     if (!m_db.isOpen()) {
         Error e;
@@ -51,10 +52,12 @@ Transaction::~Transaction()
 Status Transaction::commit()
 {
     if (!m_active)
-        return m_status.ok() ? Status(sql::makeError(Error::Kind::Internal, QStringLiteral("store.noTransaction"),
-                                            QStringLiteral("the transaction is no longer active")))
-                             : m_status;
-    Q_ASSERT_X(m_db.m_transactionDepth == m_depth, "Transaction", "nested transactions must end in order");
+        return m_status.ok()
+            ? Status(sql::makeError(Error::Kind::Internal, QStringLiteral("store.noTransaction"),
+                                    QStringLiteral("the transaction is no longer active")))
+            : m_status;
+    Q_ASSERT_X(m_db.m_transactionDepth == m_depth, "Transaction",
+               "nested transactions must end in order");
     const QString end = m_depth > 1 ? QStringLiteral("RELEASE ") + savepointName(m_depth)
                                     : QStringLiteral("COMMIT");
     Status s = sql::execStatement(m_db.database(), end);
@@ -69,7 +72,8 @@ Status Transaction::rollback()
 {
     if (!m_active)
         return {};
-    Q_ASSERT_X(m_db.m_transactionDepth == m_depth, "Transaction", "nested transactions must end in order");
+    Q_ASSERT_X(m_db.m_transactionDepth == m_depth, "Transaction",
+               "nested transactions must end in order");
     m_active = false;
     m_db.m_transactionDepth = m_depth - 1;
     if (m_depth > 1) {

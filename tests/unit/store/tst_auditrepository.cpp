@@ -22,15 +22,37 @@ private:
     Status appendSample(AuditRepository &audit)
     {
         const QList<AuditEntry> entries = {
-            {0, {}, QStringLiteral("sync"), QStringLiteral("update"), QStringLiteral("referral:r-1"),
+            {0,
+             {},
+             QStringLiteral("sync"),
+             QStringLiteral("update"),
+             QStringLiteral("referral:r-1"),
              QStringLiteral("Deal value raised for Contoso Pharmaceuticals"),
-             {{QStringLiteral("details.dealValue"), 1000, 2500}}, QStringLiteral("req-1"), {}, {}},
-            {0, {}, QStringLiteral("admin:alice@contoso.com"), QStringLiteral("resolveConflict"),
-             QStringLiteral("link:7"), QStringLiteral("客戶名稱衝突已解決"),
+             {{QStringLiteral("details.dealValue"), 1000, 2500}},
+             QStringLiteral("req-1"),
+             {},
+             {}},
+            {0,
+             {},
+             QStringLiteral("admin:alice@contoso.com"),
+             QStringLiteral("resolveConflict"),
+             QStringLiteral("link:7"),
+             QStringLiteral("客戶名稱衝突已解決"),
              {{QStringLiteral("customerProfile.name"), QStringLiteral("台北市政府"),
-               QStringLiteral("臺北市政府資訊局")}}, {}, {}, {}},
-            {0, {}, QStringLiteral("sync"), QStringLiteral("preconditionFailed"), QStringLiteral("referral:r-2"),
-             QStringLiteral("Country must be a two-letter code"), {}, {}, {}, {}},
+               QStringLiteral("臺北市政府資訊局")}},
+             {},
+             {},
+             {}},
+            {0,
+             {},
+             QStringLiteral("sync"),
+             QStringLiteral("preconditionFailed"),
+             QStringLiteral("referral:r-2"),
+             QStringLiteral("Country must be a two-letter code"),
+             {},
+             {},
+             {},
+             {}},
         };
         for (const AuditEntry &e : entries) {
             auto r = audit.append(e);
@@ -104,11 +126,14 @@ private slots:
     void editedRowIsDetected_data()
     {
         QTest::addColumn<QString>("edit");
-        QTest::newRow("actor") << QStringLiteral("UPDATE audit SET actor = 'mallory' WHERE seq = 2");
+        QTest::newRow("actor") << QStringLiteral(
+            "UPDATE audit SET actor = 'mallory' WHERE seq = 2");
         QTest::newRow("changes") << QStringLiteral(
             "UPDATE audit SET changes = replace(changes, '2500', '25000') WHERE seq = 1");
-        QTest::newRow("time") << QStringLiteral("UPDATE audit SET at = '2020-01-01T00:00:00.000Z' WHERE seq = 2");
-        QTest::newRow("message") << QStringLiteral("UPDATE audit SET message = message || '.' WHERE seq = 3");
+        QTest::newRow("time") << QStringLiteral(
+            "UPDATE audit SET at = '2020-01-01T00:00:00.000Z' WHERE seq = 2");
+        QTest::newRow("message") << QStringLiteral(
+            "UPDATE audit SET message = message || '.' WHERE seq = 3");
     }
 
     void editedRowIsDetected()
@@ -133,7 +158,8 @@ private slots:
         // Edit entry 1 and recompute its own hash: entry 2 no longer follows it.
         auto first = audit.latest(1, 2).value().first();
         first.actor = QStringLiteral("mallory");
-        const QString forged = AuditRepository::computeHash(first, AuditRepository::changesToJson(first.changes));
+        const QString forged =
+            AuditRepository::computeHash(first, AuditRepository::changesToJson(first.changes));
         QSqlQuery q(m_db.database());
         q.prepare(QStringLiteral("UPDATE audit SET actor = 'mallory', hash = ? WHERE seq = 1"));
         q.addBindValue(forged);
@@ -141,7 +167,8 @@ private slots:
         auto check = audit.verifyChain().value();
         QVERIFY(!check.intact);
         QCOMPARE(check.firstBadSeq, 2);
-        QVERIFY2(check.reason.contains(QStringLiteral("does not follow")), qPrintable(check.reason));
+        QVERIFY2(check.reason.contains(QStringLiteral("does not follow")),
+                 qPrintable(check.reason));
     }
 
     void deletedRowIsDetected_data()
@@ -182,17 +209,22 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QStringList>("expected");
         const QStringList linkOnly = {QStringLiteral("link:7")};
-        QTest::newRow("english word") << QStringLiteral("pharmaceuticals") << QStringList{QStringLiteral("referral:r-1")};
-        QTest::newRow("case-insensitive") << QStringLiteral("CONTOSO")
-                                          << QStringList{QStringLiteral("link:7"), QStringLiteral("referral:r-1")};
-        QTest::newRow("english substring") << QStringLiteral("two-letter") << QStringList{QStringLiteral("referral:r-2")};
-        QTest::newRow("field path") << QStringLiteral("dealValue") << QStringList{QStringLiteral("referral:r-1")};
+        QTest::newRow("english word")
+            << QStringLiteral("pharmaceuticals") << QStringList {QStringLiteral("referral:r-1")};
+        QTest::newRow("case-insensitive")
+            << QStringLiteral("CONTOSO")
+            << QStringList {QStringLiteral("link:7"), QStringLiteral("referral:r-1")};
+        QTest::newRow("english substring")
+            << QStringLiteral("two-letter") << QStringList {QStringLiteral("referral:r-2")};
+        QTest::newRow("field path")
+            << QStringLiteral("dealValue") << QStringList {QStringLiteral("referral:r-1")};
         QTest::newRow("chinese 3+") << QStringLiteral("台北市") << linkOnly;
         QTest::newRow("chinese in message") << QStringLiteral("已解決") << linkOnly;
         QTest::newRow("chinese 2 chars") << QStringLiteral("政府") << linkOnly;
         QTest::newRow("chinese 1 char") << QStringLiteral("臺") << linkOnly;
         QTest::newRow("mixed words") << QStringLiteral("alice 衝突") << linkOnly;
-        QTest::newRow("all words must match") << QStringLiteral("contoso 台北 country") << QStringList();
+        QTest::newRow("all words must match")
+            << QStringLiteral("contoso 台北 country") << QStringList();
         QTest::newRow("no match") << QStringLiteral("fabrikam") << QStringList();
         QTest::newRow("quotes are literal") << QStringLiteral("\"pharma") << QStringList();
         QTest::newRow("like wildcards are literal") << QStringLiteral("%") << QStringList();

@@ -15,7 +15,10 @@ class TstCacheDb : public QObject
     Q_OBJECT
 
 private:
-    QString pathIn(const QTemporaryDir &dir) const { return dir.filePath(QStringLiteral("cache.sqlite")); }
+    QString pathIn(const QTemporaryDir &dir) const
+    {
+        return dir.filePath(QStringLiteral("cache.sqlite"));
+    }
 
     static QString pragma(CacheDb &db, const QString &name)
     {
@@ -36,7 +39,8 @@ private:
     static bool tableExists(CacheDb &db, const QString &table)
     {
         QSqlQuery q(db.database());
-        q.prepare(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?"));
+        q.prepare(
+            QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?"));
         q.addBindValue(table);
         return q.exec() && q.next() && q.value(0).toInt() == 1;
     }
@@ -55,8 +59,9 @@ private slots:
         QCOMPARE(pragma(db, QStringLiteral("foreign_keys")), QStringLiteral("1"));
         QCOMPARE(pragma(db, QStringLiteral("synchronous")), QStringLiteral("1")); // NORMAL
         QCOMPARE(pragma(db, QStringLiteral("busy_timeout")), QStringLiteral("5000"));
-        const QStringList tables = {"referrals", "crm_records", "links", "inbox", "outbox", "conflicts",
-                                    "audit", "audit_fts", "settings", "mappings", "cursors"};
+        const QStringList tables = {"referrals", "crm_records", "links",  "inbox",
+                                    "outbox",    "conflicts",   "audit",  "audit_fts",
+                                    "settings",  "mappings",    "cursors"};
         for (const QString &table : tables)
             QVERIFY2(tableExists(db, table), qPrintable(table));
     }
@@ -85,7 +90,8 @@ private slots:
         QVERIFY(reader.open(pathIn(dir), CacheDb::Role::Reader, QStringLiteral("t-r")).ok());
         QCOMPARE(pragma(reader, QStringLiteral("query_only")), QStringLiteral("1"));
         QSqlQuery q(reader.database());
-        QVERIFY(!q.exec(QStringLiteral("INSERT INTO cursors (name, value, updated_at) VALUES ('a', 'b', 'c')")));
+        QVERIFY(!q.exec(QStringLiteral(
+            "INSERT INTO cursors (name, value, updated_at) VALUES ('a', 'b', 'c')")));
         QCOMPARE(count(writer, QStringLiteral("cursors")), 0);
     }
 
@@ -113,13 +119,15 @@ private slots:
             const Status s = db.open(pathIn(dir), role, QStringLiteral("t-f2"));
             QVERIFY(!s.ok());
             QCOMPARE(s.error().code, QStringLiteral("store.schemaTooNew"));
-            QVERIFY2(s.error().message.contains(QStringLiteral("newer version")), qPrintable(s.error().message));
+            QVERIFY2(s.error().message.contains(QStringLiteral("newer version")),
+                     qPrintable(s.error().message));
             QVERIFY(s.error().message.contains(QStringLiteral("99")));
             QVERIFY(!db.isOpen());
         }
         // Left untouched.
         CacheDb raw;
-        QSqlDatabase check = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("t-raw"));
+        QSqlDatabase check =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("t-raw"));
         {
             check.setDatabaseName(pathIn(dir));
             QVERIFY(check.open());
@@ -137,11 +145,13 @@ private slots:
         // without migrating; then a custom history runs on it from version 0.
         QTemporaryDir dir;
         {
-            QSqlDatabase init = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("t-m-init"));
+            QSqlDatabase init =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("t-m-init"));
             init.setDatabaseName(pathIn(dir));
             QVERIFY(init.open());
             QSqlQuery q(init);
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(cacheMigrations().size())));
+            QVERIFY(
+                q.exec(QStringLiteral("PRAGMA user_version = %1").arg(cacheMigrations().size())));
             q.finish();
             init.close();
         }
@@ -152,17 +162,26 @@ private slots:
         QVERIFY(reset.exec(QStringLiteral("PRAGMA user_version = 0")));
 
         std::vector<SchemaMigration> steps = {
-            {1, QStringLiteral("one"), [](const QSqlDatabase &d) {
+            {1, QStringLiteral("one"),
+             [](const QSqlDatabase &d) {
                  QSqlQuery q(d);
-                 return q.exec(QStringLiteral("CREATE TABLE one (x)")) ? Status()
-                                                                       : Status(Error{Error::Kind::Storage, QStringLiteral("x"), QStringLiteral("one"), 0, {}});
+                 return q.exec(QStringLiteral("CREATE TABLE one (x)"))
+                     ? Status()
+                     : Status(Error {
+                         Error::Kind::Storage, QStringLiteral("x"), QStringLiteral("one"), 0, {}});
              }},
-            {2, QStringLiteral("two"), [](const QSqlDatabase &d) {
+            {2, QStringLiteral("two"),
+             [](const QSqlDatabase &d) {
                  QSqlQuery q(d);
                  q.exec(QStringLiteral("CREATE TABLE two (x)"));
-                 return Status(Error{Error::Kind::Storage, QStringLiteral("boom"), QStringLiteral("step two failed"), 0, {}});
+                 return Status(Error {Error::Kind::Storage,
+                                      QStringLiteral("boom"),
+                                      QStringLiteral("step two failed"),
+                                      0,
+                                      {}});
              }},
-            {3, QStringLiteral("three"), [](const QSqlDatabase &d) {
+            {3, QStringLiteral("three"),
+             [](const QSqlDatabase &d) {
                  QSqlQuery q(d);
                  q.exec(QStringLiteral("CREATE TABLE three (x)"));
                  return Status();
@@ -185,7 +204,8 @@ private slots:
         QTemporaryDir dir;
         CacheDb db;
         QVERIFY(db.open(pathIn(dir), CacheDb::Role::Writer, QStringLiteral("t-tx")).ok());
-        const QString insert = QStringLiteral("INSERT INTO cursors (name, value, updated_at) VALUES ('%1', 'v', 't')");
+        const QString insert =
+            QStringLiteral("INSERT INTO cursors (name, value, updated_at) VALUES ('%1', 'v', 't')");
         {
             Transaction tx(db);
             QVERIFY(tx.isActive());

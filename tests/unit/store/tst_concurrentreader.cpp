@@ -8,13 +8,13 @@
 #include "core/store/transaction.h"
 #include "core/util/clock.h"
 
+#include <atomic>
+#include <memory>
+
 #include <QSemaphore>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
-
-#include <atomic>
-#include <memory>
 
 using namespace cosell;
 
@@ -86,7 +86,9 @@ private slots:
         QString readerError;
         std::unique_ptr<QThread> thread(QThread::create([&] {
             CacheDb reader;
-            if (Status s = reader.open(path, CacheDb::Role::Reader, QStringLiteral("lockstep-reader")); !s) {
+            if (Status s =
+                    reader.open(path, CacheDb::Role::Reader, QStringLiteral("lockstep-reader"));
+                !s) {
                 readerError = s.error().toString();
                 readerRead.release();
                 return;
@@ -130,7 +132,7 @@ private slots:
         CursorRepository cursors(writer, Clock::system());
         int total = 0;
 
-        std::atomic<bool> writerDone{false};
+        std::atomic<bool> writerDone {false};
         QSemaphore readerReady;
         int snapshots = 0;
         int inconsistent = 0;
@@ -140,7 +142,8 @@ private slots:
         QString readerError;
         std::unique_ptr<QThread> thread(QThread::create([&] {
             CacheDb reader;
-            if (Status s = reader.open(path, CacheDb::Role::Reader, QStringLiteral("load-reader")); !s) {
+            if (Status s = reader.open(path, CacheDb::Role::Reader, QStringLiteral("load-reader"));
+                !s) {
                 readerError = s.error().toString();
                 readerReady.release();
                 return;
@@ -172,8 +175,11 @@ private slots:
         QVERIFY(thread->wait(60000));
         QVERIFY2(readerError.isEmpty(), qPrintable(readerError));
         QVERIFY(snapshots >= 1);
-        QVERIFY2(inconsistent == 0, qPrintable(QStringLiteral("%1 torn snapshots, e.g. count %2 vs cursor %3")
-                                                   .arg(inconsistent).arg(bad.count).arg(bad.cursor)));
+        QVERIFY2(inconsistent == 0,
+                 qPrintable(QStringLiteral("%1 torn snapshots, e.g. count %2 vs cursor %3")
+                                .arg(inconsistent)
+                                .arg(bad.count)
+                                .arg(bad.cursor)));
         QCOMPARE(wentBackwards, 0);
         QCOMPARE(lastSeen, total);
         QCOMPARE(total, 300 * kPerTransaction);

@@ -8,14 +8,14 @@
 #include "core/store/transaction.h"
 #include "core/util/clock.h"
 
+#include <cstdio>
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <cstdio>
 
 using namespace cosell;
 
@@ -30,7 +30,8 @@ InboxEvent makeEvent(const QString &key, int bodyBytes)
     InboxEvent e;
     e.eventKey = key;
     e.eventType = QStringLiteral("referral-updated");
-    e.resourceUri = QStringLiteral("https://api.partner.microsoft.com/v1.0/engagements/referrals/") + key;
+    e.resourceUri =
+        QStringLiteral("https://api.partner.microsoft.com/v1.0/engagements/referrals/") + key;
     e.body = QByteArray(bodyBytes, 'x');
     return e;
 }
@@ -142,7 +143,8 @@ private slots:
 
         m_child = new QProcess;
         m_child->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_child->start(QCoreApplication::applicationFilePath(), {QStringLiteral("--crash-child"), path, mode});
+        m_child->start(QCoreApplication::applicationFilePath(),
+                       {QStringLiteral("--crash-child"), path, mode});
         QVERIFY2(m_child->waitForStarted(30000), qPrintable(m_child->errorString()));
 
         QList<QByteArray> lines;
@@ -150,7 +152,8 @@ private slots:
             if (!m_child->canReadLine()) {
                 QVERIFY2(m_child->state() == QProcess::Running || m_child->bytesAvailable() > 0,
                          "the child ended before the large transaction");
-                QVERIFY2(m_child->waitForReadyRead(60000), "no progress from the child within 60 s");
+                QVERIFY2(m_child->waitForReadyRead(60000),
+                         "no progress from the child within 60 s");
                 continue;
             }
             lines.append(m_child->readLine().trimmed());
@@ -161,7 +164,8 @@ private slots:
 
         // Uncommitted pages reached the WAL file before the kill.
         const qint64 walBytes = QFileInfo(path + QStringLiteral("-wal")).size();
-        QVERIFY2(walBytes > 1000 * 1000, qPrintable(QStringLiteral("WAL is only %1 bytes").arg(walBytes)));
+        QVERIFY2(walBytes > 1000 * 1000,
+                 qPrintable(QStringLiteral("WAL is only %1 bytes").arg(walBytes)));
 
         m_child->kill(); // SIGKILL
         QVERIFY(m_child->waitForFinished(30000));
@@ -171,13 +175,22 @@ private slots:
         const Status opened = db.open(path, CacheDb::Role::Writer, QStringLiteral("crash-parent"));
         QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().toString()));
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
-        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM pragma_foreign_key_check")), QStringLiteral("0"));
-        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM inbox")), QString::number(kBatches * kEventsPerBatch));
-        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM inbox WHERE event_key LIKE 'big-%'")), QStringLiteral("0"));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM pragma_foreign_key_check")),
+                 QStringLiteral("0"));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM inbox")),
+                 QString::number(kBatches * kEventsPerBatch));
+        QCOMPARE(
+            scalar(db, QStringLiteral("SELECT COUNT(*) FROM inbox WHERE event_key LIKE 'big-%'")),
+            QStringLiteral("0"));
         // Every batch is whole.
-        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM (SELECT substr(event_key, 1, instr(event_key, '-')) AS b,"
-                                           " COUNT(*) AS n FROM inbox GROUP BY b HAVING n = %1)").arg(kEventsPerBatch)),
-                 QString::number(kBatches));
+        QCOMPARE(
+            scalar(
+                db,
+                QStringLiteral(
+                    "SELECT COUNT(*) FROM (SELECT substr(event_key, 1, instr(event_key, '-')) AS b,"
+                    " COUNT(*) AS n FROM inbox GROUP BY b HAVING n = %1)")
+                    .arg(kEventsPerBatch)),
+            QString::number(kBatches));
 
         AuditRepository audit(db, Clock::system());
         auto check = audit.verifyChain();

@@ -20,9 +20,10 @@ using namespace cosell;
 
 namespace {
 
-const QStringList kTables = {QStringLiteral("inbox"), QStringLiteral("outbox"), QStringLiteral("links"),
-                             QStringLiteral("audit"), QStringLiteral("conflicts"), QStringLiteral("referrals"),
-                             QStringLiteral("crm_records"), QStringLiteral("cursors"), QStringLiteral("settings")};
+const QStringList kTables = {
+    QStringLiteral("inbox"),       QStringLiteral("outbox"),    QStringLiteral("links"),
+    QStringLiteral("audit"),       QStringLiteral("conflicts"), QStringLiteral("referrals"),
+    QStringLiteral("crm_records"), QStringLiteral("cursors"),   QStringLiteral("settings")};
 
 bool exec(CacheDb &db, const QString &sqlText)
 {
@@ -43,14 +44,19 @@ bool installFaultTriggers(CacheDb &db)
         && exec(db, QStringLiteral("CREATE TEMP TABLE fault (target INTEGER)"))
         && exec(db, QStringLiteral("INSERT INTO temp.fault VALUES (0)"));
     for (const QString &table : kTables) {
-        for (const QString &op : {QStringLiteral("INSERT"), QStringLiteral("UPDATE"), QStringLiteral("DELETE")}) {
-            ok = ok && exec(db, QStringLiteral(
-                "CREATE TEMP TRIGGER fault_%1_%2 BEFORE %2 ON main.%1"
-                " WHEN (SELECT target FROM temp.fault) = (SELECT COUNT(*) FROM temp.write_log) + 1"
-                " BEGIN SELECT RAISE(ABORT, 'injected fault'); END").arg(table, op))
-                && exec(db, QStringLiteral(
-                "CREATE TEMP TRIGGER log_%1_%2 AFTER %2 ON main.%1"
-                " BEGIN INSERT INTO write_log VALUES ('%1', '%2'); END").arg(table, op));
+        for (const QString &op :
+             {QStringLiteral("INSERT"), QStringLiteral("UPDATE"), QStringLiteral("DELETE")}) {
+            ok = ok
+                && exec(db,
+                        QStringLiteral("CREATE TEMP TRIGGER fault_%1_%2 BEFORE %2 ON main.%1"
+                                       " WHEN (SELECT target FROM temp.fault) = (SELECT COUNT(*) "
+                                       "FROM temp.write_log) + 1"
+                                       " BEGIN SELECT RAISE(ABORT, 'injected fault'); END")
+                            .arg(table, op))
+                && exec(db,
+                        QStringLiteral("CREATE TEMP TRIGGER log_%1_%2 AFTER %2 ON main.%1"
+                                       " BEGIN INSERT INTO write_log VALUES ('%1', '%2'); END")
+                            .arg(table, op));
         }
     }
     return ok;
@@ -77,7 +83,8 @@ class TstFaultInjection : public QObject
 private:
     // What the engine does with one webhook event, as one transaction: pair the referral
     // with its opportunity, plan the CRM write, audit it, and mark the event done.
-    static Status processEvent(CacheDb &db, const Clock &clock, qint64 eventId, const QString &referralId)
+    static Status processEvent(CacheDb &db, const Clock &clock, qint64 eventId,
+                               const QString &referralId)
     {
         InboxRepository inbox(db, clock);
         LinkRepository links(db, clock);
@@ -108,7 +115,7 @@ private:
         item.linkId = linkId;
         item.target = QStringLiteral("dynamics");
         item.operation = QStringLiteral("upsert");
-        item.payload = QJsonObject{{QStringLiteral("name"), QStringLiteral("台北科技")}};
+        item.payload = QJsonObject {{QStringLiteral("name"), QStringLiteral("台北科技")}};
         item.idempotencyKey = referralId + QStringLiteral("|dynamics|create");
         if (auto queued = outbox.enqueue(item); !queued)
             return queued.error();
@@ -130,7 +137,9 @@ private slots:
     {
         QTemporaryDir dir;
         CacheDb db;
-        QVERIFY(db.open(dir.filePath(QStringLiteral("cache.sqlite")), CacheDb::Role::Writer, QStringLiteral("fault")).ok());
+        QVERIFY(db.open(dir.filePath(QStringLiteral("cache.sqlite")), CacheDb::Role::Writer,
+                        QStringLiteral("fault"))
+                    .ok());
         test::TestClock clock;
         AuditRepository audit(db, clock);
         AuditEntry first;
@@ -173,7 +182,8 @@ private slots:
             const bool fired = !s.ok();
             if (fired) {
                 ++faultsFired;
-                QVERIFY2(s.error().message.contains(QStringLiteral("injected fault")), qPrintable(s.error().toString()));
+                QVERIFY2(s.error().message.contains(QStringLiteral("injected fault")),
+                         qPrintable(s.error().toString()));
                 // Nothing of the failed attempt remains; the event waits.
                 QCOMPARE(toString(inbox.find(eventId).value()->status), QStringLiteral("pending"));
                 QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM links")), linksBefore);
@@ -195,7 +205,8 @@ private slots:
         }
         // link insert, outbox insert, link update, audit insert, inbox update
         QVERIFY2(faultsFired == 5, qPrintable(QString::number(faultsFired)));
-        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM inbox WHERE status = 'pending'")), 0);
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM inbox WHERE status = 'pending'")),
+                 0);
     }
 };
 

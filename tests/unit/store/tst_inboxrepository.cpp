@@ -18,12 +18,14 @@ private:
     CacheDb m_db;
     test::TestClock m_clock;
 
-    static InboxEvent event(const QString &key, const QString &type = QStringLiteral("referral-updated"))
+    static InboxEvent event(const QString &key,
+                            const QString &type = QStringLiteral("referral-updated"))
     {
         InboxEvent e;
         e.eventKey = key;
         e.eventType = type;
-        e.resourceUri = QStringLiteral("https://api.partner.microsoft.com/v1.0/engagements/referrals/") + key;
+        e.resourceUri =
+            QStringLiteral("https://api.partner.microsoft.com/v1.0/engagements/referrals/") + key;
         e.body = QByteArrayLiteral("{\"EventName\":\"") + type.toUtf8() + QByteArrayLiteral("\"}");
         return e;
     }
@@ -33,8 +35,8 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         QFile::remove(m_dir.filePath(QStringLiteral("cache.sqlite")));
-        const Status s = m_db.open(m_dir.filePath(QStringLiteral("cache.sqlite")), CacheDb::Role::Writer,
-                                   QStringLiteral("inbox-test"));
+        const Status s = m_db.open(m_dir.filePath(QStringLiteral("cache.sqlite")),
+                                   CacheDb::Role::Writer, QStringLiteral("inbox-test"));
         QVERIFY2(s.ok(), s.ok() ? "" : qPrintable(s.error().toString()));
     }
 

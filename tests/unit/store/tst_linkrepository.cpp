@@ -42,13 +42,18 @@ private slots:
         LinkRepository links(m_db, m_clock);
         const qint64 id = links.create(link(QStringLiteral("r-1"), QStringLiteral("006A"))).value();
         QVERIFY(id > 0);
-        auto byReferral = links.findByReferral(QStringLiteral("r-1"), QStringLiteral("salesforce")).value();
+        auto byReferral =
+            links.findByReferral(QStringLiteral("r-1"), QStringLiteral("salesforce")).value();
         QVERIFY(byReferral.has_value());
         QCOMPARE(byReferral->id, id);
         QCOMPARE(toString(byReferral->state), QStringLiteral("pending"));
         QCOMPARE(byReferral->createdAt, m_clock.now());
-        QCOMPARE(links.findByCrmRecord(QStringLiteral("salesforce"), QStringLiteral("006A")).value()->id, id);
-        QVERIFY(!links.findByReferral(QStringLiteral("r-1"), QStringLiteral("dynamics")).value().has_value());
+        QCOMPARE(
+            links.findByCrmRecord(QStringLiteral("salesforce"), QStringLiteral("006A")).value()->id,
+            id);
+        QVERIFY(!links.findByReferral(QStringLiteral("r-1"), QStringLiteral("dynamics"))
+                     .value()
+                     .has_value());
 
         auto sameReferral = links.create(link(QStringLiteral("r-1"), QStringLiteral("006B")));
         QVERIFY(!sameReferral.ok());
@@ -65,8 +70,12 @@ private slots:
         const qint64 b = links.create(link(QString(), QStringLiteral("006B"))).value();
         QVERIFY(links.setCrmId(a, QStringLiteral("006A")).ok());
         QVERIFY(links.setReferralId(b, QStringLiteral("r-2")).ok());
-        QCOMPARE(links.findByCrmRecord(QStringLiteral("salesforce"), QStringLiteral("006A")).value()->id, a);
-        QCOMPARE(links.findByReferral(QStringLiteral("r-2"), QStringLiteral("salesforce")).value()->id, b);
+        QCOMPARE(
+            links.findByCrmRecord(QStringLiteral("salesforce"), QStringLiteral("006A")).value()->id,
+            a);
+        QCOMPARE(
+            links.findByReferral(QStringLiteral("r-2"), QStringLiteral("salesforce")).value()->id,
+            b);
         QVERIFY(!links.setCrmId(999, QStringLiteral("x")).ok());
     }
 
@@ -77,8 +86,9 @@ private slots:
         const qint64 b = links.create(link(QStringLiteral("r-2"), QStringLiteral("006B"))).value();
         const qint64 c = links.create(link(QStringLiteral("r-3"), QStringLiteral("006C"))).value();
         m_clock.advanceSecs(30);
-        const QJsonObject base{{QStringLiteral("details.dealValue"), 2500},
-                               {QStringLiteral("customerProfile.name"), QStringLiteral("台北科技")}};
+        const QJsonObject base {
+            {QStringLiteral("details.dealValue"), 2500},
+            {QStringLiteral("customerProfile.name"), QStringLiteral("台北科技")}};
         QVERIFY(links.setState(a, Link::State::Error, QStringLiteral("HTTP 400")).ok());
         QVERIFY(links.markSynced(a, base).ok());
         auto synced = links.find(a).value().value();
@@ -86,7 +96,8 @@ private slots:
         QCOMPARE(toString(synced.state), QStringLiteral("synced"));
         QVERIFY(synced.lastError.isEmpty());
         QCOMPARE(synced.lastSyncedAt, m_clock.now());
-        QVERIFY(links.setState(b, Link::State::Error, QStringLiteral("country must be 2 letters")).ok());
+        QVERIFY(links.setState(b, Link::State::Error, QStringLiteral("country must be 2 letters"))
+                    .ok());
         QVERIFY(links.setState(c, Link::State::Ignored).ok());
         QCOMPARE(links.find(b).value()->lastError, QStringLiteral("country must be 2 letters"));
         auto counts = links.countByState().value();
@@ -104,7 +115,8 @@ private slots:
     {
         LinkRepository links(m_db, m_clock);
         ConflictRepository conflicts(m_db, m_clock);
-        const qint64 linkId = links.create(link(QStringLiteral("r-1"), QStringLiteral("006A"))).value();
+        const qint64 linkId =
+            links.create(link(QStringLiteral("r-1"), QStringLiteral("006A"))).value();
         FieldConflict c;
         c.linkId = linkId;
         c.field = QStringLiteral("details.dealValue");
@@ -133,9 +145,16 @@ private slots:
         QVERIFY(named.resolvedValue.isUndefined());
 
         m_clock.advanceSecs(60);
-        QVERIFY(conflicts.resolve(id, FieldConflict::Resolution::Crm, 1600, QStringLiteral("admin:alice")).ok());
-        QVERIFY(!conflicts.resolve(id, FieldConflict::Resolution::Crm, 1600, QStringLiteral("admin:alice")).ok());
-        QVERIFY(!conflicts.resolve(other, FieldConflict::Resolution::Open, {}, QStringLiteral("x")).ok());
+        QVERIFY(
+            conflicts
+                .resolve(id, FieldConflict::Resolution::Crm, 1600, QStringLiteral("admin:alice"))
+                .ok());
+        QVERIFY(
+            !conflicts
+                 .resolve(id, FieldConflict::Resolution::Crm, 1600, QStringLiteral("admin:alice"))
+                 .ok());
+        QVERIFY(!conflicts.resolve(other, FieldConflict::Resolution::Open, {}, QStringLiteral("x"))
+                     .ok());
         auto resolved = conflicts.find(id).value().value();
         QCOMPARE(toString(resolved.resolution), QStringLiteral("crm"));
         QCOMPARE(resolved.resolvedBy, QStringLiteral("admin:alice"));

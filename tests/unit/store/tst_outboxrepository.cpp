@@ -28,7 +28,7 @@ private:
         i.target = QStringLiteral("dynamics");
         i.targetId = QStringLiteral("opp-1");
         i.operation = QStringLiteral("update");
-        i.payload = QJsonObject{{QStringLiteral("name"), QStringLiteral("Contoso 台北")}};
+        i.payload = QJsonObject {{QStringLiteral("name"), QStringLiteral("Contoso 台北")}};
         i.idempotencyKey = key;
         return i;
     }
@@ -69,7 +69,8 @@ private slots:
         QCOMPARE(outbox.countInState(OutboxItem::State::Pending).value(), 1);
         auto stored = outbox.findByIdempotencyKey(QStringLiteral("k")).value().value();
         QCOMPARE(stored.operation, QStringLiteral("update"));
-        QCOMPARE(stored.payload.value(QStringLiteral("name")).toString(), QStringLiteral("Contoso 台北"));
+        QCOMPARE(stored.payload.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Contoso 台北"));
         QCOMPARE(stored.linkId, m_linkId);
         // Still deduped once done: a replayed plan does not write twice.
         QVERIFY(outbox.markDone(stored.id).ok());
@@ -103,7 +104,8 @@ private slots:
         const QDateTime start = m_clock.now();
 
         // 1st failure: +10 s
-        QCOMPARE(toString(outbox.markFailed(id, QStringLiteral("HTTP 503")).value()), QStringLiteral("pending"));
+        QCOMPARE(toString(outbox.markFailed(id, QStringLiteral("HTTP 503")).value()),
+                 QStringLiteral("pending"));
         auto i = outbox.find(id).value().value();
         QCOMPARE(i.attempts, 1);
         QCOMPARE(i.nextAttemptAt, start.addSecs(10));
@@ -125,7 +127,8 @@ private slots:
 
         // 4th failure reaches maxAttempts: dead letter
         m_clock.advanceSecs(100);
-        QCOMPARE(toString(outbox.markFailed(id, QStringLiteral("HTTP 500")).value()), QStringLiteral("dead"));
+        QCOMPARE(toString(outbox.markFailed(id, QStringLiteral("HTTP 500")).value()),
+                 QStringLiteral("dead"));
         QVERIFY(outbox.due().value().isEmpty());
         QVERIFY(!outbox.nextDueAt().value().has_value());
         auto dead = outbox.deadLetters().value();
@@ -178,7 +181,8 @@ private slots:
         OutboxRepository outbox(m_db, m_clock, policy());
         QVERIFY(outbox.enqueue(item(QStringLiteral("k"))).value());
         const qint64 id = outbox.due().value().first().id;
-        QVERIFY(outbox.reschedule(id, 3, m_clock.now().addSecs(7), QStringLiteral("HTTP 502")).ok());
+        QVERIFY(
+            outbox.reschedule(id, 3, m_clock.now().addSecs(7), QStringLiteral("HTTP 502")).ok());
         auto i = outbox.find(id).value().value();
         QCOMPARE(i.attempts, 3);
         QCOMPARE(i.nextAttemptAt, m_clock.now().addSecs(7));

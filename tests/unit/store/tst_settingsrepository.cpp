@@ -44,8 +44,10 @@ private slots:
         QVERIFY(settings.setText(QStringLiteral("crm.system"), QStringLiteral("salesforce")).ok());
         QCOMPARE(settings.text(QStringLiteral("crm.system")).value(), QStringLiteral("salesforce"));
         QVERIFY(settings.setText(QStringLiteral("ui.empty"), QString()).ok());
-        QCOMPARE(settings.text(QStringLiteral("ui.empty"), QStringLiteral("fallback")).value(), QString());
-        const QJsonObject trust{{QStringLiteral("hosts"), QStringLiteral("api.partnercenter.microsoft.com")}};
+        QCOMPARE(settings.text(QStringLiteral("ui.empty"), QStringLiteral("fallback")).value(),
+                 QString());
+        const QJsonObject trust {
+            {QStringLiteral("hosts"), QStringLiteral("api.partnercenter.microsoft.com")}};
         QVERIFY(settings.setJson(QStringLiteral("webhook.trust"), trust).ok());
         QCOMPARE(settings.json(QStringLiteral("webhook.trust")).value(), trust);
         const QDateTime when(QDate(2026, 2, 1), QTime(8, 30, 15, 250), Qt::UTC);
@@ -57,12 +59,14 @@ private slots:
         QVERIFY(!wrong.ok());
         QCOMPARE(wrong.error().code, QStringLiteral("store.setting.type"));
         // Changing a key's type is an explicit write.
-        QVERIFY(settings.setText(QStringLiteral("sync.sweepIntervalSeconds"), QStringLiteral("2m")).ok());
+        QVERIFY(settings.setText(QStringLiteral("sync.sweepIntervalSeconds"), QStringLiteral("2m"))
+                    .ok());
         QVERIFY(!settings.integer(QStringLiteral("sync.sweepIntervalSeconds")).ok());
 
         QVERIFY(settings.remove(QStringLiteral("crm.system")).ok());
         QCOMPARE(settings.contains(QStringLiteral("crm.system")).value(), false);
-        QCOMPARE(settings.text(QStringLiteral("crm.system"), QStringLiteral("dynamics")).value(), QStringLiteral("dynamics"));
+        QCOMPARE(settings.text(QStringLiteral("crm.system"), QStringLiteral("dynamics")).value(),
+                 QStringLiteral("dynamics"));
     }
 
     void cursorsFollowTheirTransaction()
@@ -70,12 +74,16 @@ private slots:
         CursorRepository cursors(m_db, m_clock);
         const QString name = QStringLiteral("dynamics.opportunities.deltaLink");
         QVERIFY(!cursors.value(name).value().has_value());
-        QVERIFY(cursors.save(name, QStringLiteral("https://org/api/data/v9.2/opportunities?$deltatoken=1")).ok());
+        QVERIFY(
+            cursors
+                .save(name, QStringLiteral("https://org/api/data/v9.2/opportunities?$deltatoken=1"))
+                .ok());
         {
             Transaction tx(m_db); // a sweep page that fails: its cursor must not move
             QVERIFY(cursors.save(name, QStringLiteral("token-2")).ok());
         }
-        QCOMPARE(cursors.value(name).value().value(), QStringLiteral("https://org/api/data/v9.2/opportunities?$deltatoken=1"));
+        QCOMPARE(cursors.value(name).value().value(),
+                 QStringLiteral("https://org/api/data/v9.2/opportunities?$deltatoken=1"));
         QVERIFY(cursors.remove(name).ok());
         QVERIFY(!cursors.value(name).value().has_value());
     }
@@ -84,14 +92,18 @@ private slots:
     {
         MappingRepository mappings(m_db, m_clock);
         QVERIFY(!mappings.active(QStringLiteral("dynamics")).value().has_value());
-        auto v1 = mappings.saveVersion(QStringLiteral("dynamics"), {{QStringLiteral("rev"), 1}}, QStringLiteral("admin"));
+        auto v1 = mappings.saveVersion(QStringLiteral("dynamics"), {{QStringLiteral("rev"), 1}},
+                                       QStringLiteral("admin"));
         QVERIFY(v1.ok());
         QCOMPARE(v1->version, 1);
         QCOMPARE(v1->active, false);
         QCOMPARE(v1->createdAt, m_clock.now());
-        auto v2 = mappings.saveVersion(QStringLiteral("dynamics"), {{QStringLiteral("rev"), 2}}, QStringLiteral("admin"));
+        auto v2 = mappings.saveVersion(QStringLiteral("dynamics"), {{QStringLiteral("rev"), 2}},
+                                       QStringLiteral("admin"));
         QCOMPARE(v2->version, 2);
-        QCOMPARE(mappings.saveVersion(QStringLiteral("salesforce"), {}, QStringLiteral("admin"))->version, 1);
+        QCOMPARE(mappings.saveVersion(QStringLiteral("salesforce"), {}, QStringLiteral("admin"))
+                     ->version,
+                 1);
 
         QVERIFY(mappings.activate(QStringLiteral("dynamics"), 1).ok());
         QCOMPARE(mappings.active(QStringLiteral("dynamics")).value()->version, 1);
@@ -116,7 +128,8 @@ private slots:
             r.id = QStringLiteral("r-%1").arg(i);
             r.etag = QStringLiteral("\"%1\"").arg(i);
             r.updatedAt = m_clock.now().addSecs(i * 60);
-            r.json = QJsonObject{{QStringLiteral("id"), r.id}, {QStringLiteral("unknownField"), QStringLiteral("kept")}};
+            r.json = QJsonObject {{QStringLiteral("id"), r.id},
+                                  {QStringLiteral("unknownField"), QStringLiteral("kept")}};
             page.append(r);
         }
         QVERIFY(referrals.storeAll(page).ok());
@@ -137,7 +150,7 @@ private slots:
         QCOMPARE(referrals.count().value(), 5);
         QVERIFY(referrals.remove(QStringLiteral("r-2")).ok());
         QVERIFY(!referrals.find(QStringLiteral("r-2")).value().has_value());
-        QVERIFY(!referrals.store(CachedReferral{}).ok());
+        QVERIFY(!referrals.store(CachedReferral {}).ok());
     }
 
     void crmRecordCachePerSystem()
@@ -148,18 +161,26 @@ private slots:
         d.id = QStringLiteral("same-id");
         d.etag = QStringLiteral("W/\"1\"");
         d.modifiedAt = m_clock.now();
-        d.json = QJsonObject{{QStringLiteral("name"), QStringLiteral("Dynamics deal")}};
+        d.json = QJsonObject {{QStringLiteral("name"), QStringLiteral("Dynamics deal")}};
         CachedCrmRecord s = d;
         s.system = QStringLiteral("salesforce");
         s.etag.clear();
-        s.json = QJsonObject{{QStringLiteral("Name"), QStringLiteral("Salesforce deal")}};
+        s.json = QJsonObject {{QStringLiteral("Name"), QStringLiteral("Salesforce deal")}};
         QVERIFY(records.storeAll({d, s}).ok());
         QCOMPARE(records.count(QStringLiteral("dynamics")).value(), 1);
-        QCOMPARE(records.find(QStringLiteral("salesforce"), QStringLiteral("same-id")).value()->json.value(QStringLiteral("Name")).toString(),
+        QCOMPARE(records.find(QStringLiteral("salesforce"), QStringLiteral("same-id"))
+                     .value()
+                     ->json.value(QStringLiteral("Name"))
+                     .toString(),
                  QStringLiteral("Salesforce deal"));
-        QCOMPARE(records.find(QStringLiteral("dynamics"), QStringLiteral("same-id")).value()->etag, QStringLiteral("W/\"1\""));
-        QCOMPARE(records.modifiedSince(QStringLiteral("dynamics"), m_clock.now(), 10).value().size(), 1);
-        QCOMPARE(records.modifiedSince(QStringLiteral("dynamics"), m_clock.now().addSecs(1), 10).value().size(), 0);
+        QCOMPARE(records.find(QStringLiteral("dynamics"), QStringLiteral("same-id")).value()->etag,
+                 QStringLiteral("W/\"1\""));
+        QCOMPARE(
+            records.modifiedSince(QStringLiteral("dynamics"), m_clock.now(), 10).value().size(), 1);
+        QCOMPARE(records.modifiedSince(QStringLiteral("dynamics"), m_clock.now().addSecs(1), 10)
+                     .value()
+                     .size(),
+                 0);
         QCOMPARE(records.page(QStringLiteral("salesforce"), QString(), 10).value().size(), 1);
         QVERIFY(records.remove(QStringLiteral("dynamics"), QStringLiteral("same-id")).ok());
         QCOMPARE(records.count(QStringLiteral("salesforce")).value(), 1);
