@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // cosell-sandbox: wiring only. Parses arguments, builds the server, prints base URLs and a
 // final "ready" line, stops cleanly on SIGINT/SIGTERM.
+#include "app/sandbox/control/demoactivity.h"
 #include "app/sandbox/defaultservices.h"
 #include "app/sandbox/logging.h"
 #include "app/sandbox/server/sandboxserver.h"
@@ -65,7 +66,9 @@ int main(int argc, char *argv[])
         QStringLiteral("Records per system to generate."), QStringLiteral("n"), QStringLiteral("50"));
     const QCommandLineOption demoOption(QStringLiteral("demo"),
         QStringLiteral("Generate steady, plausible seller activity."));
-    parser.addOptions({portOption, seedOption, recordsOption, demoOption});
+    const QCommandLineOption intervalOption(QStringLiteral("demo-interval"),
+        QStringLiteral("Milliseconds between demo changes."), QStringLiteral("ms"), QStringLiteral("3000"));
+    parser.addOptions({portOption, seedOption, recordsOption, demoOption, intervalOption});
     parser.process(app);
 
     bool ok = false;
@@ -93,6 +96,9 @@ int main(int argc, char *argv[])
         return 1;
     }
     server.seedAll(seed, records);
+    cosell::sandbox::DemoActivity demo(server, seed);
+    if (parser.isSet(demoOption))
+        demo.start(parser.value(intervalOption).toInt());
 
     const auto urls = server.baseUrls();
     for (const auto &entry : urls)

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace cosell::sandbox {
 
 SandboxResponse ReferralsService::controlCreate(SandboxRequest &request)
@@ -94,6 +96,48 @@ SandboxResponse ReferralsService::controlExpire(SandboxRequest &)
         commit(referral, QStringLiteral("referral-updated"));
     }
     return SandboxResponse::json(200, QJsonObject{{QStringLiteral("expired"), QJsonArray::fromStringList(expired)}});
+}
+
+void ReferralsService::demoTick(DataGenerator &random)
+{
+    const auto rows = m_store.all();
+    const int action = random.range(0, 9);
+    if (rows.isEmpty() || action == 0) {
+        // Microsoft sends a new co-sell opportunity.
+        SeedDeal deal = DataGenerator::deal(server().lastSeed() + 104729, int(random.range(0, 1000000)));
+        deal.incoming = true;
+        deal.statusIndex = 0;
+        QJsonObject referral = ReferralFactory::fromDeal(deal, server().lastSeed(), referralsBase());
+        if (m_store.find(deal.referralId))
+            return;
+        const QDateTime now = server().clock().now();
+        referral.insert(QStringLiteral("createdDateTime"), ReferralFactory::formatTime(now));
+        referral.insert(QStringLiteral("expirationDateTime"), ReferralFactory::formatTime(now.addDays(14)));
+        commit(referral, QStringLiteral("referral-created"));
+        return;
+    }
+    const ReferralRow *row = rows.at(random.range(0, int(rows.size()) - 1));
+    if (row->status == u"Closed")
+        return;
+    QJsonObject referral = row->object();
+    const QString stamp = ReferralFactory::formatTime(server().clock().now());
+    if (row->status == u"New" && action <= 2) {
+        referral.insert(QStringLiteral("status"), QStringLiteral("Active"));
+        referral.insert(QStringLiteral("substatus"), QStringLiteral("Accepted"));
+        referral.insert(QStringLiteral("acceptedDateTime"), stamp);
+    } else if (row->status == u"Active" && action == 3) {
+        referral.insert(QStringLiteral("status"), QStringLiteral("Closed"));
+        referral.insert(QStringLiteral("substatus"), random.chance(0.6) ? QStringLiteral("Won") : QStringLiteral("Lost"));
+        referral.insert(QStringLiteral("closedDateTime"), stamp);
+    } else {
+        static const char *stages[] = {"Qualify", "Develop", "Propose", "Close"};
+        QJsonObject details = referral.value(QStringLiteral("details")).toObject();
+        details.insert(QStringLiteral("dealValue"), std::round(details.value(QStringLiteral("dealValue")).toDouble() * (0.9 + random.range(0, 30) / 100.0) / 500.0) * 500.0);
+        details.insert(QStringLiteral("notes"), QStringLiteral("Seller update %1: next meeting scheduled.").arg(random.range(1, 999)));
+        referral.insert(QStringLiteral("details"), details);
+        referral.insert(QStringLiteral("salesStage"), QLatin1String(stages[random.range(0, 3)]));
+    }
+    commit(referral, QStringLiteral("referral-updated"));
 }
 
 } // namespace cosell::sandbox

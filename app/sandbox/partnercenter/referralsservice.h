@@ -42,6 +42,7 @@ public:
     void seed(quint64 seed, int count) override;
     SandboxResponse unauthorized(const SandboxRequest &request, const QString &reason) const override;
     SandboxResponse errorResponse(int status, int retryAfterSeconds, const QString &message) const override;
+    void demoTick(DataGenerator &random) override;
 
     void addChangeListener(ChangeListener listener) { m_listeners.append(std::move(listener)); }
     ReferralStore &store() { return m_store; }

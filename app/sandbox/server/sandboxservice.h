@@ -10,6 +10,7 @@
 
 namespace cosell::sandbox {
 
+class DataGenerator;
 class SandboxRouter;
 class SandboxServer;
 
@@ -56,6 +57,10 @@ public:
         Q_UNUSED(seed)
         Q_UNUSED(count)
     }
+    // One step of --demo activity: change something plausible (a seller edit, a new record),
+    // through the same paths the control API uses, so events and deltas fire. `random` is
+    // the demo's deterministic generator.
+    virtual void demoTick(DataGenerator &random) { Q_UNUSED(random) }
     // 401 for a missing/expired/wrong-audience token, in the service's documented shape.
     virtual SandboxResponse unauthorized(const SandboxRequest &request, const QString &reason) const;
     // Any other error (injected faults, 404/405 on its paths), in its documented shape.
