@@ -245,8 +245,9 @@ SandboxResponse ReferralsService::create(SandboxRequest &request)
 SandboxResponse ReferralsService::put(SandboxRequest &request)
 {
     const ReferralRow *row = m_store.find(request.param(QStringLiteral("id")));
-    if (!row || !visible(*row, request))
+    if (!row)
         return error(404, QStringLiteral("itemNotFound"), QStringLiteral("The referral was not found."));
+    // A Referrals User off the team cannot see it (GET 404) and may not write it (403).
     if (!mayWrite(*row, request))
         return error(403, QStringLiteral("accessDenied"), QStringLiteral("You are not on the referral team."));
     const QByteArray ifMatch = request.header("if-match");
@@ -284,8 +285,9 @@ SandboxResponse ReferralsService::put(SandboxRequest &request)
 SandboxResponse ReferralsService::patch(SandboxRequest &request)
 {
     const ReferralRow *row = m_store.find(request.param(QStringLiteral("id")));
-    if (!row || !visible(*row, request))
+    if (!row)
         return error(404, QStringLiteral("itemNotFound"), QStringLiteral("The referral was not found."));
+    // A Referrals User off the team cannot see it (GET 404) and may not write it (403).
     if (!mayWrite(*row, request))
         return error(403, QStringLiteral("accessDenied"), QStringLiteral("You are not on the referral team."));
     const QByteArray ifMatch = request.header("if-match");

@@ -305,7 +305,18 @@ private Q_SLOTS:
         QCOMPARE(m_http.get(url).status, 404);
         QCOMPARE(m_http.get(base()).object().value(QStringLiteral("value")).toArray().size(), 0);
         const QJsonArray notes{QJsonObject{{QStringLiteral("op"), QStringLiteral("replace")}, {QStringLiteral("path"), QStringLiteral("/details/notes")}, {QStringLiteral("value"), QStringLiteral("n")}}};
-        QCOMPARE(m_http.send("PATCH", url, compact(notes)).status, 404);
+        const auto denied = m_http.send("PATCH", url, compact(notes));
+        QCOMPARE(denied.status, 403);
+        QCOMPARE(errorCode(denied), QStringLiteral("accessDenied"));
+        // On the team: visible and writable.
+        m_http.bearer = token(QStringLiteral("admin@partner.example"));
+        const QJsonArray join{QJsonObject{{QStringLiteral("op"), QStringLiteral("add")}, {QStringLiteral("path"), QStringLiteral("/team/-")},
+                                          {QStringLiteral("value"), QJsonObject{{QStringLiteral("email"), QStringLiteral("seller@partner.example")}}}}};
+        QCOMPARE(m_http.send("PATCH", url, compact(join)).status, 204);
+        m_http.bearer = token(QStringLiteral("seller@partner.example"));
+        QCOMPARE(m_http.get(url).status, 200);
+        QCOMPARE(m_http.get(base()).object().value(QStringLiteral("value")).toArray().size(), 1);
+        QCOMPARE(m_http.send("PATCH", url, compact(notes)).status, 204);
     }
 
     void injectedFaultsUseTheDocumentedShapes()
