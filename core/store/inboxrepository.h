@@ -40,7 +40,9 @@ public:
     Status requeue(qint64 id);
 
     Result<int> countWithStatus(InboxEvent::Status status) const;
-    // Removes Done events processed before `cutoff` (housekeeping); returns how many.
+    // Removes Done events processed before `cutoff` (housekeeping); returns how many. A purged
+    // key no longer dedupes: keep at least Partner Center's redelivery window (10 attempts,
+    // hours) before the cutoff.
     Result<int> purgeDone(const QDateTime &cutoff);
 
 private:
