@@ -39,6 +39,14 @@ public:
 
     bool matches(const QJsonObject &fields) const;
 
+    // Rewrites every field name (canonical casing of case-insensitive SOQL names).
+    template<typename F> void renameFields(const F &rename)
+    {
+        if (!m_field.isEmpty())
+            m_field = rename(m_field);
+        for (FilterExpr &c : m_children)
+            c.renameFields(rename);
+    }
     // Every field the expression names (for "unknown field" validation).
     void collectFields(QStringList &out) const;
     // The comparisons joined by top-level ANDs (the planner uses them to pick an index).

@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: MIT
+#include "app/sandbox/salesforce/salesforcequery.h"
+
+#include "app/sandbox/salesforce/salesforceerror.h"
+#include "app/sandbox/salesforce/soqlparser.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <limits>
+
+namespace cosell::sandbox {
+namespace {
+
+int compareJson(const QJsonValue &a, const QJsonValue &b)
+{
+    const bool an = a.isNull() || a.isUndefined(), bn = b.isNull() || b.isUndefined();
+    if (an || bn)
+        return an == bn ? 0 : (an ? -1 : 1);
+    if (a.isDouble() && b.isDouble())
+        return a.toDouble() < b.toDouble() ? -1 : (a.toDouble() > b.toDouble() ? 1 : 0);
+    if (a.isBool() && b.isBool())
+        return int(a.toBool()) - int(b.toBool());
+    return a.toString().compare(b.toString(), Qt::CaseInsensitive);
+}
+
+bool isModstamp(const QString &field)
+{
+    return field == u"SystemModstamp" || field == u"LastModifiedDate";
+}
+
+} // namespace
+
+QJsonObject SalesforceQuery::recordJson(const SalesforceObject &object, const CrmRecord &row,
+                                        const QStringList &fields, const QString &versionPath)
+{
+    QJsonObject o{{QStringLiteral("attributes"),
+                   QJsonObject{{QStringLiteral("type"), object.name},
+                               {QStringLiteral("url"), QString(versionPath + QStringLiteral("/sobjects/") + object.name + u'/' + row.id)}}}};
+    const auto add = [&](const QString &name) {
+        const QJsonValue v = row.fields.value(name);
+        o.insert(name, v.isUndefined() ? QJsonValue(QJsonValue::Null) : v);
+    };
+    if (fields.isEmpty()) {
+        for (const SalesforceField &f : object.fields)
+            add(f.name);
+    } else {
+        for (const QString &name : fields)
+            add(name);
+    }
+    return o;
+}
+
+SandboxResponse SalesforceQuery::query(const QString &soql, const QString &versionPath, int batchSize)
+{
+    auto parsed = SoqlParser::parse(soql);
+    if (!parsed)
+        return SalesforceError::response(400, parsed.error().code, parsed.error().message);
+    SoqlQuery q = std::move(parsed).value();
+    const SalesforceObject *object = m_store.object(q.object);
+    if (!object)
+        return SalesforceError::response(400, QStringLiteral("INVALID_TYPE"),
+            QStringLiteral("sObject type '%1' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name.").arg(q.object));
+    QString unknown;
+    auto canonical = [&](const QString &name) {
+        const SalesforceField *f = object->field(name);
+        if (!f && unknown.isEmpty())
+            unknown = name;
+        return f ? f->name : name;
+    };
+    Cursor c;
+    c.object = object->name;
+    for (const QString &name : std::as_const(q.fields))
+        c.fields << canonical(name);
+    if (q.where)
+        q.where->renameFields(canonical);
+    for (SoqlQuery::Order &o : q.orderBy)
+        o.field = canonical(o.field);
+    if (!unknown.isEmpty())
+        return SalesforceError::response(400, QStringLiteral("INVALID_FIELD"),
+            QStringLiteral("No such column '%1' on entity '%2'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name.").arg(unknown, object->name));
+    c.fields.removeDuplicates();
+    c.where = q.where;
+    c.batchSize = batchSize;
+    const RecordTable &table = *m_store.table(object->name);
+
+    std::vector<const FilterExpr *> conjuncts;
+    if (q.where)
+        q.where->collectConjuncts(conjuncts);
+    std::optional<QStringList> exact;
+    QString boundField;
+    RecordTable::ModKey after{std::numeric_limits<qint64>::min(), 0};
+    for (const FilterExpr *e : conjuncts) {
+        if (e->op() == FilterExpr::Op::Eq && e->values().front().kind == FilterExpr::Literal::Kind::String) {
+            if (e->field() == u"Id")
+                exact = table.find(e->values().front().text) ? QStringList{e->values().front().text} : QStringList{};
+            else if (!table.keyField().isEmpty() && e->field() == table.keyField())
+                exact = table.idsByKey(e->values().front().text);
+        }
+        if (isModstamp(e->field()) && (e->op() == FilterExpr::Op::Gt || e->op() == FilterExpr::Op::Ge)
+            && e->values().front().dateTime.isValid()) {
+            const qint64 ms = e->values().front().dateTime.toMSecsSinceEpoch();
+            boundField = e->field();
+            after = e->op() == FilterExpr::Op::Gt ? RecordTable::ModKey{ms, std::numeric_limits<qint64>::max()}
+                                                  : RecordTable::ModKey{ms - 1, std::numeric_limits<qint64>::max()};
+        }
+    }
+    const bool orderById = q.orderBy.empty() || (q.orderBy.size() == 1 && q.orderBy[0].field == u"Id" && !q.orderBy[0].descending);
+    const bool orderByMod = q.orderBy.size() == 1 && isModstamp(q.orderBy[0].field) && !q.orderBy[0].descending;
+    int total = 0;
+    if (!exact && (orderByMod || (q.orderBy.empty() && !boundField.isEmpty()))) {
+        c.mode = Cursor::Mode::ByModified;
+        c.lastMod = after;
+        const auto &index = table.byModified();
+        for (auto it = index.upper_bound(after); it != index.end(); ++it)
+            if (!c.where || c.where->matches(table.find(it->second)->fields))
+                ++total;
+    } else if (!exact && orderById) {
+        c.mode = Cursor::Mode::ById;
+        if (!c.where) {
+            total = table.size();
+        } else {
+            for (const auto &[id, row] : table.rows())
+                if (c.where->matches(row.fields))
+                    ++total;
+        }
+    } else {
+        c.mode = Cursor::Mode::List;
+        std::vector<const CrmRecord *> rows;
+        if (exact) {
+            for (const QString &id : *exact)
+                if (const CrmRecord *row = table.find(id); row && (!c.where || c.where->matches(row->fields)))
+                    rows.push_back(row);
+        } else {
+            for (const auto &[id, row] : table.rows())
+                if (!c.where || c.where->matches(row.fields))
+                    rows.push_back(&row);
+        }
+        const auto &order = q.orderBy;
+        std::stable_sort(rows.begin(), rows.end(), [&](const CrmRecord *a, const CrmRecord *b) {
+            for (const SoqlQuery::Order &o : order) {
+                const QJsonValue av = a->fields.value(o.field), bv = b->fields.value(o.field);
+                const bool an = av.isNull() || av.isUndefined(), bn = bv.isNull() || bv.isUndefined();
+                if (an != bn)
+                    return o.nullsLast ? bn : an;
+                const int r = compareJson(av, bv);
+                if (r != 0)
+                    return o.descending ? r > 0 : r < 0;
+            }
+            return a->id < b->id;
+        });
+        for (const CrmRecord *row : rows)
+            c.ids.push_back(row->id);
+        total = int(c.ids.size());
+    }
+    c.total = q.limit ? qMin(*q.limit, total) : total;
+    c.remaining = c.total;
+    const QString locator = QStringLiteral("01g5g000%1").arg(++m_nextCursor, 7, 10, QLatin1Char('0')) + QStringLiteral("AAA");
+    return page(locator, c, versionPath);
+}
+
+SandboxResponse SalesforceQuery::more(const QString &locator, const QString &versionPath)
+{
+    const QString key = locator.section(u'-', 0, 0);
+    const auto it = m_cursors.find(key);
+    if (it == m_cursors.end() || locator.section(u'-', 1).toInt() != it->delivered)
+        return SalesforceError::response(400, QStringLiteral("INVALID_QUERY_LOCATOR"), QStringLiteral("invalid query locator"));
+    Cursor c = *it;
+    m_cursors.erase(it);
+    return page(key, c, versionPath);
+}
+
+SandboxResponse SalesforceQuery::page(const QString &locator, Cursor &c, const QString &versionPath)
+{
+    const SalesforceObject &object = *m_store.object(c.object);
+    const RecordTable &table = *m_store.table(c.object);
+    const int want = qMin(c.batchSize, c.remaining);
+    QJsonArray records;
+    auto take = [&](const CrmRecord &row) {
+        if (c.where && !c.where->matches(row.fields))
+            return true;
+        records.append(recordJson(object, row, c.fields, versionPath));
+        return records.size() < want;
+    };
+    if (want > 0) {
+        switch (c.mode) {
+        case Cursor::Mode::ById: {
+            const auto &rows = table.rows();
+            for (auto it = c.lastId.isEmpty() ? rows.begin() : rows.upper_bound(c.lastId); it != rows.end(); ++it) {
+                c.lastId = it->first;
+                if (!take(it->second))
+                    break;
+            }
+            break;
+        }
+        case Cursor::Mode::ByModified: {
+            const auto &index = table.byModified();
+            for (auto it = index.upper_bound(c.lastMod); it != index.end(); ++it) {
+                c.lastMod = it->first;
+                if (!take(*table.find(it->second)))
+                    break;
+            }
+            break;
+        }
+        case Cursor::Mode::List:
+            while (c.position < c.ids.size()) {
+                const CrmRecord *row = table.find(c.ids[c.position++]);
+                if (row && !take(*row))
+                    break;
+            }
+            break;
+        }
+    }
+    c.remaining -= int(records.size());
+    c.delivered += int(records.size());
+    const bool done = c.remaining <= 0 || records.size() < want;
+    QJsonObject body{{QStringLiteral("totalSize"), c.total}, {QStringLiteral("done"), done},
+                     {QStringLiteral("records"), records}};
+    if (!done) {
+        body.insert(QStringLiteral("nextRecordsUrl"), QString(versionPath + QStringLiteral("/query/") + locator + u'-' + QString::number(c.delivered)));
+        if (m_cursors.size() >= 500)
+            m_cursors.erase(m_cursors.begin());
+        m_cursors.insert(locator, c);
+    }
+    return SandboxResponse::json(200, body);
+}
+
+} // namespace cosell::sandbox
