@@ -5,6 +5,7 @@
 #include "app/sandbox/dataverse/dataverseservice.h"
 #include "app/sandbox/identity/identityservice.h"
 #include "app/sandbox/partnercenter/referralsservice.h"
+#include "app/sandbox/salesforce/salesforceservice.h"
 #include "app/sandbox/partnercenter/webhookservice.h"
 #include "app/sandbox/server/sandboxserver.h"
 
@@ -18,6 +19,7 @@ void addDefaultServices(SandboxServer &server)
     server.addService(std::make_unique<WebhookService>(server, *referrals));
     server.addService(std::make_unique<ControlService>(server));
     server.addService(std::make_unique<DataverseService>(server));
+    server.addService(std::make_unique<SalesforceService>(server));
 }
 
 } // namespace cosell::sandbox
