@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QPushButton>
 #include <QTextDocumentFragment>
 #include <QVBoxLayout>
 
@@ -46,6 +47,7 @@ AboutDialog::AboutDialog(QWidget *parent)
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->setObjectName(QStringLiteral("aboutButtons"));
+    buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("aboutCloseButton"));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
 
     auto *row = new QHBoxLayout;

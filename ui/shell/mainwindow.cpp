@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPainter>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -47,6 +48,22 @@ constexpr PageInfo pageInfos[MainWindow::pageCount] = {
     {MainWindow::Page::Audit, ":/icons/nav-audit.svg", "actionShowAudit"},
     {MainWindow::Page::Settings, ":/icons/nav-settings.svg", "actionShowSettings"},
 };
+
+// The outline icons are drawn in a dark grey; on the selected (highlighted) row they get the
+// highlighted-text colour, so they stay readable in light and dark palettes.
+QIcon navigationIcon(const char *path, const QPalette &palette)
+{
+    QIcon icon {QLatin1String(path)};
+    for (const int side : {16, 20, 24, 32, 40}) {
+        QPixmap pixmap = icon.pixmap(side, side);
+        QPainter painter(&pixmap);
+        painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        painter.fillRect(pixmap.rect(), palette.color(QPalette::HighlightedText));
+        painter.end();
+        icon.addPixmap(pixmap, QIcon::Selected);
+    }
+    return icon;
+}
 
 QString pageTitle(MainWindow::Page page)
 {
@@ -166,7 +183,13 @@ void MainWindow::buildPages(const ConsoleOptions &options, const QString &langua
     m_dashboard = new DashboardPage(m_stack);
     connect(m_dashboard, &DashboardPage::syncNowRequested, this, &MainWindow::syncNow);
     m_stack->addWidget(m_dashboard);
-    m_stack->addWidget(new RecordsPage(m_stack));
+    auto *records = new RecordsPage(m_stack);
+    records->setSettings(m_settings);
+    if (Status s = records->openCache(options.cachePath); !s)
+        qCInfo(lcUi) << "records: no cache to show yet:" << s.error().toString();
+    // The engine has no per-record command yet: a pass syncs the record too.
+    connect(records, &RecordsPage::syncRecordRequested, this, &MainWindow::syncNow);
+    m_stack->addWidget(records);
     m_stack->addWidget(new ConflictsPage(m_stack));
     m_stack->addWidget(new MappingPage(m_stack));
     m_stack->addWidget(new AuditPage(m_stack));
@@ -174,8 +197,8 @@ void MainWindow::buildPages(const ConsoleOptions &options, const QString &langua
     Q_ASSERT(m_stack->count() == pageCount);
 
     for (const PageInfo &info : pageInfos) {
-        auto *item = new QListWidgetItem(QIcon(QLatin1String(info.icon)), pageTitle(info.page),
-                                         m_navigation);
+        auto *item = new QListWidgetItem(navigationIcon(info.icon, m_navigation->palette()),
+                                         pageTitle(info.page), m_navigation);
         item->setData(Qt::UserRole, pageKey(info.page));
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(pageTitle(info.page)).arg(int(info.page) + 1));
     }
@@ -264,6 +287,7 @@ void MainWindow::bindEngine()
     connect(engine, &SyncEngine::stateChanged, m_dashboard, &DashboardPage::setState);
     connect(engine, &SyncEngine::progress, m_dashboard, &DashboardPage::setProgress);
     connect(engine, &SyncEngine::stateChanged, this, &MainWindow::onEngineState);
+    static_cast<RecordsPage *>(pageWidget(Page::Records))->setEngine(engine);
 }
 
 void MainWindow::onEngineState(SyncEngine::State state)
