@@ -157,6 +157,7 @@ void WebhookDispatcher::reset()
 {
     ++m_generation;
     m_deliveries.clear();
+    m_releaseAfter.clear();
     m_faults = WebhookFaults();
     m_config = WebhookDeliveryConfig();
     m_held = 0;
@@ -226,7 +227,7 @@ int WebhookDispatcher::enqueue(const QString &eventName, const QString &resource
     if (duplicate)
         schedule(sequence, 0, extraDelay + 1);
     if (held)
-        schedule(held, 0, extraDelay + 2);
+        m_releaseAfter.insert(sequence, held); // sent once this event's first attempt is answered
     return sequence;
 }
 
@@ -281,6 +282,8 @@ void WebhookDispatcher::finished(QNetworkReply *reply, int sequence, int attempt
         {QStringLiteral("responseMessage"), ok ? QString() : message},
         {QStringLiteral("systemError"), status == 0},
         {QStringLiteral("dateTimeUtc"), QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz0000"))}});
+    if (attempt == 0 && m_releaseAfter.contains(sequence))
+        schedule(m_releaseAfter.take(sequence), 0, 0);
     const bool last = attempt + 1 >= m_config.retryDelaysMs.size();
     if (ok) {
         delivery->state = QStringLiteral("delivered");

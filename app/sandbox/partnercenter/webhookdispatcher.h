@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -33,7 +34,7 @@ struct WebhookFaults
 {
     int drop = 0;             // never delivered
     int duplicate = 0;        // delivered twice
-    int reorder = 0;          // held back and sent after the next event
+    int reorder = 0;          // held back; sent once the next event has been answered
     int corruptSignature = 0; // signature bytes flipped
     int tamperBody = 0;       // body changed after signing
     int missingSignature = 0; // no Authorization / x-ms-signature header
@@ -102,6 +103,7 @@ private:
     QList<WebhookDelivery> m_deliveries; // the most recent ones, bounded
     int m_nextSequence = 1;
     int m_held = 0;      // sequence held back by a reorder fault, 0 = none
+    QHash<int, int> m_releaseAfter; // next event's sequence → the held one, sent after it
     quint64 m_generation = 0; // bumps on reset so stale timers do nothing
 };
 

@@ -25,6 +25,7 @@ TokenIssuer::TokenIssuer(const Clock &clock)
 
 void TokenIssuer::rotateKey()
 {
+    m_verified.clear();
     m_key.resize(32);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(m_key.data()), 8);
 }
@@ -72,6 +73,14 @@ QString TokenIssuer::mint(TokenClaims *claims) const
 
 std::optional<TokenClaims> TokenIssuer::validate(const QByteArray &token, QString *reason) const
 {
+    const auto cached = m_verified.constFind(token);
+    if (cached != m_verified.constEnd()) {
+        if (m_clock.now() >= cached->expiresAt) {
+            *reason = QStringLiteral("token expired");
+            return std::nullopt;
+        }
+        return *cached;
+    }
     const QList<QByteArray> parts = token.split('.');
     if (parts.size() != 3) {
         *reason = QStringLiteral("malformed token");
@@ -102,6 +111,9 @@ std::optional<TokenClaims> TokenIssuer::validate(const QByteArray &token, QStrin
         *reason = QStringLiteral("token expired");
         return std::nullopt;
     }
+    if (m_verified.size() > 10000)
+        m_verified.clear();
+    m_verified.insert(token, claims);
     return claims;
 }
 

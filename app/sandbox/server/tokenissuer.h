@@ -4,6 +4,7 @@
 #include "app/sandbox/server/tokenclaims.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 
 #include <optional>
@@ -42,6 +43,9 @@ private:
 
     const Clock &m_clock;
     QByteArray m_key;
+    // Tokens already verified (signature is the expensive part); expiry is still checked on
+    // every use. Bounded; cleared with the key.
+    mutable QHash<QByteArray, TokenClaims> m_verified;
     int m_lifetimeSeconds = 3600;
 };
 
