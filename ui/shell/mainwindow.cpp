@@ -53,14 +53,18 @@ constexpr PageInfo pageInfos[MainWindow::pageCount] = {
 // highlighted-text colour, so they stay readable in light and dark palettes.
 QIcon navigationIcon(const char *path, const QPalette &palette)
 {
-    QIcon icon {QLatin1String(path)};
-    for (const int side : {16, 20, 24, 32, 40}) {
-        QPixmap pixmap = icon.pixmap(side, side);
-        QPainter painter(&pixmap);
+    // The SVG icon engine keeps one added pixmap per mode, so build a pixmap icon instead.
+    const QIcon svg {QLatin1String(path)};
+    QIcon icon;
+    for (const int side : {16, 20, 24, 32, 40, 48}) {
+        const QPixmap normal = svg.pixmap(side, side);
+        QPixmap selected = normal;
+        QPainter painter(&selected);
         painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
-        painter.fillRect(pixmap.rect(), palette.color(QPalette::HighlightedText));
+        painter.fillRect(selected.rect(), palette.color(QPalette::HighlightedText));
         painter.end();
-        icon.addPixmap(pixmap, QIcon::Selected);
+        icon.addPixmap(normal, QIcon::Normal);
+        icon.addPixmap(selected, QIcon::Selected);
     }
     return icon;
 }
