@@ -236,31 +236,48 @@ SandboxResponse DataverseQuery::list(const Context &c, const SandboxRequest &req
         auto it = hasSkip ? index.upper_bound(after) : index.begin();
         for (; it != index.end() && take(*c.table.find(it->second)); ++it) { }
     } else {
-        std::vector<const CrmRecord *> all;
-        for (const auto &[id, row] : c.table.rows())
-            if (!filter || filter->matches(row.fields))
-                all.push_back(&row);
-        auto less = [&](const CrmRecord *a, const CrmRecord *b) {
-            for (const Order &o : order) {
-                const int r = compareJson(a->fields.value(o.field), b->fields.value(o.field));
-                if (r != 0)
-                    return o.desc ? r > 0 : r < 0;
-            }
-            return a->id < b->id;
+        // Sort keys are extracted once; only the page (+1) is sorted: O(n log page).
+        struct Keyed
+        {
+            std::vector<QJsonValue> keys;
+            const CrmRecord *row;
         };
-        std::sort(all.begin(), all.end(), less);
-        auto it = all.begin();
+        auto less = [&](const Keyed &a, const Keyed &b) {
+            for (qsizetype i = 0; i < order.size(); ++i) {
+                const int r = compareJson(a.keys[i], b.keys[i]);
+                if (r != 0)
+                    return order[i].desc ? r > 0 : r < 0;
+            }
+            return a.row->id < b.row->id;
+        };
+        Keyed probe{{}, nullptr};
+        CrmRecord probeRow;
         if (hasSkip) {
-            const QString lastId = cursor.value(QStringLiteral("i")).toString();
-            CrmRecord probe;
-            probe.id = lastId;
+            probeRow.id = cursor.value(QStringLiteral("i")).toString();
             const QJsonArray values = cursor.value(QStringLiteral("o")).toArray();
-            for (qsizetype i = 0; i < order.size() && i < values.size(); ++i)
-                probe.fields.insert(order[i].field, values[i]);
-            it = std::upper_bound(all.begin(), all.end(), &probe, less);
+            for (qsizetype i = 0; i < order.size(); ++i)
+                probe.keys.push_back(i < values.size() ? values[i] : QJsonValue());
+            probe.row = &probeRow;
         }
+        std::vector<Keyed> all;
+        for (const auto &[id, row] : c.table.rows()) {
+            if (filter && !filter->matches(row.fields))
+                continue;
+            Keyed k{{}, &row};
+            for (const Order &o : order)
+                k.keys.push_back(row.fields.value(o.field));
+            if (hasSkip && !less(probe, k))
+                continue;
+            all.push_back(std::move(k));
+        }
+        const size_t n = std::min(all.size(), size_t(limit) + 1);
+        std::partial_sort(all.begin(), all.begin() + qsizetype(n), all.end(), less);
+        std::vector<const CrmRecord *> sorted;
+        for (size_t i = 0; i < n; ++i)
+            sorted.push_back(all[i].row);
+        auto it = sorted.begin();
         filter.reset();
-        for (; it != all.end() && take(**it); ++it) { }
+        for (; it != sorted.end() && take(**it); ++it) { }
     }
 
     QJsonArray values;

@@ -126,20 +126,33 @@ SandboxResponse SalesforceQuery::query(const QString &soql, const QString &versi
         }
     } else {
         c.mode = Cursor::Mode::List;
-        std::vector<const CrmRecord *> rows;
+        // Sort keys are extracted once per row, not per comparison.
+        struct Keyed
+        {
+            std::vector<QJsonValue> keys;
+            const CrmRecord *row;
+        };
+        std::vector<Keyed> rows;
+        auto add = [&](const CrmRecord *row) {
+            Keyed k{{}, row};
+            for (const SoqlQuery::Order &o : q.orderBy)
+                k.keys.push_back(row->fields.value(o.field));
+            rows.push_back(std::move(k));
+        };
         if (exact) {
             for (const QString &id : *exact)
                 if (const CrmRecord *row = table.find(id); row && (!c.where || c.where->matches(row->fields)))
-                    rows.push_back(row);
+                    add(row);
         } else {
             for (const auto &[id, row] : table.rows())
                 if (!c.where || c.where->matches(row.fields))
-                    rows.push_back(&row);
+                    add(&row);
         }
         const auto &order = q.orderBy;
-        std::stable_sort(rows.begin(), rows.end(), [&](const CrmRecord *a, const CrmRecord *b) {
-            for (const SoqlQuery::Order &o : order) {
-                const QJsonValue av = a->fields.value(o.field), bv = b->fields.value(o.field);
+        auto less = [&](const Keyed &a, const Keyed &b) {
+            for (size_t i = 0; i < order.size(); ++i) {
+                const SoqlQuery::Order &o = order[i];
+                const QJsonValue &av = a.keys[i], &bv = b.keys[i];
                 const bool an = av.isNull() || av.isUndefined(), bn = bv.isNull() || bv.isUndefined();
                 if (an != bn)
                     return o.nullsLast ? bn : an;
@@ -147,11 +160,13 @@ SandboxResponse SalesforceQuery::query(const QString &soql, const QString &versi
                 if (r != 0)
                     return o.descending ? r > 0 : r < 0;
             }
-            return a->id < b->id;
-        });
-        for (const CrmRecord *row : rows)
-            c.ids.push_back(row->id);
-        total = int(c.ids.size());
+            return a.row->id < b.row->id;
+        };
+        total = int(rows.size());
+        const size_t keep = q.limit ? std::min(rows.size(), size_t(*q.limit)) : rows.size();
+        std::partial_sort(rows.begin(), rows.begin() + qsizetype(keep), rows.end(), less);
+        for (size_t i = 0; i < keep; ++i)
+            c.ids.push_back(rows[i].row->id);
     }
     c.total = q.limit ? qMin(*q.limit, total) : total;
     c.remaining = c.total;
