@@ -23,8 +23,8 @@ struct SyncConfig
     bool requireTwoLetterCountry = true;
     QString countryField = QStringLiteral("customerCountry");
     bool requireContactWhenHelp = true;
-    QString helpField = QStringLiteral("assistanceRequestCode");
-    QString contactField = QStringLiteral("customerContacts");
+    QString helpField = QStringLiteral("assistance");
+    QString contactField = QStringLiteral("contactEmail");
     // Help values that mean "no help asked" (a co-sell referral needs a contact otherwise).
     QStringList noHelpValues{QString(), QStringLiteral("Unknown"), QStringLiteral("None")};
 

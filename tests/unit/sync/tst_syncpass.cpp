@@ -44,8 +44,8 @@ QList<FieldRule> rules()
     add("closingDate", D::Both, D::ToCrm);
     add("solutions", D::ToPartnerCenter, D::None);
     add("customerCountry", D::Both, D::None);
-    add("assistanceRequestCode", D::Both, D::None);
-    add("customerContacts", D::Both, D::None);
+    add("assistance", D::Both, D::None);
+    add("contactEmail", D::Both, D::None);
     return out;
 }
 

@@ -33,8 +33,8 @@ QList<FieldRule> rules()
     add("notes", D::Both, D::Both);
     add("solutions", D::ToPartnerCenter, D::None);
     add("customerCountry", D::Both, D::None);
-    add("assistanceRequestCode", D::Both, D::None);
-    add("customerContacts", D::Both, D::None);
+    add("assistance", D::Both, D::None);
+    add("contactEmail", D::Both, D::None);
     return out;
 }
 
@@ -46,8 +46,8 @@ QJsonObject goodCrmValues()
             {s("notes"), s("landing zone")},
             {s("solutions"), QJsonArray{s("SOL-15974-MQF")}},
             {s("customerCountry"), s("US")},
-            {s("assistanceRequestCode"), s("ProofOfConceptOrDemo")},
-            {s("customerContacts"), QJsonArray{s("sue@contoso.example")}}};
+            {s("assistance"), s("ProofOfConceptOrDemo")},
+            {s("contactEmail"), QJsonArray{s("sue@contoso.example")}}};
 }
 
 PlanInput::Referral referral(const char *id, const char *type = "Shared", const char *status = "Active")
@@ -306,11 +306,11 @@ void TestSyncPlanner::preconditions_data()
     QTest::newRow("country digits") << s("{\"customerCountry\":\"1A\"}") << QStringList{s("two-letter")} << QString();
     QTest::newRow("country lower case") << s("{\"customerCountry\":\"tw\"}") << QStringList{} << QString();
     QTest::newRow("country, rule off") << s("{\"customerCountry\":\"USA\"}") << QStringList{} << s("requireTwoLetterCountry");
-    QTest::newRow("help without contact") << s("{\"customerContacts\":[]}") << QStringList{s("customer contact is required")} << QString();
-    QTest::newRow("help without contact, rule off") << s("{\"customerContacts\":[]}") << QStringList{} << s("requireContactWhenHelp");
-    QTest::newRow("no help, no contact") << s("{\"customerContacts\":null,\"assistanceRequestCode\":\"Unknown\"}") << QStringList{} << QString();
-    QTest::newRow("empty help, no contact") << s("{\"customerContacts\":null,\"assistanceRequestCode\":\"\"}") << QStringList{} << QString();
-    QTest::newRow("all three") << s("{\"customerContacts\":null,\"solutions\":null,\"customerCountry\":\"Taiwan\"}")
+    QTest::newRow("help without contact") << s("{\"contactEmail\":[]}") << QStringList{s("customer contact is required")} << QString();
+    QTest::newRow("help without contact, rule off") << s("{\"contactEmail\":[]}") << QStringList{} << s("requireContactWhenHelp");
+    QTest::newRow("no help, no contact") << s("{\"contactEmail\":null,\"assistance\":\"Unknown\"}") << QStringList{} << QString();
+    QTest::newRow("empty help, no contact") << s("{\"contactEmail\":null,\"assistance\":\"\"}") << QStringList{} << QString();
+    QTest::newRow("all three") << s("{\"contactEmail\":null,\"solutions\":null,\"customerCountry\":\"Taiwan\"}")
                                << QStringList{s("Solution ID"), s("two-letter"), s("customer contact")} << QString();
 }
 
