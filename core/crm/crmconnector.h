@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/util/result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace cosell {
+
+// One opportunity as the CRM sent it (wire JSON, unknown fields kept) plus what optimistic
+// concurrency needs: Dataverse's @odata.etag, Salesforce's LastModifiedDate/SystemModstamp.
+struct CrmRecordData
+{
+    QString id;
+    QJsonObject fields;
+    QString etag;            // Dataverse W/"123"; empty for Salesforce
+    QDateTime lastModified;  // Salesforce SystemModstamp (If-Unmodified-Since); UTC
+    bool deleted = false;    // a change-tracking tombstone
+};
+
+// A page of changes since a cursor. `cursor` is opaque (a Dataverse deltaLink, a Salesforce
+// SystemModstamp watermark); store it and pass it back for the next sweep.
+struct CrmChanges
+{
+    QList<CrmRecordData> records;
+    QString cursor;
+    bool more = false; // call changesSince(cursor) again at once
+};
+
+// One write of a batch.
+struct CrmWrite
+{
+    enum class Kind { Create, Update, UpsertByReferralId };
+    Kind kind = Kind::Create;
+    QString id;          // Update
+    QString referralId;  // UpsertByReferralId
+    QJsonObject fields;
+    QString etag;            // Update: Dataverse If-Match
+    QDateTime lastModified;  // Update: Salesforce If-Unmodified-Since
+};
+
+struct CrmWriteResult
+{
+    QString id;                 // the record written (created id for creates)
+    std::optional<Error> error; // per record; a batch may partly succeed
+};
+
+// The custom fields the sync needs on the opportunity (names configurable,
+// spec/field-mapping.md §2), and what the schema check found.
+struct CrmSchemaReport
+{
+    QStringList present;
+    QStringList missing; // required custom fields not on the opportunity object
+    bool ok() const { return missing.isEmpty(); }
+};
+
+// What the engine uses of a CRM. Implementations: DynamicsConnector (Dataverse Web API:
+// change tracking, $batch, If-Match) and SalesforceConnector (SOQL on SystemModstamp,
+// sObject Collections of 200, If-Unmodified-Since). Asynchronous; each call ends with
+// exactly one callback while `context` lives. Thread: the HttpClient's.
+class CrmConnector
+{
+public:
+    virtual ~CrmConnector() = default;
+
+    // Empty cursor = a full initial read (which also returns the first cursor).
+    virtual void changesSince(const QString &cursor, QObject *context,
+                              std::function<void(Result<CrmChanges>)> done) = 0;
+    virtual void get(const QString &id, QObject *context, std::function<void(Result<CrmRecordData>)> done) = 0;
+    virtual void create(const QJsonObject &fields, QObject *context,
+                        std::function<void(Result<QString>)> done) = 0;
+    // Optimistic concurrency from `record` (etag / lastModified); a stale one fails with
+    // Error::Kind::Conflict (412).
+    virtual void update(const CrmRecordData &record, const QJsonObject &changes, QObject *context,
+                        std::function<void(Status)> done) = 0;
+    // Idempotent create keyed by the Referral Identifier field; returns the record id.
+    virtual void upsertByReferralId(const QString &referralId, const QJsonObject &fields, QObject *context,
+                                    std::function<void(Result<QString>)> done) = 0;
+    // Many writes in as few requests as the CRM allows; one result per write, in order.
+    virtual void writeBatch(const QList<CrmWrite> &writes, QObject *context,
+                            std::function<void(Result<QList<CrmWriteResult>>)> done) = 0;
+    virtual void checkSchema(QObject *context, std::function<void(Result<CrmSchemaReport>)> done) = 0;
+};
+
+} // namespace cosell
