@@ -294,29 +294,206 @@
     </message>
 </context>
 <context>
+    <name>cosell::RecordDetailPanel</name>
+    <message>
+        <source>Show base values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base is the value both sides last agreed on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmapped fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a record to see both sides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — referral %2 ↔ opportunity %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differs (no base yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both sides changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cosell::RecordsFilterBar</name>
+    <message>
+        <source>Has conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search customer or deal name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamics 365</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cosell::RecordsModel</name>
+    <message>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This opportunity has no referral yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This referral has no opportunity yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cosell::RecordsPage</name>
     <message>
-        <source>Records</source>
+        <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every Partner Center referral and CRM opportunity, linked or not, with its sync status.</source>
+        <source>Open in Partner Center</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>search and filter referrals and opportunities by customer, status, CRM system and date</source>
+        <source>Open in CRM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>see each referral beside its opportunity, field by field, with the differences highlighted</source>
+        <source>Audit history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>sync a single record now, retry a failed write or turn sync off for it</source>
+        <source>Retry failed write</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>open a record in Partner Center or in the CRM</source>
+        <source>Turn sync off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop syncing this record; it is shown as ignored.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

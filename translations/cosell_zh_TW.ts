@@ -294,30 +294,207 @@
     </message>
 </context>
 <context>
+    <name>cosell::RecordDetailPanel</name>
+    <message>
+        <source>Show base values</source>
+        <translation>顯示基準值</translation>
+    </message>
+    <message>
+        <source>The base is the value both sides last agreed on.</source>
+        <translation>基準值是兩邊上次一致同意的值。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>Partner Center</source>
+        <translation>合作夥伴中心</translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>基準</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>變更</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Unmapped fields</source>
+        <translation>未對應的欄位</translation>
+    </message>
+    <message>
+        <source>Partner Center referral</source>
+        <translation>合作夥伴中心轉介</translation>
+    </message>
+    <message>
+        <source>CRM opportunity</source>
+        <translation>CRM 商機</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>原始 JSON</translation>
+    </message>
+    <message>
+        <source>Select a record to see both sides.</source>
+        <translation>請選取一筆記錄以檢視兩邊的內容。</translation>
+    </message>
+    <message>
+        <source>%1 — referral %2 ↔ opportunity %3</source>
+        <translation>%1 — 轉介 %2 ↔ 商機 %3</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（無名稱）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>Differs (no base yet)</source>
+        <translation>不一致（尚無基準值）</translation>
+    </message>
+    <message>
+        <source>Partner Center changed</source>
+        <translation>合作夥伴中心已變更</translation>
+    </message>
+    <message>
+        <source>CRM changed</source>
+        <translation>CRM 已變更</translation>
+    </message>
+    <message>
+        <source>Both sides changed</source>
+        <translation>兩邊都已變更</translation>
+    </message>
+</context>
+<context>
+    <name>cosell::RecordsFilterBar</name>
+    <message>
+        <source>Has conflict</source>
+        <translation>有衝突</translation>
+    </message>
+    <message>
+        <source>Has error</source>
+        <translation>有錯誤</translation>
+    </message>
+    <message>
+        <source>Changed since</source>
+        <translation>變更時間晚於</translation>
+    </message>
+    <message>
+        <source>Search customer or deal name</source>
+        <translation>搜尋客戶或交易名稱</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任何狀態</translation>
+    </message>
+    <message>
+        <source>Any CRM</source>
+        <translation>任何 CRM</translation>
+    </message>
+    <message>
+        <source>Dynamics 365</source>
+        <translation>Dynamics 365</translation>
+    </message>
+    <message>
+        <source>Salesforce</source>
+        <translation>Salesforce</translation>
+    </message>
+</context>
+<context>
+    <name>cosell::RecordsModel</name>
+    <message>
+        <source>Last error: %1</source>
+        <translation>上次錯誤：%1</translation>
+    </message>
+    <message>
+        <source>This opportunity has no referral yet.</source>
+        <translation>此商機尚無轉介。</translation>
+    </message>
+    <message>
+        <source>This referral has no opportunity yet.</source>
+        <translation>此轉介尚無商機。</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客戶</translation>
+    </message>
+    <message>
+        <source>Deal name</source>
+        <translation>交易名稱</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation>結案日期</translation>
+    </message>
+    <message>
+        <source>Partner Center status</source>
+        <translation>合作夥伴中心狀態</translation>
+    </message>
+    <message>
+        <source>CRM stage</source>
+        <translation>CRM 階段</translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>同步狀態</translation>
+    </message>
+</context>
+<context>
     <name>cosell::RecordsPage</name>
     <message>
-        <source>Records</source>
-        <translation>記錄</translation>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
     </message>
     <message>
-        <source>Every Partner Center referral and CRM opportunity, linked or not, with its sync status.</source>
-        <translation>每一筆合作夥伴中心轉介與 CRM 商機，無論是否已連結，以及其同步狀態。</translation>
+        <source>Open in Partner Center</source>
+        <translation>在合作夥伴中心開啟</translation>
     </message>
     <message>
-        <source>search and filter referrals and opportunities by customer, status, CRM system and date</source>
-        <translation>依客戶、狀態、CRM 系統與日期搜尋及篩選轉介與商機</translation>
+        <source>Open in CRM</source>
+        <translation>在 CRM 中開啟</translation>
     </message>
     <message>
-        <source>see each referral beside its opportunity, field by field, with the differences highlighted</source>
-        <translation>逐欄並排檢視每筆轉介與其商機，並醒目標示差異</translation>
+        <source>Audit history</source>
+        <translation>稽核記錄</translation>
     </message>
     <message>
-        <source>sync a single record now, retry a failed write or turn sync off for it</source>
-        <translation>立即同步單筆記錄、重試失敗的寫入，或關閉該筆記錄的同步</translation>
+        <source>Retry failed write</source>
+        <translation>重試失敗的寫入</translation>
     </message>
     <message>
-        <source>open a record in Partner Center or in the CRM</source>
-        <translation>在合作夥伴中心或 CRM 中開啟記錄</translation>
+        <source>Turn sync off</source>
+        <translation>關閉同步</translation>
+    </message>
+    <message>
+        <source>Stop syncing this record; it is shown as ignored.</source>
+        <translation>停止同步此記錄；它將顯示為已忽略。</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,36 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/mapping/mappingspec.h"
+#include "core/util/result.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QUrl>
 #include <QWidget>
+
+#include <memory>
+
+class QAction;
+class QSettings;
+class QTableView;
+class QTimer;
 
 namespace cosell {
 
-// Records: referrals and opportunities side by side (issue: records view). For now a page
-// that says what it will do.
+class CacheDb;
+class RecordDetailPanel;
+class RecordsFilterBar;
+class RecordsFilterProxy;
+class RecordsModel;
+class SyncEngine;
+struct RecordListRow;
+
+// Records: every referral and opportunity, linked or not, with its sync status; the
+// selected one side by side in a RecordDetailPanel. Reads the cache through its own
+// read-only connection; refreshes on the engine's recordsChanged, keeping the selection
+// and the scroll position. Commands go out as signals the shell connects to the engine.
+// GUI thread.
 class RecordsPage final : public QWidget
 {
     Q_OBJECT
@@ -14,6 +38,66 @@ class RecordsPage final : public QWidget
 
 public:
     explicit RecordsPage(QWidget *parent = nullptr);
+    ~RecordsPage() override;
+
+    // Opens a Reader connection to the cache (which must exist at the current schema) and
+    // loads the list. The page shows an empty list until this succeeds.
+    Status openCache(const QString &path);
+    // Remembers the column layout under "records/header" (not owned; may be nullptr).
+    void setSettings(QSettings *settings);
+    // Refreshes when the engine says records changed (not owned; may be nullptr).
+    void setEngine(SyncEngine *engine);
+    // Where a system's opportunities open in a browser (Dynamics organisation URL,
+    // Salesforce instance URL); without one "Open in CRM" stays disabled.
+    void setCrmBaseUrl(const QString &system, const QUrl &url);
+
+    // Reloads the list now, keeping the selection and scroll position.
+    void reload();
+
+    RecordsModel *model() const { return m_model; }
+    RecordsFilterProxy *proxy() const { return m_proxy; }
+    QTableView *view() const { return m_view; }
+    RecordDetailPanel *detailPanel() const { return m_detail; }
+    RecordsFilterBar *filterBar() const { return m_filterBar; }
+    // Stable key of the selected row (RecordsModel::keyOf), empty if none.
+    QString selectedKey() const;
+    bool selectKey(const QString &key);
+    QUrl partnerCenterUrl() const;
+    QUrl crmUrl() const;
+
+Q_SIGNALS:
+    // The engine has no per-record command: the shell runs a pass (SyncEngine::syncNow).
+    void syncRecordRequested(const QString &referralId, const QString &system, const QString &crmId);
+    // Audit subject as AuditComposer::subjectOf writes it.
+    void auditHistoryRequested(const QString &subject);
+    void retryWriteRequested(qint64 linkId);
+    void syncOffRequested(qint64 linkId);
+
+private:
+    void buildActions();
+    void updateActions();
+    void showSelected();
+    void loadSpecs();
+    const MappingSpec *specFor(const QString &system) const;
+    const RecordListRow *selectedRow() const;
+
+    std::unique_ptr<CacheDb> m_db;
+    QString m_cachePath;
+    QPointer<QSettings> m_settings;
+    QHash<QString, MappingSpec> m_specs;
+    QHash<QString, QUrl> m_crmBaseUrls;
+    RecordsModel *m_model;
+    RecordsFilterProxy *m_proxy;
+    RecordsFilterBar *m_filterBar;
+    QTableView *m_view;
+    RecordDetailPanel *m_detail;
+    QTimer *m_refreshTimer;
+    QAction *m_syncAction = nullptr;
+    QAction *m_openPcAction = nullptr;
+    QAction *m_openCrmAction = nullptr;
+    QAction *m_auditAction = nullptr;
+    QAction *m_retryAction = nullptr;
+    QAction *m_syncOffAction = nullptr;
 };
 
 } // namespace cosell
