@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace cosell {
+
+// Where and how DynamicsConnector talks to one Dataverse environment (spec/crm.md part A).
+// Custom column names are not published by Microsoft (field-mapping.md §2): they are
+// "<customPrefix>_<role>" unless overridden per role in `customNames`.
+struct DynamicsConfig
+{
+    // Environment root, e.g. https://contoso.crm.dynamics.com (a setting); the Web API root
+    // is <url>/api/data/<apiVersion>/.
+    QUrl url;
+    QString apiVersion = QStringLiteral("v9.2");
+    QString entitySet = QStringLiteral("opportunities");
+    QString logicalName = QStringLiteral("opportunity");
+    QString idField = QStringLiteral("opportunityid");
+
+    QString customPrefix = QStringLiteral("mspc");
+    QHash<QString, QString> customNames; // role → logical name override
+    // Roles the sync needs on the opportunity; checkSchema reports the missing ones.
+    QStringList requiredRoles{QStringLiteral("syncwithpartnercenter"), QStringLiteral("referralidentifier"),
+                              QStringLiteral("referrallink"), QStringLiteral("howcanmicrosofthelp"),
+                              QStringLiteral("referralvisibility"), QStringLiteral("microsoftcrmidentifier"),
+                              QStringLiteral("products"), QStringLiteral("audit")};
+    // Role of the alternate key used by upsertByReferralId.
+    QString referralIdRole = QStringLiteral("referralidentifier");
+
+    // Prefer: odata.maxpagesize (rows per page, ≤ 5000) for change tracking reads.
+    int pageSize = 500;
+    // Operations per $batch request; Dataverse allows at most 1000 (A.8).
+    int batchSize = 1000;
+
+    QString customField(const QString &role) const
+    {
+        const QString overridden = customNames.value(role);
+        return overridden.isEmpty() ? customPrefix + u'_' + role : overridden;
+    }
+};
+
+} // namespace cosell
