@@ -349,6 +349,30 @@ private Q_SLOTS:
         QCOMPARE(m_sandbox->http().counters().total(Service::Dataverse).throttles, 1);
     }
 
+    void serverErrorThenSuccessAndMalformedJson()
+    {
+        sandbox::Fault f;
+        f.method = "GET";
+        f.pattern = m_crm->apiRoot().path() + QStringLiteral("opportunities*");
+        f.status = 503;
+        f.remaining = 2;
+        m_sandbox->addFault(f);
+        auto p = page(*m_crm, {});
+        QVERIFY2(p.ok(), why(p));
+        QCOMPARE(m_sandbox->http().counters().total(Service::Dataverse).retries, 2);
+
+        sandbox::Fault bad;
+        bad.method = "GET";
+        bad.pattern = f.pattern;
+        bad.malformedBody = true;
+        bad.remaining = 1;
+        m_sandbox->addFault(bad);
+        auto broken = page(*m_crm, {});
+        QVERIFY(!broken.ok());
+        QCOMPARE(broken.error().code, QStringLiteral("malformedResponse"));
+        QVERIFY(page(*m_crm, {}).ok()); // and the next call is fine again
+    }
+
     void tokenExpiresInTheMiddleOfPaging()
     {
         m_sandbox->setTokenLifetime(60);
