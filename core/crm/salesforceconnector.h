@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/crm/crmconnector.h"
+#include "core/net/httpresponse.h"
+
+#include <QUrl>
+
+namespace cosell {
+
+class AccessTokenSource;
+class HttpClient;
+
+// Where and what: the instance, the API version and the org's custom field API names
+// (spec/field-mapping.md §2; orgs rename them, so every name is a setting).
+struct SalesforceConnectorConfig
+{
+    // The API host: the token response's instance_url. `instanceUrlSource`, when set and
+    // non-empty, wins (e.g. [&] { return provider.instanceUrl(); }), so a re-sign-in that
+    // moves the org is followed.
+    QUrl instanceUrl;
+    std::function<QUrl()> instanceUrlSource;
+    QString apiVersion = QStringLiteral("62.0");
+    QString objectName = QStringLiteral("Opportunity");
+    // The external-id field upserts go through.
+    QString referralIdField = QStringLiteral("Referral_Identifier__c");
+    // The custom fields the sync needs; checkSchema() reports the missing ones.
+    QStringList requiredCustomFields = {
+        QStringLiteral("Sync_with_Partner_Center__c"), QStringLiteral("Referral_Identifier__c"),
+        QStringLiteral("Referral_Link__c"), QStringLiteral("How_can_Microsoft_help__c"),
+        QStringLiteral("Referral_Visibility__c"), QStringLiteral("Microsoft_CRM_Identifier__c"),
+        QStringLiteral("Products__c"), QStringLiteral("Audit__c")};
+    // Standard fields read by changesSince() besides the required custom ones (Id and
+    // SystemModstamp are always read). CurrencyIsoCode exists only in multi-currency orgs.
+    QStringList standardFields = {
+        QStringLiteral("Name"), QStringLiteral("AccountId"), QStringLiteral("Amount"),
+        QStringLiteral("CloseDate"), QStringLiteral("StageName"), QStringLiteral("Probability"),
+        QStringLiteral("Description"), QStringLiteral("OwnerId"), QStringLiteral("LastModifiedDate")};
+    // Query pages followed per changesSince() call before it returns with more = true.
+    int maxPagesPerCall = 10;
+    // Sforce-Query-Options batchsize (200..2000); 0 = the server's default (2000).
+    int queryBatchSize = 0;
+    // Collections chunk size (the API allows at most 200) and allOrNone per chunk.
+    int collectionChunkSize = 200;
+    bool allOrNone = false;
+};
+
+// CrmConnector on the Salesforce REST API (spec/crm.md part B).
+//
+// changesSince: SOQL "WHERE SystemModstamp > s OR (SystemModstamp = s AND Id > 'id')
+// ORDER BY SystemModstamp, Id", following nextRecordsUrl. The cursor is the (SystemModstamp,
+// Id) of the last record delivered, not the stamp alone: many records share one stamp
+// (a bulk update commits them in one transaction), so "> stamp" alone would skip the rest of
+// a group cut by a page or call boundary, and ">= stamp" would re-read the whole group
+// forever. Limits: deletions are not reported (SOQL skips them; getDeleted is not used yet),
+// and a record committed later with an earlier stamp than the watermark is missed.
+//
+// update: If-Unmodified-Since from record.lastModified (HTTP dates have second resolution,
+// so a change within the same second as the read is not detected); 412 → Conflict.
+// writeBatch: creates, unconditional updates and upserts go through sObject Collections in
+// chunks of 200; updates that carry lastModified go one by one (Collections accept no
+// conditional headers). Sforce-Limit-Info is recorded (apiUsage()); REQUEST_LIMIT_EXCEEDED
+// arrives as Throttled and is never retried here.
+//
+// Asynchronous; one callback per call while `context` lives. Not owning; the HttpClient and
+// token source must outlive it. Thread: the HttpClient's.
+class SalesforceConnector final : public CrmConnector
+{
+public:
+    SalesforceConnector(HttpClient &http, AccessTokenSource &tokens, SalesforceConnectorConfig config);
+
+    void changesSince(const QString &cursor, QObject *context,
+                      std::function<void(Result<CrmChanges>)> done) override;
+    void get(const QString &id, QObject *context, std::function<void(Result<CrmRecordData>)> done) override;
+    void create(const QJsonObject &fields, QObject *context, std::function<void(Result<QString>)> done) override;
+    void update(const CrmRecordData &record, const QJsonObject &changes, QObject *context,
+                std::function<void(Status)> done) override;
+    void upsertByReferralId(const QString &referralId, const QJsonObject &fields, QObject *context,
+                            std::function<void(Result<QString>)> done) override;
+    void writeBatch(const QList<CrmWrite> &writes, QObject *context,
+                    std::function<void(Result<QList<CrmWriteResult>>)> done) override;
+    void checkSchema(QObject *context, std::function<void(Result<CrmSchemaReport>)> done) override;
+
+    const SalesforceConnectorConfig &config() const { return m_config; }
+    // From the last Sforce-Limit-Info seen; -1 before any.
+    qint64 apiUsed() const { return m_apiUsed; }
+    qint64 apiLimit() const { return m_apiLimit; }
+    // The SOQL of one sweep step (public for tests and the log).
+    QString changesQuery(const QString &cursor) const;
+
+private:
+    struct Batch;
+    using Done = std::function<void(Result<HttpResponse>)>;
+    void send(const QByteArray &method, const QString &endpoint, const QUrl &url, const QByteArray &body,
+              QObject *context, Done done, HttpHeaders headers = {});
+    QUrl apiUrl(const QString &resource) const;
+    QUrl instanceUrl() const;
+    QString objectPath() const;
+    void fetchChanges(const QUrl &url, const QString &endpoint, QObject *context, std::shared_ptr<CrmChanges> acc,
+                      int pages, std::function<void(Result<CrmChanges>)> done);
+    void runBatch(std::shared_ptr<Batch> batch);
+
+    HttpClient &m_http;
+    AccessTokenSource &m_tokens;
+    SalesforceConnectorConfig m_config;
+    qint64 m_apiUsed = -1;
+    qint64 m_apiLimit = -1;
+};
+
+} // namespace cosell
