@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: MIT
+#include "core/sync/crmside.h"
+
+#include "core/model/crmsystem.h"
+
+#include <QJsonValue>
+
+namespace cosell {
+
+namespace {
+
+QString crmFieldOf(const MappingSpec &spec, const QString &fieldId)
+{
+    const FieldMapping *f = spec.field(fieldId);
+    return f && !f->crmFields.isEmpty() ? f->crmFields.first().toString() : QString();
+}
+
+bool isTrue(const QJsonValue &v)
+{
+    if (v.isBool())
+        return v.toBool();
+    if (v.isDouble())
+        return v.toDouble() != 0;
+    return v.toString().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0
+        || v.toString().compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+CrmSide::CrmSide(CrmConnector &connector, std::shared_ptr<const RecordMapper> mapper)
+    : m_connector(connector), m_mapper(std::move(mapper)), m_context(std::make_unique<QObject>())
+{
+    m_fields.referralId = crmFieldOf(m_mapper->spec(), QStringLiteral("referralId"));
+    m_fields.stage = m_mapper->spec().system() == CrmSystem::Salesforce ? QStringLiteral("StageName")
+                                                                        : QStringLiteral("stepname");
+}
+
+CrmSide::~CrmSide() = default;
+
+SideRecord CrmSide::toSideRecord(const CrmRecordData &data) const
+{
+    SideRecord r;
+    r.id = data.id;
+    r.etag = !data.etag.isEmpty() ? data.etag
+                                  : (data.lastModified.isValid()
+                                         ? data.lastModified.toUTC().toString(Qt::ISODateWithMs)
+                                         : QString());
+    r.modified = data.lastModified;
+    r.values = m_mapper->fromCrmFields(data.fields).values;
+    r.linkedId = data.fields.value(m_fields.referralId).toString();
+    r.syncWithPartnerCenter = isTrue(data.fields.value(m_mapper->spec().syncFlagField()));
+    r.stage = data.fields.value(m_fields.stage).toString();
+    r.deleted = data.deleted;
+    return r;
+}
+
+void CrmSide::changesSince(const QString &cursor, Callback<ChangeBatch> done)
+{
+    m_connector.changesSince(cursor, m_context.get(), [this, done](Result<CrmChanges> r) {
+        if (!r) {
+            done(r.error());
+            return;
+        }
+        ChangeBatch batch;
+        for (const CrmRecordData &d : r->records)
+            batch.records.append(toSideRecord(d));
+        batch.nextCursor = r->cursor;
+        batch.more = r->more;
+        done(std::move(batch));
+    });
+}
+
+void CrmSide::get(const QString &id, Callback<SideRecord> done)
+{
+    m_connector.get(id, m_context.get(), [this, done](Result<CrmRecordData> r) {
+        if (!r)
+            done(r.error());
+        else
+            done(toSideRecord(*r));
+    });
+}
+
+void CrmSide::findByLinkedId(const QString &linkedId, Callback<std::optional<SideRecord>> done)
+{
+    Q_UNUSED(linkedId)
+    QObject *ctx = m_context.get();
+    QMetaObject::invokeMethod(ctx, [done] { done(std::optional<SideRecord>()); }, Qt::QueuedConnection);
+}
+
+void CrmSide::create(const CreateRequest &request, Callback<SideRecord> done)
+{
+    const RecordMapper::CrmPatch patch = m_mapper->toCrm(request.values, MappingStage::Create);
+    auto fetch = [this, done](Result<QString> r) {
+        if (!r)
+            done(r.error());
+        else
+            get(*r, done);
+    };
+    if (request.linkedId.isEmpty())
+        m_connector.create(patch.fields, m_context.get(), std::move(fetch));
+    else
+        m_connector.upsertByReferralId(request.linkedId, patch.fields, m_context.get(), std::move(fetch));
+}
+
+void CrmSide::createMany(const QList<CreateRequest> &requests,
+                         std::function<void(QList<Result<SideRecord>>)> done)
+{
+    QList<CrmWrite> writes;
+    for (const CreateRequest &request : requests) {
+        CrmWrite w;
+        w.kind = request.linkedId.isEmpty() ? CrmWrite::Kind::Create : CrmWrite::Kind::UpsertByReferralId;
+        w.referralId = request.linkedId;
+        w.fields = m_mapper->toCrm(request.values, MappingStage::Create).fields;
+        writes.append(std::move(w));
+    }
+    const qsizetype n = requests.size();
+    m_connector.writeBatch(writes, m_context.get(), [this, n, done](Result<QList<CrmWriteResult>> r) {
+        if (!r) {
+            done(QList<Result<SideRecord>>(n, r.error()));
+            return;
+        }
+        // Read back each written record so the engine stores etags and values as the CRM has them.
+        struct State
+        {
+            QList<Result<SideRecord>> results;
+            qsizetype pending = 0;
+        };
+        auto state = std::make_shared<State>();
+        state->results = QList<Result<SideRecord>>(n, Error{});
+        state->pending = n;
+        if (n == 0) {
+            done({});
+            return;
+        }
+        for (qsizetype i = 0; i < n; ++i) {
+            const CrmWriteResult w = i < r->size() ? r->at(i) : CrmWriteResult{};
+            auto finishOne = [state, i, done](Result<SideRecord> one) {
+                state->results[i] = std::move(one);
+                if (--state->pending == 0)
+                    done(state->results);
+            };
+            if (w.error) {
+                QMetaObject::invokeMethod(m_context.get(), [finishOne, e = *w.error] { finishOne(e); },
+                                          Qt::QueuedConnection);
+            } else if (w.id.isEmpty()) {
+                Error e;
+                e.kind = Error::Kind::Internal;
+                e.message = QStringLiteral("the batch returned no id");
+                QMetaObject::invokeMethod(m_context.get(), [finishOne, e] { finishOne(e); },
+                                          Qt::QueuedConnection);
+            } else {
+                get(w.id, finishOne);
+            }
+        }
+    });
+}
+
+void CrmSide::updateWith(const CrmRecordData &record, const QJsonObject &changes, Callback<SideRecord> done)
+{
+    const QString id = record.id;
+    m_connector.update(record, changes, m_context.get(), [this, id, done](Status s) {
+        if (!s)
+            done(s.error());
+        else
+            get(id, done);
+    });
+}
+
+void CrmSide::update(const QString &id, const QString &etag, const QJsonObject &changes,
+                     Callback<SideRecord> done)
+{
+    const RecordMapper::CrmPatch patch = m_mapper->toCrm(changes, MappingStage::Update, changes.keys());
+    if (patch.fields.isEmpty()) {
+        get(id, std::move(done));
+        return;
+    }
+    CrmRecordData record;
+    record.id = id;
+    const QDateTime asTime = QDateTime::fromString(etag, Qt::ISODateWithMs);
+    if (asTime.isValid())
+        record.lastModified = asTime;
+    else
+        record.etag = etag;
+    updateWith(record, patch.fields, std::move(done));
+}
+
+void CrmSide::writeFields(const QString &id, const QJsonObject &changes, Callback<SideRecord> done)
+{
+    m_connector.get(id, m_context.get(), [this, changes, done](Result<CrmRecordData> r) {
+        if (!r) {
+            done(r.error());
+            return;
+        }
+        updateWith(*r, changes, done);
+    });
+}
+
+void CrmSide::linkBack(const QString &id, const QString &linkedId, Callback<SideRecord> done)
+{
+    const QJsonObject canonical{{QStringLiteral("referralId"), linkedId},
+                                {QStringLiteral("referralLink"), linkedId}};
+    QJsonObject fields = m_mapper->toCrm(canonical, MappingStage::Update,
+                                         {QStringLiteral("referralId"), QStringLiteral("referralLink")})
+                             .fields;
+    if (!m_fields.referralId.isEmpty() && !fields.contains(m_fields.referralId))
+        fields.insert(m_fields.referralId, linkedId);
+    const QString audit = m_mapper->spec().auditField();
+    if (!audit.isEmpty())
+        fields.insert(audit, QStringLiteral("synced"));
+    writeFields(id, fields, std::move(done));
+}
+
+void CrmSide::writeAudit(const QString &id, const QString &message, Callback<SideRecord> done)
+{
+    const QString audit = m_mapper->spec().auditField();
+    if (audit.isEmpty()) {
+        get(id, std::move(done));
+        return;
+    }
+    writeFields(id, QJsonObject{{audit, message}}, std::move(done));
+}
+
+} // namespace cosell

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/crm/crmconnector.h"
+#include "core/mapping/recordmapper.h"
+#include "core/sync/remoteside.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace cosell {
+
+// RemoteSide over a CrmConnector (Dynamics 365 or Salesforce): CRM fields ↔ canonical
+// values through the RecordMapper. Not owning the connector (it must outlive the side).
+// Thread: the connector's.
+//
+// SideRecord::etag carries what optimistic concurrency needs: the Dataverse @odata.etag,
+// or, when the CRM has none (Salesforce), the SystemModstamp as ISO text with ms.
+class CrmSide final : public RemoteSide
+{
+public:
+    struct Fields
+    {
+        QString referralId; // Referral Identifier column
+        QString stage;      // stage name column (on-hold rule)
+    };
+
+    CrmSide(CrmConnector &connector, std::shared_ptr<const RecordMapper> mapper);
+    ~CrmSide() override;
+
+    void changesSince(const QString &cursor, Callback<ChangeBatch> done) override;
+    void get(const QString &id, Callback<SideRecord> done) override;
+    // CrmConnector has no query by Referral Identifier; creates are upserts keyed by it,
+    // so the engine's look-up before a create is not needed: answers "none".
+    void findByLinkedId(const QString &linkedId, Callback<std::optional<SideRecord>> done) override;
+    void create(const CreateRequest &request, Callback<SideRecord> done) override;
+    void createMany(const QList<CreateRequest> &requests,
+                    std::function<void(QList<Result<SideRecord>>)> done) override;
+    void update(const QString &id, const QString &etag, const QJsonObject &changes,
+                Callback<SideRecord> done) override;
+    void linkBack(const QString &id, const QString &linkedId, Callback<SideRecord> done) override;
+    void writeAudit(const QString &id, const QString &message, Callback<SideRecord> done) override;
+
+    SideRecord toSideRecord(const CrmRecordData &data) const;
+    const Fields &fields() const { return m_fields; }
+
+private:
+    // get, then update `changes` (CRM field names) with its concurrency token, then get.
+    void writeFields(const QString &id, const QJsonObject &changes, Callback<SideRecord> done);
+    void updateWith(const CrmRecordData &record, const QJsonObject &changes, Callback<SideRecord> done);
+
+    CrmConnector &m_connector;
+    std::shared_ptr<const RecordMapper> m_mapper;
+    Fields m_fields;
+    std::unique_ptr<QObject> m_context; // callbacks die with the side
+};
+
+} // namespace cosell

@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: MIT
+#include "core/crm/crmconnector.h"
+#include "core/mapping/mappingspec.h"
+#include "core/mapping/recordmapper.h"
+#include "core/sync/crmside.h"
+
+#include <QMap>
+#include <QTest>
+
+namespace cosell::test {
+namespace {
+
+const QString kReferralIdField = QStringLiteral("mspc_referralidentifier");
+
+// An in-memory Dataverse-like CrmConnector: etags W/"<seq>", change cursor = sequence
+// number, two records per change page; callbacks queued like a network's.
+class MemoryCrmConnector final : public CrmConnector
+{
+public:
+    QMap<QString, CrmRecordData> records;
+    QMap<QString, qint64> seqOf;
+    qint64 seq = 0;
+    int nextId = 1;
+    int batchCalls = 0;
+    int upserts = 0;
+    QObject guard;
+
+    template<typename T>
+    void later(QObject *context, std::function<void(T)> done, T value)
+    {
+        QMetaObject::invokeMethod(context, [done, value] { done(value); }, Qt::QueuedConnection);
+    }
+    void touch(CrmRecordData &r)
+    {
+        ++seq;
+        r.etag = QStringLiteral("W/\"%1\"").arg(seq);
+        seqOf[r.id] = seq;
+    }
+    QString put(QJsonObject fields)
+    {
+        CrmRecordData r;
+        r.id = QStringLiteral("opp-%1").arg(nextId++);
+        fields.insert(QStringLiteral("opportunityid"), r.id);
+        r.fields = fields;
+        touch(r);
+        records.insert(r.id, r);
+        return r.id;
+    }
+    QString upsert(const QString &referralId, const QJsonObject &fields)
+    {
+        ++upserts;
+        for (auto it = records.begin(); it != records.end(); ++it) {
+            if (it->fields.value(kReferralIdField).toString() == referralId) {
+                for (auto f = fields.begin(); f != fields.end(); ++f)
+                    it->fields.insert(f.key(), f.value());
+                touch(*it);
+                return it->id;
+            }
+        }
+        QJsonObject withKey = fields;
+        withKey.insert(kReferralIdField, referralId);
+        return put(withKey);
+    }
+    std::optional<Error> apply(const CrmRecordData &record, const QJsonObject &changes)
+    {
+        auto it = records.find(record.id);
+        if (it == records.end()) {
+            Error e;
+            e.kind = Error::Kind::NotFound;
+            return e;
+        }
+        if (!record.etag.isEmpty() && record.etag != it->etag) {
+            Error e;
+            e.kind = Error::Kind::Conflict;
+            e.httpStatus = 412;
+            return e;
+        }
+        for (auto f = changes.begin(); f != changes.end(); ++f)
+            it->fields.insert(f.key(), f.value());
+        touch(*it);
+        return std::nullopt;
+    }
+
+    void changesSince(const QString &cursor, QObject *context, std::function<void(Result<CrmChanges>)> done) override
+    {
+        const qint64 after = cursor.toLongLong();
+        QList<QPair<qint64, QString>> order;
+        for (auto it = seqOf.begin(); it != seqOf.end(); ++it)
+            if (it.value() > after)
+                order.append({it.value(), it.key()});
+        std::sort(order.begin(), order.end());
+        CrmChanges c;
+        for (qsizetype i = 0; i < order.size() && i < 2; ++i)
+            c.records.append(records.value(order[i].second));
+        c.more = order.size() > 2;
+        c.cursor = c.records.isEmpty() ? cursor : QString::number(seqOf.value(c.records.last().id));
+        later<Result<CrmChanges>>(context, done, c);
+    }
+    void get(const QString &id, QObject *context, std::function<void(Result<CrmRecordData>)> done) override
+    {
+        if (!records.contains(id)) {
+            Error e;
+            e.kind = Error::Kind::NotFound;
+            later<Result<CrmRecordData>>(context, done, e);
+            return;
+        }
+        later<Result<CrmRecordData>>(context, done, records.value(id));
+    }
+    void create(const QJsonObject &fields, QObject *context, std::function<void(Result<QString>)> done) override
+    {
+        later<Result<QString>>(context, done, put(fields));
+    }
+    void update(const CrmRecordData &record, const QJsonObject &changes, QObject *context,
+                std::function<void(Status)> done) override
+    {
+        const auto error = apply(record, changes);
+        later<Status>(context, done, error ? Status(*error) : Status());
+    }
+    void upsertByReferralId(const QString &referralId, const QJsonObject &fields, QObject *context,
+                            std::function<void(Result<QString>)> done) override
+    {
+        later<Result<QString>>(context, done, upsert(referralId, fields));
+    }
+    void writeBatch(const QList<CrmWrite> &writes, QObject *context,
+                    std::function<void(Result<QList<CrmWriteResult>>)> done) override
+    {
+        ++batchCalls;
+        QList<CrmWriteResult> results;
+        for (const CrmWrite &w : writes) {
+            CrmWriteResult r;
+            if (w.kind == CrmWrite::Kind::UpsertByReferralId)
+                r.id = upsert(w.referralId, w.fields);
+            else
+                r.id = put(w.fields);
+            results.append(r);
+        }
+        later<Result<QList<CrmWriteResult>>>(context, done, results);
+    }
+    void checkSchema(QObject *context, std::function<void(Result<CrmSchemaReport>)> done) override
+    {
+        later<Result<CrmSchemaReport>>(context, done, CrmSchemaReport{});
+    }
+};
+
+} // namespace
+
+// CrmSide over an in-memory connector with the built-in Dynamics mapping: canonical values,
+// the Sync flag and Referral Identifier facts, idempotent creates, batched creates, 412 →
+// Conflict, link-back and the Audit field.
+class TestCrmSide : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<MemoryCrmConnector> m_crm;
+    std::unique_ptr<CrmSide> m_side;
+    std::shared_ptr<const RecordMapper> m_mapper;
+
+    template<typename T>
+    Result<T> wait(const std::function<void(RemoteSide::Callback<T>)> &call)
+    {
+        std::optional<Result<T>> result;
+        call([&](Result<T> r) { result = std::move(r); });
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, 30000)) {
+            Error e;
+            e.message = QStringLiteral("timed out");
+            return e;
+        }
+        return std::move(*result);
+    }
+    QJsonObject canonical(const QString &name) const
+    {
+        return QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("notes"), QStringLiteral("Some notes")}};
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_crm = std::make_unique<MemoryCrmConnector>();
+        auto spec = MappingSpec::builtIn(CrmSystem::Dynamics);
+        QVERIFY(spec.ok());
+        m_mapper = std::make_shared<const RecordMapper>(*spec);
+        m_side = std::make_unique<CrmSide>(*m_crm, m_mapper);
+    }
+    void cleanup()
+    {
+        m_side.reset();
+        m_crm.reset();
+    }
+
+    void readsFactsAndCanonicalValues()
+    {
+        const QString id = m_crm->put(QJsonObject{{QStringLiteral("name"), QStringLiteral("Deal")},
+                                                  {QStringLiteral("mspc_syncwithpartnercenter"), true},
+                                                  {QStringLiteral("stepname"), QStringLiteral("Qualify")},
+                                                  {kReferralIdField, QStringLiteral("ref-1")}});
+        auto r = wait<SideRecord>([&](auto done) { m_side->get(id, done); });
+        QVERIFY(r.ok());
+        QCOMPARE(r->id, id);
+        QCOMPARE(r->etag, m_crm->records.value(id).etag);
+        QVERIFY(r->syncWithPartnerCenter);
+        QCOMPARE(r->stage, QStringLiteral("Qualify"));
+        QCOMPARE(r->linkedId, QStringLiteral("ref-1"));
+        QCOMPARE(r->values.value(QStringLiteral("name")).toString(), QStringLiteral("Deal"));
+    }
+
+    void changeFeedFollowsTheCursor()
+    {
+        for (int i = 0; i < 5; ++i)
+            m_crm->put(QJsonObject{{QStringLiteral("name"), QStringLiteral("D%1").arg(i)}});
+        QString cursor;
+        int seen = 0;
+        for (int guard = 0; guard < 10; ++guard) {
+            auto b = wait<RemoteSide::ChangeBatch>([&](auto done) { m_side->changesSince(cursor, done); });
+            QVERIFY(b.ok());
+            seen += int(b->records.size());
+            cursor = b->nextCursor;
+            if (!b->more)
+                break;
+        }
+        QCOMPARE(seen, 5);
+        auto none = wait<RemoteSide::ChangeBatch>([&](auto done) { m_side->changesSince(cursor, done); });
+        QVERIFY(none.ok());
+        QVERIFY(none->records.isEmpty());
+    }
+
+    void createIsAnUpsertByReferralId()
+    {
+        auto a = wait<SideRecord>([&](auto done) { m_side->create({canonical(QStringLiteral("One")), QStringLiteral("ref-9")}, done); });
+        QVERIFY(a.ok());
+        auto b = wait<SideRecord>([&](auto done) { m_side->create({canonical(QStringLiteral("One")), QStringLiteral("ref-9")}, done); });
+        QVERIFY(b.ok());
+        QCOMPARE(b->id, a->id);
+        QCOMPARE(m_crm->records.size(), 1);
+        QCOMPARE(a->linkedId, QStringLiteral("ref-9"));
+        QCOMPARE(a->values.value(QStringLiteral("name")).toString(), QStringLiteral("One"));
+    }
+
+    void createManyUsesOneBatch()
+    {
+        QList<RemoteSide::CreateRequest> requests;
+        for (int i = 0; i < 4; ++i)
+            requests.append({canonical(QStringLiteral("B%1").arg(i)), QStringLiteral("ref-b%1").arg(i)});
+        std::optional<QList<Result<SideRecord>>> results;
+        m_side->createMany(requests, [&](QList<Result<SideRecord>> r) { results = std::move(r); });
+        QVERIFY(QTest::qWaitFor([&] { return results.has_value(); }, 30000));
+        QCOMPARE(results->size(), 4);
+        QCOMPARE(m_crm->batchCalls, 1);
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY(results->at(i).ok());
+            QCOMPARE(results->at(i)->linkedId, QStringLiteral("ref-b%1").arg(i));
+        }
+    }
+
+    void updateWithStaleEtagIsAConflict()
+    {
+        const QString id = m_crm->put(QJsonObject{{QStringLiteral("name"), QStringLiteral("Old")}});
+        const QString etag = m_crm->records.value(id).etag;
+        auto ok = wait<SideRecord>([&](auto done) {
+            m_side->update(id, etag, QJsonObject{{QStringLiteral("notes"), QStringLiteral("New notes")}}, done);
+        });
+        QVERIFY(ok.ok());
+        QCOMPARE(m_crm->records.value(id).fields.value(QStringLiteral("description")).toString(), QStringLiteral("New notes"));
+        QVERIFY(ok->etag != etag);
+        auto stale = wait<SideRecord>([&](auto done) {
+            m_side->update(id, etag, QJsonObject{{QStringLiteral("notes"), QStringLiteral("Lost")}}, done);
+        });
+        QVERIFY(!stale.ok());
+        QCOMPARE(toString(stale.error().kind), QStringLiteral("conflict"));
+        QCOMPARE(m_crm->records.value(id).fields.value(QStringLiteral("description")).toString(), QStringLiteral("New notes"));
+    }
+
+    void linkBackAndAudit()
+    {
+        const QString id = m_crm->put(QJsonObject{{QStringLiteral("name"), QStringLiteral("Deal")}});
+        auto linked = wait<SideRecord>([&](auto done) { m_side->linkBack(id, QStringLiteral("ref-42"), done); });
+        QVERIFY(linked.ok());
+        QCOMPARE(linked->linkedId, QStringLiteral("ref-42"));
+        const QJsonObject f = m_crm->records.value(id).fields;
+        QCOMPARE(f.value(kReferralIdField).toString(), QStringLiteral("ref-42"));
+        QVERIFY(f.value(QStringLiteral("mspc_referrallink")).toString().endsWith(QStringLiteral("/ref-42")));
+        QCOMPARE(f.value(QStringLiteral("mspc_audit")).toString(), QStringLiteral("synced"));
+
+        auto audited = wait<SideRecord>([&](auto done) {
+            m_side->writeAudit(id, QStringLiteral("Missing solution"), done);
+        });
+        QVERIFY(audited.ok());
+        QCOMPARE(m_crm->records.value(id).fields.value(QStringLiteral("mspc_audit")).toString(),
+                 QStringLiteral("Missing solution"));
+
+        auto none = wait<std::optional<SideRecord>>([&](auto done) { m_side->findByLinkedId(QStringLiteral("ref-42"), done); });
+        QVERIFY(none.ok());
+    }
+};
+
+} // namespace cosell::test
+
+QTEST_GUILESS_MAIN(cosell::test::TestCrmSide)
+#include "tst_crmside.moc"
