@@ -25,6 +25,20 @@ bool isTrue(const QJsonValue &v)
         || v.toString().compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0;
 }
 
+// Related-record values (account/contact/currency lookups: nested objects or {"$lookup": …})
+// need a lookup resolver the connectors do not have yet; writing them as plain properties
+// is refused by the CRM, so they are left out and the rest of the record is written.
+QJsonObject withoutLookups(QJsonObject fields)
+{
+    for (auto it = fields.begin(); it != fields.end();) {
+        if (it.value().isObject())
+            it = fields.erase(it);
+        else
+            ++it;
+    }
+    return fields;
+}
+
 } // namespace
 
 CrmSide::CrmSide(CrmConnector &connector, std::shared_ptr<const RecordMapper> mapper)
@@ -89,7 +103,7 @@ void CrmSide::findByLinkedId(const QString &linkedId, Callback<std::optional<Sid
 
 void CrmSide::create(const CreateRequest &request, Callback<SideRecord> done)
 {
-    const RecordMapper::CrmPatch patch = m_mapper->toCrm(request.values, MappingStage::Create);
+    const QJsonObject fields = withoutLookups(m_mapper->toCrm(request.values, MappingStage::Create).fields);
     auto fetch = [this, done](Result<QString> r) {
         if (!r)
             done(r.error());
@@ -97,9 +111,9 @@ void CrmSide::create(const CreateRequest &request, Callback<SideRecord> done)
             get(*r, done);
     };
     if (request.linkedId.isEmpty())
-        m_connector.create(patch.fields, m_context.get(), std::move(fetch));
+        m_connector.create(fields, m_context.get(), std::move(fetch));
     else
-        m_connector.upsertByReferralId(request.linkedId, patch.fields, m_context.get(), std::move(fetch));
+        m_connector.upsertByReferralId(request.linkedId, fields, m_context.get(), std::move(fetch));
 }
 
 void CrmSide::createMany(const QList<CreateRequest> &requests,
@@ -110,7 +124,7 @@ void CrmSide::createMany(const QList<CreateRequest> &requests,
         CrmWrite w;
         w.kind = request.linkedId.isEmpty() ? CrmWrite::Kind::Create : CrmWrite::Kind::UpsertByReferralId;
         w.referralId = request.linkedId;
-        w.fields = m_mapper->toCrm(request.values, MappingStage::Create).fields;
+        w.fields = withoutLookups(m_mapper->toCrm(request.values, MappingStage::Create).fields);
         writes.append(std::move(w));
     }
     const qsizetype n = requests.size();
@@ -169,8 +183,8 @@ void CrmSide::updateWith(const CrmRecordData &record, const QJsonObject &changes
 void CrmSide::update(const QString &id, const QString &etag, const QJsonObject &changes,
                      Callback<SideRecord> done)
 {
-    const RecordMapper::CrmPatch patch = m_mapper->toCrm(changes, MappingStage::Update, changes.keys());
-    if (patch.fields.isEmpty()) {
+    const QJsonObject fields = withoutLookups(m_mapper->toCrm(changes, MappingStage::Update, changes.keys()).fields);
+    if (fields.isEmpty()) {
         get(id, std::move(done));
         return;
     }
@@ -181,7 +195,7 @@ void CrmSide::update(const QString &id, const QString &etag, const QJsonObject &
         record.lastModified = asTime;
     else
         record.etag = etag;
-    updateWith(record, patch.fields, std::move(done));
+    updateWith(record, fields, std::move(done));
 }
 
 void CrmSide::writeFields(const QString &id, const QJsonObject &changes, Callback<SideRecord> done)

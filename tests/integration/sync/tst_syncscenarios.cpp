@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+#include "core/auth/oauthtokenprovider.h"
+#include "core/crm/dynamicsconnector.h"
+#include "core/mapping/mappingspec.h"
+#include "core/mapping/recordmapper.h"
+#include "core/partnercenter/referralsclient.h"
+#include "core/store/cachedb.h"
+#include "core/sync/crmside.h"
+#include "core/sync/mappingrules.h"
+#include "core/sync/partnercenterside.h"
+#include "core/sync/sqlitesyncstore.h"
+#include "core/sync/syncpass.h"
+#include "core/util/clock.h"
+#include "tests/support/sandboxfixture.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace cosell::test {
+
+// The documented scenarios end to end: SyncPass over SqliteSyncStore, PartnerCenterSide and
+// CrmSide (DynamicsConnector), against the in-process sandbox over loopback.
+class TestSyncScenarios : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<SandboxFixture> m_sandbox;
+    std::unique_ptr<OAuthTokenProvider> m_pcTokens;
+    std::unique_ptr<OAuthTokenProvider> m_crmTokens;
+    std::unique_ptr<ReferralsClient> m_referrals;
+    std::unique_ptr<DynamicsConnector> m_dynamics;
+    std::unique_ptr<PartnerCenterSide> m_pc;
+    std::unique_ptr<CrmSide> m_crm;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<CacheDb> m_db;
+    std::unique_ptr<SqliteSyncStore> m_store;
+    QList<FieldRule> m_rules;
+    SyncConfig m_config;
+    static inline int s_connection = 0;
+
+    template<typename T>
+    Result<T> wait(const std::function<void(std::function<void(Result<T>)>)> &call)
+    {
+        std::optional<Result<T>> result;
+        call([&](Result<T> r) { result = std::move(r); });
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, 60000)) {
+            Error e;
+            e.message = QStringLiteral("timed out");
+            return e;
+        }
+        return std::move(*result);
+    }
+    std::optional<PassReport> pass()
+    {
+        SyncContext context{*m_store, *m_pc, *m_crm, Clock::system(), m_config, m_rules, [] { return 0.0; }};
+        SyncPass p(context);
+        std::optional<PassReport> report;
+        p.run([&report](const PassReport &r) { report = r; });
+        if (!QTest::qWaitFor([&] { return report.has_value(); }, 60000))
+            return std::nullopt;
+        return report;
+    }
+    // The CRM record whose Referral Identifier is `referralId`, read through a full sweep.
+    std::optional<SideRecord> crmRecordFor(const QString &referralId)
+    {
+        QString cursor;
+        for (int guard = 0; guard < 100; ++guard) {
+            auto batch = wait<RemoteSide::ChangeBatch>([&](auto done) { m_crm->changesSince(cursor, done); });
+            if (!batch)
+                return std::nullopt;
+            for (const SideRecord &r : batch->records)
+                if (r.linkedId == referralId)
+                    return r;
+            cursor = batch->nextCursor;
+            if (!batch->more)
+                break;
+        }
+        return std::nullopt;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_sandbox = std::make_unique<SandboxFixture>();
+        QVERIFY(m_sandbox->start());
+        m_sandbox->seed(11, 5, {QStringLiteral("partnercenter"), QStringLiteral("dataverse")});
+        m_pcTokens = std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->partnerCenterAuth(),
+                                                          OAuthTokenProvider::Grant::Delegated);
+        QVERIFY(m_sandbox->signIn(*m_pcTokens));
+        m_crmTokens = std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->dataverseAuth(),
+                                                           OAuthTokenProvider::Grant::ClientCredentials);
+        QVERIFY(m_sandbox->warmUp(*m_crmTokens));
+        m_referrals = std::make_unique<ReferralsClient>(m_sandbox->http(), *m_pcTokens, m_sandbox->referralsBaseUrl());
+        DynamicsConfig dc;
+        dc.url = m_sandbox->dataverseUrl();
+        m_dynamics = std::make_unique<DynamicsConnector>(m_sandbox->http(), *m_crmTokens, dc);
+        auto spec = MappingSpec::builtIn(CrmSystem::Dynamics);
+        QVERIFY(spec.ok());
+        auto mapper = std::make_shared<const RecordMapper>(*spec);
+        m_rules = MappingRules::fromSpec(*spec);
+        m_pc = std::make_unique<PartnerCenterSide>(*m_referrals, mapper);
+        m_crm = std::make_unique<CrmSide>(*m_dynamics, mapper);
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_db = std::make_unique<CacheDb>();
+        QVERIFY(m_db->open(m_dir->filePath(QStringLiteral("cache.sqlite")), CacheDb::Role::Writer,
+                           QStringLiteral("tst-syncscenarios-%1").arg(++s_connection))
+                    .ok());
+        m_store = std::make_unique<SqliteSyncStore>(*m_db, Clock::system(), QStringLiteral("dynamics"));
+    }
+    void cleanup()
+    {
+        m_store.reset();
+        m_db.reset();
+        m_dir.reset();
+        m_crm.reset();
+        m_pc.reset();
+        m_dynamics.reset();
+        m_referrals.reset();
+        m_crmTokens.reset();
+        m_pcTokens.reset();
+        m_sandbox.reset();
+    }
+
+    void referralAppearsInDynamicsUpdatesFlowAndEchoesAreNoops()
+    {
+        auto first = pass();
+        QVERIFY(first.has_value());
+        QVERIFY2(first->errors.isEmpty(), qPrintable(first->errors.join(u"; ")));
+
+        // A new referral in Partner Center (a copy of a seeded one, as Microsoft would send).
+        auto page = wait<ReferralPage>([&](auto done) { m_referrals->listPage({}, this, done); });
+        QVERIFY(page.ok());
+        QJsonObject body = page->referrals.first();
+        for (const char *ro : {"id", "eTag", "links", "createdDateTime", "updatedDateTime", "engagementId",
+                               "@odata.context", "externalReferenceId"})
+            body.remove(QLatin1String(ro));
+        body.insert(QStringLiteral("name"), QStringLiteral("Scenario referral"));
+        auto created = wait<QJsonObject>([&](auto done) { m_referrals->create(body, this, done); });
+        QVERIFY(created.ok());
+        const QString referralId = created->value(QLatin1String("id")).toString();
+        m_sandbox->advanceSandboxClock(2);
+
+        auto second = pass();
+        QVERIFY(second.has_value());
+        QVERIFY2(second->errors.isEmpty(), qPrintable(second->errors.join(u"; ")));
+        QVERIFY(second->writesDone > 0);
+        const auto inCrm = crmRecordFor(referralId);
+        QVERIFY2(inCrm.has_value(), "the referral did not reach Dynamics");
+        QCOMPARE(inCrm->values.value(QStringLiteral("name")).toString().startsWith(QStringLiteral("Scenario referral")), true);
+
+        // Echo suppression: nothing changed, nothing is written.
+        auto third = pass();
+        QVERIFY(third.has_value());
+        QVERIFY(third->errors.isEmpty());
+        QCOMPARE(third->writesDone, 0);
+
+        // An edit in Partner Center (notes flow both ways) changes the CRM record.
+        auto current = wait<SideRecord>([&](auto done) { m_pc->get(referralId, done); });
+        QVERIFY(current.ok());
+        auto edited = wait<SideRecord>([&](auto done) {
+            m_pc->update(referralId, current->etag,
+                         QJsonObject{{QStringLiteral("notes"), QStringLiteral("Edited in Partner Center")}}, done);
+        });
+        QVERIFY(edited.ok());
+        m_sandbox->advanceSandboxClock(2);
+        auto fourth = pass();
+        QVERIFY(fourth.has_value());
+        QVERIFY(fourth->errors.isEmpty());
+        QVERIFY(fourth->writesDone > 0);
+        const auto updated = crmRecordFor(referralId);
+        QVERIFY(updated.has_value());
+        QCOMPARE(updated->values.value(QStringLiteral("notes")).toString(), QStringLiteral("Edited in Partner Center"));
+        auto fifth = pass();
+        QVERIFY(fifth.has_value());
+        QCOMPARE(fifth->writesDone, 0);
+    }
+};
+
+} // namespace cosell::test
+
+QTEST_GUILESS_MAIN(cosell::test::TestSyncScenarios)
+#include "tst_syncscenarios.moc"
