@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // cosell-syncd: the headless sync service. Wiring only; the logic is cosell::SyncdApp.
+#include "app/syncd/demobackend.h"
 #include "core/sync/syncdapp.h"
 
 #include <QCoreApplication>
@@ -16,7 +17,8 @@ int main(int argc, char *argv[])
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    cosell::SyncdApp syncd(out, err);
+    cosell::DemoBackend demo; // outlives the app: the sandbox serves the engine's requests
+    cosell::SyncdApp syncd(out, err, demo.provider());
     QObject::connect(&syncd, &cosell::SyncdApp::finished, &app, &QCoreApplication::exit);
     syncd.start(QCoreApplication::arguments());
     return QCoreApplication::exec();

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+#include "app/syncd/demobackend.h"
+
+#include "app/sandbox/defaultservices.h"
+#include "app/sandbox/server/sandboxserver.h"
+#include "app/sandbox/server/tokenclaims.h"
+#include "core/crm/dynamicsconnector.h"
+#include "core/mapping/mappingspec.h"
+#include "core/mapping/recordmapper.h"
+#include "core/net/accesstokensource.h"
+#include "core/net/httpclient.h"
+#include "core/partnercenter/referralsclient.h"
+#include "core/store/cachedb.h"
+#include "core/sync/crmside.h"
+#include "core/sync/mappingrules.h"
+#include "core/sync/partnercenterside.h"
+#include "core/sync/sqlitesyncstore.h"
+
+#include <QNetworkAccessManager>
+
+namespace cosell {
+
+namespace {
+
+constexpr int kSeedRecords = 50;
+constexpr int kTokenLifetimeSeconds = 24 * 3600;
+
+// A token minted once by the in-process sandbox; never refreshed (the demo ends first).
+class FixedTokenSource final : public AccessTokenSource
+{
+public:
+    explicit FixedTokenSource(QString token) : m_token(std::move(token)) { }
+    void accessToken(QObject *context, std::function<void(Result<QString>)> done) override
+    {
+        QMetaObject::invokeMethod(context, [done, t = m_token] { done(t); }, Qt::QueuedConnection);
+    }
+    void invalidate(const QString &) override { }
+
+private:
+    QString m_token;
+};
+
+QUrl baseUrl(const sandbox::SandboxServer &server, const QString &key)
+{
+    for (const auto &[k, url] : server.baseUrls()) {
+        if (k == key)
+            return QUrl(url);
+    }
+    return {};
+}
+
+} // namespace
+
+DemoBackend::DemoBackend() = default;
+DemoBackend::~DemoBackend() = default;
+
+SyncdApp::BackendProvider DemoBackend::provider()
+{
+    return [this](const SyncdOptions &options) { return start(options); };
+}
+
+Result<SyncBackendFactory> DemoBackend::start(const SyncdOptions &options)
+{
+    if (options.mode != SyncdOptions::Mode::Demo) {
+        Error e;
+        e.code = QStringLiteral("noBackend");
+        e.message = QStringLiteral("this build has connectors for --demo only");
+        return e;
+    }
+    if (!m_server) {
+        m_server = std::make_unique<sandbox::SandboxServer>();
+        sandbox::addDefaultServices(*m_server);
+        if (!m_server->listen(0)) {
+            Error e;
+            e.code = QStringLiteral("sandboxListen");
+            e.message = QStringLiteral("the demo sandbox cannot listen on 127.0.0.1");
+            return e;
+        }
+        m_server->seedAll(42, kSeedRecords, {QStringLiteral("partnercenter"), QStringLiteral("dataverse")});
+        m_server->tokens().setLifetimeSeconds(kTokenLifetimeSeconds);
+    }
+    sandbox::TokenClaims pc;
+    pc.flavor = QStringLiteral("entra");
+    pc.tenant = QStringLiteral("contoso-tenant");
+    pc.clientId = QStringLiteral("11111111-2222-3333-4444-555555555555");
+    pc.upn = QStringLiteral("admin@partner.example");
+    pc.scope = QStringLiteral("https://api.partner.microsoft.com/.default");
+    pc.roles = {QStringLiteral("Referrals Admin")};
+    pc.audience = QStringLiteral("https://api.partner.microsoft.com");
+    sandbox::TokenClaims dv = pc;
+    dv.upn.clear();
+    dv.roles = {QStringLiteral("Application")};
+    const QUrl dataverseUrl = baseUrl(*m_server, QStringLiteral("dataverse.url"));
+    dv.audience = dataverseUrl.toString();
+    dv.scope = dv.audience + QStringLiteral("/.default");
+    const QString pcToken = m_server->tokens().mint(&pc);
+    const QString dvToken = m_server->tokens().mint(&dv);
+    const QUrl referralsUrl = baseUrl(*m_server, QStringLiteral("partnercenter.referralsBaseUrl"));
+    const QString cachePath = options.cachePath;
+
+    return SyncBackendFactory([=]() -> Result<std::unique_ptr<SyncBackend>> {
+        auto spec = MappingSpec::builtIn(CrmSystem::Dynamics);
+        if (!spec)
+            return spec.error();
+        auto backend = std::make_unique<SyncBackend>();
+        auto network = std::make_shared<QNetworkAccessManager>();
+        auto http = std::make_shared<HttpClient>(network.get());
+        auto pcTokens = std::make_shared<FixedTokenSource>(pcToken);
+        auto dvTokens = std::make_shared<FixedTokenSource>(dvToken);
+        auto referrals = std::make_shared<ReferralsClient>(*http, *pcTokens, referralsUrl);
+        DynamicsConfig dc;
+        dc.url = dataverseUrl;
+        auto dynamics = std::make_shared<DynamicsConnector>(*http, *dvTokens, dc);
+        auto db = std::make_shared<CacheDb>();
+        if (Status s = db->open(cachePath, CacheDb::Role::Writer, QStringLiteral("syncd-demo")); !s)
+            return s.error();
+        auto mapper = std::make_shared<const RecordMapper>(*spec);
+        // The store and sides go first (SyncBackend members), then these, users before what they use.
+        backend->keepAlive = {db, dynamics, referrals, dvTokens, pcTokens, http, network};
+        backend->store = std::make_unique<SqliteSyncStore>(*db, *backend->clock, QStringLiteral("dynamics"));
+        backend->partnerCenter = std::make_unique<PartnerCenterSide>(*referrals, mapper);
+        backend->crm = std::make_unique<CrmSide>(*dynamics, mapper);
+        backend->rules = MappingRules::fromSpec(*spec);
+        return backend;
+    });
+}
+
+} // namespace cosell
