@@ -7,6 +7,7 @@
 #include "core/partnercenter/referralsclient.h"
 #include "tests/support/manualclock.h"
 #include "tests/support/sandboxfixture.h"
+#include "tests/support/testwait.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,18 +18,6 @@
 using namespace std::chrono_literals;
 
 namespace cosell::test {
-namespace {
-
-// QVERIFY2 evaluates its message even on success: only ask for the error when there is one.
-template<typename R>
-QByteArray whyText(const R &r)
-{
-    return r.ok() ? QByteArray() : r.error().toString().toUtf8();
-}
-#define why(r) whyText(r).constData()
-
-} // namespace
-
 
 // Sign-in end to end against the sandbox's identity service: the authorize page with a
 // real HTTP client playing the browser, the device code flow, client credentials, and

@@ -4,6 +4,7 @@
 #include "core/crm/dynamicsconnector.h"
 #include "core/net/serviceerror.h"
 #include "tests/support/sandboxfixture.h"
+#include "tests/support/testwait.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,14 +13,6 @@
 
 namespace cosell::test {
 namespace {
-
-// QVERIFY2 evaluates its message even on success: only ask for the error when there is one.
-template<typename R>
-QByteArray whyText(const R &r)
-{
-    return r.ok() ? QByteArray() : r.error().toString().toUtf8();
-}
-#define why(r) whyText(r).constData()
 
 constexpr int kSeeded = 120;
 
@@ -38,19 +31,11 @@ class TestDynamicsConnector : public QObject
     template<typename T>
     Result<T> wait(const std::function<void(std::function<void(Result<T>)>)> &call)
     {
-        std::optional<Result<T>> result;
-        call([&](Result<T> r) { result = std::move(r); });
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, 60000))
-            return makeError(Error::Kind::Internal, QStringLiteral("timeout"), QStringLiteral("no callback in 60 s"));
-        return *result;
+        return waitForResult<T>(call, QStringLiteral("timeout"));
     }
     Status waitStatus(const std::function<void(std::function<void(Status)>)> &call)
     {
-        std::optional<Status> result;
-        call([&](Status s) { result = std::move(s); });
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, 60000))
-            return makeError(Error::Kind::Internal, QStringLiteral("timeout"), QStringLiteral("no callback in 60 s"));
-        return *result;
+        return waitForStatus(call, QStringLiteral("timeout"));
     }
     DynamicsConfig config(int pageSize = 50) const
     {

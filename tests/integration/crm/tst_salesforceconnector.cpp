@@ -8,6 +8,7 @@
 #include "core/crm/salesforceconnector.h"
 #include "core/net/serviceerror.h"
 #include "tests/support/sandboxfixture.h"
+#include "tests/support/testwait.h"
 
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -16,13 +17,6 @@
 
 namespace cosell::test {
 namespace {
-
-template<typename R>
-QByteArray whyText(const R &r)
-{
-    return r.ok() ? QByteArray() : r.error().toString().toUtf8();
-}
-#define why(r) whyText(r).constData()
 
 constexpr int kSeeded = 25;
 
@@ -45,19 +39,11 @@ class TestSalesforceConnector : public QObject
     template<typename T>
     Result<T> wait(const std::function<void(std::function<void(Result<T>)>)> &call)
     {
-        std::optional<Result<T>> result;
-        call([&](Result<T> r) { result = std::move(r); });
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, 60000))
-            return makeError(Error::Kind::Internal, QStringLiteral("TIMEOUT"), QStringLiteral("no callback in 60 s"));
-        return std::move(*result);
+        return waitForResult<T>(call, QStringLiteral("TIMEOUT"));
     }
     Status waitStatus(const std::function<void(std::function<void(Status)>)> &call)
     {
-        std::optional<Status> result;
-        call([&](Status s) { result = std::move(s); });
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, 60000))
-            return makeError(Error::Kind::Internal, QStringLiteral("TIMEOUT"), QStringLiteral("no callback in 60 s"));
-        return *result;
+        return waitForStatus(call, QStringLiteral("TIMEOUT"));
     }
     Result<CrmChanges> changes(SalesforceConnector &crm, const QString &cursor)
     {

@@ -2,23 +2,12 @@
 #include "core/auth/oauthtokenprovider.h"
 #include "core/partnercenter/referralsclient.h"
 #include "tests/support/sandboxfixture.h"
+#include "tests/support/testwait.h"
 
 #include <QJsonArray>
 #include <QTest>
 
 namespace cosell::test {
-namespace {
-
-// QVERIFY2 evaluates its message even on success: only ask for the error when there is one.
-template<typename R>
-QByteArray whyText(const R &r)
-{
-    return r.ok() ? QByteArray() : r.error().toString().toUtf8();
-}
-#define why(r) whyText(r).constData()
-
-} // namespace
-
 
 // ReferralsClient against the sandbox's Partner Center: every call, and the faults a real
 // service throws (429 storm, 412, 5xx then success, malformed JSON, token expiry mid-paging).

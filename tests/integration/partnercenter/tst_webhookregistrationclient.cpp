@@ -2,21 +2,11 @@
 #include "core/auth/oauthtokenprovider.h"
 #include "core/partnercenter/webhookregistrationclient.h"
 #include "tests/support/sandboxfixture.h"
+#include "tests/support/testwait.h"
 
 #include <QTest>
 
 namespace cosell::test {
-namespace {
-
-template<typename R>
-QByteArray whyText(const R &r)
-{
-    return r.ok() ? QByteArray() : r.error().toString().toUtf8();
-}
-#define why(r) whyText(r).constData()
-
-} // namespace
-
 class TestWebhookRegistrationClient : public QObject
 {
     Q_OBJECT
