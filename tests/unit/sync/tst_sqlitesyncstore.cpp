@@ -6,6 +6,7 @@
 #include "core/sync/syncpass.h"
 #include "core/util/clock.h"
 #include "tests/unit/sync/fakeremoteside.h"
+#include "tests/unit/sync/syncscenario.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -17,71 +18,13 @@
 
 using namespace cosell;
 using cosell::test::FakeRemoteSide;
+using cosell::test::opportunity;
+using cosell::test::referral;
+using cosell::test::rules;
+using cosell::test::s;
+using cosell::test::StepClock;
 
 namespace {
-
-QString s(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
-class StepClock final : public Clock
-{
-public:
-    QDateTime now() const override { return m_now; }
-    void advance(qint64 ms) { m_now = m_now.addMSecs(ms); }
-
-private:
-    QDateTime m_now {QDate(2026, 2, 1), QTime(8, 0), Qt::UTC};
-};
-
-QList<FieldRule> rules()
-{
-    QList<FieldRule> out;
-    using D = FieldRule::Direction;
-    auto add = [&out](const char *name, D create, D update) {
-        FieldRule r;
-        r.field = QString::fromUtf8(name);
-        r.createDirection = create;
-        r.updateDirection = update;
-        out.append(r);
-    };
-    add("name", D::Both, D::ToPartnerCenter);
-    add("dealValue", D::Both, D::Both);
-    add("notes", D::Both, D::Both);
-    add("closingDate", D::Both, D::ToCrm);
-    add("solutions", D::ToPartnerCenter, D::None);
-    add("customerCountry", D::Both, D::None);
-    add("assistance", D::Both, D::None);
-    add("contactEmail", D::Both, D::None);
-    return out;
-}
-
-SideRecord referral(int n)
-{
-    SideRecord r;
-    r.type = s("Shared");
-    r.status = s("Active");
-    r.values = {{s("name"), QStringLiteral("Deal %1").arg(n)},
-                {s("dealValue"), 1000 * n},
-                {s("notes"), s("from Microsoft")},
-                {s("closingDate"), s("2026-06-30")},
-                {s("customerCountry"), s("TW")}};
-    return r;
-}
-
-SideRecord opportunity(int n, bool sync = true)
-{
-    SideRecord r;
-    r.syncWithPartnerCenter = sync;
-    r.stage = s("Qualify");
-    r.values = {{s("name"), QStringLiteral("Opp %1").arg(n)},
-                {s("dealValue"), 500 * n},
-                {s("notes"), s("seller notes")},
-                {s("solutions"), QJsonArray {s("SOL-1")}},
-                {s("customerCountry"), s("US")}};
-    return r;
-}
 
 int s_connection = 0;
 
