@@ -4,6 +4,7 @@
 #include "core/crm/dynamicsbatch.h"
 #include "core/crm/dynamicslogging.h"
 #include "core/net/httpclient.h"
+#include "core/net/responsejson.h"
 #include "core/net/serviceerror.h"
 
 #include <QJsonArray>
@@ -100,11 +101,7 @@ void DynamicsConnector::changesSince(const QString &cursor, QObject *context,
     // track-changes on every page: a first-read nextLink carries no delta token of its own.
     r.setHeader("Prefer", "odata.track-changes,odata.maxpagesize=" + QByteArray::number(m_config.pageSize));
     m_http.send(std::move(r), context, [this, done = std::move(done)](Result<HttpResponse> response) {
-        if (!response) {
-            done(response.error());
-            return;
-        }
-        auto json = response->jsonObject();
+        auto json = jsonObjectOf(response);
         if (!json) {
             done(json.error());
             return;
@@ -147,11 +144,7 @@ void DynamicsConnector::get(const QString &id, QObject *context, std::function<v
 {
     m_http.send(request("GET", QStringLiteral("GET opportunities({id})"), resourceUrl(recordResource(id))), context,
                 [this, done = std::move(done)](Result<HttpResponse> response) {
-                    if (!response) {
-                        done(response.error());
-                        return;
-                    }
-                    auto json = response->jsonObject();
+                    auto json = jsonObjectOf(response);
                     if (!json) {
                         done(json.error());
                         return;
@@ -288,11 +281,7 @@ void DynamicsConnector::checkSchema(QObject *context, std::function<void(Result<
         + QStringLiteral("')/Attributes?$select=LogicalName");
     m_http.send(request("GET", QStringLiteral("GET EntityDefinitions/Attributes"), resourceUrl(resource)), context,
                 [this, done = std::move(done)](Result<HttpResponse> response) {
-                    if (!response) {
-                        done(response.error());
-                        return;
-                    }
-                    auto json = response->jsonObject();
+                    auto json = jsonObjectOf(response);
                     if (!json) {
                         done(json.error());
                         return;

@@ -3,6 +3,7 @@
 
 #include "core/crm/salesforcewire.h"
 #include "core/net/httpclient.h"
+#include "core/net/responsejson.h"
 #include "core/net/serviceerror.h"
 
 #include <QJsonArray>
@@ -132,11 +133,7 @@ void SalesforceConnector::fetchChanges(const QUrl &url, const QString &endpoint,
     if (m_config.queryBatchSize > 0)
         headers.append({"Sforce-Query-Options", "batchsize=" + QByteArray::number(m_config.queryBatchSize)});
     send("GET", endpoint, url, {}, context, [this, context, acc, pages, done](Result<HttpResponse> response) {
-        if (!response) {
-            done(response.error());
-            return;
-        }
-        auto json = response->jsonObject();
+        auto json = jsonObjectOf(response);
         if (!json) {
             done(json.error());
             return;
@@ -177,11 +174,7 @@ void SalesforceConnector::get(const QString &id, QObject *context, std::function
 {
     const QUrl url = apiUrl(objectPath() + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(id)));
     send("GET", QStringLiteral("GET sobjects/{id}"), url, {}, context, [done = std::move(done)](Result<HttpResponse> r) {
-        if (!r) {
-            done(r.error());
-            return;
-        }
-        auto json = r->jsonObject();
+        auto json = jsonObjectOf(r);
         if (!json) {
             done(json.error());
             return;
@@ -194,11 +187,7 @@ void SalesforceConnector::create(const QJsonObject &fields, QObject *context, st
 {
     send("POST", QStringLiteral("POST sobjects"), apiUrl(objectPath()), QJsonDocument(fields).toJson(QJsonDocument::Compact),
          context, [done = std::move(done)](Result<HttpResponse> r) {
-        if (!r) {
-            done(r.error());
-            return;
-        }
-        auto json = r->jsonObject();
+        auto json = jsonObjectOf(r);
         if (!json) {
             done(json.error());
             return;

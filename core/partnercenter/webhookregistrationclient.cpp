@@ -2,6 +2,7 @@
 #include "core/partnercenter/webhookregistrationclient.h"
 
 #include "core/net/httpclient.h"
+#include "core/net/responsejson.h"
 #include "core/net/serviceerror.h"
 
 #include <QJsonArray>
@@ -134,11 +135,7 @@ void WebhookRegistrationClient::events(QObject *context, std::function<void(Resu
 {
     send("GET", QStringLiteral("/events"), QStringLiteral("GET registration/events"), {}, context,
          [done = std::move(done)](Result<HttpResponse> r) {
-             if (!r) {
-                 done(r.error());
-                 return;
-             }
-             auto array = r->jsonArray();
+             auto array = jsonArrayOf(r);
              if (!array) {
                  done(array.error());
                  return;
@@ -154,11 +151,7 @@ void WebhookRegistrationClient::sendValidationEvent(QObject *context, std::funct
 {
     send("POST", QStringLiteral("/validationEvents"), QStringLiteral("POST registration/validationEvents"), {}, context,
          [done = std::move(done)](Result<HttpResponse> r) {
-             if (!r) {
-                 done(r.error());
-                 return;
-             }
-             auto json = r->jsonObject();
+             auto json = jsonObjectOf(r);
              if (!json) {
                  done(json.error());
                  return;
