@@ -201,15 +201,28 @@ SandboxResponse DataverseService::closeOpportunity(const SandboxRequest &request
     SandboxResponse error;
     if (!parseBody(request, &body, &error))
         return error;
-    const int status = body.value(QStringLiteral("Status")).toInt(won ? 3 : 4);
-    const QJsonObject close = body.value(QStringLiteral("OpportunityClose")).toObject();
+    // Both parameters are non-nullable in the action's signature (crm.md A.2, A.4).
+    const QString action = won ? QStringLiteral("WinOpportunity") : QStringLiteral("LoseOpportunity");
+    const QJsonValue statusValue = body.value(QStringLiteral("Status"));
+    const QJsonValue closeValue = body.value(QStringLiteral("OpportunityClose"));
+    if (!statusValue.isDouble() || statusValue.toDouble() != double(statusValue.toInt()))
+        return DataverseError::response(400, QStringLiteral("0x80040203"),
+            QStringLiteral("Parameter 'Status' of %1 is required and must be an Int32.").arg(action));
+    if (!closeValue.isObject())
+        return DataverseError::response(400, QStringLiteral("0x80040203"),
+            QStringLiteral("Parameter 'OpportunityClose' of %1 is required and must be an opportunityclose entity.").arg(action));
+    const int status = statusValue.toInt();
+    const QJsonObject close = closeValue.toObject();
     static const QRegularExpression ref(QStringLiteral("opportunities\\(([^)]+)\\)$"));
     const auto m = ref.match(close.value(QStringLiteral("opportunityid@odata.bind")).toString());
     const QString id = m.hasMatch() ? DataverseSchema::normalizeGuid(m.captured(1)) : QString();
+    if (id.isEmpty())
+        return DataverseError::response(400, QStringLiteral("0x80040203"),
+            QStringLiteral("OpportunityClose must bind opportunityid (\"opportunityid@odata.bind\": \"/opportunities(<guid>)\")."));
     const QString opps = QStringLiteral("opportunities");
-    const CrmRecord *row = id.isEmpty() ? nullptr : m_store.table(opps)->find(id);
+    const CrmRecord *row = m_store.table(opps)->find(id);
     if (!row)
-        return DataverseError::response(id.isEmpty() ? 400 : 404, QStringLiteral("0x80040217"),
+        return DataverseError::response(404, QStringLiteral("0x80040217"),
                                         QStringLiteral("opportunity With Id = %1 Does Not Exist").arg(id));
     const int state = won ? 1 : 2;
     if (!statusValid(state, status))

@@ -79,7 +79,10 @@ QJsonObject SalesforceConfig::toJson() const
     return QJsonObject{{QStringLiteral("customFieldNames"), names}, {QStringLiteral("missingFields"), missing},
                        {QStringLiteral("dailyApiLimit"), double(dailyApiLimit)},
                        {QStringLiteral("defaultBatchSize"), defaultBatchSize},
-                       {QStringLiteral("multiCurrency"), multiCurrency}, {QStringLiteral("stages"), stageList}};
+                       {QStringLiteral("multiCurrency"), multiCurrency}, {QStringLiteral("stages"), stageList},
+                       {QStringLiteral("updatedWindowDays"), updatedWindowDays},
+                       {QStringLiteral("deletedWindowDays"), deletedWindowDays},
+                       {QStringLiteral("replicationIdLimit"), replicationIdLimit}};
 }
 
 bool SalesforceConfig::apply(const QJsonObject &json, QString *error)
@@ -101,6 +104,9 @@ bool SalesforceConfig::apply(const QJsonObject &json, QString *error)
     next.dailyApiLimit = qint64(json.value(QStringLiteral("dailyApiLimit")).toDouble(double(next.dailyApiLimit)));
     next.defaultBatchSize = json.value(QStringLiteral("defaultBatchSize")).toInt(next.defaultBatchSize);
     next.multiCurrency = json.value(QStringLiteral("multiCurrency")).toBool(next.multiCurrency);
+    next.updatedWindowDays = json.value(QStringLiteral("updatedWindowDays")).toInt(next.updatedWindowDays);
+    next.deletedWindowDays = json.value(QStringLiteral("deletedWindowDays")).toInt(next.deletedWindowDays);
+    next.replicationIdLimit = json.value(QStringLiteral("replicationIdLimit")).toInt(next.replicationIdLimit);
     if (json.contains(QStringLiteral("stages"))) {
         next.stages.clear();
         for (const QJsonValue &v : json.value(QStringLiteral("stages")).toArray()) {
@@ -110,8 +116,10 @@ bool SalesforceConfig::apply(const QJsonObject &json, QString *error)
                                 o.value(QStringLiteral("closed")).toBool(), o.value(QStringLiteral("won")).toBool()});
         }
     }
-    if (next.dailyApiLimit < 1 || next.defaultBatchSize < 1 || next.defaultBatchSize > 2000 || next.stages.isEmpty()) {
-        *error = QStringLiteral("dailyApiLimit >= 1, defaultBatchSize 1..2000 and at least one stage are required");
+    if (next.dailyApiLimit < 1 || next.defaultBatchSize < 1 || next.defaultBatchSize > 2000 || next.stages.isEmpty()
+        || next.updatedWindowDays < 1 || next.deletedWindowDays < 1 || next.replicationIdLimit < 1) {
+        *error = QStringLiteral("dailyApiLimit >= 1, defaultBatchSize 1..2000, window days and replicationIdLimit >= 1 "
+                                "and at least one stage are required");
         return false;
     }
     *this = next;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/sandbox/salesforce/salesforceservice.h"
 
+#include "app/sandbox/dataverse/filterexpr.h"
 #include "app/sandbox/salesforce/salesforceerror.h"
 #include "app/sandbox/server/sandboxrouter.h"
 #include "app/sandbox/server/sandboxserver.h"
@@ -76,6 +77,8 @@ void SalesforceService::registerRoutes(SandboxRouter &router)
     add("GET", QStringLiteral("query/{locator}"), &SalesforceService::queryMore);
     add("GET", QStringLiteral("limits"), &SalesforceService::limits);
     add("GET", QStringLiteral("sobjects/{object}/describe"), &SalesforceService::describe);
+    add("GET", QStringLiteral("sobjects/{object}/updated"), &SalesforceService::getUpdated);
+    add("GET", QStringLiteral("sobjects/{object}/deleted"), &SalesforceService::getDeleted);
     add("POST", QStringLiteral("sobjects/{object}"), &SalesforceService::create);
     add("GET", QStringLiteral("sobjects/{object}/{id}"), &SalesforceService::retrieve);
     add("PATCH", QStringLiteral("sobjects/{object}/{id}"), &SalesforceService::update);
@@ -196,6 +199,18 @@ void SalesforceService::registerControl(SandboxRouter &router)
         QJsonObject o = m_store.config().toJson();
         o.insert(QStringLiteral("apiUsage"), double(m_apiUsage));
         return SandboxResponse::json(200, o);
+    });
+    router.add(this, "POST", QStringLiteral("/control/salesforce/deleted/purge"), open, [this](SandboxRequest &request) {
+        bool ok = true;
+        const QJsonDocument doc = request.body.trimmed().isEmpty() ? QJsonDocument(QJsonObject()) : request.jsonBody(&ok);
+        const QString text = doc.object().value(QStringLiteral("before")).toString();
+        const QDateTime before = text.isEmpty() ? server().clock().now().toUTC() : FilterExpr::parseWireDateTime(text);
+        if (!ok || !doc.isObject() || !before.isValid())
+            return SandboxResponse::json(400, QJsonObject{{QStringLiteral("error"), QStringLiteral("body must be {\"before\": ISO date-time} or empty")}});
+        m_store.deleteLog().purge(before);
+        return SandboxResponse::json(200, QJsonObject{
+            {QStringLiteral("earliestDateAvailable"), SalesforceStore::wireDateTime(m_store.deleteLog().earliestAvailable())},
+            {QStringLiteral("entries"), m_store.deleteLog().size()}});
     });
     router.add(this, "POST", QStringLiteral("/control/salesforce/opportunities/{id}/edit"), open,
                [this](SandboxRequest &request) {

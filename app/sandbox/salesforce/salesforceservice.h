@@ -15,8 +15,10 @@ namespace cosell::sandbox {
 //   POST   .../sobjects/{Object}                    GET|PATCH|DELETE .../sobjects/{Object}/{id}
 //   GET|PATCH .../sobjects/{Object}/{ExternalIdField}/{value}   (PATCH = upsert)
 //   POST|PATCH|DELETE .../composite/sobjects, PATCH .../composite/sobjects/{Object}/{ExternalIdField}
+//   GET    .../sobjects/{Object}/updated/?start=&end=, .../sobjects/{Object}/deleted/?start=&end=  (B.6)
 // Every API response carries Sforce-Limit-Info; past the daily limit: 403 REQUEST_LIMIT_EXCEEDED.
-// Control (no token): GET|PUT /control/salesforce/config, POST /control/salesforce/opportunities/{id}/edit
+// Control (no token): GET|PUT /control/salesforce/config, POST /control/salesforce/opportunities/{id}/edit,
+//   POST /control/salesforce/deleted/purge {"before": ISO date-time, default now}
 class SalesforceService final : public SandboxService
 {
 public:
@@ -48,6 +50,12 @@ private:
     SandboxResponse byExternalId(SandboxRequest &request, const QString &versionPath);
     SandboxResponse upsert(SandboxRequest &request, const QString &versionPath);
     SandboxResponse collections(SandboxRequest &request, const QString &versionPath);
+    SandboxResponse getUpdated(SandboxRequest &request, const QString &versionPath);
+    SandboxResponse getDeleted(SandboxRequest &request, const QString &versionPath);
+    // The start/end of a getUpdated/getDeleted call, seconds truncated, checked against the
+    // window (maxDaysBack) and now; *covered = latestDateCovered. False: *error is the answer.
+    bool replicationWindow(const SandboxRequest &request, int maxDaysBack, QDateTime *start, QDateTime *covered,
+                           SandboxResponse *error) const;
 
     // One upsert (shared by the single and the collection form). *created set on success.
     bool upsertOne(const SalesforceObject &object, const QString &field, const QString &value,

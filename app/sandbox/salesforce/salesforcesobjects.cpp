@@ -19,6 +19,11 @@ bool objectBody(const SandboxRequest &request, QJsonObject *body)
     return ok && doc.isObject();
 }
 
+SandboxResponse entityIsDeleted()
+{
+    return SalesforceError::response(404, QStringLiteral("ENTITY_IS_DELETED"), QStringLiteral("entity is deleted"));
+}
+
 SandboxResponse parserError()
 {
     return SalesforceError::response(400, QStringLiteral("JSON_PARSER_ERROR"), QStringLiteral("The request body is not valid JSON."));
@@ -67,12 +72,8 @@ SandboxResponse SalesforceService::retrieve(SandboxRequest &request, const QStri
     RecordTable &table = *m_store.table(object->name);
     const QString id = request.param(QStringLiteral("id"));
     const CrmRecord *row = table.find(id);
-    if (!row) {
-        for (auto it = table.changes().rbegin(); it != table.changes().rend(); ++it)
-            if (it->second.id == id && it->second.deleted)
-                return SalesforceError::response(404, QStringLiteral("ENTITY_IS_DELETED"), QStringLiteral("entity is deleted"));
-        return notFound();
-    }
+    if (!row)
+        return m_store.deleteLog().contains(id) ? entityIsDeleted() : notFound();
     QStringList fields;
     for (const QString &name : request.queryValue(QStringLiteral("fields")).split(u',', Qt::SkipEmptyParts)) {
         const SalesforceField *f = object->field(name.trimmed());
@@ -102,7 +103,7 @@ SandboxResponse SalesforceService::update(SandboxRequest &request, const QString
     const QString id = request.param(QStringLiteral("id"));
     const CrmRecord *row = m_store.table(object->name)->find(id);
     if (!row)
-        return notFound();
+        return m_store.deleteLog().contains(id) ? entityIsDeleted() : notFound();
     const QByteArray unmodified = request.header("if-unmodified-since");
     if (!unmodified.isEmpty()) {
         const QDateTime dt = httpDate(unmodified);
@@ -127,8 +128,11 @@ SandboxResponse SalesforceService::remove(SandboxRequest &request, const QString
 {
     Q_UNUSED(versionPath)
     const SalesforceObject *object = m_store.object(request.param(QStringLiteral("object")));
-    if (!object || !m_store.table(object->name)->remove(request.param(QStringLiteral("id")), server().clock().now().toUTC()))
+    const QString id = request.param(QStringLiteral("id"));
+    if (!object)
         return notFound();
+    if (!m_store.remove(*object, id, server().clock().now().toUTC()))
+        return m_store.deleteLog().contains(id) ? entityIsDeleted() : notFound();
     return SandboxResponse::empty(204);
 }
 
@@ -261,7 +265,7 @@ SandboxResponse SalesforceService::collections(SandboxRequest &request, const QS
         if (method == "DELETE") {
             ok = false;
             for (const QString &name : {QStringLiteral("Opportunity"), QStringLiteral("Account"), QStringLiteral("Contact")})
-                ok = ok || m_store.table(name)->remove(item.id, server().clock().now().toUTC());
+                ok = ok || m_store.remove(*m_store.object(name), item.id, server().clock().now().toUTC());
             id = item.id;
             if (!ok)
                 error = {404, QStringLiteral("ENTITY_IS_DELETED"), QStringLiteral("entity is deleted"), {}};

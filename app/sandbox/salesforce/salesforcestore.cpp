@@ -58,6 +58,7 @@ const SalesforceField *SalesforceObject::field(const QString &name) const
 SalesforceStore::SalesforceStore(const Clock &clock) : m_clock(clock)
 {
     rebuild();
+    m_deleteLog.clear(m_clock.now().toUTC());
 }
 
 void SalesforceStore::setConfig(const SalesforceConfig &config)
@@ -272,10 +273,19 @@ const CrmRecord &SalesforceStore::write(const SalesforceObject &object, QString 
     return t.put(std::move(row), when.isValid() ? when : m_clock.now().toUTC());
 }
 
+bool SalesforceStore::remove(const SalesforceObject &object, const QString &id, const QDateTime &when)
+{
+    if (!m_tables[object.name].remove(id, when))
+        return false;
+    m_deleteLog.add(object.name, id, when);
+    return true;
+}
+
 void SalesforceStore::reset()
 {
     for (auto &[name, t] : m_tables)
         t.clear();
+    m_deleteLog.clear(m_clock.now().toUTC());
     m_idCounter = 0;
     m_editCounter = 0;
 }
@@ -284,18 +294,21 @@ void SalesforceStore::begin()
 {
     for (auto &[name, t] : m_tables)
         t.begin();
+    m_deleteLog.begin();
 }
 
 void SalesforceStore::commit()
 {
     for (auto &[name, t] : m_tables)
         t.commit();
+    m_deleteLog.commit();
 }
 
 void SalesforceStore::rollback()
 {
     for (auto &[name, t] : m_tables)
         t.rollback();
+    m_deleteLog.rollback();
 }
 
 void SalesforceStore::seed(quint64 seed, int count)

@@ -3,6 +3,7 @@
 
 #include "app/sandbox/dataverse/recordtable.h"
 #include "app/sandbox/salesforce/salesforceconfig.h"
+#include "app/sandbox/salesforce/salesforcedeletelog.h"
 
 #include <QJsonArray>
 
@@ -63,6 +64,10 @@ public:
     const CrmRecord &write(const SalesforceObject &object, QString id, const QJsonObject &values,
                            const QDateTime &when = {});
     QString newId(const QString &prefix);
+    // Deletes row `id` of `object` and logs it for getDeleted; false if there is no such row.
+    bool remove(const SalesforceObject &object, const QString &id, const QDateTime &when);
+    const SalesforceDeleteLog &deleteLog() const { return m_deleteLog; }
+    SalesforceDeleteLog &deleteLog() { return m_deleteLog; }
 
     void reset();
     void seed(quint64 seed, int count);
@@ -81,6 +86,7 @@ private:
     SalesforceConfig m_config;
     QList<SalesforceObject> m_objects;
     std::map<QString, RecordTable> m_tables;
+    SalesforceDeleteLog m_deleteLog;
     quint64 m_idCounter = 0;
     int m_editCounter = 0;
 };
