@@ -84,6 +84,11 @@ public:
     // Idempotent create keyed by the Referral Identifier field; returns the record id.
     virtual void upsertByReferralId(const QString &referralId, const QJsonObject &fields, QObject *context,
                                     std::function<void(Result<QString>)> done) = 0;
+    // The record whose Referral Identifier field is `referralId`, or none: the look-up before
+    // a create, so a create already done before a crash is found instead of repeated
+    // (Dataverse $filter, Salesforce SOQL WHERE). More than one such record: Kind::Conflict.
+    virtual void findByReferralId(const QString &referralId, QObject *context,
+                                  std::function<void(Result<std::optional<CrmRecordData>>)> done) = 0;
     // Many writes in as few requests as the CRM allows; one result per write, in order.
     virtual void writeBatch(const QList<CrmWrite> &writes, QObject *context,
                             std::function<void(Result<QList<CrmWriteResult>>)> done) = 0;

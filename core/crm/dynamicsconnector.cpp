@@ -153,7 +153,7 @@ void DynamicsConnector::get(const QString &id, QObject *context, std::function<v
                 });
 }
 
-void DynamicsConnector::create(const QJsonObject &fields, QObject *context, std::function<void(Result<QString>)> done)
+void DynamicsConnector::createRow(const QJsonObject &fields, QObject *context, std::function<void(Result<QString>)> done)
 {
     HttpRequest r = request("POST", QStringLiteral("POST opportunities"), resourceUrl(m_config.entitySet));
     r.setHeader("Content-Type", "application/json");
@@ -172,8 +172,8 @@ void DynamicsConnector::create(const QJsonObject &fields, QObject *context, std:
     });
 }
 
-void DynamicsConnector::update(const CrmRecordData &record, const QJsonObject &changes, QObject *context,
-                               std::function<void(Status)> done)
+void DynamicsConnector::patchRow(const CrmRecordData &record, const QJsonObject &changes, QObject *context,
+                                 std::function<void(Status)> done)
 {
     HttpRequest r = request("PATCH", QStringLiteral("PATCH opportunities({id})"), resourceUrl(recordResource(record.id)));
     r.setHeader("Content-Type", "application/json");
@@ -185,8 +185,8 @@ void DynamicsConnector::update(const CrmRecordData &record, const QJsonObject &c
     });
 }
 
-void DynamicsConnector::upsertByReferralId(const QString &referralId, const QJsonObject &fields, QObject *context,
-                                           std::function<void(Result<QString>)> done)
+void DynamicsConnector::upsertRow(const QString &referralId, const QJsonObject &fields, QObject *context,
+                                  std::function<void(Result<QString>)> done)
 {
     HttpRequest r = request("PATCH", QStringLiteral("PATCH opportunities({referralId})"),
                             resourceUrl(alternateKeyResource(referralId)));
@@ -205,50 +205,91 @@ void DynamicsConnector::upsertByReferralId(const QString &referralId, const QJso
     });
 }
 
-void DynamicsConnector::writeBatch(const QList<CrmWrite> &writes, QObject *context,
-                                   std::function<void(Result<QList<CrmWriteResult>>)> done)
+void DynamicsConnector::findByReferralId(const QString &referralId, QObject *context,
+                                         std::function<void(Result<std::optional<CrmRecordData>>)> done)
 {
-    writeChunks(writes, 0, {}, context, std::move(done));
+    // $filter, not the alternate key: it works whether or not the org defined the key.
+    QString literal = referralId;
+    literal.replace(u'\'', QStringLiteral("''"));
+    const QString filter = m_config.customField(m_config.referralIdRole) + QStringLiteral(" eq '") + literal + u'\'';
+    QUrl url = resourceUrl(m_config.entitySet);
+    url.setQuery(QStringLiteral("$filter=") + QString::fromLatin1(QUrl::toPercentEncoding(filter))
+                     + QStringLiteral("&$top=2"),
+                 QUrl::StrictMode);
+    const QString endpoint = QStringLiteral("GET opportunities ($filter referral id)");
+    m_http.send(request("GET", endpoint, url), context, [this, endpoint, done = std::move(done)](Result<HttpResponse> response) {
+        auto json = jsonObjectOf(response);
+        if (!json) {
+            done(json.error());
+            return;
+        }
+        const QJsonValue value = json->value(QLatin1String("value"));
+        if (!value.isArray()) {
+            done(invalid(endpoint, QStringLiteral("no \"value\" array")));
+            return;
+        }
+        const QJsonArray rows = value.toArray();
+        if (rows.size() > 1) {
+            done(makeError(Error::Kind::Conflict, QStringLiteral("multipleReferralRecords"),
+                           QStringLiteral("More than one opportunity carries this referral id")));
+            return;
+        }
+        if (rows.isEmpty()) {
+            done(std::optional<CrmRecordData>());
+            return;
+        }
+        done(std::optional<CrmRecordData>(recordFrom(rows.first().toObject())));
+    });
 }
 
-void DynamicsConnector::writeChunks(QList<CrmWrite> writes, qsizetype from, QList<CrmWriteResult> results,
-                                    QObject *context, std::function<void(Result<QList<CrmWriteResult>>)> done)
+DynamicsBatchOperation DynamicsConnector::operationFor(const CrmWrite &write, const QJsonObject &fields) const
 {
-    if (from >= writes.size()) {
+    const QString rootPath = apiRoot().path(QUrl::FullyEncoded);
+    DynamicsBatchOperation op;
+    op.body = QJsonDocument(fields).toJson(QJsonDocument::Compact);
+    switch (write.kind) {
+    case CrmWrite::Kind::Create:
+        op.method = "POST";
+        op.path = rootPath + m_config.entitySet;
+        break;
+    case CrmWrite::Kind::Update:
+        op.method = "PATCH";
+        op.path = rootPath + recordResource(write.id);
+        op.ifMatch = write.etag.isEmpty() ? QByteArray("*") : write.etag.toUtf8();
+        break;
+    case CrmWrite::Kind::UpsertByReferralId:
+        op.method = "PATCH";
+        op.path = rootPath + alternateKeyResource(write.referralId);
+        break;
+    }
+    return op;
+}
+
+DynamicsBatchOperation DynamicsConnector::closeOperation(const QString &id, const DynamicsClose &close) const
+{
+    DynamicsBatchOperation op;
+    op.method = "POST";
+    op.path = apiRoot().path(QUrl::FullyEncoded) + close.action();
+    op.body = QJsonDocument(close.body(m_config.entitySet, id)).toJson(QJsonDocument::Compact);
+    return op;
+}
+
+void DynamicsConnector::runOperations(QList<DynamicsBatchOperation> operations, qsizetype from,
+                                      QList<CrmWriteResult> results, QObject *context,
+                                      std::function<void(Result<QList<CrmWriteResult>>)> done)
+{
+    if (from >= operations.size()) {
         done(std::move(results));
         return;
     }
-    const qsizetype count = std::min<qsizetype>(std::clamp(m_config.batchSize, 1, 1000), writes.size() - from);
-    const QString rootPath = apiRoot().path(QUrl::FullyEncoded);
-    QList<DynamicsBatchOperation> operations;
-    for (qsizetype i = from; i < from + count; ++i) {
-        const CrmWrite &w = writes.at(i);
-        DynamicsBatchOperation op;
-        op.body = QJsonDocument(w.fields).toJson(QJsonDocument::Compact);
-        switch (w.kind) {
-        case CrmWrite::Kind::Create:
-            op.method = "POST";
-            op.path = rootPath + m_config.entitySet;
-            break;
-        case CrmWrite::Kind::Update:
-            op.method = "PATCH";
-            op.path = rootPath + recordResource(w.id);
-            op.ifMatch = w.etag.isEmpty() ? QByteArray("*") : w.etag.toUtf8();
-            break;
-        case CrmWrite::Kind::UpsertByReferralId:
-            op.method = "PATCH";
-            op.path = rootPath + alternateKeyResource(w.referralId);
-            break;
-        }
-        operations.append(op);
-    }
+    const qsizetype count = std::min<qsizetype>(std::clamp(m_config.batchSize, 1, 1000), operations.size() - from);
     const QByteArray boundary = "batch_" + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1();
     HttpRequest r = request("POST", QStringLiteral("POST $batch"), resourceUrl(QStringLiteral("$batch")));
     r.setHeader("Content-Type", "multipart/mixed; boundary=" + boundary);
     r.setHeader("Prefer", "odata.continue-on-error");
-    r.body = DynamicsBatch::encode(operations, boundary);
+    r.body = DynamicsBatch::encode(operations.mid(from, count), boundary);
     m_http.send(std::move(r), context,
-                [this, writes = std::move(writes), from, count, results = std::move(results), context,
+                [this, operations = std::move(operations), from, count, results = std::move(results), context,
                  done = std::move(done)](Result<HttpResponse> response) mutable {
                     if (!response) {
                         done(response.error());
@@ -264,14 +305,8 @@ void DynamicsConnector::writeChunks(QList<CrmWrite> writes, qsizetype from, QLis
                                      QStringLiteral("%1 answers for %2 operations").arg(chunk->size()).arg(count)));
                         return;
                     }
-                    for (qsizetype i = 0; i < count; ++i) {
-                        CrmWriteResult one = chunk->at(i);
-                        const CrmWrite &w = writes.at(from + i);
-                        if (one.id.isEmpty() && w.kind == CrmWrite::Kind::Update)
-                            one.id = w.id;
-                        results.append(one);
-                    }
-                    writeChunks(std::move(writes), from + count, std::move(results), context, std::move(done));
+                    results += *chunk;
+                    runOperations(std::move(operations), from + count, std::move(results), context, std::move(done));
                 });
 }
 

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "core/crm/crmconnector.h"
+#include "core/crm/dynamicsbatch.h"
+#include "core/crm/dynamicsclose.h"
 #include "core/crm/dynamicsconfig.h"
 
 #include <QUrl>
@@ -20,6 +22,14 @@ struct HttpRequest;
 // changesSince returns one page per call: `more` is true while the cursor is a nextLink.
 // writeBatch sends chunks of DynamicsConfig::batchSize one after another; a chunk whose whole
 // request fails (transport, 429 after retries, 4xx of the batch itself) fails the call.
+//
+// Won/lost: a write that sets statecode 1 or 2 is split (DynamicsClose): the other columns are
+// written as usual (the row created or updated open; update() always sends its PATCH, even an
+// empty one, so If-Match still guards the write), then WinOpportunity/LoseOpportunity closes it.
+// update() of a row read as closed reopens it (statecode 0) in that PATCH first, since closed
+// rows are read-only. writeBatch sends the closes of the writes that succeeded as one more
+// $batch after the writes; a failed close is that write's error. create()/upsert: a failed
+// close fails the call, the row stays open (upsert is safe to retry).
 // Not owning; the HttpClient and token source must outlive it. Thread: the HttpClient's.
 class DynamicsConnector final : public CrmConnector
 {
@@ -33,9 +43,15 @@ public:
                 std::function<void(Status)> done) override;
     void upsertByReferralId(const QString &referralId, const QJsonObject &fields, QObject *context,
                             std::function<void(Result<QString>)> done) override;
+    void findByReferralId(const QString &referralId, QObject *context,
+                          std::function<void(Result<std::optional<CrmRecordData>>)> done) override;
     void writeBatch(const QList<CrmWrite> &writes, QObject *context,
                     std::function<void(Result<QList<CrmWriteResult>>)> done) override;
     void checkSchema(QObject *context, std::function<void(Result<CrmSchemaReport>)> done) override;
+
+    // Closes opportunity `id` won or lost: POST WinOpportunity / LoseOpportunity (A.4). The
+    // actions take no If-Match; a row already closed answers 400.
+    void close(const QString &id, const DynamicsClose &close, QObject *context, std::function<void(Status)> done);
 
     const DynamicsConfig &config() const { return m_config; }
     // <url>/api/data/<version>/ (with the trailing slash).
@@ -47,8 +63,17 @@ private:
     QString recordResource(const QString &id) const;
     QString alternateKeyResource(const QString &referralId) const;
     CrmRecordData recordFrom(const QJsonObject &json) const;
-    void writeChunks(QList<CrmWrite> writes, qsizetype from, QList<CrmWriteResult> results, QObject *context,
-                     std::function<void(Result<QList<CrmWriteResult>>)> done);
+    // The single-request writes, without the won/lost split.
+    void createRow(const QJsonObject &fields, QObject *context, std::function<void(Result<QString>)> done);
+    void patchRow(const CrmRecordData &record, const QJsonObject &changes, QObject *context,
+                  std::function<void(Status)> done);
+    void upsertRow(const QString &referralId, const QJsonObject &fields, QObject *context,
+                   std::function<void(Result<QString>)> done);
+    // The $batch operations of writeBatch: the writes, then the closes of those that succeeded.
+    DynamicsBatchOperation operationFor(const CrmWrite &write, const QJsonObject &fields) const;
+    DynamicsBatchOperation closeOperation(const QString &id, const DynamicsClose &close) const;
+    void runOperations(QList<DynamicsBatchOperation> operations, qsizetype from, QList<CrmWriteResult> results,
+                       QObject *context, std::function<void(Result<QList<CrmWriteResult>>)> done);
 
     HttpClient &m_http;
     AccessTokenSource &m_tokens;

@@ -85,7 +85,7 @@ void SalesforceConnector::send(const QByteArray &method, const QString &endpoint
     });
 }
 
-QString SalesforceConnector::changesQuery(const QString &cursor) const
+QString SalesforceConnector::selectClause() const
 {
     QStringList fields{QStringLiteral("Id"), QStringLiteral("SystemModstamp")};
     QSet<QString> seen{QStringLiteral("id"), QStringLiteral("systemmodstamp")};
@@ -95,7 +95,12 @@ QString SalesforceConnector::changesQuery(const QString &cursor) const
                 seen.insert(f.toLower());
                 fields << f;
             }
-    QString soql = QStringLiteral("SELECT ") + fields.join(QStringLiteral(", ")) + QStringLiteral(" FROM ") + m_config.objectName;
+    return QStringLiteral("SELECT ") + fields.join(QStringLiteral(", ")) + QStringLiteral(" FROM ") + m_config.objectName;
+}
+
+QString SalesforceConnector::changesQuery(const QString &cursor) const
+{
+    QString soql = selectClause();
     const auto mark = Watermark::fromCursor(cursor);
     if (mark && !mark->isNull()) {
         const QString s = soqlDateTime(mark->stamp);
@@ -253,6 +258,38 @@ void SalesforceConnector::upsertByReferralId(const QString &referralId, const QJ
             else
                 done(json->value(QLatin1String("Id")).toString());
         });
+    });
+}
+
+void SalesforceConnector::findByReferralId(const QString &referralId, QObject *context,
+                                           std::function<void(Result<std::optional<CrmRecordData>>)> done)
+{
+    const QString soql = selectClause() + QStringLiteral(" WHERE ") + m_config.referralIdField + QStringLiteral(" = ")
+                         + soqlString(referralId) + QStringLiteral(" LIMIT 2");
+    QUrl url = apiUrl(QStringLiteral("query"));
+    url.setQuery(QStringLiteral("q=") + QString::fromLatin1(QUrl::toPercentEncoding(soql)));
+    send("GET", QStringLiteral("GET query (referral id)"), url, {}, context, [done = std::move(done)](Result<HttpResponse> r) {
+        auto json = jsonObjectOf(r);
+        if (!json) {
+            done(json.error());
+            return;
+        }
+        const QJsonValue records = json->value(QLatin1String("records"));
+        if (!records.isArray()) {
+            done(malformedJson(Service::Salesforce, r->endpoint, QStringLiteral("no \"records\" array")));
+            return;
+        }
+        const QJsonArray rows = records.toArray();
+        if (rows.size() > 1) {
+            done(makeError(Error::Kind::Conflict, QStringLiteral("MULTIPLE_CHOICES"),
+                           QStringLiteral("More than one opportunity carries this referral id")));
+            return;
+        }
+        if (rows.isEmpty()) {
+            done(std::optional<CrmRecordData>());
+            return;
+        }
+        done(std::optional<CrmRecordData>(recordFromJson(rows.first().toObject())));
     });
 }
 

@@ -77,6 +77,8 @@ public:
                 std::function<void(Status)> done) override;
     void upsertByReferralId(const QString &referralId, const QJsonObject &fields, QObject *context,
                             std::function<void(Result<QString>)> done) override;
+    void findByReferralId(const QString &referralId, QObject *context,
+                          std::function<void(Result<std::optional<CrmRecordData>>)> done) override;
     void writeBatch(const QList<CrmWrite> &writes, QObject *context,
                     std::function<void(Result<QList<CrmWriteResult>>)> done) override;
     void checkSchema(QObject *context, std::function<void(Result<CrmSchemaReport>)> done) override;
@@ -96,6 +98,7 @@ private:
     QUrl apiUrl(const QString &resource) const;
     QUrl instanceUrl() const;
     QString objectPath() const;
+    QString selectClause() const; // SELECT <Id, SystemModstamp, configured fields> FROM <object>
     void fetchChanges(const QUrl &url, const QString &endpoint, QObject *context, std::shared_ptr<CrmChanges> acc,
                       int pages, std::function<void(Result<CrmChanges>)> done);
     void runBatch(std::shared_ptr<Batch> batch);
