@@ -96,9 +96,17 @@ void CrmSide::get(const QString &id, Callback<SideRecord> done)
 
 void CrmSide::findByLinkedId(const QString &linkedId, Callback<std::optional<SideRecord>> done)
 {
-    Q_UNUSED(linkedId)
-    QObject *ctx = m_context.get();
-    QMetaObject::invokeMethod(ctx, [done] { done(std::optional<SideRecord>()); }, Qt::QueuedConnection);
+    m_connector.findByReferralId(linkedId, m_context.get(),
+                                 [this, done](Result<std::optional<CrmRecordData>> r) {
+                                     if (!r) {
+                                         done(r.error());
+                                         return;
+                                     }
+                                     std::optional<SideRecord> found;
+                                     if (r->has_value())
+                                         found = toSideRecord(**r);
+                                     done(std::move(found));
+                                 });
 }
 
 void CrmSide::create(const CreateRequest &request, Callback<SideRecord> done)

@@ -31,8 +31,8 @@ public:
 
     void changesSince(const QString &cursor, Callback<ChangeBatch> done) override;
     void get(const QString &id, Callback<SideRecord> done) override;
-    // CrmConnector has no query by Referral Identifier; creates are upserts keyed by it,
-    // so the engine's look-up before a create is not needed: answers "none".
+    // The opportunity whose Referral Identifier is `linkedId` (a connector query), so a
+    // create that reached the CRM before a crash is found instead of written again.
     void findByLinkedId(const QString &linkedId, Callback<std::optional<SideRecord>> done) override;
     void create(const CreateRequest &request, Callback<SideRecord> done) override;
     void createMany(const QList<CreateRequest> &requests,

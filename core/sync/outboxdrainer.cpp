@@ -6,6 +6,8 @@
 #include "core/sync/writeplanner.h"
 #include "core/util/clock.h"
 
+#include <memory>
+
 namespace cosell {
 
 using Side = SyncStore::Side;
@@ -94,23 +96,7 @@ void OutboxDrainer::step()
             else
                 ++i;
         }
-        QList<RemoteSide::CreateRequest> requests;
-        for (const auto &b : batch)
-            requests.append({b.write.changes, b.write.referralId});
-        m_context.crm.createMany(requests, [this, batch](QList<Result<SideRecord>> results) {
-            for (qsizetype i = 0; i < batch.size(); ++i) {
-                Result<SideRecord> r = i < results.size() ? results.at(i) : Result<SideRecord>(Error{
-                    Error::Kind::Internal, QStringLiteral("batch"), QStringLiteral("no result"), 0, {}});
-                const SyncStore::OutboxRow &b = batch.at(i);
-                if (r.ok()) {
-                    if (!inTransaction([&] { return applySuccess(b, r.value()); }))
-                        break;
-                } else {
-                    applyFailure(b, r.error());
-                }
-            }
-            next();
-        });
+        createInCrm(std::move(batch));
         return;
     }
 
@@ -141,6 +127,82 @@ void OutboxDrainer::step()
         side.writeAudit(w.targetId(), w.message, finish);
         return;
     }
+}
+
+void OutboxDrainer::createInCrm(QList<SyncStore::OutboxRow> batch)
+{
+    // A row tried before may have reached the CRM even though its outcome was never
+    // committed (a crash, a timeout): look for the record by its Referral Identifier and
+    // take it instead of writing it again. Fresh rows are created at once.
+    struct Lookups
+    {
+        QList<SyncStore::OutboxRow> toCreate;
+        int pending = 0;
+    };
+    auto lookups = std::make_shared<Lookups>();
+    QList<SyncStore::OutboxRow> tried;
+    for (const SyncStore::OutboxRow &b : batch)
+        (b.attempts > 0 ? tried : lookups->toCreate).append(b);
+    if (tried.isEmpty()) {
+        sendCrmCreates(std::move(lookups->toCreate));
+        return;
+    }
+    lookups->pending = int(tried.size());
+    for (const SyncStore::OutboxRow &b : tried) {
+        m_context.crm.findByLinkedId(b.write.referralId, [this, b, lookups](Result<std::optional<SideRecord>> found) {
+            if (!found) {
+                applyFailure(b, found.error());
+            } else if (found.value()) {
+                qCInfo(lcSyncOutbox) << "CRM record for referral" << b.write.referralId
+                                     << "exists already:" << found.value()->id;
+                inTransaction([&] { return applySuccess(b, *found.value()); });
+            } else {
+                lookups->toCreate.append(b);
+            }
+            if (--lookups->pending == 0)
+                sendCrmCreates(std::move(lookups->toCreate));
+        });
+    }
+}
+
+void OutboxDrainer::sendCrmCreates(QList<SyncStore::OutboxRow> batch)
+{
+    if (batch.isEmpty() || !m_report.errors.isEmpty()) {
+        next();
+        return;
+    }
+    // Count the attempt before sending: after a crash mid-request the row says it may have
+    // been written, so the next drain looks it up first (createInCrm).
+    const bool marked = inTransaction([&]() -> Status {
+        for (const SyncStore::OutboxRow &b : batch) {
+            if (Status s = m_context.store.markWrite(b.id, QStringLiteral("pending"), b.attempts + 1, {},
+                                                     QStringLiteral("sent; the outcome is not known yet"));
+                !s)
+                return s;
+        }
+        return {};
+    });
+    if (!marked) {
+        next();
+        return;
+    }
+    QList<RemoteSide::CreateRequest> requests;
+    for (const auto &b : batch)
+        requests.append({b.write.changes, b.write.referralId});
+    m_context.crm.createMany(requests, [this, batch](QList<Result<SideRecord>> results) {
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            Result<SideRecord> r = i < results.size() ? results.at(i) : Result<SideRecord>(Error{
+                Error::Kind::Internal, QStringLiteral("batch"), QStringLiteral("no result"), 0, {}});
+            const SyncStore::OutboxRow &b = batch.at(i);
+            if (r.ok()) {
+                if (!inTransaction([&] { return applySuccess(b, r.value()); }))
+                    break;
+            } else {
+                applyFailure(b, r.error());
+            }
+        }
+        next();
+    });
 }
 
 void OutboxDrainer::finishRow(const SyncStore::OutboxRow &row, Result<SideRecord> result)

@@ -11,6 +11,8 @@
 #include "core/sync/sqlitesyncstore.h"
 #include "core/sync/syncpass.h"
 #include "core/util/clock.h"
+#include "app/sandbox/server/faulttable.h"
+#include "tests/support/manualclock.h"
 #include "tests/support/sandboxfixture.h"
 
 #include <QTemporaryDir>
@@ -36,6 +38,7 @@ class TestSyncScenarios : public QObject
     std::unique_ptr<SqliteSyncStore> m_store;
     QList<FieldRule> m_rules;
     SyncConfig m_config;
+    std::unique_ptr<ManualClock> m_manualClock; // set by tests that move time themselves
     static inline int s_connection = 0;
 
     template<typename T>
@@ -52,7 +55,8 @@ class TestSyncScenarios : public QObject
     }
     std::optional<PassReport> pass()
     {
-        SyncContext context{*m_store, *m_pc, *m_crm, Clock::system(), m_config, m_rules, [] { return 0.0; }};
+        const Clock &clock = m_manualClock ? static_cast<const Clock &>(*m_manualClock) : Clock::system();
+        SyncContext context{*m_store, *m_pc, *m_crm, clock, m_config, m_rules, [] { return 0.0; }};
         SyncPass p(context);
         std::optional<PassReport> report;
         p.run([&report](const PassReport &r) { report = r; });
@@ -110,6 +114,8 @@ private Q_SLOTS:
     }
     void cleanup()
     {
+        m_manualClock.reset();
+        m_config = SyncConfig{};
         m_store.reset();
         m_db.reset();
         m_dir.reset();
@@ -174,6 +180,82 @@ private Q_SLOTS:
         auto fifth = pass();
         QVERIFY(fifth.has_value());
         QCOMPARE(fifth->writesDone, 0);
+    }
+
+    // A copy of a seeded referral as a new one Microsoft shares; returns its id.
+    QString createReferral(const QString &name)
+    {
+        auto page = wait<ReferralPage>([&](auto done) { m_referrals->listPage({}, this, done); });
+        if (!page || page->referrals.isEmpty())
+            return {};
+        QJsonObject body = page->referrals.first();
+        for (const char *ro : {"id", "eTag", "links", "createdDateTime", "updatedDateTime", "engagementId",
+                               "@odata.context", "externalReferenceId"})
+            body.remove(QLatin1String(ro));
+        body.insert(QStringLiteral("name"), name);
+        auto created = wait<QJsonObject>([&](auto done) { m_referrals->create(body, this, done); });
+        return created ? created->value(QLatin1String("id")).toString() : QString();
+    }
+
+    void findByLinkedIdQueriesTheReferralIdentifier()
+    {
+        auto first = pass();
+        QVERIFY(first.has_value());
+        QVERIFY2(first->errors.isEmpty(), qPrintable(first->errors.join(u"; ")));
+        const QList<SyncStore::Link> links = m_store->links();
+        QVERIFY(!links.isEmpty());
+        const SyncStore::Link link = links.first();
+        auto found = wait<std::optional<SideRecord>>([&](auto done) { m_crm->findByLinkedId(link.referralId, done); });
+        QVERIFY2(found.ok(), qPrintable(found ? QString() : found.error().toString()));
+        QVERIFY(found->has_value());
+        QCOMPARE((*found)->id, link.crmId);
+        QCOMPARE((*found)->linkedId, link.referralId);
+        // Quotes in the value are escaped, not a syntax error.
+        auto none = wait<std::optional<SideRecord>>([&](auto done) { m_crm->findByLinkedId(QStringLiteral("no 'such' referral"), done); });
+        QVERIFY2(none.ok(), qPrintable(none ? QString() : none.error().toString()));
+        QVERIFY(!none->has_value());
+    }
+
+    // The $batch that creates the opportunity goes through but its answer is lost (the
+    // connection drops): the retry finds the record by its Referral Identifier and links it,
+    // with no second create and no duplicate.
+    void createWhoseAnswerWasLostIsFoundNotRepeated()
+    {
+        m_manualClock = std::make_unique<ManualClock>(Clock::system().now());
+        auto first = pass();
+        QVERIFY(first.has_value());
+        QVERIFY2(first->errors.isEmpty(), qPrintable(first->errors.join(u"; ")));
+        const QString referralId = createReferral(QStringLiteral("Lost answer referral"));
+        QVERIFY(!referralId.isEmpty());
+        m_sandbox->advanceSandboxClock(2);
+
+        sandbox::Fault drop;
+        drop.method = "POST";
+        drop.pattern = m_sandbox->dataverseUrl().path() + QStringLiteral("/api/data/v9.2/$batch*");
+        drop.dropConnection = true;
+        m_sandbox->addFault(drop);
+        auto lost = pass();
+        QVERIFY(lost.has_value());
+        QVERIFY(lost->writesRetried >= 1);
+        m_sandbox->clearFaults();
+        QVERIFY(!m_store->linkByReferral(referralId).has_value());
+        auto inCrm = wait<std::optional<CrmRecordData>>([&](auto done) { m_dynamics->findByReferralId(referralId, this, done); });
+        QVERIFY2(inCrm.ok(), qPrintable(inCrm ? QString() : inCrm.error().toString()));
+        QVERIFY2(inCrm->has_value(), "the dropped $batch was not applied by the sandbox");
+
+        m_manualClock->advance(std::chrono::milliseconds(m_config.backoffMaxMs));
+        const qint64 batches = m_sandbox->sandboxRequests(QStringLiteral("$batch"));
+        auto retried = pass();
+        QVERIFY(retried.has_value());
+        QVERIFY2(retried->errors.isEmpty(), qPrintable(retried->errors.join(u"; ")));
+        QCOMPARE(m_sandbox->sandboxRequests(QStringLiteral("$batch")), batches); // not sent again
+        const auto link = m_store->linkByReferral(referralId);
+        QVERIFY(link.has_value());
+        QCOMPARE(link->crmId, (*inCrm)->id);
+        // Exactly one opportunity names the referral (two would answer Conflict).
+        auto again = wait<std::optional<CrmRecordData>>([&](auto done) { m_dynamics->findByReferralId(referralId, this, done); });
+        QVERIFY2(again.ok(), qPrintable(again ? QString() : again.error().toString()));
+        QCOMPARE((*again)->id, (*inCrm)->id);
     }
 };
 

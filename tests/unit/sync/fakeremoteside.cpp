@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "tests/unit/sync/fakeremoteside.h"
 
+#include <utility>
+
 #include <QTimer>
 
 namespace cosell::test {
@@ -152,7 +154,10 @@ void FakeRemoteSide::create(const CreateRequest &request, Callback<SideRecord> d
 {
     if (auto e = fault(QStringLiteral("create")))
         return later<SideRecord>(std::move(done), *e);
-    later<SideRecord>(std::move(done), createOne(request));
+    const SideRecord created = createOne(request);
+    if (auto hook = std::exchange(m_afterCreate, {}))
+        hook();
+    later<SideRecord>(std::move(done), created);
 }
 
 void FakeRemoteSide::createMany(const QList<CreateRequest> &requests,
@@ -165,6 +170,8 @@ void FakeRemoteSide::createMany(const QList<CreateRequest> &requests,
     } else {
         for (const CreateRequest &r : requests)
             results.append(createOne(r));
+        if (auto hook = std::exchange(m_afterCreate, {}))
+            hook();
     }
     QTimer::singleShot(0, &m_context, [done = std::move(done), results] { done(results); });
 }

@@ -34,6 +34,9 @@ public:
     void failNext(const QString &operation, Error::Kind kind, int times = 1);
     // Runs once, just before the next update is applied (a concurrent edit → 412).
     void beforeNextUpdate(std::function<void()> hook) { m_beforeUpdate = std::move(hook); }
+    // Runs once, right after the next create (or batch of creates) is applied and before
+    // it is answered: where a crash loses the answer of a write that went through.
+    void afterNextCreate(std::function<void()> hook) { m_afterCreate = std::move(hook); }
     int calls(const QString &operation) const { return m_calls.value(operation); }
     int totalCalls() const;
     int pageSize = 50;
@@ -64,6 +67,7 @@ private:
     QHash<QString, int> m_calls;
     QHash<QString, QList<Error::Kind>> m_faults;
     std::function<void()> m_beforeUpdate;
+    std::function<void()> m_afterCreate;
     // One timeline for every fake, so modification times compare across sides.
     static qint64 s_nextSeq;
     int m_nextId = 1;

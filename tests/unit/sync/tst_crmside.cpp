@@ -23,6 +23,7 @@ public:
     int nextId = 1;
     int batchCalls = 0;
     int upserts = 0;
+    int finds = 0;
     QObject guard;
 
     template<typename T>
@@ -120,6 +121,17 @@ public:
                             std::function<void(Result<QString>)> done) override
     {
         later<Result<QString>>(context, done, upsert(referralId, fields));
+    }
+    void findByReferralId(const QString &referralId, QObject *context,
+                          std::function<void(Result<std::optional<CrmRecordData>>)> done) override
+    {
+        ++finds;
+        std::optional<CrmRecordData> found;
+        for (const CrmRecordData &r : std::as_const(records)) {
+            if (r.fields.value(kReferralIdField).toString() == referralId)
+                found = r;
+        }
+        later<Result<std::optional<CrmRecordData>>>(context, done, found);
     }
     void writeBatch(const QList<CrmWrite> &writes, QObject *context,
                     std::function<void(Result<QList<CrmWriteResult>>)> done) override
@@ -287,8 +299,16 @@ private Q_SLOTS:
         QCOMPARE(m_crm->records.value(id).fields.value(QStringLiteral("mspc_audit")).toString(),
                  QStringLiteral("Missing solution"));
 
-        auto none = wait<std::optional<SideRecord>>([&](auto done) { m_side->findByLinkedId(QStringLiteral("ref-42"), done); });
+        // The look-up before a create: by Referral Identifier, through the connector.
+        auto found = wait<std::optional<SideRecord>>([&](auto done) { m_side->findByLinkedId(QStringLiteral("ref-42"), done); });
+        QVERIFY(found.ok());
+        QVERIFY(found->has_value());
+        QCOMPARE((*found)->id, id);
+        QCOMPARE((*found)->linkedId, QStringLiteral("ref-42"));
+        auto none = wait<std::optional<SideRecord>>([&](auto done) { m_side->findByLinkedId(QStringLiteral("ref-none"), done); });
         QVERIFY(none.ok());
+        QVERIFY(!none->has_value());
+        QCOMPARE(m_crm->finds, 2);
     }
 };
 

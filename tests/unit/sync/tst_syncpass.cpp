@@ -68,6 +68,9 @@ private slots:
     void retriesBackoffAndDeadLetter();
     void webhookFastPathDeduplicates();
     void replayFromAnyOlderCacheMakesNoDuplicates();
+    void crashAfterCrmCreateFindsTheRecord();
+    void crashAfterPartnerCenterCreateFindsTheReferral();
+    void createThatTimedOutButWentThroughIsFound();
     void initialSyncIsBatched();
     void steadyStateCostFollowsChanges();
     void dryRunWritesNothing();
@@ -332,6 +335,93 @@ void TestSyncPass::replayFromAnyOlderCacheMakesNoDuplicates()
         QCOMPARE(w.crm.at(l.crmId).linkedId, l.referralId);
     }
     QCOMPARE(crmIds.size(), 40);
+}
+
+void TestSyncPass::crashAfterCrmCreateFindsTheRecord()
+{
+    World w;
+    const QString rid = w.pc.put(referral(1)).id;
+    // The CRM applies the create; the process dies before the answer is committed.
+    std::optional<MemorySyncStore> atCrash;
+    w.crm.afterNextCreate([&] { atCrash = w.store; });
+    w.pass();
+    QVERIFY(atCrash.has_value());
+    QCOMPARE(w.crm.count(), 1);
+    const QString cid = w.crm.all().first().id;
+    // The attempt was counted before the request went out.
+    const auto inFlight = atCrash->writes(s("pending"));
+    QCOMPARE(inFlight.size(), 1);
+    QCOMPARE(inFlight.first().attempts, 1);
+    // A seller edits the new opportunity before the service restarts.
+    w.crm.edit(cid, s("notes"), s("seller was quick"));
+
+    w.store = *atCrash;
+    const int creates = w.crm.calls(s("createMany")) + w.crm.calls(s("create"));
+    const int finds = w.crm.calls(s("find"));
+    w.pass();
+    w.pass();
+    QCOMPARE(w.crm.count(), 1);
+    QCOMPARE(w.crm.calls(s("createMany")) + w.crm.calls(s("create")), creates); // found, not written again
+    QCOMPARE(w.crm.calls(s("find")), finds + 1);
+    QCOMPARE(w.linkOf(rid)->crmId, cid);
+    QCOMPARE(w.linkOf(rid)->state, s("synced"));
+    // The seller's edit survived (no create values written over it) and went on to PC.
+    QCOMPARE(w.crm.at(cid).values.value(s("notes")).toString(), s("seller was quick"));
+    QCOMPARE(w.pc.at(rid).values.value(s("notes")).toString(), s("seller was quick"));
+    QCOMPARE(w.pc.at(rid).linkedId, cid);
+    QCOMPARE(w.crm.at(cid).linkedId, rid);
+}
+
+void TestSyncPass::crashAfterPartnerCenterCreateFindsTheReferral()
+{
+    World w;
+    const QString cid = w.crm.put(opportunity(1)).id;
+    std::optional<MemorySyncStore> atCrash;
+    w.pc.afterNextCreate([&] { atCrash = w.store; });
+    w.pass();
+    QVERIFY(atCrash.has_value());
+    QCOMPARE(w.pc.count(), 1);
+    const QString rid = w.pc.all().first().id;
+
+    w.store = *atCrash;
+    const int creates = w.pc.calls(s("create"));
+    w.pass();
+    w.pass();
+    QCOMPARE(w.pc.count(), 1);
+    QCOMPARE(w.pc.calls(s("create")), creates);
+    QCOMPARE(w.linkOf(rid)->crmId, cid);
+    QCOMPARE(w.linkOf(rid)->state, s("synced"));
+    QCOMPARE(w.crm.at(cid).linkedId, rid);
+}
+
+void TestSyncPass::createThatTimedOutButWentThroughIsFound()
+{
+    World w;
+    const QString rid = w.pc.put(referral(1)).id;
+    w.crm.failNext(s("createMany"), Error::Kind::Transient);
+    PassReport r = w.pass();
+    QCOMPARE(r.writesRetried, 1);
+    QCOMPARE(w.crm.count(), 0);
+    // The request had reached the CRM after all (the answer was lost).
+    SideRecord made = opportunity(1);
+    made.linkedId = rid;
+    const QString cid = w.crm.put(made).id;
+    w.clock.advance(w.context.config.backoffMaxMs);
+    const int creates = w.crm.calls(s("createMany"));
+    r = w.pass();
+    QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.join(u"; ")));
+    QCOMPARE(w.crm.calls(s("createMany")), creates);
+    QCOMPARE(w.crm.count(), 1);
+    QCOMPARE(w.linkOf(rid)->crmId, cid);
+    // Not found: the retry creates it (the look-up answers none).
+    const QString rid2 = w.pc.put(referral(2)).id;
+    w.crm.failNext(s("createMany"), Error::Kind::Transient);
+    w.pass();
+    w.clock.advance(w.context.config.backoffMaxMs);
+    w.pass();
+    QCOMPARE(w.crm.count(), 2);
+    QVERIFY(w.linkOf(rid2).has_value());
+    QCOMPARE(w.crm.at(w.linkOf(rid2)->crmId).linkedId, rid2);
 }
 
 void TestSyncPass::initialSyncIsBatched()
