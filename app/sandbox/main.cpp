@@ -4,6 +4,7 @@
 #include "app/sandbox/control/demoactivity.h"
 #include "app/sandbox/defaultservices.h"
 #include "app/sandbox/logging.h"
+#include "app/sandbox/partnercenter/referralsservice.h"
 #include "app/sandbox/server/sandboxserver.h"
 
 #include <QCommandLineParser>
@@ -68,7 +69,9 @@ int main(int argc, char *argv[])
         QStringLiteral("Generate steady, plausible seller activity."));
     const QCommandLineOption intervalOption(QStringLiteral("demo-interval"),
         QStringLiteral("Milliseconds between demo changes."), QStringLiteral("ms"), QStringLiteral("3000"));
-    parser.addOptions({portOption, seedOption, recordsOption, demoOption, intervalOption});
+    const QCommandLineOption noThrottleOption(QStringLiteral("no-throttle"),
+        QStringLiteral("Do not throttle the referrals API (default: 600 requests and 100 writes per minute per user)."));
+    parser.addOptions({portOption, seedOption, recordsOption, demoOption, intervalOption, noThrottleOption});
     parser.process(app);
 
     bool ok = false;
@@ -91,6 +94,12 @@ int main(int argc, char *argv[])
     installSignalHandlers(app);
     cosell::sandbox::SandboxServer server;
     cosell::sandbox::addDefaultServices(server);
+    // The library leaves throttling off for in-process tests and benchmarks; the process
+    // behaves like the gateway (partner-center.md §5) unless told otherwise.
+    if (!parser.isSet(noThrottleOption)) {
+        server.service<cosell::sandbox::ReferralsService>()->throttle().setDefaults(
+            cosell::sandbox::ReferralThrottle::Limits::realistic());
+    }
     if (!server.listen(quint16(port))) {
         std::fprintf(stderr, "cosell-sandbox: cannot listen on 127.0.0.1:%u\n", port);
         return 1;

@@ -140,4 +140,32 @@ void ReferralsService::demoTick(DataGenerator &random)
     commit(referral, QStringLiteral("referral-updated"));
 }
 
+std::optional<SandboxResponse> ReferralsService::throttled(const SandboxRequest &request, bool write)
+{
+    int retryAfter = 0;
+    const QString user = request.claims.tenant + u'/' + request.claims.upn;
+    if (m_throttle.admit(user, write, server().clock().now().toMSecsSinceEpoch(), &retryAfter))
+        return std::nullopt;
+    return errorResponse(429, retryAfter, QString());
+}
+
+SandboxResponse ReferralsService::controlThrottle(SandboxRequest &request)
+{
+    bool ok = false;
+    const QJsonDocument doc = request.jsonBody(&ok);
+    const QJsonObject body = doc.object();
+    ReferralThrottle::Limits limits = m_throttle.limits();
+    QString error = QStringLiteral("body must be a JSON object");
+    if (!ok || !doc.isObject() || !limits.apply(body, &error))
+        return SandboxResponse::json(400, QJsonObject{{QStringLiteral("error"), error}});
+    const int next = body.value(QStringLiteral("next")).toInt(-1);
+    const int retryAfter = body.value(QStringLiteral("retryAfter")).toInt(-1);
+    if (body.contains(QStringLiteral("next")) && next < 0)
+        return SandboxResponse::json(400, QJsonObject{{QStringLiteral("error"), QStringLiteral("next must be >= 0")}});
+    m_throttle.setLimits(limits);
+    if (next >= 0)
+        m_throttle.throttleNext(next, retryAfter);
+    return SandboxResponse::json(200, m_throttle.toJson());
+}
+
 } // namespace cosell::sandbox

@@ -37,6 +37,7 @@ void ReferralsService::reset()
     m_config = PartnerCenterConfig();
     m_replays.clear();
     m_countCache.clear();
+    m_throttle.reset();
 }
 
 void ReferralsService::seed(quint64 seed, int count)
@@ -50,11 +51,20 @@ void ReferralsService::seed(quint64 seed, int count)
 void ReferralsService::registerRoutes(SandboxRouter &router)
 {
     const RouteAuth auth = RouteAuth::bearer({QLatin1String(kAudience)}, true);
-    router.add(this, "GET", kBase, auth, [this](SandboxRequest &r) { return withHeaders(list(r), r); });
-    router.add(this, "POST", kBase, auth, [this](SandboxRequest &r) { return withHeaders(create(r), r); });
-    router.add(this, "GET", kBase + QStringLiteral("/{id}"), auth, [this](SandboxRequest &r) { return withHeaders(get(r), r); });
-    router.add(this, "PUT", kBase + QStringLiteral("/{id}"), auth, [this](SandboxRequest &r) { return withHeaders(put(r), r); });
-    router.add(this, "PATCH", kBase + QStringLiteral("/{id}"), auth, [this](SandboxRequest &r) { return withHeaders(patch(r), r); });
+    using Handler = SandboxResponse (ReferralsService::*)(SandboxRequest &);
+    auto add = [&](const char *method, const QString &path, Handler handler) {
+        const bool write = qstrcmp(method, "GET") != 0;
+        router.add(this, method, path, auth, [this, handler, write](SandboxRequest &r) {
+            if (auto refused = throttled(r, write))
+                return withHeaders(std::move(*refused), r);
+            return withHeaders((this->*handler)(r), r);
+        });
+    };
+    add("GET", kBase, &ReferralsService::list);
+    add("POST", kBase, &ReferralsService::create);
+    add("GET", kBase + QStringLiteral("/{id}"), &ReferralsService::get);
+    add("PUT", kBase + QStringLiteral("/{id}"), &ReferralsService::put);
+    add("PATCH", kBase + QStringLiteral("/{id}"), &ReferralsService::patch);
 
     const RouteAuth open = RouteAuth::anonymous();
     router.add(this, "GET", QStringLiteral("/control/partnercenter/config"), open,
@@ -71,6 +81,10 @@ void ReferralsService::registerRoutes(SandboxRouter &router)
                [this](SandboxRequest &r) { return controlCreate(r); });
     router.add(this, "POST", QStringLiteral("/control/partnercenter/referrals/{id}/edit"), open,
                [this](SandboxRequest &r) { return controlEdit(r); });
+    router.add(this, "GET", QStringLiteral("/control/partnercenter/throttle"), open,
+               [this](SandboxRequest &) { return SandboxResponse::json(200, m_throttle.toJson()); });
+    router.add(this, "PUT", QStringLiteral("/control/partnercenter/throttle"), open,
+               [this](SandboxRequest &r) { return controlThrottle(r); });
     router.add(this, "POST", QStringLiteral("/control/partnercenter/expire"), open,
                [this](SandboxRequest &r) { return controlExpire(r); });
 }

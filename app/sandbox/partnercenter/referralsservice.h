@@ -3,12 +3,14 @@
 
 #include "app/sandbox/partnercenter/referralrules.h"
 #include "app/sandbox/partnercenter/referralstore.h"
+#include "app/sandbox/partnercenter/referralthrottle.h"
 #include "app/sandbox/server/sandboxservice.h"
 
 #include <QDateTime>
 #include <QHash>
 
 #include <functional>
+#include <optional>
 
 namespace cosell::sandbox {
 
@@ -19,12 +21,16 @@ namespace cosell::sandbox {
 //   PUT    /pc/v1.0/engagements/referrals/{id}   full replace, If-Match required
 //   PATCH  /pc/v1.0/engagements/referrals/{id}   JSON Patch, If-Match optional, Prefer
 // Delegated tokens for https://api.partner.microsoft.com only. Errors in shape 1, 429 in shape 3.
+// Gateway throttling per user (ReferralThrottle; off unless enabled, cosell-sandbox enables it).
 // Control (no token), the "seller"/"Microsoft" side:
 //   GET|PUT /control/partnercenter/config        PartnerCenterConfig
 //   POST    /control/partnercenter/referrals     new incoming referral (body = referral, or
 //                                                {"index":n} for a generated one) → referral-created
 //   POST    /control/partnercenter/referrals/{id}/edit  JSON Patch (any path) → referral-updated
 //                                                (?event=related-referral-updated to change the event)
+//   GET|PUT /control/partnercenter/throttle      limits {"enabled","requestsPerMinute","writesPerMinute",
+//                                                "retryAfterMinSeconds","retryAfterMaxSeconds"} and
+//                                                {"next": N, "retryAfter": s} = throttle the next N calls
 //   POST    /control/partnercenter/expire        New incoming referrals past expirationDateTime →
 //                                                Closed/Expired + referral-updated
 class ReferralsService final : public SandboxService
@@ -47,6 +53,7 @@ public:
     void addChangeListener(ChangeListener listener) { m_listeners.append(std::move(listener)); }
     ReferralStore &store() { return m_store; }
     PartnerCenterConfig &config() { return m_config; }
+    ReferralThrottle &throttle() { return m_throttle; }
     QString referralsBase() const; // http://127.0.0.1:P/pc/v1.0/engagements/referrals
 
     // Stores `referral` with a new eTag and updatedDateTime, then notifies listeners.
@@ -61,6 +68,9 @@ private:
     SandboxResponse controlCreate(SandboxRequest &request);
     SandboxResponse controlEdit(SandboxRequest &request);
     SandboxResponse controlExpire(SandboxRequest &request);
+    SandboxResponse controlThrottle(SandboxRequest &request);
+    // The 429 (shape 3) when the throttle refuses this call, else an empty optional.
+    std::optional<SandboxResponse> throttled(const SandboxRequest &request, bool write);
 
     SandboxResponse error(int status, const QString &code, const QString &message) const;
     SandboxResponse withHeaders(SandboxResponse response, const SandboxRequest &request) const;
@@ -72,6 +82,7 @@ private:
 
     ReferralStore m_store;
     PartnerCenterConfig m_config;
+    ReferralThrottle m_throttle;
     QList<ChangeListener> m_listeners;
     struct Replay { QDateTime expires; QString key; SandboxResponse response; };
     QHash<QString, Replay> m_replays; // MS-RequestId → first response of a create (24 h)

@@ -87,6 +87,12 @@ private Q_SLOTS:
         QCOMPARE(urls.status, 200);
         QCOMPARE(urls.object().value(QStringLiteral("partnercenter.referralsBaseUrl")).toString(),
                  m_urls.value(QStringLiteral("partnercenter.referralsBaseUrl")));
+        // The process throttles like the gateway by default (partner-center.md §5).
+        const auto throttle = http.get(m_urls.value(QStringLiteral("sandbox.control")) + QStringLiteral("/partnercenter/throttle"));
+        QCOMPARE(throttle.status, 200);
+        QCOMPARE(throttle.object().value(QStringLiteral("enabled")).toBool(), true);
+        QCOMPARE(throttle.object().value(QStringLiteral("requestsPerMinute")).toInt(), 600);
+        QCOMPARE(throttle.object().value(QStringLiteral("writesPerMinute")).toInt(), 100);
         const auto token = http.form(m_urls.value(QStringLiteral("entra.authority")) + QStringLiteral("/common/oauth2/v2.0/token"),
                                      {{QStringLiteral("grant_type"), QStringLiteral("password")},
                                       {QStringLiteral("client_id"), QStringLiteral("console")},
