@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/sync/syncengine.h"
 
+#include "core/sync/auditcomposer.h"
 #include "core/sync/logging.h"
 #include "core/sync/syncpass.h"
 
@@ -161,6 +162,57 @@ void SyncEngine::retryDeadWrite(qint64 outboxId)
 void SyncEngine::discardDeadWrite(qint64 outboxId)
 {
     adminWrite(outboxId, false);
+}
+
+void SyncEngine::retryDeadWritesOf(const QString &referralId, const QString &crmId)
+{
+    if (!m_backend)
+        return;
+    QList<qint64> ids;
+    for (const SyncStore::OutboxRow &row : m_backend->store->writes(QStringLiteral("dead"))) {
+        if ((!referralId.isEmpty() && row.write.referralId == referralId)
+            || (!crmId.isEmpty() && row.write.crmId == crmId))
+            ids.append(row.id);
+    }
+    for (qint64 id : std::as_const(ids))
+        adminWrite(id, true);
+}
+
+void SyncEngine::setSyncOff(const QString &referralId, const QString &crmId, bool off)
+{
+    if (!m_backend)
+        return;
+    SyncStore &store = *m_backend->store;
+    std::optional<SyncStore::Link> link =
+        referralId.isEmpty() ? store.linkByCrm(crmId) : store.linkByReferral(referralId);
+    if (!link || (!crmId.isEmpty() && link->crmId != crmId)) {
+        qCWarning(lcSync) << "no link to turn sync" << (off ? "off" : "on") << "for" << referralId << crmId;
+        return;
+    }
+    const bool ignored = link->state == QLatin1String("ignored");
+    if (ignored == off)
+        return;
+    link->state = off ? QStringLiteral("ignored") : QStringLiteral("pending");
+    AuditDraft audit;
+    audit.actor = QStringLiteral("admin");
+    audit.action = off ? QStringLiteral("link.syncOff") : QStringLiteral("link.syncOn");
+    audit.subject = AuditComposer::subjectOf(link->referralId, link->crmId);
+    audit.message = QStringLiteral("sync turned %1 for CRM record %2")
+                        .arg(off ? QStringLiteral("off") : QStringLiteral("on"), link->crmId);
+    Status s = store.begin();
+    if (s)
+        s = store.putLink(*link);
+    Result<qint64> auditId = s ? store.appendAudit(audit, m_context->clock.now()) : Result<qint64>(s.error());
+    s = auditId ? store.commit() : Status(auditId.error());
+    if (!s) {
+        store.rollback();
+        qCWarning(lcSync) << "turning sync" << (off ? "off" : "on") << "failed:" << s.error().toString();
+        return;
+    }
+    Q_EMIT auditAppended(*auditId);
+    Q_EMIT recordsChanged(link->referralId.isEmpty() ? QStringList() : QStringList {link->referralId});
+    if (!off)
+        syncNow();
 }
 
 void SyncEngine::adminWrite(qint64 outboxId, bool retry)

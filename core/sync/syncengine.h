@@ -63,6 +63,13 @@ public Q_SLOTS:
     // Dead-lettered outbox rows: an admin tries one again, or gives it up.
     void retryDeadWrite(qint64 outboxId);
     void discardDeadWrite(qint64 outboxId);
+    // One record (the console's Records view): every dead-lettered write of the pair is
+    // retried as by retryDeadWrite (audited each); nothing happens when it has none.
+    void retryDeadWritesOf(const QString &referralId, const QString &crmId);
+    // Turns sync off for a linked pair (link state "ignored": passes leave it alone) or back
+    // on ("pending", then a pass reconciles it). Audited as the admin; emits recordsChanged.
+    // A pair without a link, or already in that state, is left as is.
+    void setSyncOff(const QString &referralId, const QString &crmId, bool off);
 
 Q_SIGNALS:
     // done and total count records of the current pass; total 0 means not known yet.

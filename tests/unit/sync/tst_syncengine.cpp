@@ -62,6 +62,8 @@ private slots:
     void firstPassSyncsAndSignals();
     void requestsDuringAPassAreQueuedNotLost();
     void deadLetterRetryAndDiscard();
+    void retryDeadWritesOfOneRecord();
+    void syncOffLeavesThePairAloneUntilTurnedOn();
     void threadedBackendLivesInTheSyncThread();
     void brokenBackendIsAnError();
 };
@@ -141,6 +143,86 @@ void TestSyncEngine::deadLetterRetryAndDiscard()
     for (const AuditDraft &d : static_cast<MemorySyncStore &>(store).audit())
         adminEntries += d.actor == s("admin") ? 1 : 0;
     QCOMPARE(adminEntries, 2);
+}
+
+void TestSyncEngine::retryDeadWritesOfOneRecord()
+{
+    SyncEngine engine(factory(2));
+    QSignalSpy finished(&engine, &SyncEngine::passFinished);
+    engine.start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, timeoutMs);
+    auto &pc = fake(*engine.backend()->partnerCenter);
+    auto &crm = fake(*engine.backend()->crm);
+    SyncStore &store = *engine.backend()->store;
+    const QList<SideRecord> refs = pc.all();
+    crm.failNext(s("update"), Error::Kind::Invalid, 2);
+    pc.edit(refs.at(0).id, s("dealValue"), 2001);
+    pc.edit(refs.at(1).id, s("dealValue"), 2002);
+    engine.syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, timeoutMs);
+    const QList<SyncStore::OutboxRow> dead = store.writes(s("dead"));
+    QCOMPARE(dead.size(), 2);
+    const PlannedWrite retried = dead.at(0).write;
+    const PlannedWrite leftAlone = dead.at(1).write;
+    QVERIFY(retried.referralId != leftAlone.referralId);
+
+    engine.retryDeadWritesOf(retried.referralId, retried.crmId);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, timeoutMs);
+    const QList<SyncStore::OutboxRow> stillDead = store.writes(s("dead"));
+    QCOMPARE(stillDead.size(), 1);
+    QCOMPARE(stillDead.first().write.referralId, leftAlone.referralId);
+    QCOMPARE(crm.at(retried.crmId).values.value(s("dealValue")).toInt(),
+             retried.referralId == refs.at(0).id ? 2001 : 2002);
+    QVERIFY(crm.at(leftAlone.crmId).values.value(s("dealValue")).toInt() < 2000);
+
+    // A pair with nothing dead: no audit entry, no pass.
+    QSignalSpy audit(&engine, &SyncEngine::auditAppended);
+    engine.retryDeadWritesOf(retried.referralId, retried.crmId);
+    QCOMPARE(audit.size(), 0);
+}
+
+void TestSyncEngine::syncOffLeavesThePairAloneUntilTurnedOn()
+{
+    SyncEngine engine(factory(2));
+    QSignalSpy finished(&engine, &SyncEngine::passFinished);
+    engine.start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, timeoutMs);
+    auto &pc = fake(*engine.backend()->partnerCenter);
+    auto &crm = fake(*engine.backend()->crm);
+    SyncStore &store = *engine.backend()->store;
+    const QString rid = pc.all().first().id;
+    const QString cid = store.linkByReferral(rid)->crmId;
+    const int before = crm.at(cid).values.value(s("dealValue")).toInt();
+
+    QSignalSpy records(&engine, &SyncEngine::recordsChanged);
+    QSignalSpy audit(&engine, &SyncEngine::auditAppended);
+    engine.setSyncOff(rid, cid, true);
+    QCOMPARE(store.linkByReferral(rid)->state, s("ignored"));
+    QCOMPARE(records.size(), 1);
+    QCOMPARE(records.first().first().toStringList(), QStringList {rid});
+    QCOMPARE(audit.size(), 1);
+    const AuditDraft off = static_cast<MemorySyncStore &>(store).audit().last();
+    QCOMPARE(off.actor, s("admin"));
+    QCOMPARE(off.action, s("link.syncOff"));
+    QCOMPARE(off.subject, s("referral:") + rid);
+    engine.setSyncOff(rid, cid, true); // already off: nothing more
+    QCOMPARE(audit.size(), 1);
+
+    pc.edit(rid, s("dealValue"), 4242);
+    engine.syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, timeoutMs);
+    QCOMPARE(crm.at(cid).values.value(s("dealValue")).toInt(), before);
+    QCOMPARE(store.linkByReferral(rid)->state, s("ignored"));
+
+    engine.setSyncOff(rid, cid, false); // back on: pending, and a pass reconciles it
+    QCOMPARE(static_cast<MemorySyncStore &>(store).audit().last().action, s("link.syncOn"));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, timeoutMs);
+    QCOMPARE(crm.at(cid).values.value(s("dealValue")).toInt(), 4242);
+    QCOMPARE(store.linkByReferral(rid)->state, s("synced"));
+
+    const qsizetype entries = static_cast<MemorySyncStore &>(store).audit().size();
+    engine.setSyncOff(s("no-such-referral"), s("no-such-record"), true);
+    QCOMPARE(static_cast<MemorySyncStore &>(store).audit().size(), entries);
 }
 
 void TestSyncEngine::threadedBackendLivesInTheSyncThread()
