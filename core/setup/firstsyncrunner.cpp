@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: MIT
+#include "core/setup/firstsyncrunner.h"
+
+#include "core/auth/oauthtokenprovider.h"
+#include "core/crm/dynamicsconnector.h"
+#include "core/crm/salesforceconnector.h"
+#include "core/mapping/mappingspec.h"
+#include "core/mapping/recordmapper.h"
+#include "core/net/httpclient.h"
+#include "core/partnercenter/referralsclient.h"
+#include "core/setup/fixedtokensource.h"
+#include "core/setup/logging.h"
+#include "core/setup/setupsession.h"
+#include "core/store/cachedb.h"
+#include "core/sync/crmside.h"
+#include "core/sync/enginecontroller.h"
+#include "core/sync/mappingrules.h"
+#include "core/sync/memorysyncstore.h"
+#include "core/sync/partnercenterside.h"
+#include "core/sync/sqlitesyncstore.h"
+#include "core/sync/syncpass.h"
+
+#include <QNetworkAccessManager>
+#include <QTimer>
+
+#include <atomic>
+
+namespace cosell {
+
+namespace {
+
+// The dry run's pieces, alive until its callback has run.
+struct DryRun
+{
+    std::shared_ptr<const RecordMapper> mapper;
+    std::unique_ptr<PartnerCenterSide> pc;
+    std::unique_ptr<CrmSide> crm;
+    MemorySyncStore store;
+    QList<FieldRule> rules;
+    std::function<void(Result<SyncPlan>)> done;
+};
+
+// Answers from the event loop, so `run` (and the side whose callback we are in) is released
+// outside that side's call stack.
+void answer(std::shared_ptr<DryRun> run, Result<SyncPlan> plan)
+{
+    QTimer::singleShot(0, [run, plan = std::move(plan)] { run->done(plan); });
+}
+
+void pull(std::shared_ptr<DryRun> run, SyncStore::Side side, const QString &cursor)
+{
+    RemoteSide &remote = side == SyncStore::Side::Crm ? static_cast<RemoteSide &>(*run->crm)
+                                                      : static_cast<RemoteSide &>(*run->pc);
+    remote.changesSince(cursor, [run, side](Result<RemoteSide::ChangeBatch> batch) {
+        if (!batch) {
+            answer(run, batch.error());
+            return;
+        }
+        for (const SideRecord &r : batch->records)
+            (void)run->store.putRecord(side, r);
+        if (batch->more)
+            pull(run, side, batch->nextCursor);
+        else if (side == SyncStore::Side::PartnerCenter)
+            pull(run, SyncStore::Side::Crm, QString());
+        else
+            answer(run, SyncPass::planEverything(run->store, SyncConfig(), run->rules));
+    });
+}
+
+} // namespace
+
+FirstSyncRunner::FirstSyncRunner(SetupSession &session, QObject *parent)
+    : QObject(parent), m_session(session)
+{
+}
+
+FirstSyncRunner::~FirstSyncRunner()
+{
+    ++m_run;
+    if (m_engine)
+        m_engine->stop();
+}
+
+void FirstSyncRunner::plan(std::function<void(Result<SyncPlan>)> done)
+{
+    auto spec = MappingSpec::builtIn(m_session.crmSystem());
+    if (!spec) {
+        done(spec.error());
+        return;
+    }
+    auto run = std::make_shared<DryRun>();
+    run->mapper = std::make_shared<const RecordMapper>(*spec);
+    run->pc = std::make_unique<PartnerCenterSide>(m_session.referrals(), run->mapper);
+    run->crm = std::make_unique<CrmSide>(m_session.connector(), run->mapper);
+    run->rules = MappingRules::fromSpec(*spec);
+    QPointer<FirstSyncRunner> self(this);
+    run->done = [self, done = std::move(done)](Result<SyncPlan> plan) {
+        if (self)
+            done(std::move(plan));
+    };
+    pull(run, SyncStore::Side::PartnerCenter, QString());
+}
+
+bool FirstSyncRunner::isRunning() const
+{
+    return m_active;
+}
+
+void FirstSyncRunner::start(const QString &cachePath)
+{
+    const quint64 run = ++m_run;
+    if (m_engine) {
+        m_engine->stop();
+        m_engine.reset();
+    }
+    m_firstPassDone = false;
+    m_active = true;
+    // Fresh tokens from the wizard's sign-ins, then the engine.
+    m_session.partnerCenterTokens().accessToken(this, [this, run, cachePath](Result<QString> pc) {
+        if (run != m_run)
+            return;
+        if (!pc) {
+            m_active = false;
+            Q_EMIT finished(false, false, pc.error().toString());
+            return;
+        }
+        m_session.crmTokens().accessToken(this, [this, run, cachePath, pcToken = pc.value()](Result<QString> crm) {
+            if (run != m_run)
+                return;
+            if (!crm) {
+                m_active = false;
+                Q_EMIT finished(false, false, crm.error().toString());
+                return;
+            }
+            startEngine(cachePath, pcToken, crm.value());
+        });
+    });
+}
+
+void FirstSyncRunner::startEngine(const QString &cachePath, const QString &pcToken, const QString &crmToken)
+{
+    const CrmSystem system = m_session.crmSystem();
+    const QUrl referralsUrl = m_session.profile().referralsBaseUrl;
+    const DynamicsConfig dynamics = m_session.dynamicsConfig();
+    const SalesforceConnectorConfig salesforce = m_session.salesforceConfig();
+    SyncBackendFactory factory = [=]() -> Result<std::unique_ptr<SyncBackend>> {
+        static std::atomic<int> serial {0};
+        auto spec = MappingSpec::builtIn(system);
+        if (!spec)
+            return spec.error();
+        auto backend = std::make_unique<SyncBackend>();
+        auto network = std::make_shared<QNetworkAccessManager>();
+        auto http = std::make_shared<HttpClient>(network.get());
+        auto pcTokens = std::make_shared<FixedTokenSource>(pcToken);
+        auto crmTokens = std::make_shared<FixedTokenSource>(crmToken);
+        auto referrals = std::make_shared<ReferralsClient>(*http, *pcTokens, referralsUrl);
+        std::shared_ptr<CrmConnector> connector;
+        if (system == CrmSystem::Dynamics)
+            connector = std::make_shared<DynamicsConnector>(*http, *crmTokens, dynamics);
+        else
+            connector = std::make_shared<SalesforceConnector>(*http, *crmTokens, salesforce);
+        auto db = std::make_shared<CacheDb>();
+        const QString connection = QStringLiteral("setup-first-sync-%1").arg(++serial);
+        if (Status s = db->open(cachePath, CacheDb::Role::Writer, connection); !s)
+            return s.error();
+        auto mapper = std::make_shared<const RecordMapper>(*spec);
+        backend->keepAlive = {db, connector, referrals, crmTokens, pcTokens, http, network};
+        backend->store = std::make_unique<SqliteSyncStore>(
+            *db, *backend->clock, system == CrmSystem::Dynamics ? QStringLiteral("dynamics") : QStringLiteral("salesforce"));
+        backend->partnerCenter = std::make_unique<PartnerCenterSide>(*referrals, mapper);
+        backend->crm = std::make_unique<CrmSide>(*connector, mapper);
+        backend->rules = MappingRules::fromSpec(*spec);
+        return backend;
+    };
+    m_engine = std::make_unique<EngineController>(EngineController::Mode::Threaded,
+                                                  std::make_unique<SyncEngine>(std::move(factory)));
+    SyncEngine *engine = m_engine->engine();
+    connect(engine, &SyncEngine::progress, this, &FirstSyncRunner::progress);
+    connect(engine, &SyncEngine::passFinished, this, [this](bool ok) {
+        if (m_firstPassDone)
+            return;
+        m_firstPassDone = true;
+        m_active = false;
+        qCInfo(lcSetup) << "first sync pass finished; ok" << ok;
+        Q_EMIT finished(ok, false, QString());
+    });
+    m_engine->start();
+}
+
+void FirstSyncRunner::cancel()
+{
+    ++m_run;
+    const bool wasRunning = m_active;
+    m_active = false;
+    if (m_engine)
+        m_engine->stop();
+    m_engine.reset();
+    if (wasRunning) {
+        m_firstPassDone = true;
+        Q_EMIT finished(false, true, QString());
+    }
+}
+
+} // namespace cosell

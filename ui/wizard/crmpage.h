@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/model/crmsystem.h"
+
+#include <QHash>
+#include <QWizardPage>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace cosell {
+
+class SetupWizard;
+
+// Page 3: Dynamics 365 or Salesforce, the instance URL, sign-in, and the schema check: each
+// custom field the sync needs, present or missing, with names editable for customised CRMs.
+class CrmPage final : public QWizardPage
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CrmPage)
+
+public:
+    explicit CrmPage(SetupWizard &wizard);
+
+    void initializePage() override;
+    bool isComplete() const override;
+    bool validatePage() override;
+
+    void signIn();
+    void checkFields();
+    static QString fieldLabel(const QString &role);
+
+private:
+    CrmSystem system() const;
+    void onSystemChanged();
+    void applySession();
+    void invalidateCheck();
+    void setBusy(bool busy);
+
+    SetupWizard &m_wizard;
+    QComboBox *m_system;
+    QLabel *m_urlLabel;
+    QLineEdit *m_url;
+    QPushButton *m_signIn;
+    QLabel *m_status;
+    QPushButton *m_check;
+    QLabel *m_schemaStatus;
+    QHash<QString, QLineEdit *> m_names;      // by role
+    QHash<QString, QLabel *> m_fieldStates;    // by role
+    bool m_signedIn = false;
+    bool m_schemaOk = false;
+    quint64 m_run = 0;
+};
+
+} // namespace cosell

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+#include "ui/wizard/partnercenterpage.h"
+
+#include "core/setup/setupsession.h"
+#include "ui/wizard/setupwizard.h"
+#include "ui/wizard/wizardtext.h"
+
+#include <QClipboard>
+#include <QGroupBox>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace cosell {
+
+PartnerCenterPage::PartnerCenterPage(SetupWizard &wizard)
+    : QWizardPage(&wizard)
+    , m_wizard(wizard)
+    , m_browser(new QRadioButton(tr("Sign in with the browser on this computer"), this))
+    , m_deviceCode(new QRadioButton(tr("Sign in on another device with a code"), this))
+    , m_signIn(new QPushButton(tr("Sign in to Partner Center"), this))
+    , m_codeBox(new QGroupBox(tr("Device code"), this))
+    , m_code(new QLabel(m_codeBox))
+    , m_codeHelp(new QLabel(m_codeBox))
+    , m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("partnerCenterPage"));
+    setTitle(tr("Partner Center"));
+    setSubTitle(tr("Sign in with an account of your partner organization that has the Referrals admin role."));
+    m_browser->setObjectName(QStringLiteral("pcBrowserOption"));
+    m_deviceCode->setObjectName(QStringLiteral("pcDeviceCodeOption"));
+    m_signIn->setObjectName(QStringLiteral("pcSignInButton"));
+    m_codeBox->setObjectName(QStringLiteral("pcDeviceCodeBox"));
+    m_code->setObjectName(QStringLiteral("pcDeviceCode"));
+    m_status->setObjectName(QStringLiteral("pcStatus"));
+    m_browser->setChecked(true);
+
+    QFont big = m_code->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    m_code->setFont(big);
+    m_code->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_codeHelp->setWordWrap(true);
+    m_codeHelp->setOpenExternalLinks(true);
+    auto *copy = new QPushButton(tr("Copy code"), m_codeBox);
+    copy->setObjectName(QStringLiteral("pcCopyCodeButton"));
+    connect(copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(m_code->text()); });
+    auto *codeRow = new QHBoxLayout;
+    codeRow->addWidget(m_code);
+    codeRow->addWidget(copy);
+    codeRow->addStretch(1);
+    auto *codeLayout = new QVBoxLayout(m_codeBox);
+    codeLayout->addWidget(m_codeHelp);
+    codeLayout->addLayout(codeRow);
+    m_codeBox->hide();
+
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->hide();
+
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_signIn);
+    buttonRow->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_browser);
+    layout->addWidget(m_deviceCode);
+    layout->addLayout(buttonRow);
+    layout->addWidget(m_codeBox);
+    layout->addWidget(m_status);
+    layout->addStretch(1);
+
+    connect(m_signIn, &QPushButton::clicked, this, &PartnerCenterPage::signIn);
+}
+
+void PartnerCenterPage::initializePage()
+{
+    if (m_wizard.autoRun() && !m_verified && m_signIn->isEnabled())
+        signIn();
+}
+
+bool PartnerCenterPage::isComplete() const
+{
+    return m_verified;
+}
+
+void PartnerCenterPage::setBusy(bool busy)
+{
+    m_signIn->setEnabled(!busy);
+    m_browser->setEnabled(!busy);
+    m_deviceCode->setEnabled(!busy);
+}
+
+void PartnerCenterPage::signIn()
+{
+    const quint64 run = ++m_run;
+    m_verified = false;
+    Q_EMIT completeChanged();
+    setBusy(true);
+    m_codeBox->hide();
+    WizardText::showStatus(m_status, WizardText::State::Busy,
+                           m_deviceCode->isChecked() ? tr("Asking for a device code…")
+                                                     : tr("Waiting for the sign-in in the browser…"));
+    SetupSession &session = m_wizard.session();
+    auto signedIn = [this, run, &session](Status status) {
+        if (run != m_run)
+            return;
+        m_codeBox->hide();
+        if (!status) {
+            setBusy(false);
+            WizardText::showStatus(m_status, WizardText::State::Failed, WizardText::signInError(status.error()));
+            return;
+        }
+        WizardText::showStatus(m_status, WizardText::State::Busy, tr("Signed in. Checking access to referrals…"));
+        session.checkPartnerCenterAccess([this, run, &session](Status access) {
+            if (run != m_run)
+                return;
+            setBusy(false);
+            if (!access) {
+                WizardText::showStatus(m_status, WizardText::State::Failed,
+                                       WizardText::partnerCenterAccessError(access.error()));
+                return;
+            }
+            const QString account = session.partnerCenterAccount();
+            m_wizard.settings().setValue(QStringLiteral("setup/partnerCenterAccount"), account);
+            WizardText::showStatus(m_status, WizardText::State::Ok,
+                                   tr("Signed in as %1. Referrals can be read.")
+                                       .arg(account.isEmpty() ? tr("(unknown account)") : account));
+            m_verified = true;
+            Q_EMIT completeChanged();
+        });
+    };
+    if (m_deviceCode->isChecked()) {
+        session.signInPartnerCenterWithDeviceCode(
+            [this, run](const DeviceCodePrompt &prompt) {
+                if (run == m_run)
+                    showDeviceCode(prompt);
+            },
+            signedIn);
+    } else {
+        session.signInPartnerCenter(m_wizard.browser(), signedIn);
+    }
+}
+
+void PartnerCenterPage::showDeviceCode(const DeviceCodePrompt &prompt)
+{
+    const QString url = prompt.verificationUri.toString();
+    m_code->setText(prompt.userCode);
+    m_codeHelp->setText(tr("Open <a href=\"%1\">%2</a> on any device and enter this code:")
+                            .arg(url.toHtmlEscaped(), url.toHtmlEscaped()));
+    m_codeBox->show();
+    WizardText::showStatus(m_status, WizardText::State::Busy, tr("Waiting for you to enter the code…"));
+}
+
+} // namespace cosell
