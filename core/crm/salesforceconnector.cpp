@@ -127,6 +127,12 @@ void SalesforceConnector::changesSince(const QString &cursor, QObject *context,
     url.setQuery(QStringLiteral("q=") + QString::fromLatin1(QUrl::toPercentEncoding(changesQuery(cursor))));
     auto acc = std::make_shared<CrmChanges>();
     acc->cursor = cursor;
+    if (cursor.isEmpty() && m_config.reportDeletions) {
+        Watermark start;
+        start.deletedSince = clock().now().toUTC().addSecs(-qMax(0, m_config.deletedOverlapSeconds));
+        start.deletedFromRead = true;
+        acc->cursor = start.toCursor();
+    }
     fetchChanges(url, QStringLiteral("GET query"), context, acc, 0, std::move(done));
 }
 
@@ -148,21 +154,27 @@ void SalesforceConnector::fetchChanges(const QUrl &url, const QString &endpoint,
             done(malformedJson(Service::Salesforce, response->endpoint, QStringLiteral("no \"records\" array")));
             return;
         }
+        Watermark mark = Watermark::fromCursor(acc->cursor).value_or(Watermark{});
         for (const QJsonValue &v : records.toArray()) {
             CrmRecordData r = recordFromJson(v.toObject());
             if (r.id.isEmpty() || !r.lastModified.isValid()) {
                 done(malformedJson(Service::Salesforce, response->endpoint, QStringLiteral("a record without Id or SystemModstamp")));
                 return;
             }
-            acc->cursor = Watermark{r.lastModified, r.id}.toCursor();
+            mark.stamp = r.lastModified;
+            mark.id = r.id;
             acc->records.append(std::move(r));
         }
+        acc->cursor = mark.toCursor();
         const QString next = json->value(QLatin1String("nextRecordsUrl")).toString();
         const bool finished = json->value(QLatin1String("done")).toBool(true) || next.isEmpty();
         if (finished || pages + 1 >= m_config.maxPagesPerCall) {
             // Stopping early is safe: the next call resumes at the watermark, not the locator.
             acc->more = !finished;
-            done(std::move(*acc));
+            if (finished && m_config.reportDeletions)
+                fetchDeleted(context, acc, done);
+            else
+                done(std::move(*acc));
             return;
         }
         // nextRecordsUrl is a path from the host root (/services/data/vNN.N/query/<locator>).

@@ -9,6 +9,7 @@
 namespace cosell {
 
 class AccessTokenSource;
+class Clock;
 class HttpClient;
 
 // Where and what: the instance, the API version and the org's custom field API names
@@ -43,6 +44,14 @@ struct SalesforceConnectorConfig
     // Collections chunk size (the API allows at most 200) and allOrNone per chunk.
     int collectionChunkSize = 200;
     bool allOrNone = false;
+    // Deletions through getDeleted at the end of each sweep (crm.md B.6); off = one request
+    // less per sweep and no tombstones.
+    bool reportDeletions = true;
+    // The first getDeleted window starts this long before the initial read began, so a
+    // client clock somewhat ahead of Salesforce's loses nothing (extra tombstones are harmless).
+    int deletedOverlapSeconds = 300;
+    // The "now" that ends getDeleted windows; null = Clock::system(). Must outlive the connector.
+    const Clock *clock = nullptr;
 };
 
 // CrmConnector on the Salesforce REST API (spec/crm.md part B).
@@ -52,8 +61,15 @@ struct SalesforceConnectorConfig
 // Id) of the last record delivered, not the stamp alone: many records share one stamp
 // (a bulk update commits them in one transaction), so "> stamp" alone would skip the rest of
 // a group cut by a page or call boundary, and ">= stamp" would re-read the whole group
-// forever. Limits: deletions are not reported (SOQL skips them; getDeleted is not used yet),
-// and a record committed later with an earlier stamp than the watermark is missed.
+// forever. Limit: a record committed later with an earlier stamp than the watermark is missed.
+//
+// Deletions: when a sweep is complete (more = false), GET sobjects/<Object>/deleted from the
+// cursor's deletion mark to now (whole minutes; skipped while under a minute has passed) adds
+// tombstones (deleted = true) and moves the mark to latestDateCovered. The first mark is the
+// start of the initial read less deletedOverlapSeconds. When Salesforce no longer has the
+// whole window (earliestDateAvailable after the mark, or INVALID_REPLICATION_DATE: the log
+// keeps about 15 days), changesSince fails with CURSOR_EXPIRED: start again with an empty
+// cursor (a full read) and treat what it lacks as deleted.
 //
 // update: If-Unmodified-Since from record.lastModified (HTTP dates have second resolution,
 // so a change within the same second as the read is not detected); 412 → Conflict.
@@ -101,6 +117,9 @@ private:
     QString selectClause() const; // SELECT <Id, SystemModstamp, configured fields> FROM <object>
     void fetchChanges(const QUrl &url, const QString &endpoint, QObject *context, std::shared_ptr<CrmChanges> acc,
                       int pages, std::function<void(Result<CrmChanges>)> done);
+    // Appends the deletions since the cursor's mark to `acc` (salesforceconnectordeleted.cpp).
+    void fetchDeleted(QObject *context, std::shared_ptr<CrmChanges> acc, std::function<void(Result<CrmChanges>)> done);
+    const Clock &clock() const;
     void runBatch(std::shared_ptr<Batch> batch);
 
     HttpClient &m_http;

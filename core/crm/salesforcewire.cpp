@@ -53,9 +53,12 @@ CrmRecordData recordFromJson(const QJsonObject &row)
 
 QString Watermark::toCursor() const
 {
-    if (isNull())
+    if (isNull() && !deletedSince.isValid())
         return {};
-    return soqlDateTime(stamp) + u'|' + id;
+    QString cursor = (isNull() ? QString() : soqlDateTime(stamp)) + u'|' + id;
+    if (deletedSince.isValid())
+        cursor += (deletedFromRead ? QStringLiteral("|r") : QStringLiteral("|")) + soqlDateTime(deletedSince);
+    return cursor;
 }
 
 std::optional<Watermark> Watermark::fromCursor(const QString &cursor)
@@ -63,16 +66,52 @@ std::optional<Watermark> Watermark::fromCursor(const QString &cursor)
     Watermark w;
     if (cursor.isEmpty())
         return w;
-    const qsizetype bar = cursor.indexOf(u'|');
-    w.stamp = parseDateTime(bar < 0 ? cursor : cursor.left(bar));
-    if (!w.stamp.isValid())
+    const QStringList parts = cursor.split(u'|');
+    if (parts.size() > 3)
         return std::nullopt;
-    if (bar >= 0)
-        w.id = cursor.mid(bar + 1);
+    if (!parts.at(0).isEmpty()) {
+        w.stamp = parseDateTime(parts.at(0));
+        if (!w.stamp.isValid())
+            return std::nullopt;
+    }
+    if (parts.size() > 1)
+        w.id = parts.at(1);
     static const QRegularExpression idShape(QStringLiteral("^[A-Za-z0-9]{0,18}$"));
-    if (!idShape.match(w.id).hasMatch())
+    if (!idShape.match(w.id).hasMatch() || (w.isNull() && !w.id.isEmpty()))
         return std::nullopt; // it goes into SOQL: only what an Id can be
+    if (parts.size() > 2) {
+        w.deletedFromRead = parts.at(2).startsWith(u'r');
+        w.deletedSince = parseDateTime(w.deletedFromRead ? parts.at(2).mid(1) : parts.at(2));
+        if (!w.deletedSince.isValid())
+            return std::nullopt;
+    }
+    if (w.isNull() && !w.deletedSince.isValid())
+        return std::nullopt;
     return w;
+}
+
+QString replicationDateTime(const QDateTime &utc)
+{
+    return utc.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + QStringLiteral("+00:00");
+}
+
+std::optional<DeletedRecords> parseDeleted(const QJsonObject &json)
+{
+    const QJsonValue rows = json.value(QLatin1String("deletedRecords"));
+    if (!rows.isArray())
+        return std::nullopt;
+    DeletedRecords out;
+    for (const QJsonValue &row : rows.toArray()) {
+        const QString id = row.toObject().value(QLatin1String("id")).toString();
+        if (id.isEmpty())
+            return std::nullopt;
+        out.ids.append(id);
+    }
+    out.earliestDateAvailable = parseDateTime(json.value(QLatin1String("earliestDateAvailable")).toString());
+    out.latestDateCovered = parseDateTime(json.value(QLatin1String("latestDateCovered")).toString());
+    if (!out.latestDateCovered.isValid())
+        return std::nullopt;
+    return out;
 }
 
 Error saveResultError(const QJsonObject &saveResult, int httpStatus)
