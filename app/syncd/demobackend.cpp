@@ -16,6 +16,8 @@
 #include "core/sync/partnercenterside.h"
 #include "core/sync/sqlitesyncstore.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 
 namespace cosell {
@@ -61,13 +63,27 @@ SyncdApp::BackendProvider DemoBackend::provider()
 
 Result<SyncBackendFactory> DemoBackend::start(const SyncdOptions &options)
 {
-    if (options.mode != SyncdOptions::Mode::Demo) {
+    if (!options.demo) {
         Error e;
         e.code = QStringLiteral("noBackend");
         e.message = QStringLiteral("this build has connectors for --demo only");
         return e;
     }
     if (!m_server) {
+        // A cache of an earlier run describes a sandbox that is gone (its cursors point at
+        // a closed port): the demo's own file starts afresh; one named by --cache is never
+        // deleted, so a used one is refused.
+        if (options.cacheIsDemoDefault) {
+            for (const char *suffix : {"", "-wal", "-shm"})
+                QFile::remove(options.cachePath + QLatin1String(suffix));
+        } else if (QFileInfo(options.cachePath).size() > 0) {
+            Error e;
+            e.code = QStringLiteral("demoCacheInUse");
+            e.message = QStringLiteral("%1 holds an earlier run; the demo sandbox starts afresh each run: "
+                                       "give --demo a new --cache path, or leave --cache out")
+                            .arg(options.cachePath);
+            return e;
+        }
         m_server = std::make_unique<sandbox::SandboxServer>();
         sandbox::addDefaultServices(*m_server);
         if (!m_server->listen(0)) {

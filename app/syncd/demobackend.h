@@ -11,7 +11,8 @@ class SandboxServer;
 
 namespace cosell {
 
-// The backend of `cosell-syncd --demo`: the sandbox in-process on 127.0.0.1:<ephemeral>
+// The backend of `cosell-syncd --demo` (any syncing mode: --once, --dry-run, --daemon):
+// the sandbox in-process on 127.0.0.1:<ephemeral>
 // (main thread) seeded with referrals and Dynamics opportunities, and a factory that
 // builds, in the engine's thread, the network, clients, sides and the SQLite store on the
 // cache path. Tokens are minted by the sandbox itself (long-lived), standing in for the

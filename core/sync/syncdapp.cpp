@@ -57,8 +57,9 @@ void SyncdApp::start(const QStringList &arguments)
     }
     if (!m_options.logRules.isEmpty())
         QLoggingCategory::setFilterRules(QString(m_options.logRules).replace(u',', u'\n'));
-    qCInfo(lcSyncd) << "mode" << toString(m_options.mode) << "cache" << m_options.cachePath
-                    << "crm" << m_options.crm;
+    qCInfo(lcSyncd) << "mode" << toString(m_options.mode) << "source"
+                    << (m_options.demo ? "demo sandbox" : "configured tenants") << "cache"
+                    << m_options.cachePath << "crm" << m_options.crm;
     switch (m_options.mode) {
     case SyncdOptions::Mode::Status:
         finish(printStatus());
@@ -67,7 +68,6 @@ void SyncdApp::start(const QStringList &arguments)
         runOnce();
         return;
     case SyncdOptions::Mode::Daemon:
-    case SyncdOptions::Mode::Demo:
         runDaemon();
         return;
     case SyncdOptions::Mode::DryRun:
@@ -153,7 +153,8 @@ Result<SyncBackendFactory> SyncdApp::backendFactory()
         Error e;
         e.kind = Error::Kind::Internal;
         e.code = QStringLiteral("noBackend");
-        e.message = QStringLiteral("this build has no connectors for %1 mode").arg(toString(m_options.mode));
+        e.message = QStringLiteral("this build has no connectors for %1 mode%2")
+                        .arg(toString(m_options.mode), m_options.demo ? QStringLiteral(" with --demo") : QString());
         return e;
     }
     return m_provider(m_options);

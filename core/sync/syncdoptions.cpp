@@ -4,6 +4,7 @@
 #include "core/util/cachelocation.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -20,10 +21,13 @@ QString toString(SyncdOptions::Mode mode)
         return QStringLiteral("dry-run");
     case SyncdOptions::Mode::Status:
         return QStringLiteral("status");
-    case SyncdOptions::Mode::Demo:
-        return QStringLiteral("demo");
     }
     return {};
+}
+
+QString SyncdOptions::defaultDemoCachePath()
+{
+    return QFileInfo(defaultCachePath()).dir().filePath(QStringLiteral("demo-cache.sqlite"));
 }
 
 SyncdOptions::Parsed SyncdOptions::parse(const QStringList &arguments, SyncdOptions &o)
@@ -41,7 +45,8 @@ SyncdOptions::Parsed SyncdOptions::parse(const QStringList &arguments, SyncdOpti
                                     QStringLiteral("Fetch both sides and print the plan; write nothing."));
     const QCommandLineOption status(QStringLiteral("status"), QStringLiteral("Print the cache's sync state and exit."));
     const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Start the built-in sandbox with seeded data and sync it."));
+                                  QStringLiteral("Sync the built-in sandbox (in-process, seeded) instead of real tenants; "
+                                                 "with --once, --dry-run or --daemon (the default with --demo)."));
     const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Config file (ini)."),
                                     QStringLiteral("file"));
     const QCommandLineOption cache(QStringLiteral("cache"), QStringLiteral("Cache database path."),
@@ -72,17 +77,23 @@ SyncdOptions::Parsed SyncdOptions::parse(const QStringList &arguments, SyncdOpti
     }
     int modes = 0;
     for (const auto &[option, mode] : {std::pair{&once, Mode::Once}, std::pair{&daemon, Mode::Daemon},
-                                       std::pair{&dryRun, Mode::DryRun}, std::pair{&status, Mode::Status},
-                                       std::pair{&demo, Mode::Demo}}) {
+                                       std::pair{&dryRun, Mode::DryRun}, std::pair{&status, Mode::Status}}) {
         if (p.isSet(*option)) {
             o.mode = mode;
             ++modes;
         }
     }
     if (modes > 1) {
-        out.text = QStringLiteral("choose one of --once, --daemon, --dry-run, --status, --demo\n");
+        out.text = QStringLiteral("choose one of --once, --daemon, --dry-run, --status\n");
         return out;
     }
+    o.demo = p.isSet(demo);
+    if (o.demo && o.mode == Mode::Status) {
+        out.text = QStringLiteral("--status reads a cache; --demo cannot go with it (use --status --cache <the demo cache>)\n");
+        return out;
+    }
+    if (o.demo && modes == 0)
+        o.mode = Mode::Daemon; // `cosell-syncd --demo`: sync the sandbox until SIGTERM
 
     if (p.isSet(config)) {
         o.configPath = p.value(config);
@@ -100,8 +111,12 @@ SyncdOptions::Parsed SyncdOptions::parse(const QStringList &arguments, SyncdOpti
         o.logRules = settings.value(QStringLiteral("syncd/log"), o.logRules).toString();
         o.sync = SyncConfig::fromSettings(settings);
     }
-    if (p.isSet(cache))
+    if (p.isSet(cache)) {
         o.cachePath = p.value(cache);
+    } else if (o.demo) {
+        o.cachePath = defaultDemoCachePath(); // the config's cache is the real one: never the demo's
+        o.cacheIsDemoDefault = true;
+    }
     if (p.isSet(crm))
         o.crm = p.value(crm);
     if (p.isSet(log))

@@ -101,6 +101,10 @@ private slots:
     void usageAndHelp_data();
     void usageAndHelp();
     void configFileAndFlags();
+    void demoIsASourceNotAMode_data();
+    void demoIsASourceNotAMode();
+    void demoNeverUsesTheRealCache();
+    void demoOnceReachesTheProvider();
     void statusOfMissingAndFreshCache();
     void onceSyncs();
     void onceFailureIsExit70();
@@ -117,6 +121,8 @@ void TestSyncdApp::usageAndHelp_data()
     QTest::newRow("help") << QStringList{s("--help")} << 0 << s("--dry-run");
     QTest::newRow("version") << QStringList{s("--version")} << 0 << s("cosell-syncd ");
     QTest::newRow("two modes") << QStringList{s("--once"), s("--daemon")} << 64 << s("choose one");
+    QTest::newRow("demo status") << QStringList{s("--demo"), s("--status")} << 64 << s("--demo cannot go with it");
+    QTest::newRow("demo two modes") << QStringList{s("--demo"), s("--once"), s("--dry-run")} << 64 << s("choose one");
     QTest::newRow("unknown option") << QStringList{s("--fast")} << 64 << s("fast");
     QTest::newRow("stray argument") << QStringList{s("now")} << 64 << s("unexpected argument");
     QTest::newRow("bad crm") << QStringList{s("--crm"), s("sap")} << 64 << s("dynamics or salesforce");
@@ -157,6 +163,73 @@ void TestSyncdApp::configFileAndFlags()
     QCOMPARE(o2.crm, s("dynamics"));
     QVERIFY(o2.json);
     QCOMPARE(toString(o2.mode), s("once"));
+}
+
+void TestSyncdApp::demoIsASourceNotAMode_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<bool>("demo");
+    QTest::newRow("demo alone runs until stopped") << QStringList{s("--demo")} << s("daemon") << true;
+    QTest::newRow("demo once") << QStringList{s("--demo"), s("--once")} << s("once") << true;
+    QTest::newRow("once demo") << QStringList{s("--once"), s("--demo")} << s("once") << true;
+    QTest::newRow("demo dry run") << QStringList{s("--demo"), s("--dry-run")} << s("dry-run") << true;
+    QTest::newRow("demo daemon") << QStringList{s("--daemon"), s("--demo")} << s("daemon") << true;
+    QTest::newRow("no demo") << QStringList{s("--dry-run")} << s("dry-run") << false;
+    QTest::newRow("nothing") << QStringList{} << s("once") << false;
+}
+
+void TestSyncdApp::demoIsASourceNotAMode()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mode);
+    QFETCH(bool, demo);
+    SyncdOptions o;
+    const SyncdOptions::Parsed parsed = SyncdOptions::parse(QStringList{s("x")} + args, o);
+    QVERIFY2(parsed.ok, qPrintable(parsed.text));
+    QCOMPARE(toString(o.mode), mode);
+    QCOMPARE(o.demo, demo);
+}
+
+void TestSyncdApp::demoNeverUsesTheRealCache()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString ini = dir.filePath(s("syncd.ini"));
+    QFile f(ini);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("[syncd]\ncache=/real/cache.sqlite\n");
+    f.close();
+    SyncdOptions o;
+    QVERIFY(SyncdOptions::parse({s("x"), s("--config"), ini, s("--demo"), s("--once")}, o).ok);
+    QCOMPARE(o.cachePath, SyncdOptions::defaultDemoCachePath());
+    QVERIFY(o.cacheIsDemoDefault);
+    QVERIFY(o.cachePath != s("/real/cache.sqlite"));
+    SyncdOptions plain;
+    QVERIFY(SyncdOptions::parse({s("x")}, plain).ok);
+    QVERIFY(plain.cachePath != SyncdOptions::defaultDemoCachePath());
+    QVERIFY(!plain.cacheIsDemoDefault);
+    SyncdOptions named;
+    QVERIFY(SyncdOptions::parse({s("x"), s("--demo"), s("--cache"), s("/tmp/d.sqlite")}, named).ok);
+    QCOMPARE(named.cachePath, s("/tmp/d.sqlite"));
+    QVERIFY(!named.cacheIsDemoDefault);
+}
+
+void TestSyncdApp::demoOnceReachesTheProvider()
+{
+    // The provider sees --demo as the source and --once as the mode; the pass runs once.
+    std::optional<SyncdOptions> seen;
+    auto base = provider(2);
+    const Run r = run({s("--demo"), s("--once"), s("--cache"), s("unused")},
+                      [&](const SyncdOptions &o) {
+                          seen = o;
+                          return base(o);
+                      });
+    QCOMPARE(r.code, 0);
+    QVERIFY(seen.has_value());
+    QVERIFY(seen->demo);
+    QCOMPARE(toString(seen->mode), s("once"));
+    QVERIFY2(r.out.contains(s("pass: 2 pulled")), qPrintable(r.out));
 }
 
 void TestSyncdApp::statusOfMissingAndFreshCache()
