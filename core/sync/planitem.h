@@ -27,6 +27,9 @@ struct PlanItem
     QString crmId;
     ReconcilePlan plan;
     QStringList reasons;
+    // LinkExisting: which sides get the link-back write (not a side whose record is closed).
+    bool linkBackToCrm = true;
+    bool linkBackToPartnerCenter = true;
 
     bool needsWork() const;
     QJsonObject toJson() const;

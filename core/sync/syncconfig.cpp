@@ -52,6 +52,8 @@ SyncConfig SyncConfig::fromSettings(QSettings &s)
     readList(s, "crmCreateReferralTypes", c.crmCreateReferralTypes);
     read(s, "skipClosedReferralsOnCreate", c.skipClosedReferralsOnCreate);
     read(s, "ignoreReferralsWithUnknownCrmId", c.ignoreReferralsWithUnknownCrmId);
+    read(s, "closedDealsReadOnly", c.closedDealsReadOnly);
+    read(s, "statusField", c.statusField);
     read(s, "sweepIntervalSeconds", c.sweepIntervalSeconds);
     read(s, "maxAttempts", c.maxAttempts);
     read(s, "backoffBaseMs", c.backoffBaseMs);
@@ -81,6 +83,8 @@ void SyncConfig::save(QSettings &s) const
     s.setValue(QStringLiteral("crmCreateReferralTypes"), crmCreateReferralTypes);
     s.setValue(QStringLiteral("skipClosedReferralsOnCreate"), skipClosedReferralsOnCreate);
     s.setValue(QStringLiteral("ignoreReferralsWithUnknownCrmId"), ignoreReferralsWithUnknownCrmId);
+    s.setValue(QStringLiteral("closedDealsReadOnly"), closedDealsReadOnly);
+    s.setValue(QStringLiteral("statusField"), statusField);
     s.setValue(QStringLiteral("sweepIntervalSeconds"), sweepIntervalSeconds);
     s.setValue(QStringLiteral("maxAttempts"), maxAttempts);
     s.setValue(QStringLiteral("backoffBaseMs"), backoffBaseMs);

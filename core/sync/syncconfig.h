@@ -36,6 +36,15 @@ struct SyncConfig
     // A referral that names a CRM id the CRM does not have is ignored (§6.1).
     bool ignoreReferralsWithUnknownCrmId = true;
 
+    // Both directions: a closed deal (won, lost, declined, expired) is read-only — no new
+    // referral from a closed opportunity, and no update or link-back written to a side
+    // whose record is closed (Partner Center allows no edits after a terminal state;
+    // Dataverse refuses writes to a closed opportunity). A change of the status itself
+    // still reaches the side that is open. `statusField` is the canonical status field
+    // ({"status": "Closed", ...} or "Closed").
+    bool closedDealsReadOnly = true;
+    QString statusField = QStringLiteral("status");
+
     // Engine
     int sweepIntervalSeconds = 300;
     int maxAttempts = 8;             // then the outbox row is dead-lettered

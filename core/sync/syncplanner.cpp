@@ -48,6 +48,24 @@ QList<FieldRule> closedToPartnerCenter(QList<FieldRule> rules)
     return rules;
 }
 
+QList<FieldRule> closedToCrm(QList<FieldRule> rules)
+{
+    for (FieldRule &r : rules)
+        r.updateDirection = FieldRule::withoutToCrm(r.updateDirection);
+    return rules;
+}
+
+// "Closed", or {"status": "Closed", "substatus": ...} as the status mappings produce.
+QString statusText(const QJsonValue &v)
+{
+    return v.isObject() ? v.toObject().value(QLatin1String("status")).toString() : v.toString();
+}
+
+bool isClosedText(const QString &status)
+{
+    return status.compare(QLatin1String("Closed"), Qt::CaseInsensitive) == 0;
+}
+
 } // namespace
 
 QStringList SyncPlanner::partnerCenterBlockers(const PlanInput::CrmRecord &crm) const
@@ -59,6 +77,38 @@ QStringList SyncPlanner::partnerCenterBlockers(const PlanInput::CrmRecord &crm) 
         && crm.stage.compare(m_config.onHoldStage, Qt::CaseInsensitive) == 0)
         out << QStringLiteral("the opportunity is in the on-hold stage \"%1\"").arg(crm.stage);
     return out;
+}
+
+bool SyncPlanner::isClosed(const PlanInput::Referral &referral) const
+{
+    return m_config.closedDealsReadOnly
+        && (isClosedText(referral.status) || isClosedText(statusText(referral.values.value(m_config.statusField))));
+}
+
+bool SyncPlanner::isClosed(const PlanInput::CrmRecord &crm) const
+{
+    return m_config.closedDealsReadOnly && isClosedText(statusText(crm.values.value(m_config.statusField)));
+}
+
+void SyncPlanner::reconcilePair(PlanItem &item, const QJsonObject &base, const PlanInput::Referral &referral,
+                                const PlanInput::CrmRecord &crm, const QList<FieldRule> &rules) const
+{
+    QStringList why = partnerCenterBlockers(crm);
+    if (!why.isEmpty())
+        why = {why.join(QStringLiteral(", ")) + QStringLiteral(": CRM changes are not sent to Partner Center")};
+    QList<FieldRule> open = why.isEmpty() ? rules : closedToPartnerCenter(rules);
+    if (isClosed(referral)) {
+        open = closedToPartnerCenter(open);
+        why << QStringLiteral("the referral is closed: nothing is written to it");
+    }
+    if (isClosed(crm)) {
+        open = closedToCrm(open);
+        why << QStringLiteral("the opportunity is closed: nothing is written to it");
+    }
+    Reconciler::Input in{base, referral.values, crm.values, referral.modified, crm.modified};
+    item.plan = Reconciler::reconcile(in, open);
+    if (!why.isEmpty() && item.plan.count(FieldDecision::Kind::Ignored) > 0)
+        item.reasons << why;
 }
 
 QStringList SyncPlanner::partnerCenterPreconditionFailures(const QJsonObject &values) const
@@ -104,13 +154,8 @@ PlanItem SyncPlanner::planLinked(const PlanInput::Link &link, const PlanInput::R
                                    : QStringLiteral("the CRM record is not in the cache"));
         return item;
     }
-    const QStringList blockers = partnerCenterBlockers(*crm);
-    Reconciler::Input in{link.base, referral->values, crm->values, referral->modified,
-                         crm->modified};
     item.kind = PlanItem::Kind::Update;
-    item.plan = Reconciler::reconcile(in, blockers.isEmpty() ? rules : closedToPartnerCenter(rules));
-    if (!blockers.isEmpty() && item.plan.count(FieldDecision::Kind::Ignored) > 0)
-        item.reasons << blockers.join(QStringLiteral(", ")) + QStringLiteral(": CRM changes are not sent to Partner Center");
+    reconcilePair(item, link.base, *referral, *crm, rules);
     return item;
 }
 
@@ -126,9 +171,9 @@ PlanItem SyncPlanner::planUnlinkedReferral(const PlanInput::Referral &referral,
         item.reasons << (match->referralId == referral.id
                              ? QStringLiteral("the CRM record's Referral Identifier names this referral")
                              : QStringLiteral("the referral's externalReferenceId names this CRM record"));
-        const QStringList blockers = partnerCenterBlockers(*match);
-        Reconciler::Input in{{}, referral.values, match->values, referral.modified, match->modified};
-        item.plan = Reconciler::reconcile(in, blockers.isEmpty() ? rules : closedToPartnerCenter(rules));
+        item.linkBackToCrm = !isClosed(*match);
+        item.linkBackToPartnerCenter = !isClosed(referral);
+        reconcilePair(item, {}, referral, *match, rules);
         return item;
     }
     if (!referral.externalReferenceId.isEmpty()) {
@@ -178,6 +223,8 @@ PlanItem SyncPlanner::planUnlinkedCrmRecord(const PlanInput::CrmRecord &crm, boo
         return item;
     }
     QStringList blockers = partnerCenterBlockers(crm);
+    if (isClosed(crm))
+        blockers << QStringLiteral("the opportunity is closed: closed deals are not sent to Partner Center as new referrals");
     if (!m_config.createInPartnerCenter)
         blockers << QStringLiteral("creating referrals in Partner Center is turned off");
     if (!blockers.isEmpty()) {

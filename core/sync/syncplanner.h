@@ -39,8 +39,16 @@ public:
     QStringList partnerCenterPreconditionFailures(const QJsonObject &crmValues) const;
     // Why CRM changes of this record must not go to Partner Center (Sync = No, on hold).
     QStringList partnerCenterBlockers(const PlanInput::CrmRecord &crm) const;
+    // closedDealsReadOnly: the record is closed (won, lost, declined, expired).
+    bool isClosed(const PlanInput::Referral &referral) const;
+    bool isClosed(const PlanInput::CrmRecord &crm) const;
 
 private:
+    // Reconciles a pair with the directions its blockers and closed sides leave open;
+    // says why in `item.reasons` when that ignored a change.
+    void reconcilePair(PlanItem &item, const QJsonObject &base, const PlanInput::Referral &referral,
+                       const PlanInput::CrmRecord &crm, const QList<FieldRule> &rules) const;
+
     SyncConfig m_config;
 };
 

@@ -74,8 +74,10 @@ QList<PlannedWrite> WritePlanner::writesFor(const PlanItem &item, const QString 
         break;
     case PlanItem::Kind::LinkExisting:
         // Both ids are known: make each side name the other, then merge.
-        add(make(PlannedWrite::Target::Crm, PlannedWrite::Operation::LinkBack));
-        add(make(PlannedWrite::Target::PartnerCenter, PlannedWrite::Operation::LinkBack));
+        if (item.linkBackToCrm)
+            add(make(PlannedWrite::Target::Crm, PlannedWrite::Operation::LinkBack));
+        if (item.linkBackToPartnerCenter)
+            add(make(PlannedWrite::Target::PartnerCenter, PlannedWrite::Operation::LinkBack));
         updates();
         break;
     case PlanItem::Kind::CreateInCrm:

@@ -1,80 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "core/sync/syncplanner.h"
+#include "tests/unit/sync/plannerinput.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSettings>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace cosell;
+using cosell::test::crm;
+using cosell::test::goodCrmValues;
+using cosell::test::referral;
+using cosell::test::rules;
+using cosell::test::s;
 
-namespace {
-
-QString s(const char *text)
-{
-    return QString::fromUtf8(text);
-}
-
-QList<FieldRule> rules()
-{
-    QList<FieldRule> out;
-    auto add = [&out](const char *name, FieldRule::Direction create, FieldRule::Direction update) {
-        FieldRule r;
-        r.field = s(name);
-        r.createDirection = create;
-        r.updateDirection = update;
-        out.append(r);
-    };
-    using D = FieldRule::Direction;
-    add("name", D::Both, D::ToPartnerCenter);
-    add("dealValue", D::Both, D::Both);
-    add("closingDate", D::Both, D::ToCrm);
-    add("notes", D::Both, D::Both);
-    add("solutions", D::ToPartnerCenter, D::None);
-    add("customerCountry", D::Both, D::None);
-    add("assistance", D::Both, D::None);
-    add("contactEmail", D::Both, D::None);
-    return out;
-}
-
-QJsonObject goodCrmValues()
-{
-    return {{s("name"), s("Contoso – Azure migration")},
-            {s("dealValue"), 125000},
-            {s("closingDate"), s("2026-09-30")},
-            {s("notes"), s("landing zone")},
-            {s("solutions"), QJsonArray{s("SOL-15974-MQF")}},
-            {s("customerCountry"), s("US")},
-            {s("assistance"), s("ProofOfConceptOrDemo")},
-            {s("contactEmail"), QJsonArray{s("sue@contoso.example")}}};
-}
-
-PlanInput::Referral referral(const char *id, const char *type = "Shared", const char *status = "Active")
-{
-    PlanInput::Referral r;
-    r.id = s(id);
-    r.type = s(type);
-    r.status = s(status);
-    r.values = {{s("name"), s("Fabrikam deal")}, {s("dealValue"), 10}, {s("notes"), s("n")},
-                {s("customerCountry"), s("TW")}};
-    r.modified = QDateTime(QDate(2026, 1, 1), QTime(9, 0), Qt::UTC);
-    return r;
-}
-
-PlanInput::CrmRecord crm(const char *id, bool sync = true, const char *stage = "Qualify")
-{
-    PlanInput::CrmRecord c;
-    c.id = s(id);
-    c.syncWithPartnerCenter = sync;
-    c.stage = s(stage);
-    c.values = goodCrmValues();
-    c.modified = QDateTime(QDate(2026, 1, 1), QTime(9, 30), Qt::UTC);
-    return c;
-}
-
-} // namespace
-
+// The documented rules item by item: linked pairs (Sync flag, on hold), creates in
+// either direction, preconditions, closed deals.
 class TestSyncPlanner final : public QObject
 {
     Q_OBJECT
@@ -90,12 +30,9 @@ private slots:
     void crmCreates();
     void preconditions_data();
     void preconditions();
-    void existingPairsAreLinkedNotCreated();
-    void linkedElsewhereIsNeverCreatedTwice();
-    void summaryJsonAndText();
-    void deterministic();
-    void configFromIni();
-    void configRoundTrip();
+    void closedOpportunityIsNotANewReferral();
+    void closedSideIsNotWrittenTo();
+    void closedPairIsLinkedWithoutWrites();
 };
 
 void TestSyncPlanner::linkedPcChangeGoesToCrm()
@@ -353,177 +290,121 @@ void TestSyncPlanner::preconditions()
     }
 }
 
-void TestSyncPlanner::existingPairsAreLinkedNotCreated()
+namespace {
+
+QJsonObject closedStatus(const char *substatus)
+{
+    return {{s("status"), s("Closed")}, {s("substatus"), s(substatus)}};
+}
+
+QJsonObject activeStatus()
+{
+    return {{s("status"), s("Active")}, {s("substatus"), s("Accepted")}};
+}
+
+QList<FieldRule> rulesWithStatus()
+{
+    QList<FieldRule> out = rules();
+    FieldRule status;
+    status.field = s("status");
+    out.append(status);
+    return out;
+}
+
+} // namespace
+
+void TestSyncPlanner::closedOpportunityIsNotANewReferral()
 {
     PlanInput in;
-    in.rules = rules();
-    // Pair A: the CRM record carries the Referral Identifier (a create whose link was lost).
-    PlanInput::Referral ra = referral("rA");
-    PlanInput::CrmRecord ca = crm("cA");
-    ca.referralId = s("rA");
-    ca.values = ra.values;
-    ca.values.insert(s("notes"), s("different"));
-    // Pair B: the referral names the CRM record (we created it in PC, crashed before linking).
-    PlanInput::Referral rb = referral("rB", "Independent");
-    rb.externalReferenceId = s("cB");
-    PlanInput::CrmRecord cb = crm("cB");
-    in.referrals = {ra, rb};
-    in.crmRecords = {cb, ca};
-
-    const SyncPlan plan = SyncPlanner(SyncConfig{}).planAll(in);
-    QCOMPARE(plan.items.size(), 2);
-    for (const PlanItem &item : plan.items)
-        QCOMPARE(toString(item.kind), s("linkExisting"));
-    QCOMPARE(plan.items.at(0).crmId, s("cA"));
-    QCOMPARE(plan.items.at(1).crmId, s("cB"));
-    // With no base, differing fields are conflicts for a person (policy manual).
-    QCOMPARE(plan.items.at(0).plan.manualConflicts().size(), 1);
-    QCOMPARE(plan.items.at(0).plan.manualConflicts().first().field, s("notes"));
-    QCOMPARE(plan.summary().createsInCrm, 0);
-    QCOMPARE(plan.summary().createsInPartnerCenter, 0);
-    QCOMPARE(plan.summary().links, 2);
-}
-
-void TestSyncPlanner::linkedElsewhereIsNeverCreatedTwice()
-{
-    PlanInput in;
-    in.rules = rules();
-    in.links.append({s("r1"), s("c1"), {}, false});
-    in.referrals.append(referral("r1"));
-    in.crmRecords.append(crm("c1"));
-    // A second referral names the already-linked CRM record; a second CRM record names
-    // the already-linked referral.
-    PlanInput::Referral r2 = referral("r2");
-    r2.externalReferenceId = s("c1");
-    in.referrals.append(r2);
-    PlanInput::CrmRecord c2 = crm("c2");
-    c2.referralId = s("r1");
-    in.crmRecords.append(c2);
-
-    const SyncPlan plan = SyncPlanner(SyncConfig{}).planAll(in);
-    QCOMPARE(plan.items.size(), 3);
-    QCOMPARE(toString(plan.items.at(1).kind), s("skipped"));
-    QVERIFY(plan.items.at(1).reasons.join(u' ').contains(s("linked to another referral")));
-    QCOMPARE(toString(plan.items.at(2).kind), s("skipped"));
-    QVERIFY(plan.items.at(2).reasons.join(u' ').contains(s("linked to another CRM record")));
-    QCOMPARE(plan.summary().createsInCrm + plan.summary().createsInPartnerCenter, 0);
-}
-
-void TestSyncPlanner::summaryJsonAndText()
-{
-    PlanInput in;
-    in.rules = rules();
-    in.rules[1].policy = FieldRule::Policy::PartnerCenterWins; // dealValue
-    PlanInput::Referral r1 = referral("r1");
-    PlanInput::CrmRecord c1 = crm("c1");
-    c1.values = r1.values;
-    in.links.append({s("r1"), s("c1"), r1.values, false});
-    r1.values.insert(s("dealValue"), 11);
-    c1.values.insert(s("dealValue"), 12);
-    r1.values.insert(s("notes"), s("pc notes"));
-    c1.values.insert(s("notes"), s("crm notes"));
-    in.referrals = {r1, referral("r2"), referral("r3", "Shared", "Closed")};
-    PlanInput::CrmRecord bad = crm("c9");
-    bad.values.remove(s("solutions"));
-    in.crmRecords = {c1, crm("c2"), crm("c3", false), bad};
-    PlanInput::Referral r4 = referral("r4");
-    PlanInput::CrmRecord c4 = crm("c4");
-    c4.values = r4.values;
-    in.links.append({s("r4"), s("c4"), r4.values, false});
-    in.referrals.append(r4);
-    in.crmRecords.append(c4);
-
-    const SyncPlan plan = SyncPlanner(SyncConfig{}).planAll(in);
-    const SyncPlan::Summary sum = plan.summary();
-    QCOMPARE(sum.updates, 1);
-    QCOMPARE(sum.unchanged, 1);
-    QCOMPARE(sum.fieldWritesToCrm, 1);
-    QCOMPARE(sum.resolvedConflicts, 1);
-    QCOMPARE(sum.conflicts, 1);
-    QCOMPARE(sum.createsInCrm, 1);
-    QCOMPARE(sum.createsInPartnerCenter, 1);
-    QCOMPARE(sum.skipped, 2);
-    QCOMPARE(sum.preconditionFailures, 1);
-
-    const QJsonObject json = plan.toJson();
-    QCOMPARE(json.value(s("summary")).toObject().value(s("conflicts")).toInt(), 1);
-    // The unchanged pair is left out of the items.
-    QCOMPARE(json.value(s("items")).toArray().size(), qsizetype(plan.items.size() - 1));
-    const QJsonObject first = json.value(s("items")).toArray().first().toObject();
-    QCOMPARE(first.value(s("kind")).toString(), s("update"));
-    QCOMPARE(first.value(s("fields")).toArray().size(), 2);
-
-    const QString text = plan.toText();
-    QVERIFY2(text.startsWith(s("plan: 1 create(s) in CRM, 1 create(s) in Partner Center")), qPrintable(text));
-    QVERIFY2(text.contains(s("writeToCrm dealValue: base 10, Partner Center 11, CRM 12 -> 11")), qPrintable(text));
-    QVERIFY2(text.contains(s("conflict notes")), qPrintable(text));
-    QVERIFY2(text.contains(s("preconditionFailed referral=- crm=c9: Solution ID is required")), qPrintable(text));
-    QVERIFY(!text.contains(s("referral=r4")));
-    QVERIFY(plan.toText(true).contains(s("referral=r4")));
-}
-
-void TestSyncPlanner::deterministic()
-{
-    PlanInput in;
-    in.rules = rules();
-    for (int i = 0; i < 50; ++i) {
-        const QByteArray rid = "r" + QByteArray::number(i);
-        const QByteArray cid = "c" + QByteArray::number(i);
-        PlanInput::Referral r = referral(rid.constData(), i % 3 ? "Shared" : "Independent");
-        PlanInput::CrmRecord c = crm(cid.constData(), i % 2);
-        if (i % 5 == 0)
-            c.referralId = r.id;
-        in.referrals.append(r);
-        in.crmRecords.append(c);
-    }
-    const SyncPlanner planner{SyncConfig{}};
-    QCOMPARE(planner.planAll(in).toJson(), planner.planAll(in).toJson());
-}
-
-void TestSyncPlanner::configFromIni()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(s("syncd.ini"));
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("[sync]\nrequireSyncFlag=false\nonHoldStage=Waiting\ncrmCreateReferralTypes=Shared, Independent\n"
-            "noHelpValues=Unknown\nmaxAttempts=3\nbatchSize=200\n");
-    f.close();
-    QSettings settings(path, QSettings::IniFormat);
-    const SyncConfig c = SyncConfig::fromSettings(settings);
-    QCOMPARE(c.requireSyncFlag, false);
-    QCOMPARE(c.onHoldStage, s("Waiting"));
-    QCOMPARE(c.crmCreateReferralTypes, (QStringList{s("Shared"), s("Independent")}));
-    QCOMPARE(c.noHelpValues, QStringList{s("Unknown")});
-    QCOMPARE(c.maxAttempts, 3);
-    QCOMPARE(c.batchSize, 200);
-    QCOMPARE(c.respectOnHoldStage, true); // untouched keys keep the documented default
-}
-
-void TestSyncPlanner::configRoundTrip()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(s("round.ini"));
+    in.rules = rulesWithStatus();
+    PlanInput::CrmRecord won = crm("c1");
+    won.values.insert(s("status"), closedStatus("Won"));
+    PlanInput::CrmRecord open = crm("c2");
+    open.values.insert(s("status"), activeStatus());
+    in.crmRecords = {won, open};
+    SyncPlan plan = SyncPlanner(SyncConfig{}).planAll(in);
+    QCOMPARE(toString(plan.items.at(0).kind), s("skipped"));
+    QVERIFY2(plan.items.at(0).reasons.join(u' ').contains(s("the opportunity is closed")),
+             qPrintable(plan.items.at(0).reasons.join(u' ')));
+    QCOMPARE(toString(plan.items.at(1).kind), s("createInPartnerCenter"));
+    // A configurable rule: off, a closed opportunity is shared like any other.
     SyncConfig c;
-    c.requireSolution = false;
-    c.countryField = s("country");
-    c.crmCreateReferralTypes.clear();
-    c.sweepIntervalSeconds = 42;
-    c.nameMark = false;
-    {
-        QSettings settings(path, QSettings::IniFormat);
-        c.save(settings);
-    }
-    QSettings settings(path, QSettings::IniFormat);
-    const SyncConfig back = SyncConfig::fromSettings(settings);
-    QCOMPARE(back.requireSolution, false);
-    QCOMPARE(back.countryField, s("country"));
-    QVERIFY(back.crmCreateReferralTypes.isEmpty());
-    QCOMPARE(back.sweepIntervalSeconds, 42);
-    QCOMPARE(back.nameMark, false);
-    QCOMPARE(back.onHoldStage, c.onHoldStage);
+    c.closedDealsReadOnly = false;
+    plan = SyncPlanner(c).planAll(in);
+    QCOMPARE(toString(plan.items.at(0).kind), s("createInPartnerCenter"));
+}
+
+void TestSyncPlanner::closedSideIsNotWrittenTo()
+{
+    // A linked pair whose opportunity was won in the CRM: the status goes to Partner
+    // Center (open), Partner Center edits are not written to the closed opportunity.
+    PlanInput in;
+    in.rules = rulesWithStatus();
+    PlanInput::Referral r = referral("r1");
+    r.values.insert(s("status"), activeStatus());
+    PlanInput::CrmRecord c = crm("c1");
+    c.values = r.values;
+    in.links.append({s("r1"), s("c1"), r.values, false});
+    r.values.insert(s("dealValue"), 99);
+    c.values.insert(s("status"), closedStatus("Won"));
+    in.referrals = {r};
+    in.crmRecords = {c};
+    PlanItem item = SyncPlanner(SyncConfig{}).planAll(in).items.first();
+    QCOMPARE(toString(item.kind), s("update"));
+    QVERIFY(item.plan.crmChanges().isEmpty());
+    QCOMPARE(item.plan.partnerCenterChanges(), (QJsonObject{{s("status"), closedStatus("Won")}}));
+    QVERIFY2(item.reasons.join(u' ').contains(s("the opportunity is closed: nothing is written to it")),
+             qPrintable(item.reasons.join(u' ')));
+
+    // The other way round: Microsoft closed the referral; the CRM (open) takes the status,
+    // the CRM's edits are not written to the closed referral.
+    in.links.first().base = in.referrals.first().values;
+    PlanInput::Referral closed = referral("r1");
+    closed.status = s("Closed");
+    closed.values = in.links.first().base;
+    closed.values.insert(s("status"), closedStatus("Declined"));
+    PlanInput::CrmRecord edited = crm("c1");
+    edited.values = in.links.first().base;
+    edited.values.insert(s("notes"), s("seller notes"));
+    in.referrals = {closed};
+    in.crmRecords = {edited};
+    item = SyncPlanner(SyncConfig{}).planAll(in).items.first();
+    QCOMPARE(item.plan.crmChanges(), (QJsonObject{{s("status"), closedStatus("Declined")}}));
+    QVERIFY(item.plan.partnerCenterChanges().isEmpty());
+    QVERIFY(item.reasons.join(u' ').contains(s("the referral is closed")));
+}
+
+void TestSyncPlanner::closedPairIsLinkedWithoutWrites()
+{
+    // Seeded history: a won deal linked on both sides, values apart. It is linked (so it
+    // shows as synced) but neither closed record is written: no link-back, no update.
+    PlanInput in;
+    in.rules = rulesWithStatus();
+    PlanInput::Referral r = referral("r1", "Independent", "Closed");
+    r.externalReferenceId = s("c1");
+    r.values.insert(s("status"), closedStatus("Won"));
+    PlanInput::CrmRecord c = crm("c1");
+    c.referralId = s("r1");
+    c.values = r.values;
+    c.values.insert(s("notes"), s("crm notes"));
+    c.values.insert(s("closingDate"), s("2020-01-01"));
+    in.referrals = {r};
+    in.crmRecords = {c};
+    const PlanItem item = SyncPlanner(SyncConfig{}).planAll(in).items.first();
+    QCOMPARE(toString(item.kind), s("linkExisting"));
+    QVERIFY(!item.linkBackToCrm);
+    QVERIFY(!item.linkBackToPartnerCenter);
+    QVERIFY(item.plan.crmChanges().isEmpty());
+    QVERIFY(item.plan.partnerCenterChanges().isEmpty());
+    QVERIFY(item.plan.manualConflicts().isEmpty());
+    // An open pair gets both link-backs.
+    PlanInput open = in;
+    open.referrals.first().status = s("Active");
+    open.referrals.first().values.insert(s("status"), activeStatus());
+    open.crmRecords.first().values.insert(s("status"), activeStatus());
+    const PlanItem openItem = SyncPlanner(SyncConfig{}).planAll(open).items.first();
+    QVERIFY(openItem.linkBackToCrm);
+    QVERIFY(openItem.linkBackToPartnerCenter);
 }
 
 QTEST_GUILESS_MAIN(TestSyncPlanner)
