@@ -72,12 +72,37 @@ InboxRepository::InboxRepository(CacheDb &db, const Clock &clock)
 
 Result<bool> InboxRepository::enqueue(const InboxEvent &event)
 {
-    if (event.eventKey.isEmpty())
-        return sql::makeError(Error::Kind::Invalid, QStringLiteral("store.inbox.noKey"),
-                              QStringLiteral("an inbox event needs a dedupe key"));
+    Result<QList<bool>> stored = enqueueAll(QList<InboxEvent>{event});
+    if (!stored.ok())
+        return stored.error();
+    return stored->first();
+}
+
+Result<QList<bool>> InboxRepository::enqueueAll(const QList<InboxEvent> &events)
+{
+    for (const InboxEvent &event : events) {
+        if (event.eventKey.isEmpty())
+            return sql::makeError(Error::Kind::Invalid, QStringLiteral("store.inbox.noKey"),
+                                  QStringLiteral("an inbox event needs a dedupe key"));
+    }
     Transaction transaction(m_db);
     if (!transaction.isActive())
         return transaction.status().error();
+    QList<bool> stored;
+    stored.reserve(events.size());
+    for (const InboxEvent &event : events) {
+        Result<bool> added = insert(event);
+        if (!added.ok())
+            return added.error();
+        stored.append(added.value());
+    }
+    if (Status s = transaction.commit(); !s)
+        return s.error();
+    return stored;
+}
+
+Result<bool> InboxRepository::insert(const InboxEvent &event)
+{
     auto q = m_db.statement(
         QStringLiteral("INSERT INTO inbox (event_key, event_type, resource_uri, body, status, "
                        "attempts, received_at)"
@@ -93,10 +118,7 @@ Result<bool> InboxRepository::enqueue(const InboxEvent &event)
         sql::fromDateTime(event.receivedAt.isValid() ? event.receivedAt : m_clock.now()));
     if (Status s = sql::exec(query, QStringLiteral("store an inbox event")); !s)
         return s.error();
-    const bool stored = query.numRowsAffected() > 0;
-    if (Status s = transaction.commit(); !s)
-        return s.error();
-    return stored;
+    return query.numRowsAffected() > 0;
 }
 
 Result<QList<InboxEvent>> InboxRepository::pending(int limit) const

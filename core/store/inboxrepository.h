@@ -24,6 +24,11 @@ public:
     // Stores the event in one transaction (or the caller's, if one is open).
     // true = stored; false = an event with the same eventKey is already there (nothing changed).
     Result<bool> enqueue(const InboxEvent &event);
+    // Stores several events in one transaction (or the caller's): all of them or, on any
+    // error, none. Element i of the result says whether events[i] was stored (false = its
+    // eventKey was already there, also when an earlier event of the same batch had it).
+    // The webhook receiver groups events that arrive together so they share one commit.
+    Result<QList<bool>> enqueueAll(const QList<InboxEvent> &events);
 
     // Pending events, oldest first, at most `limit`.
     Result<QList<InboxEvent>> pending(int limit = 100) const;
@@ -46,6 +51,8 @@ public:
     Result<int> purgeDone(const QDateTime &cutoff);
 
 private:
+    // One INSERT in the caller's transaction; true = a row was added.
+    Result<bool> insert(const InboxEvent &event);
     Status setFinalStatus(qint64 id, InboxEvent::Status status, const QString &error,
                           bool countAttempt);
 

@@ -15,6 +15,9 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include <algorithm>
+#include <limits>
+#include <optional>
 #include <utility>
 
 namespace cosell {
@@ -83,6 +86,22 @@ bool issuerOrganizationIs(X509 *cert, const QString &required)
     }
     return false;
 }
+
+// Seconds since the epoch of an ASN.1 time, or nullopt if it cannot be read.
+std::optional<qint64> epochSecondsOf(const ASN1_TIME *time)
+{
+    static const std::unique_ptr<ASN1_TIME, decltype(&ASN1_TIME_free)> epoch(
+        ASN1_TIME_set(nullptr, 0), &ASN1_TIME_free);
+    int days = 0;
+    int seconds = 0;
+    if (!epoch || !time || ASN1_TIME_diff(&days, &seconds, epoch.get(), time) != 1)
+        return std::nullopt;
+    return qint64(days) * 86400 + seconds;
+}
+
+// Remembered verifications: more than the certificate cache holds, so a full cache never
+// thrashes this list.
+constexpr std::size_t kMaxVerified = 64;
 
 bool hostMatches(const QUrl &url, const QString &entry)
 {
@@ -178,7 +197,8 @@ Status SignatureVerifier::checkCertificateUrl(const QUrl &url) const
     return {};
 }
 
-int SignatureVerifier::verifyChainAt(x509_st *leaf, qint64 epochSeconds) const
+int SignatureVerifier::verifyChainAt(x509_st *leaf, qint64 epochSeconds,
+                                     VerifiedCertificate *window) const
 {
     std::unique_ptr<X509_STORE_CTX, decltype(&X509_STORE_CTX_free)> ctx(X509_STORE_CTX_new(),
                                                                          &X509_STORE_CTX_free);
@@ -194,9 +214,57 @@ int SignatureVerifier::verifyChainAt(x509_st *leaf, qint64 epochSeconds) const
         flags |= X509_V_FLAG_CRL_CHECK | X509_V_FLAG_CRL_CHECK_ALL;
     X509_VERIFY_PARAM_set_flags(param, flags);
     const int ok = X509_verify_cert(ctx.get());
-    const int error = ok == 1 ? X509_V_OK : X509_STORE_CTX_get_error(ctx.get());
+    int error = ok == 1 ? X509_V_OK : X509_STORE_CTX_get_error(ctx.get());
+    if (error == X509_V_OK && window) {
+        // The span in which every certificate of the chain just built is valid.
+        window->notBefore = std::numeric_limits<qint64>::min();
+        window->notAfter = std::numeric_limits<qint64>::max();
+        STACK_OF(X509) *built = X509_STORE_CTX_get0_chain(ctx.get());
+        for (int i = 0; built && i < sk_X509_num(built); ++i) {
+            X509 *cert = sk_X509_value(built, i);
+            const std::optional<qint64> from = epochSecondsOf(X509_get0_notBefore(cert));
+            const std::optional<qint64> until = epochSecondsOf(X509_get0_notAfter(cert));
+            if (!from || !until) {
+                error = X509_V_ERR_UNSPECIFIED; // unreadable dates: do not trust
+                break;
+            }
+            window->notBefore = std::max(window->notBefore, *from);
+            window->notAfter = std::min(window->notAfter, *until);
+        }
+        if (!built || sk_X509_num(built) == 0)
+            error = X509_V_ERR_UNSPECIFIED;
+    }
     ERR_clear_error();
     return error;
+}
+
+bool SignatureVerifier::verifiedBefore(const CertificatePtr &certificate, qint64 now) const
+{
+    if (m_settings.checkRevocation)
+        return false;
+    const std::lock_guard lock(m_verifiedMutex);
+    for (const VerifiedCertificate &v : m_verified) {
+        if (v.certificate != certificate)
+            continue;
+        // Same rule as the full check: valid now, or within the skew on either side.
+        const qint64 skew = m_settings.clockSkewSeconds;
+        const auto inside = [&v](qint64 t) { return v.notBefore <= t && t <= v.notAfter; };
+        return inside(now) || inside(now + skew) || inside(now - skew);
+    }
+    return false;
+}
+
+void SignatureVerifier::rememberVerified(VerifiedCertificate verified) const
+{
+    if (m_settings.checkRevocation)
+        return;
+    const std::lock_guard lock(m_verifiedMutex);
+    std::erase_if(m_verified, [&verified](const VerifiedCertificate &v) {
+        return v.certificate == verified.certificate;
+    });
+    if (m_verified.size() >= kMaxVerified)
+        m_verified.erase(m_verified.begin()); // the oldest
+    m_verified.push_back(std::move(verified));
 }
 
 Status SignatureVerifier::verifyCertificate(const CertificatePtr &certificate) const
@@ -205,13 +273,20 @@ Status SignatureVerifier::verifyCertificate(const CertificatePtr &certificate) c
         qCWarning(lcWebhookVerify) << "cannot verify:" << m_configuration.error().message;
         return certificateError();
     }
+    if (!certificate) {
+        qCWarning(lcWebhookVerify) << "certificate refused: none";
+        return certificateError();
+    }
     const qint64 now = m_clock.now().toSecsSinceEpoch();
-    int error = verifyChainAt(certificate.get(), now);
+    if (verifiedBefore(certificate, now))
+        return {};
+    VerifiedCertificate verified{certificate, 0, 0};
+    int error = verifyChainAt(certificate.get(), now, &verified);
     // Tolerate our clock being off by the configured skew in either direction.
     if (error == X509_V_ERR_CERT_NOT_YET_VALID)
-        error = verifyChainAt(certificate.get(), now + m_settings.clockSkewSeconds);
+        error = verifyChainAt(certificate.get(), now + m_settings.clockSkewSeconds, &verified);
     else if (error == X509_V_ERR_CERT_HAS_EXPIRED)
-        error = verifyChainAt(certificate.get(), now - m_settings.clockSkewSeconds);
+        error = verifyChainAt(certificate.get(), now - m_settings.clockSkewSeconds, &verified);
     if (error != X509_V_OK) {
         qCWarning(lcWebhookVerify) << "certificate chain refused:"
                                    << X509_verify_cert_error_string(error);
@@ -227,6 +302,7 @@ Status SignatureVerifier::verifyCertificate(const CertificatePtr &certificate) c
                                    << m_settings.requiredIssuerOrganization;
         return certificateError();
     }
+    rememberVerified(std::move(verified));
     return {};
 }
 

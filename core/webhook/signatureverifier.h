@@ -8,6 +8,8 @@
 #include <QUrl>
 
 #include <memory>
+#include <mutex>
+#include <vector>
 
 struct x509_st;        // OpenSSL's X509
 struct x509_store_st;  // OpenSSL's X509_STORE
@@ -26,6 +28,13 @@ using CertificatePtr = std::shared_ptr<x509_st>;
 // and is the RSASSA-PKCS1-v1_5 signature over the raw body valid (step 7).
 // Every failure is an Error with httpStatus 401 and a message safe to send back; details
 // go to the log (cosell.webhook.verify). Thread-safe after construction.
+//
+// Per-event cost: a certificate that passed verifyCertificate() is remembered (the same
+// CertificatePtr object, i.e. until CertificateCache fetches it again) together with the
+// span in which every certificate of its verified chain is valid. A later call for that
+// object only re-checks the clock against that span, with the same skew rule, instead of
+// building and verifying the chain again; outside the span it verifies in full (and
+// refuses). Nothing is remembered when revocation checking is on (CRLs have their own dates).
 class SignatureVerifier final
 {
 public:
@@ -49,13 +58,25 @@ public:
     static Result<CertificatePtr> parseCertificate(const QByteArray &bytes);
 
 private:
-    int verifyChainAt(x509_st *leaf, qint64 epochSeconds) const;
+    struct VerifiedCertificate
+    {
+        CertificatePtr certificate; // kept alive, so its address cannot be reused
+        qint64 notBefore = 0;       // latest notBefore of the chain, epoch seconds
+        qint64 notAfter = 0;        // earliest notAfter of the chain, epoch seconds
+    };
+
+    // `window`, if given, receives the verified chain's validity span on success.
+    int verifyChainAt(x509_st *leaf, qint64 epochSeconds, VerifiedCertificate *window) const;
+    bool verifiedBefore(const CertificatePtr &certificate, qint64 now) const;
+    void rememberVerified(VerifiedCertificate verified) const;
 
     WebhookTrustSettings m_settings;
     const Clock &m_clock;
     x509_store_st *m_store = nullptr;
     std::shared_ptr<void> m_intermediates; // STACK_OF(X509)
     Status m_configuration;
+    mutable std::mutex m_verifiedMutex;
+    mutable std::vector<VerifiedCertificate> m_verified; // bounded, see rememberVerified()
 };
 
 } // namespace cosell

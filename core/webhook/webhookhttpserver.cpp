@@ -148,7 +148,9 @@ void WebhookHttpServer::guardIncoming(QTcpSocket *socket)
         const qint64 available = socket->bytesAvailable();
         if (c.bytesThisRequest == 0) {
             qsizetype bodyStart = -1;
-            const auto declared = declaredContentLength(socket->peek(kHeaderAllowance), &bodyStart);
+            // Peek only what is there: peek(n) allocates n bytes up front.
+            const auto declared = declaredContentLength(
+                socket->peek(qMin(available, kHeaderAllowance)), &bodyStart);
             if (declared && *declared > m_maxBodyBytes) {
                 // Drain exactly the rest of this request so the client reads our answer.
                 refuseOversize(socket, *declared,

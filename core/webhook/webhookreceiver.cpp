@@ -23,13 +23,24 @@ QByteArray errorBody(const Error &error)
         .toJson(QJsonDocument::Compact);
 }
 
+// Most events one group commit takes; more are stored at once by the call that adds one.
+constexpr std::size_t kMaxBatch = 256;
+
+// {"status":"<outcome>"}: what QJsonDocument would write, built without it per answer.
 QByteArray acceptedBody(const char *outcome)
 {
-    return QJsonDocument(QJsonObject{{QStringLiteral("status"), QLatin1String(outcome)}})
-        .toJson(QJsonDocument::Compact);
+    return QByteArrayLiteral("{\"status\":\"") + outcome + QByteArrayLiteral("\"}");
 }
 
 } // namespace
+
+struct WebhookReceiver::Verified
+{
+    InboxEvent row;
+    WebhookEvent event;
+    QHostAddress peer;
+    ReplyFunction reply;
+};
 
 WebhookReceiver::WebhookReceiver(Options options, InboxRepository &inbox, const Clock &clock,
                                  QObject *parent)
@@ -148,33 +159,73 @@ void WebhookReceiver::complete(const SignedWebhookRequest &request, const QHostA
         return reply(200, acceptedBody("ignored"));
     }
 
-    InboxEvent row;
-    row.eventKey = event->dedupeKey();
-    row.eventType = event->eventName;
-    row.resourceUri = event->resourceUri;
-    row.body = request.body;
-    row.receivedAt = m_clock.now();
-    const Result<bool> stored = m_inbox.enqueue(row);
-    if (!stored.ok()) {
-        qCCritical(lcWebhook).noquote() << "inbox write failed, answering 503:"
-                                        << stored.error().toString();
-        Q_EMIT requestRefused(503, QStringLiteral("webhook.storage"));
-        return reply(503, errorBody(Error{Error::Kind::Storage, QStringLiteral("webhook.storage"),
-                                          QStringLiteral("event not stored, retry later"), 503,
-                                          {}}));
+    Verified verified;
+    verified.row.eventKey = event->dedupeKey();
+    verified.row.eventType = event->eventName;
+    verified.row.resourceUri = event->resourceUri;
+    verified.row.body = request.body;
+    verified.row.receivedAt = m_clock.now();
+    verified.event = std::move(event).value();
+    verified.peer = peer;
+    verified.reply = reply;
+    m_pending.push_back(std::move(verified));
+    if (m_pending.size() >= kMaxBatch) {
+        storePending();
+    } else if (!m_storeQueued) {
+        m_storeQueued = true;
+        QMetaObject::invokeMethod(this, &WebhookReceiver::storePending, Qt::QueuedConnection);
     }
-    if (!stored.value()) {
-        qCInfo(lcWebhook).noquote() << "duplicate" << event->eventName << event->resourceId()
-                                    << "already in the inbox";
-        reply(200, acceptedBody("duplicate"));
-        Q_EMIT duplicateReceived(row.eventKey);
+}
+
+void WebhookReceiver::storePending()
+{
+    m_storeQueued = false;
+    if (m_pending.empty())
+        return;
+    const std::vector<Verified> batch = std::exchange(m_pending, {});
+    QList<InboxEvent> rows;
+    rows.reserve(qsizetype(batch.size()));
+    for (const Verified &v : batch)
+        rows.append(v.row);
+    const Result<QList<bool>> stored = m_inbox.enqueueAll(rows);
+    if (stored.ok()) {
+        for (std::size_t i = 0; i < batch.size(); ++i)
+            answerStored(batch[i], stored->at(qsizetype(i)));
         return;
     }
-    qCInfo(lcWebhook).noquote() << "queued" << event->eventName << event->resourceId();
-    reply(200, acceptedBody("queued"));
-    Q_EMIT eventQueued(event->eventName, event->resourceId());
-    if (event->kind == WebhookEvent::Kind::Validation)
-        Q_EMIT validationEventReceived(event->resourceId(), event->changedAt);
+    if (batch.size() == 1)
+        return answerStored(batch.front(), stored.error());
+    // Nothing of the batch was committed: give each event its own chance.
+    qCWarning(lcWebhook).noquote() << "group commit of" << batch.size()
+                                   << "events failed, storing them one by one:"
+                                   << stored.error().toString();
+    for (const Verified &v : batch)
+        answerStored(v, m_inbox.enqueue(v.row));
+}
+
+void WebhookReceiver::answerStored(const Verified &v, const Result<bool> &stored)
+{
+    const WebhookEvent &event = v.event;
+    if (!stored.ok()) {
+        qCCritical(lcWebhook).noquote() << "inbox write failed, answering 503 to"
+                                        << v.peer.toString() << ":" << stored.error().toString();
+        Q_EMIT requestRefused(503, QStringLiteral("webhook.storage"));
+        return v.reply(503, errorBody(Error{Error::Kind::Storage, QStringLiteral("webhook.storage"),
+                                            QStringLiteral("event not stored, retry later"), 503,
+                                            {}}));
+    }
+    if (!stored.value()) {
+        qCInfo(lcWebhook).noquote() << "duplicate" << event.eventName << event.resourceId()
+                                    << "already in the inbox";
+        v.reply(200, acceptedBody("duplicate"));
+        Q_EMIT duplicateReceived(v.row.eventKey);
+        return;
+    }
+    qCInfo(lcWebhook).noquote() << "queued" << event.eventName << event.resourceId();
+    v.reply(200, acceptedBody("queued"));
+    Q_EMIT eventQueued(event.eventName, event.resourceId());
+    if (event.kind == WebhookEvent::Kind::Validation)
+        Q_EMIT validationEventReceived(event.resourceId(), event.changedAt);
 }
 
 } // namespace cosell

@@ -10,7 +10,9 @@
 #include <QObject>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
+#include <vector>
 
 namespace cosell {
 
@@ -25,9 +27,17 @@ struct WebhookHttpRequest;
 // The endpoint Partner Center calls when a referral changes (spec/partner-center.md §4).
 // Every callback is verified as §4.6 says; refusals are answered with their status code and
 // one log line (cosell.webhook) and never reach the inbox. A verified event is written to
-// the inbox (its own transaction, deduplicated on WebhookEvent::dedupeKey()) before the 200
-// goes out; then eventQueued() wakes the engine. A storage failure is answered 503 so
-// Partner Center delivers again.
+// the inbox (deduplicated on WebhookEvent::dedupeKey()) and committed before its 200 goes
+// out; then eventQueued() wakes the engine. A storage failure is answered 503 so Partner
+// Center delivers again.
+//
+// Group commit: verified events are not written one transaction each. They are collected
+// until control returns to the event loop (or kMaxBatch are waiting) and then stored in
+// one transaction, after which each gets its answer. Events that arrive together (several
+// connections readable in one event-loop pass) so share one commit; a lone event waits
+// one queued call. If the shared transaction fails, the events are stored one by one so
+// one bad row costs only its own delivery a 503. Destroying the receiver drops events not
+// yet committed: they were never answered, so Partner Center delivers them again.
 //
 // Thread: lives in the thread that owns the inbox's CacheDb (the sync thread); the inbox
 // and clock must outlive it. Certificates are fetched asynchronously there; a request that
@@ -66,11 +76,16 @@ Q_SIGNALS:
     void requestRefused(int httpStatus, const QString &code);
 
 private:
+    using ReplyFunction = std::function<void(int, QByteArray)>;
+    struct Verified; // an event waiting for the group commit
+
     void handle(WebhookHttpRequest request, std::function<void(int, QByteArray)> reply);
     void complete(const SignedWebhookRequest &request, const QHostAddress &peer,
                   const std::function<void(int, QByteArray)> &reply);
     void refuse(const Error &error, const QHostAddress &peer,
                 const std::function<void(int, QByteArray)> &reply);
+    void storePending();
+    void answerStored(const Verified &event, const Result<bool> &stored);
 
     Options m_options;
     InboxRepository &m_inbox;
@@ -79,6 +94,8 @@ private:
     CertificateCache *m_certificates;
     WebhookHttpServer *m_server = nullptr;
     quint16 m_port = 0;
+    std::vector<Verified> m_pending; // verified, not yet stored or answered
+    bool m_storeQueued = false;
 };
 
 } // namespace cosell

@@ -135,6 +135,31 @@ private Q_SLOTS:
         QVERIFY(!SignatureVerifier(strict, clock).verifyCertificate(cert).ok());
     }
 
+    void rechecksValidityDatesOfARememberedCertificate()
+    {
+        // After one successful verification the chain is not rebuilt for the same
+        // certificate object, but its dates (the chain's, with the skew) still decide.
+        TestClock clock;
+        SignatureVerifier verifier(sandboxTrust(), clock);
+        const CertificatePtr cert = leaf();
+        const QDateTime now = clock.now();
+        QVERIFY(verifier.verifyCertificate(cert).ok());
+        QVERIFY(verifier.verifyCertificate(cert).ok());
+        clock.set(now.addDays(826)); // past notAfter (825 days)
+        QVERIFY(!verifier.verifyCertificate(cert).ok());
+        clock.set(now.addDays(-1)); // before notBefore
+        QVERIFY(!verifier.verifyCertificate(cert).ok());
+        clock.set(now.addSecs(-120)); // before notBefore, but within the 300 s skew
+        QVERIFY(verifier.verifyCertificate(cert).ok());
+        clock.set(now);
+        QVERIFY(verifier.verifyCertificate(cert).ok());
+        // Another object with the same bytes is verified on its own (and passes).
+        QVERIFY(verifier.verifyCertificate(leaf()).ok());
+        // A remembered good certificate does not vouch for a different one.
+        QVERIFY(!verifier.verifyCertificate(leaf(QStringLiteral("evilleaf.cer"))).ok());
+        QVERIFY(!verifier.verifyCertificate(CertificatePtr()).ok());
+    }
+
     void checksCertificateUrl_data()
     {
         QTest::addColumn<bool>("production");

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // WebhookReceiver over real loopback HTTP: every refusal answers its status code and leaves
 // the inbox empty; a valid event is in the inbox when the 200 arrives; duplicates are stored
-// once; validation events are signalled; a certificate is fetched once.
+// once (also twice in one group commit); validation events are signalled; a certificate is
+// fetched once; a storage failure is answered 503 for every event it hit.
 #include "core/store/cachedb.h"
 #include "core/store/inboxrepository.h"
 #include "core/webhook/webhookreceiver.h"
@@ -332,6 +333,54 @@ private Q_SLOTS:
         QCOMPARE(post(later, signedHeaders(later)).status, 200);
         QCOMPARE(m_certHits, 2);
         m_clock.advance(-(24 * 3600 + 1));
+    }
+
+    void sameEventTwiceInOneGroupCommitIsStoredOnce()
+    {
+        // Both deliveries wait for the first certificate download, so they are verified in
+        // the same turn and share one inbox transaction.
+        QSignalSpy queued(m_receiver.get(), &WebhookReceiver::eventQueued);
+        QSignalSpy duplicates(m_receiver.get(), &WebhookReceiver::duplicateReceived);
+        const QByteArray body = eventBody(QStringLiteral("referral-updated"), QStringLiteral("g-1"),
+                                          QStringLiteral("2025-05-03T11:02:45.0000000+00:00"));
+        const QByteArray other = eventBody(QStringLiteral("referral-created"), QStringLiteral("g-2"),
+                                           QStringLiteral("2025-05-03T11:02:45.0000000+00:00"));
+        QList<QNetworkReply *> replies{send("POST", body, signedHeaders(body)),
+                                       send("POST", other, signedHeaders(other)),
+                                       send("POST", body, signedHeaders(body))};
+        for (QNetworkReply *reply : std::as_const(replies))
+            QCOMPARE(wait(reply).status, 200);
+        QCOMPARE(m_certHits, 1);
+        QCOMPARE(inboxCount(), 2);
+        QCOMPARE(queued.count(), 2);
+        QCOMPARE(duplicates.count(), 1);
+    }
+
+    void storageFailureIsAnswered503()
+    {
+        // The inbox cannot be written (connection closed): neither the group commit nor the
+        // one-by-one retry stores anything, and every delivery is told to come back.
+        QSignalSpy refused(m_receiver.get(), &WebhookReceiver::requestRefused);
+        QSignalSpy queued(m_receiver.get(), &WebhookReceiver::eventQueued);
+        const QString path = m_db->path();
+        const QString connection = m_db->connectionName();
+        m_db->close();
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < 3; ++i) {
+            const QByteArray body = eventBody(QStringLiteral("referral-updated"), QStringLiteral("s-%1").arg(i),
+                                              QStringLiteral("2025-05-03T11:02:45.0000000+00:00"));
+            replies << send("POST", body, signedHeaders(body));
+        }
+        for (QNetworkReply *reply : std::as_const(replies)) {
+            const Answer a = wait(reply);
+            QCOMPARE(a.status, 503);
+            QVERIFY2(a.body.contains("webhook.storage"), a.body.constData());
+        }
+        QCOMPARE(refused.count(), 3);
+        QCOMPARE(refused.first().at(0).toInt(), 503);
+        QCOMPARE(queued.count(), 0);
+        QVERIFY(m_db->open(path, CacheDb::Role::Writer, connection).ok());
+        QCOMPARE(inboxCount(), 0);
     }
 
     void answersInOrderOnOneConnection()
