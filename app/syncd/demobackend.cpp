@@ -113,6 +113,7 @@ Result<SyncBackendFactory> DemoBackend::start(const SyncdOptions &options)
     const QString dvToken = m_server->tokens().mint(&dv);
     const QUrl referralsUrl = baseUrl(*m_server, QStringLiteral("partnercenter.referralsBaseUrl"));
     const QString cachePath = options.cachePath;
+    const SyncConfig config = options.sync;
 
     return SyncBackendFactory([=]() -> Result<std::unique_ptr<SyncBackend>> {
         auto spec = MappingSpec::builtIn(CrmSystem::Dynamics);
@@ -135,7 +136,10 @@ Result<SyncBackendFactory> DemoBackend::start(const SyncdOptions &options)
         backend->keepAlive = {db, dynamics, referrals, dvTokens, pcTokens, http, network};
         backend->store = std::make_unique<SqliteSyncStore>(*db, *backend->clock, QStringLiteral("dynamics"));
         backend->partnerCenter = std::make_unique<PartnerCenterSide>(*referrals, mapper);
-        backend->crm = std::make_unique<CrmSide>(*dynamics, mapper);
+        auto crm = std::make_unique<CrmSide>(*dynamics, mapper);
+        crm->setNameMark(config.nameMark && spec->nameCheckMark());
+        backend->crm = std::move(crm);
+        backend->config = config;
         backend->rules = MappingRules::fromSpec(*spec);
         return backend;
     });

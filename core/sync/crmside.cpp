@@ -9,6 +9,8 @@ namespace cosell {
 
 namespace {
 
+const QString kName = QStringLiteral("name"); // the canonical name field
+
 QString crmFieldOf(const MappingSpec &spec, const QString &fieldId)
 {
     const FieldMapping *f = spec.field(fieldId);
@@ -47,6 +49,17 @@ CrmSide::CrmSide(CrmConnector &connector, std::shared_ptr<const RecordMapper> ma
     m_fields.referralId = crmFieldOf(m_mapper->spec(), QStringLiteral("referralId"));
     m_fields.stage = m_mapper->spec().system() == CrmSystem::Salesforce ? QStringLiteral("StageName")
                                                                         : QStringLiteral("stepname");
+    m_fields.name = crmFieldOf(m_mapper->spec(), kName);
+    m_mark = NameMark::fromSpec(m_mapper->spec());
+    m_nameMarkOn = m_mapper->spec().nameCheckMark();
+}
+
+QJsonObject CrmSide::forWrite(QJsonObject fields) const
+{
+    fields = withoutLookups(std::move(fields));
+    if (nameMarkOn() && fields.value(m_fields.name).isString())
+        fields.insert(m_fields.name, m_mark.withOk(fields.value(m_fields.name).toString()));
+    return fields;
 }
 
 CrmSide::~CrmSide() = default;
@@ -61,6 +74,8 @@ SideRecord CrmSide::toSideRecord(const CrmRecordData &data) const
                                          : QString());
     r.modified = data.lastModified;
     r.values = m_mapper->fromCrmFields(data.fields).values;
+    if (r.values.value(kName).isString()) // the mark is the CRM's decoration, not the name
+        r.values.insert(kName, m_mark.strip(r.values.value(kName).toString()));
     r.linkedId = data.fields.value(m_fields.referralId).toString();
     r.syncWithPartnerCenter = isTrue(data.fields.value(m_mapper->spec().syncFlagField()));
     r.stage = data.fields.value(m_fields.stage).toString();
@@ -111,7 +126,7 @@ void CrmSide::findByLinkedId(const QString &linkedId, Callback<std::optional<Sid
 
 void CrmSide::create(const CreateRequest &request, Callback<SideRecord> done)
 {
-    const QJsonObject fields = withoutLookups(m_mapper->toCrm(request.values, MappingStage::Create).fields);
+    const QJsonObject fields = forWrite(m_mapper->toCrm(request.values, MappingStage::Create).fields);
     auto fetch = [this, done](Result<QString> r) {
         if (!r)
             done(r.error());
@@ -132,7 +147,7 @@ void CrmSide::createMany(const QList<CreateRequest> &requests,
         CrmWrite w;
         w.kind = request.linkedId.isEmpty() ? CrmWrite::Kind::Create : CrmWrite::Kind::UpsertByReferralId;
         w.referralId = request.linkedId;
-        w.fields = withoutLookups(m_mapper->toCrm(request.values, MappingStage::Create).fields);
+        w.fields = forWrite(m_mapper->toCrm(request.values, MappingStage::Create).fields);
         writes.append(std::move(w));
     }
     const qsizetype n = requests.size();
@@ -191,7 +206,7 @@ void CrmSide::updateWith(const CrmRecordData &record, const QJsonObject &changes
 void CrmSide::update(const QString &id, const QString &etag, const QJsonObject &changes,
                      Callback<SideRecord> done)
 {
-    const QJsonObject fields = withoutLookups(m_mapper->toCrm(changes, MappingStage::Update, changes.keys()).fields);
+    const QJsonObject fields = forWrite(m_mapper->toCrm(changes, MappingStage::Update, changes.keys()).fields);
     if (fields.isEmpty()) {
         get(id, std::move(done));
         return;
@@ -206,14 +221,19 @@ void CrmSide::update(const QString &id, const QString &etag, const QJsonObject &
     updateWith(record, fields, std::move(done));
 }
 
-void CrmSide::writeFields(const QString &id, const QJsonObject &changes, Callback<SideRecord> done)
+void CrmSide::writeFields(const QString &id, std::function<QJsonObject(const CrmRecordData &)> build,
+                          Callback<SideRecord> done)
 {
-    m_connector.get(id, m_context.get(), [this, changes, done](Result<CrmRecordData> r) {
+    m_connector.get(id, m_context.get(), [this, build = std::move(build), done](Result<CrmRecordData> r) {
         if (!r) {
             done(r.error());
             return;
         }
-        updateWith(*r, changes, done);
+        const QJsonObject changes = build(*r);
+        if (changes.isEmpty())
+            done(toSideRecord(*r));
+        else
+            updateWith(*r, changes, done);
     });
 }
 
@@ -229,17 +249,27 @@ void CrmSide::linkBack(const QString &id, const QString &linkedId, Callback<Side
     const QString audit = m_mapper->spec().auditField();
     if (!audit.isEmpty())
         fields.insert(audit, QStringLiteral("synced"));
-    writeFields(id, fields, std::move(done));
+    writeFields(id, [this, fields](const CrmRecordData &current) {
+        QJsonObject changes = fields;
+        const QString name = current.fields.value(m_fields.name).toString();
+        if (nameMarkOn() && !name.isEmpty() && m_mark.withOk(name) != name)
+            changes.insert(m_fields.name, m_mark.withOk(name));
+        return changes;
+    }, std::move(done));
 }
 
 void CrmSide::writeAudit(const QString &id, const QString &message, Callback<SideRecord> done)
 {
     const QString audit = m_mapper->spec().auditField();
-    if (audit.isEmpty()) {
-        get(id, std::move(done));
-        return;
-    }
-    writeFields(id, QJsonObject{{audit, message}}, std::move(done));
+    writeFields(id, [this, audit, message](const CrmRecordData &current) {
+        QJsonObject changes;
+        if (!audit.isEmpty())
+            changes.insert(audit, message);
+        const QString name = current.fields.value(m_fields.name).toString();
+        if (nameMarkOn() && !name.isEmpty() && m_mark.withFailed(name) != name)
+            changes.insert(m_fields.name, m_mark.withFailed(name));
+        return changes;
+    }, std::move(done));
 }
 
 } // namespace cosell

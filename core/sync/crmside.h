@@ -3,6 +3,7 @@
 
 #include "core/crm/crmconnector.h"
 #include "core/mapping/recordmapper.h"
+#include "core/sync/namemark.h"
 #include "core/sync/remoteside.h"
 
 #include <QObject>
@@ -17,6 +18,11 @@ namespace cosell {
 //
 // SideRecord::etag carries what optimistic concurrency needs: the Dataverse @odata.etag,
 // or, when the CRM has none (Salesforce), the SystemModstamp as ISO text with ms.
+//
+// Name mark (on by default when the spec's nameCheckMark is): every name written to the
+// CRM carries ✔ (create, update, link-back), a failed precondition ✖ (writeAudit). The mark
+// is stripped from the canonical name of every record read, so it never reaches Partner
+// Center and writing it is never a change to echo back.
 class CrmSide final : public RemoteSide
 {
 public:
@@ -24,6 +30,7 @@ public:
     {
         QString referralId; // Referral Identifier column
         QString stage;      // stage name column (on-hold rule)
+        QString name;       // the opportunity name column (name mark)
     };
 
     CrmSide(CrmConnector &connector, std::shared_ptr<const RecordMapper> mapper);
@@ -45,14 +52,24 @@ public:
     SideRecord toSideRecord(const CrmRecordData &data) const;
     const Fields &fields() const { return m_fields; }
 
+    // The ✔/✖ name mark (SyncConfig::nameMark and the spec's nameCheckMark); default: the spec's.
+    void setNameMark(bool on) { m_nameMarkOn = on; }
+    bool nameMarkOn() const { return m_nameMarkOn && !m_fields.name.isEmpty(); }
+
 private:
-    // get, then update `changes` (CRM field names) with its concurrency token, then get.
-    void writeFields(const QString &id, const QJsonObject &changes, Callback<SideRecord> done);
+    // get, then update the changes `build` makes of the current record (CRM field names)
+    // with its concurrency token, then get.
+    void writeFields(const QString &id, std::function<QJsonObject(const CrmRecordData &)> build,
+                     Callback<SideRecord> done);
+    // CRM fields for a write: lookups left out, the name with ✔ when marking.
+    QJsonObject forWrite(QJsonObject fields) const;
     void updateWith(const CrmRecordData &record, const QJsonObject &changes, Callback<SideRecord> done);
 
     CrmConnector &m_connector;
     std::shared_ptr<const RecordMapper> m_mapper;
     Fields m_fields;
+    NameMark m_mark;
+    bool m_nameMarkOn = false;
     std::unique_ptr<QObject> m_context; // callbacks die with the side
 };
 

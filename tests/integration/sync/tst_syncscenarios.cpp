@@ -160,6 +160,15 @@ private Q_SLOTS:
         QVERIFY(third.has_value());
         QVERIFY(third->errors.isEmpty());
         QCOMPARE(third->writesDone, 0);
+        // The ✔ name mark (on by default) is on the opportunity only: not in its canonical
+        // name, not in the referral, and writing it was no change to echo (third pass).
+        auto raw = wait<std::optional<CrmRecordData>>([&](auto done) { m_dynamics->findByReferralId(referralId, this, done); });
+        QVERIFY(raw.ok() && raw->has_value());
+        QVERIFY2((*raw)->fields.value(QLatin1String("name")).toString().endsWith(QStringLiteral(" \u2714")),
+                 qPrintable((*raw)->fields.value(QLatin1String("name")).toString()));
+        auto wire = wait<QJsonObject>([&](auto done) { m_referrals->get(referralId, this, done); });
+        QVERIFY(wire.ok());
+        QCOMPARE(wire->value(QLatin1String("name")).toString(), QStringLiteral("Scenario referral"));
 
         // An edit in Partner Center (notes flow both ways) changes the CRM record.
         auto current = wait<SideRecord>([&](auto done) { m_pc->get(referralId, done); });

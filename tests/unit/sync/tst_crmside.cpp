@@ -3,6 +3,7 @@
 #include "core/mapping/mappingspec.h"
 #include "core/mapping/recordmapper.h"
 #include "core/sync/crmside.h"
+#include "core/sync/namemark.h"
 
 #include <QMap>
 #include <QTest>
@@ -309,6 +310,66 @@ private Q_SLOTS:
         QVERIFY(none.ok());
         QVERIFY(!none->has_value());
         QCOMPARE(m_crm->finds, 2);
+    }
+
+    void nameMarkStripsOnlyItsMarks_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("bare");
+        const QString ok = QStringLiteral("\u2714");
+        const QString failed = QStringLiteral("\u2716");
+        QTest::newRow("plain") << QStringLiteral("Deal") << QStringLiteral("Deal");
+        QTest::newRow("ok") << QStringLiteral("Deal ") + ok << QStringLiteral("Deal");
+        QTest::newRow("failed") << QStringLiteral("Deal ") + failed << QStringLiteral("Deal");
+        QTest::newRow("piled up") << QStringLiteral("Deal ") + ok + u' ' + failed + u' ' << QStringLiteral("Deal");
+        QTest::newRow("no space") << QStringLiteral("Deal") + ok << QStringLiteral("Deal");
+        QTest::newRow("inside") << QStringLiteral("A ") + ok + QStringLiteral(" B") << QStringLiteral("A ") + ok + QStringLiteral(" B");
+        QTest::newRow("leading space kept") << QStringLiteral(" Deal") << QStringLiteral(" Deal");
+        QTest::newRow("only a mark") << ok << QString();
+    }
+    void nameMarkStripsOnlyItsMarks()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, bare);
+        const NameMark mark;
+        QCOMPARE(mark.strip(name), bare);
+        QCOMPARE(mark.withOk(name), bare.isEmpty() ? mark.ok() : bare + u' ' + mark.ok());
+        QCOMPARE(mark.strip(mark.withFailed(name)), bare);
+    }
+
+    // ✔ on link-back and on every name written, ✖ on a failed precondition; the canonical
+    // name never carries either, so Partner Center never sees it and it is no change.
+    void nameMarkIsWrittenButNeverRead()
+    {
+        QVERIFY(m_side->nameMarkOn()); // the built-in spec's default (Yes)
+        const QString ok = QStringLiteral(" \u2714");
+        const QString failed = QStringLiteral(" \u2716");
+        const QString id = m_crm->put(QJsonObject{{QStringLiteral("name"), QStringLiteral("Deal")}});
+        auto linked = wait<SideRecord>([&](auto done) { m_side->linkBack(id, QStringLiteral("ref-7"), done); });
+        QVERIFY(linked.ok());
+        QCOMPARE(m_crm->records.value(id).fields.value(QStringLiteral("name")).toString(), QStringLiteral("Deal") + ok);
+        QCOMPARE(linked->values.value(QStringLiteral("name")).toString(), QStringLiteral("Deal"));
+
+        auto failedAudit = wait<SideRecord>([&](auto done) { m_side->writeAudit(id, QStringLiteral("Solution ID is required"), done); });
+        QVERIFY(failedAudit.ok());
+        QCOMPARE(m_crm->records.value(id).fields.value(QStringLiteral("name")).toString(), QStringLiteral("Deal") + failed);
+        QCOMPARE(failedAudit->values.value(QStringLiteral("name")).toString(), QStringLiteral("Deal"));
+        auto again = wait<SideRecord>([&](auto done) { m_side->linkBack(id, QStringLiteral("ref-7"), done); });
+        QVERIFY(again.ok());
+        QCOMPARE(m_crm->records.value(id).fields.value(QStringLiteral("name")).toString(), QStringLiteral("Deal") + ok);
+
+        // A created opportunity is named with the mark; reading it back gives the name.
+        auto created = wait<SideRecord>([&](auto done) { m_side->create({canonical(QStringLiteral("New deal")), QStringLiteral("ref-8")}, done); });
+        QVERIFY(created.ok());
+        QCOMPARE(m_crm->records.value(created->id).fields.value(QStringLiteral("name")).toString(), QStringLiteral("New deal") + ok);
+        QCOMPARE(created->values.value(QStringLiteral("name")).toString(), QStringLiteral("New deal"));
+
+        // Off: names are written as they are.
+        m_side->setNameMark(false);
+        const QString plain = m_crm->put(QJsonObject{{QStringLiteral("name"), QStringLiteral("Plain")}});
+        QVERIFY(wait<SideRecord>([&](auto done) { m_side->linkBack(plain, QStringLiteral("ref-9"), done); }).ok());
+        QVERIFY(wait<SideRecord>([&](auto done) { m_side->writeAudit(plain, QStringLiteral("x"), done); }).ok());
+        QCOMPARE(m_crm->records.value(plain).fields.value(QStringLiteral("name")).toString(), QStringLiteral("Plain"));
     }
 };
 
