@@ -8,7 +8,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUuid>
 
 namespace cosell::sandbox {
 
@@ -136,18 +135,23 @@ SandboxResponse ReferralsService::withHeaders(SandboxResponse response, const Sa
         response.setHeader(QByteArrayLiteral("client-request-id"), correlation);
     }
     const QByteArray requestId = request.header("ms-requestid");
-    response.setHeader(QByteArrayLiteral("MS-RequestId"),
-                       requestId.isEmpty() ? QUuid::createUuid().toByteArray(QUuid::WithoutBraces) : requestId);
-    response.setHeader(QByteArrayLiteral("Request-ID"), QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
+    response.setHeader(QByteArrayLiteral("MS-RequestId"), requestId.isEmpty() ? m_requestIds.next() : requestId);
+    response.setHeader(QByteArrayLiteral("Request-ID"), m_requestIds.next());
     return response;
 }
 
 SandboxResponse ReferralsService::entity(int status, const ReferralRow &row) const
 {
-    const QByteArray context = QByteArrayLiteral("{\"@odata.context\":\"")
-        + referralsBase().toUtf8() + QByteArrayLiteral("/$metadata#Referrals/$entity\",");
-    SandboxResponse response = SandboxResponse::raw(status, context + row.json.mid(1),
-                                                    QByteArrayLiteral("application/json; charset=utf-8"));
+    // The prefix depends only on the port: build it once per listen, not per request.
+    if (m_entityContextPort != server().port() || m_entityContext.isEmpty()) {
+        m_entityContextPort = server().port();
+        m_entityContext = QByteArrayLiteral("{\"@odata.context\":\"")
+            + referralsBase().toUtf8() + QByteArrayLiteral("/$metadata#Referrals/$entity\",");
+    }
+    QByteArray body;
+    body.reserve(m_entityContext.size() + row.json.size());
+    body.append(m_entityContext).append(QByteArrayView(row.json).sliced(1));
+    SandboxResponse response = SandboxResponse::raw(status, body, QByteArrayLiteral("application/json; charset=utf-8"));
     response.setHeader(QByteArrayLiteral("ETag"), row.eTag.toUtf8());
     return response;
 }

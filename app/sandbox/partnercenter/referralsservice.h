@@ -4,6 +4,7 @@
 #include "app/sandbox/partnercenter/referralrules.h"
 #include "app/sandbox/partnercenter/referralstore.h"
 #include "app/sandbox/partnercenter/referralthrottle.h"
+#include "app/sandbox/server/requestidgenerator.h"
 #include "app/sandbox/server/sandboxservice.h"
 
 #include <QDateTime>
@@ -87,6 +88,9 @@ private:
     struct Replay { QDateTime expires; QString key; SandboxResponse response; };
     QHash<QString, Replay> m_replays; // MS-RequestId → first response of a create (24 h)
     QHash<QString, QPair<quint64, qsizetype>> m_countCache; // $filter → (store version, count)
+    mutable RequestIdGenerator m_requestIds;                // Request-ID / MS-RequestId values
+    mutable QByteArray m_entityContext;                     // {"@odata.context":".../$entity",
+    mutable quint16 m_entityContextPort = 0;
 };
 
 } // namespace cosell::sandbox

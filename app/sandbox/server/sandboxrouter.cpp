@@ -1,13 +1,22 @@
 // SPDX-License-Identifier: MIT
 #include "app/sandbox/server/sandboxrouter.h"
 
+#include <QStringTokenizer>
+
 namespace cosell::sandbox {
 
 void SandboxRouter::add(SandboxService *service, const QByteArray &method, const QString &pattern,
                         const RouteAuth &auth, Handler handler)
 {
-    m_routes.append(Route{method.toUpper(), pattern, auth, std::move(handler), service});
+    const QByteArray upper = method.toUpper();
+    m_routes.append(Route{upper, pattern, auth, std::move(handler), service, QString::fromLatin1(upper) + u' ' + pattern});
     m_compiled.append(compile(pattern));
+    const Compiled &compiled = m_compiled.constLast();
+    const int index = int(m_routes.size() - 1);
+    if (!compiled.segments.isEmpty() && compiled.segments.first().name.isEmpty())
+        m_byFirstSegment[compiled.segments.first().prefix].append(index);
+    else
+        m_otherFirst.append(index);
 }
 
 SandboxRouter::Compiled SandboxRouter::compile(const QString &pattern)
@@ -35,23 +44,23 @@ SandboxRouter::Compiled SandboxRouter::compile(const QString &pattern)
     return compiled;
 }
 
-bool SandboxRouter::matches(const Compiled &compiled, const QStringList &parts,
-                            QHash<QString, QString> *params)
+bool SandboxRouter::matches(const Compiled &compiled, const Parts &parts, QHash<QString, QString> *params)
 {
     QHash<QString, QString> captures;
     const auto &segments = compiled.segments;
+    if (segments.size() > parts.size() || (segments.size() < parts.size() && (segments.isEmpty() || !segments.last().rest)))
+        return false;
     for (qsizetype i = 0; i < segments.size(); ++i) {
         const Segment &segment = segments.at(i);
         if (segment.rest) {
-            if (i >= parts.size())
-                return false;
-            captures.insert(segment.name, parts.mid(i).join(u'/'));
-            *params = captures;
+            QString rest = parts.at(i).toString();
+            for (qsizetype j = i + 1; j < parts.size(); ++j)
+                rest += u'/' + parts.at(j);
+            captures.insert(segment.name, rest);
+            *params = std::move(captures);
             return true;
         }
-        if (i >= parts.size())
-            return false;
-        const QString &part = parts.at(i);
+        const QStringView part = parts.at(i);
         if (segment.name.isEmpty()) {
             if (part != segment.prefix)
                 return false;
@@ -63,11 +72,9 @@ bool SandboxRouter::matches(const Compiled &compiled, const QStringList &parts,
         }
         captures.insert(segment.name,
                         part.mid(segment.prefix.size(),
-                                 part.size() - segment.prefix.size() - segment.suffix.size()));
+                                 part.size() - segment.prefix.size() - segment.suffix.size()).toString());
     }
-    if (segments.size() != parts.size())
-        return false;
-    *params = captures;
+    *params = std::move(captures);
     return true;
 }
 
@@ -75,11 +82,19 @@ const SandboxRouter::Route *SandboxRouter::match(const QByteArray &method, const
                                                  QHash<QString, QString> *params,
                                                  bool *pathKnown) const
 {
-    const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
+    Parts parts;
+    for (const QStringView part : QStringTokenizer(path, u'/', Qt::SkipEmptyParts))
+        parts.append(part);
+    static const QList<int> none;
+    const QList<int> &bucket = parts.isEmpty() ? none : m_byFirstSegment.value(parts.first().toString(), none);
     const Route *best = nullptr;
     int bestScore = -1;
     *pathKnown = false;
-    for (qsizetype i = 0; i < m_routes.size(); ++i) {
+    // Both lists are ascending: walk them merged so registration order still breaks ties.
+    qsizetype b = 0, o = 0;
+    while (b < bucket.size() || o < m_otherFirst.size()) {
+        const bool fromBucket = o >= m_otherFirst.size() || (b < bucket.size() && bucket.at(b) < m_otherFirst.at(o));
+        const int i = fromBucket ? bucket.at(b++) : m_otherFirst.at(o++);
         QHash<QString, QString> captures;
         if (!matches(m_compiled.at(i), parts, &captures))
             continue;
@@ -90,7 +105,7 @@ const SandboxRouter::Route *SandboxRouter::match(const QByteArray &method, const
         if (score > bestScore) {
             best = &m_routes.at(i);
             bestScore = score;
-            *params = captures;
+            *params = std::move(captures);
         }
     }
     return best;

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <functional>
 
@@ -34,6 +35,8 @@ struct RouteAuth
 // "/dataverse/api/data/v9.2/opportunities({key})", and a last segment "{rest*}" captures the
 // remaining path (slashes included). Literal segments win over captures when both match
 // (routes are tried in registration order within the same literal-ness score).
+// Routes are bucketed by their first literal segment, so a request only looks at the routes
+// of its own area (a handful) instead of all of them.
 class SandboxRouter final
 {
 public:
@@ -46,6 +49,7 @@ public:
         RouteAuth auth;
         Handler handler;
         SandboxService *service = nullptr;
+        QString key;         // "GET /pc/v1.0/...": counters and signals, built once
     };
 
     void add(SandboxService *service, const QByteArray &method, const QString &pattern,
@@ -72,12 +76,14 @@ private:
         int literalCount = 0;
     };
 
+    using Parts = QVarLengthArray<QStringView, 16>;
     static Compiled compile(const QString &pattern);
-    static bool matches(const Compiled &compiled, const QStringList &parts,
-                        QHash<QString, QString> *params);
+    static bool matches(const Compiled &compiled, const Parts &parts, QHash<QString, QString> *params);
 
     QList<Route> m_routes;
     QList<Compiled> m_compiled;
+    QHash<QString, QList<int>> m_byFirstSegment; // literal first segment → route indexes, ascending
+    QList<int> m_otherFirst;                     // routes whose first segment is not a plain literal
 };
 
 } // namespace cosell::sandbox

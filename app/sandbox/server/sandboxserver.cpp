@@ -71,17 +71,9 @@ bool SandboxServer::listen(quint16 port, const QHostAddress &address)
         qCWarning(lcSandbox) << "cannot listen on" << address.toString() << port;
         return false;
     }
+    m_origin = QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+    m_baseUrl = QUrl(m_origin);
     return true;
-}
-
-QUrl SandboxServer::baseUrl() const
-{
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
-}
-
-QString SandboxServer::url(QStringView path) const
-{
-    return QStringLiteral("http://127.0.0.1:%1").arg(m_port) + path;
 }
 
 SandboxService *SandboxServer::addService(std::unique_ptr<SandboxService> service)
@@ -168,7 +160,7 @@ SandboxResponse SandboxServer::dispatch(SandboxRequest &request, std::optional<F
         return SandboxResponse::json(status, QJsonObject{{QStringLiteral("error"),
             pathKnown ? QStringLiteral("method not allowed") : QStringLiteral("not found")}});
     }
-    const QString key = QString::fromLatin1(route->method) + u' ' + route->pattern;
+    const QString &key = route->key;
     m_counters.hit(key);
     std::optional<Fault> fault = m_faults.take(request.method, route->pattern, request.path);
     if (faultOut)

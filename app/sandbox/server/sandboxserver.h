@@ -41,8 +41,8 @@ public:
     // Port 0 = ephemeral. Returns false if the port cannot be bound.
     bool listen(quint16 port = 0, const QHostAddress &address = QHostAddress::LocalHost);
     quint16 port() const { return m_port; }
-    QUrl baseUrl() const;                   // http://127.0.0.1:<port>
-    QString url(QStringView path) const;    // baseUrl + path ("/pc" → http://127.0.0.1:P/pc)
+    QUrl baseUrl() const { return m_baseUrl; } // http://127.0.0.1:<port>, built once by listen()
+    QString url(QStringView path) const { return m_origin + path; } // "/pc" → http://127.0.0.1:P/pc
 
     // Takes ownership and registers the service's routes.
     SandboxService *addService(std::unique_ptr<SandboxService> service);
@@ -93,6 +93,8 @@ private:
     std::vector<std::unique_ptr<SandboxService>> m_services;
     SandboxHttpServer *m_http = nullptr;
     quint16 m_port = 0;
+    QString m_origin = QStringLiteral("http://127.0.0.1:0"); // per request: never rebuild it
+    QUrl m_baseUrl{m_origin};
     quint64 m_lastSeed = 0;
 };
 
