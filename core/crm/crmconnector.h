@@ -23,7 +23,7 @@ struct CrmRecordData
     QJsonObject fields;
     QString etag;            // Dataverse W/"123"; empty for Salesforce
     QDateTime lastModified;  // Salesforce SystemModstamp (If-Unmodified-Since); UTC
-    bool deleted = false;    // a change-tracking tombstone
+    bool deleted = false;    // a tombstone (Dataverse $deletedEntity, Salesforce getDeleted): only id is set
 };
 
 // A page of changes since a cursor. `cursor` is opaque (a Dataverse deltaLink, a Salesforce
@@ -66,6 +66,9 @@ struct CrmSchemaReport
 // change tracking, $batch, If-Match) and SalesforceConnector (SOQL on SystemModstamp,
 // sObject Collections of 200, If-Unmodified-Since). Asynchronous; each call ends with
 // exactly one callback while `context` lives. Thread: the HttpClient's.
+// Closing won/lost needs no call of its own: writes carry the CRM's own columns (Salesforce
+// StageName; Dataverse statecode/statuscode, which DynamicsConnector turns into the
+// WinOpportunity/LoseOpportunity actions).
 class CrmConnector
 {
 public:

@@ -6,6 +6,7 @@
 #include "app/sandbox/server/sandboxserver.h"
 #include "core/auth/oauthtokenprovider.h"
 #include "core/crm/salesforceconnector.h"
+#include "core/net/retrypolicy.h"
 #include "core/net/serviceerror.h"
 #include "tests/support/sandboxfixture.h"
 #include "tests/support/testwait.h"
@@ -473,6 +474,51 @@ private Q_SLOTS:
         QVERIFY(!tooOld.ok());
         QCOMPARE(tooOld.error().code, QStringLiteral("CURSOR_EXPIRED"));
         // A full read starts over and works.
+        QVERIFY(changes(*m_crm, {}).ok());
+    }
+
+    // A storm of 503s with Retry-After (crm.md B.8: "unavailable or too many requests"),
+    // then 500s, are retried to success; malformed JSON is a clear error, and the next call works.
+    void throttleStormServerErrorsAndMalformedJson()
+    {
+        RetryPolicy patient = m_sandbox->http().retryPolicy(Service::Salesforce);
+        patient.maxAttempts = 10;
+        m_sandbox->http().setRetryPolicy(Service::Salesforce, patient);
+        const QString queries = QStringLiteral("/salesforce/services/data/v62.0/query*");
+        sandbox::Fault storm;
+        storm.method = "GET";
+        storm.pattern = queries;
+        storm.status = 503;
+        storm.retryAfterSeconds = 0;
+        storm.remaining = 6;
+        m_sandbox->addFault(storm);
+        const auto before = m_sandbox->http().counters().total(Service::Salesforce);
+        const auto stormy = changes(*m_crm, {});
+        QVERIFY2(stormy.ok(), why(stormy));
+        QCOMPARE(stormy->records.size(), kSeeded);
+        const auto afterStorm = m_sandbox->http().counters().total(Service::Salesforce);
+        QCOMPARE(afterStorm.throttles - before.throttles, 6);
+        QCOMPARE(afterStorm.retries - before.retries, 6);
+
+        sandbox::Fault errors = storm;
+        errors.status = 500;
+        errors.retryAfterSeconds = -1;
+        errors.remaining = 2;
+        m_sandbox->addFault(errors);
+        const auto recovered = changes(*m_crm, {});
+        QVERIFY2(recovered.ok(), why(recovered));
+        QCOMPARE(recovered->records.size(), kSeeded);
+        QCOMPARE(m_sandbox->http().counters().total(Service::Salesforce).retries - afterStorm.retries, 2);
+
+        sandbox::Fault bad;
+        bad.method = "GET";
+        bad.pattern = queries;
+        bad.malformedBody = true;
+        bad.remaining = 1;
+        m_sandbox->addFault(bad);
+        const auto broken = changes(*m_crm, {});
+        QVERIFY(!broken.ok());
+        QCOMPARE(broken.error().code, QStringLiteral("malformedResponse"));
         QVERIFY(changes(*m_crm, {}).ok());
     }
 
