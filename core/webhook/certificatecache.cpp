@@ -8,6 +8,10 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+#include <openssl/x509.h>
+
+#include <ctime>
+
 namespace cosell {
 namespace {
 
@@ -38,11 +42,30 @@ std::optional<CertificatePtr> CertificateCache::cached(const QUrl &url)
     const auto it = m_entries.constFind(url);
     if (it == m_entries.cend())
         return std::nullopt;
-    if (it->fetchedAt.secsTo(m_clock.now()) >= m_settings.certificateCacheSeconds) {
+    const QDateTime now = m_clock.now();
+    if (it->fetchedAt.secsTo(now) >= m_settings.certificateCacheSeconds) {
+        m_entries.erase(it);
+        return std::nullopt;
+    }
+    // Expired even with the skew: the verifier would refuse it, a new download may not.
+    time_t latestAccepted = time_t(now.toSecsSinceEpoch() - m_settings.clockSkewSeconds);
+    if (X509_cmp_time(X509_get0_notAfter(it->certificate.get()), &latestAccepted) < 0) {
+        qCInfo(lcWebhookVerify) << "cached certificate expired, fetching it again" << url.toString();
         m_entries.erase(it);
         return std::nullopt;
     }
     return it->certificate;
+}
+
+bool CertificateCache::forget(const QUrl &url, int minAgeSeconds)
+{
+    const auto it = m_entries.constFind(url);
+    if (it == m_entries.cend() || it->fetchedAt.secsTo(m_clock.now()) < minAgeSeconds)
+        return false;
+    qCInfo(lcWebhookVerify) << "certificate failed a verification, fetching it again next time"
+                            << url.toString();
+    m_entries.erase(it);
+    return true;
 }
 
 void CertificateCache::fetch(const QUrl &url, QObject *context, Callback done)

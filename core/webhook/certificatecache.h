@@ -26,7 +26,10 @@ class Clock;
 // kept for WebhookTrustSettings::certificateCacheSeconds. Concurrent requests for the same
 // URL share one download. Failures are not cached: the next delivery tries again.
 // The cache only downloads; trust is decided by SignatureVerifier on every use (so expiry
-// is re-checked against the clock). Lives in one thread; callbacks run in that thread.
+// is re-checked against the clock). Microsoft rotates certificates behind the same URL, so
+// an entry is also dropped once its certificate has expired (notAfter plus the clock skew is
+// past), and forget() drops one that failed a verification. Lives in one thread; callbacks
+// run in that thread.
 class CertificateCache final : public QObject
 {
     Q_OBJECT
@@ -39,8 +42,13 @@ public:
                      QObject *parent = nullptr);
     ~CertificateCache() override;
 
-    // A fresh cached certificate, or nothing.
+    // A fresh cached certificate, or nothing (and the entry is gone if it was stale).
     std::optional<CertificatePtr> cached(const QUrl &url);
+    // A verification with this URL's certificate failed: forget it if it was fetched at
+    // least `minAgeSeconds` ago, so the next delivery downloads it again (a rotated
+    // certificate). The age limit keeps a stream of bad signatures from causing a download
+    // each. Returns whether the entry was dropped.
+    bool forget(const QUrl &url, int minAgeSeconds);
     // Starts (or joins) a download. `done` runs later from the event loop, never inside
     // this call, and is dropped if `context` is destroyed first. Redirects are refused;
     // bodies above maxCertificateBytes are aborted.

@@ -25,6 +25,8 @@ QByteArray errorBody(const Error &error)
 
 // Most events one group commit takes; more are stored at once by the call that adds one.
 constexpr std::size_t kMaxBatch = 256;
+// A certificate that failed a verification is downloaded again if it is at least this old.
+constexpr int kRefetchAfterFailureSeconds = 60;
 
 // {"status":"<outcome>"}: what QJsonDocument would write, built without it per answer.
 QByteArray acceptedBody(const char *outcome)
@@ -145,8 +147,12 @@ void WebhookReceiver::complete(const SignedWebhookRequest &request, const QHostA
         return refuse(Error{Error::Kind::Unauthorized, QStringLiteral("webhook.certificate"),
                             QStringLiteral("Certificate verification failed."), 401, {}},
                       peer, reply);
-    if (Status s = m_verifier->verify(request, *cert); !s)
+    if (Status s = m_verifier->verify(request, *cert); !s) {
+        // Microsoft may have rotated the certificate behind this URL: a later delivery
+        // downloads it again (at most once per kRefetchAfterFailureSeconds).
+        m_certificates->forget(request.certificateUrl, kRefetchAfterFailureSeconds);
         return refuse(s.error(), peer, reply);
+    }
 
     Result<WebhookEvent> event = WebhookEvent::fromJson(request.body);
     if (!event.ok())

@@ -18,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+
 using namespace cosell;
 using cosell::test::TestClock;
 using cosell::test::TestPki;
@@ -162,6 +164,7 @@ private Q_SLOTS:
         QVERIFY(port.value() != 0);
         QCOMPARE(m_receiver->url().host(), QStringLiteral("127.0.0.1"));
         m_certHits = 0;
+        m_clock.set(QDateTime::currentDateTimeUtc());
     }
 
     void cleanup()
@@ -381,6 +384,49 @@ private Q_SLOTS:
         QCOMPARE(queued.count(), 0);
         QVERIFY(m_db->open(path, CacheDb::Role::Writer, connection).ok());
         QCOMPARE(inboxCount(), 0);
+    }
+
+    void expiredCachedCertificateIsFetchedAgain()
+    {
+        // Even while the cache lifetime has not run out, an expired certificate is not
+        // served from the cache: Microsoft may have put a new one behind the same URL.
+        WebhookReceiver::Options o = options();
+        o.trust.certificateCacheSeconds = std::numeric_limits<int>::max();
+        m_receiver = std::make_unique<WebhookReceiver>(o, *m_inbox, m_clock);
+        QVERIFY(m_receiver->listen().ok());
+        for (const char *id : {"x-1", "x-2"}) {
+            const QByteArray body = eventBody(QStringLiteral("referral-updated"), QLatin1String(id),
+                                              QStringLiteral("2025-05-03T11:02:45.0000000+00:00"));
+            QCOMPARE(post(body, signedHeaders(body)).status, 200);
+        }
+        QCOMPARE(m_certHits, 1);
+        m_clock.advance(826LL * 24 * 3600); // past the leaf's notAfter (825 days)
+        const QByteArray late = eventBody(QStringLiteral("referral-updated"), QStringLiteral("x-3"),
+                                          QStringLiteral("2025-05-03T11:02:45.0000000+00:00"));
+        QCOMPARE(post(late, signedHeaders(late)).status, 401); // the new download is expired too
+        QCOMPARE(m_certHits, 2);
+        QCOMPARE(inboxCount(), 2);
+    }
+
+    void certificateIsFetchedAgainAfterAFailedVerification()
+    {
+        const auto body = [](const char *id) {
+            return eventBody(QStringLiteral("referral-updated"), QLatin1String(id),
+                             QStringLiteral("2025-05-03T11:02:45.0000000+00:00"));
+        };
+        QCOMPARE(post(body("f-1"), signedHeaders(body("f-1"))).status, 200);
+        // A bad signature right after the download does not cause another download...
+        QCOMPARE(post(body("f-2"), signedHeaders(body("f-2"), "other")).status, 401);
+        QCOMPARE(post(body("f-3"), signedHeaders(body("f-3"))).status, 200);
+        QCOMPARE(m_certHits, 1);
+        // ...but once the certificate is a minute old, a failure sends the next delivery
+        // to the certificate URL again (a rotated key behind the same URL).
+        m_clock.advance(61);
+        QCOMPARE(post(body("f-4"), signedHeaders(body("f-4"), "other")).status, 401);
+        QCOMPARE(m_certHits, 1);
+        QCOMPARE(post(body("f-5"), signedHeaders(body("f-5"))).status, 200);
+        QCOMPARE(m_certHits, 2);
+        QCOMPARE(inboxCount(), 3);
     }
 
     void answersInOrderOnOneConnection()
