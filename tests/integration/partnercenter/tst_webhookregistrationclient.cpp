@@ -93,6 +93,46 @@ private Q_SLOTS:
         QVERIFY(gone.ok() && !gone->has_value());
     }
 
+    // 429 with Retry-After and 503s are retried to success; malformed JSON is a clear error
+    // (no crash), and the next call works again.
+    void throttlesServerErrorsAndMalformedJson()
+    {
+        const auto created = wait<Result<WebhookRegistration>>(
+            [&](auto done) { m_client->registerNew(registration({QStringLiteral("referral-created")}), this, done); });
+        QVERIFY2(created.ok(), why(created));
+        using Opt = Result<std::optional<WebhookRegistration>>;
+        sandbox::Fault f;
+        f.method = "GET";
+        f.pattern = QStringLiteral("/pcwebhooks/webhooks/v1/registration");
+        f.status = 429;
+        f.retryAfterSeconds = 0;
+        f.remaining = 1;
+        m_sandbox->addFault(f);
+        f.status = 503;
+        f.retryAfterSeconds = -1;
+        m_sandbox->addFault(f);
+        const auto before = m_sandbox->http().counters().total(Service::PartnerCenterWebhooks);
+        const Opt got = wait<Opt>([&](auto done) { m_client->get(this, done); });
+        QVERIFY2(got.ok(), why(got));
+        QVERIFY(got->has_value());
+        const auto after = m_sandbox->http().counters().total(Service::PartnerCenterWebhooks);
+        QCOMPARE(after.retries - before.retries, 2);
+        QVERIFY(after.throttles - before.throttles >= 1);
+
+        sandbox::Fault bad;
+        bad.method = "GET";
+        bad.pattern = f.pattern;
+        bad.malformedBody = true;
+        bad.remaining = 1;
+        m_sandbox->addFault(bad);
+        const Opt broken = wait<Opt>([&](auto done) { m_client->get(this, done); });
+        QVERIFY(!broken.ok());
+        QCOMPARE(broken.error().code, QStringLiteral("malformedResponse"));
+        const Opt again = wait<Opt>([&](auto done) { m_client->get(this, done); });
+        QVERIFY2(again.ok(), why(again));
+        QVERIFY(again->has_value());
+    }
+
     void invalidRegistrationIsRefused()
     {
         WebhookRegistration bad = registration({QStringLiteral("no-such-event")});
