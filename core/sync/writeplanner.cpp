@@ -55,7 +55,10 @@ QList<PlannedWrite> WritePlanner::writesFor(const PlanItem &item, const QString 
     auto add = [&](PlannedWrite w) {
         w.referralId = item.referralId;
         w.crmId = item.crmId;
-        w.idempotencyKey = idempotencyKey(w, version);
+        // An audit message is keyed by what it says, not by the record's version: writing
+        // it changes the record, and the same failure planned again from that echo must
+        // not be written again (nor every pass after).
+        w.idempotencyKey = idempotencyKey(w, w.operation == PlannedWrite::Operation::Audit ? QString() : version);
         out.append(w);
     };
     auto updates = [&] {

@@ -215,6 +215,9 @@ void FakeRemoteSide::writeAudit(const QString &id, const QString &message,
     if (!m_records.contains(id))
         return later<SideRecord>(std::move(done), error(Error::Kind::NotFound, id));
     m_audit.insert(id, message);
+    // The Audit field is a field of the record: writing it is a change the feed reports.
+    if (m_kind == Kind::Crm)
+        touch(m_records[id]);
     later<SideRecord>(std::move(done), m_records.value(id));
 }
 
