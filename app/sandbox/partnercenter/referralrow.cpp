@@ -29,6 +29,7 @@ ReferralRow ReferralRow::fromJson(const QJsonObject &referral)
     for (const QJsonValue &member : team)
         row.teamEmails.append(member.toObject().value(QStringLiteral("email")).toString());
     row.json = QJsonDocument(referral).toJson(QJsonDocument::Compact);
+    row.json.squeeze(); // toJson leaves ~30% growth slack; 100,000 rows keep it for good
     return row;
 }
 
