@@ -74,7 +74,10 @@ class CrmConnector
 public:
     virtual ~CrmConnector() = default;
 
-    // Empty cursor = a full initial read (which also returns the first cursor).
+    // Empty cursor = a full initial read (which also returns the first cursor). A cursor the
+    // CRM no longer serves (expired delta token, purged delete log) fails with error code
+    // CURSOR_EXPIRED: start again with an empty cursor and treat records the full read lacks
+    // as deleted.
     virtual void changesSince(const QString &cursor, QObject *context,
                               std::function<void(Result<CrmChanges>)> done) = 0;
     virtual void get(const QString &id, QObject *context, std::function<void(Result<CrmRecordData>)> done) = 0;

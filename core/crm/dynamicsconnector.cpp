@@ -22,6 +22,18 @@ Error invalid(const QString &endpoint, const QString &detail)
     return malformedJson(Service::Dataverse, endpoint, detail);
 }
 
+// A delta token Dataverse no longer accepts (older than ExpireChangeTrackingInDays, A.7)
+// answers 400 0x80044352: the shared CURSOR_EXPIRED, so the engine starts a full read.
+Error cursorError(Error e)
+{
+    if (e.httpStatus == 400 && (e.code.compare(u"0x80044352", Qt::CaseInsensitive) == 0
+                                || e.message.contains(QLatin1String("delta token"), Qt::CaseInsensitive))) {
+        e.kind = Error::Kind::Invalid;
+        e.code = QStringLiteral("CURSOR_EXPIRED");
+    }
+    return e;
+}
+
 } // namespace
 
 DynamicsConnector::DynamicsConnector(HttpClient &http, AccessTokenSource &tokens, DynamicsConfig config)
@@ -100,10 +112,10 @@ void DynamicsConnector::changesSince(const QString &cursor, QObject *context,
     HttpRequest r = request("GET", kChanges, url);
     // track-changes on every page: a first-read nextLink carries no delta token of its own.
     r.setHeader("Prefer", "odata.track-changes,odata.maxpagesize=" + QByteArray::number(m_config.pageSize));
-    m_http.send(std::move(r), context, [this, done = std::move(done)](Result<HttpResponse> response) {
+    m_http.send(std::move(r), context, [this, delta = !cursor.isEmpty(), done = std::move(done)](Result<HttpResponse> response) {
         auto json = jsonObjectOf(response);
         if (!json) {
-            done(json.error());
+            done(delta ? cursorError(json.error()) : json.error());
             return;
         }
         const QJsonValue value = json->value(QLatin1String("value"));

@@ -493,6 +493,22 @@ private Q_SLOTS:
         QVERIFY(page(*m_crm, {}).ok()); // and the next call is fine again
     }
 
+    // A delta token older than ExpireChangeTrackingInDays (7, A.7) is CURSOR_EXPIRED; a full
+    // read starts over.
+    void expiredDeltaTokenIsCursorExpired()
+    {
+        auto all = sweep(*m_crm, {});
+        QVERIFY2(all.ok(), why(all));
+        m_sandbox->advanceSandboxClock(8 * 24 * 3600);
+        auto expired = page(*m_crm, all->cursor);
+        QVERIFY(!expired.ok());
+        QCOMPARE(expired.error().code, QStringLiteral("CURSOR_EXPIRED"));
+        QCOMPARE(expired.error().httpStatus, 400);
+        auto again = sweep(*m_crm, {});
+        QVERIFY2(again.ok(), why(again));
+        QCOMPARE(again->records.size(), kSeeded);
+    }
+
     void tokenExpiresInTheMiddleOfPaging()
     {
         m_sandbox->setTokenLifetime(60);
