@@ -218,6 +218,30 @@ private Q_SLOTS:
         QCOMPARE(all->records.size(), kSeeded + 1);
     }
 
+    void findByReferralIdFindsOneOrNone()
+    {
+        const QString ref = QStringLiteral("ref-O'Neil-find");
+        const auto id = wait<QString>([&](auto done) {
+            m_crm->upsertByReferralId(ref, QJsonObject{{QStringLiteral("name"), QStringLiteral("to find")}}, this, done);
+        });
+        QVERIFY2(id.ok(), why(id));
+        using Found = std::optional<CrmRecordData>;
+        const auto found = wait<Found>([&](auto done) { m_crm->findByReferralId(ref, this, done); });
+        QVERIFY2(found.ok(), why(found));
+        QVERIFY(found->has_value());
+        QCOMPARE(found->value().id, *id);
+        QVERIFY(!found->value().etag.isEmpty());
+        const auto none = wait<Found>([&](auto done) { m_crm->findByReferralId(QStringLiteral("ref-nobody"), this, done); });
+        QVERIFY2(none.ok(), why(none));
+        QVERIFY(!none->has_value());
+        // A quote cannot widen the filter (OData string literal escaping).
+        const auto injected = wait<Found>([&](auto done) {
+            m_crm->findByReferralId(QStringLiteral("x' or name ne '"), this, done);
+        });
+        QVERIFY2(injected.ok(), why(injected));
+        QVERIFY(!injected->has_value());
+    }
+
     void batchOf250UsesOneRequest()
     {
         auto seeded = sweep(*m_crm, {});

@@ -522,6 +522,26 @@ private Q_SLOTS:
         QVERIFY(changes(*m_crm, {}).ok());
     }
 
+    void findByReferralIdFindsOneOrNone()
+    {
+        const QString ref = QStringLiteral("ref-O'Neil-\\-7");
+        const auto id = wait<QString>([&](auto done) { m_crm->upsertByReferralId(ref, validOpportunity(QStringLiteral("to find")), this, done); });
+        QVERIFY2(id.ok(), why(id));
+        using Found = std::optional<CrmRecordData>;
+        const auto found = wait<Found>([&](auto done) { m_crm->findByReferralId(ref, this, done); });
+        QVERIFY2(found.ok(), why(found));
+        QVERIFY(found->has_value());
+        QCOMPARE(found->value().id, *id);
+        QCOMPARE(found->value().fields.value(QLatin1String("Referral_Identifier__c")).toString(), ref);
+        const auto none = wait<Found>([&](auto done) { m_crm->findByReferralId(QStringLiteral("ref-nobody"), this, done); });
+        QVERIFY2(none.ok(), why(none));
+        QVERIFY(!none->has_value());
+        // A quote cannot widen the query (SOQL string literal escaping).
+        const auto injected = wait<Found>([&](auto done) { m_crm->findByReferralId(QStringLiteral("x' OR Name != '"), this, done); });
+        QVERIFY2(injected.ok(), why(injected));
+        QVERIFY(!injected->has_value());
+    }
+
     void malformedCursorIsRefused()
     {
         const auto page = changes(*m_crm, QStringLiteral("not a date|x' OR Name != '"));
