@@ -266,6 +266,91 @@ private Q_SLOTS:
         QVERIFY2(again.ok(), qPrintable(again ? QString() : again.error().toString()));
         QCOMPARE((*again)->id, (*inCrm)->id);
     }
+
+    // A Dynamics opportunity with Sync with Partner Center = Yes appears in Partner Center,
+    // linked both ways with ✔ on the opportunity only; a seller's edit of the description
+    // reaches the referral's notes once; Sync = No is never sent.
+    void opportunityWithSyncYesAppearsAndChangesInPartnerCenter()
+    {
+        // The account's country is a related record the connectors do not read yet, and
+        // Partner Center requires a customer profile: both come from settings here.
+        m_config.requireTwoLetterCountry = false;
+        m_pc->setCreateDefaults(QJsonObject{
+            {QStringLiteral("customerProfile"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("Scenario customer")},
+                         {QStringLiteral("address"), QJsonObject{{QStringLiteral("country"), QStringLiteral("US")}}}}},
+            {QStringLiteral("consent"), QJsonObject{{QStringLiteral("consentToShareReferralWithMicrosoftSellers"), false}}}});
+        auto first = pass();
+        QVERIFY(first.has_value());
+        QVERIFY2(first->errors.isEmpty(), qPrintable(first->errors.join(u"; ")));
+        QJsonValue products;
+        auto seeded = wait<CrmChanges>([&](auto done) { m_dynamics->changesSince(QString(), this, done); });
+        QVERIFY(seeded.ok());
+        for (const CrmRecordData &r : seeded->records) {
+            if (r.fields.value(QLatin1String("mspc_products")).isString())
+                products = r.fields.value(QLatin1String("mspc_products"));
+        }
+        QVERIFY(products.isString());
+        auto create = [&](const QString &name, bool sync) {
+            return wait<QString>([&](auto done) {
+                m_dynamics->create(QJsonObject{{QStringLiteral("name"), name},
+                                               {QStringLiteral("description"), QStringLiteral("Seller notes")},
+                                               {QStringLiteral("estimatedvalue"), 42000.0},
+                                               {QStringLiteral("estimatedclosedate"), QStringLiteral("2026-09-30")},
+                                               {QStringLiteral("mspc_products"), products},
+                                               {QStringLiteral("mspc_syncwithpartnercenter"), sync}},
+                                   this, done);
+            });
+        };
+        auto crmId = create(QStringLiteral("Opportunity from Dynamics"), true);
+        QVERIFY2(crmId.ok(), qPrintable(crmId ? QString() : crmId.error().toString()));
+        auto privateId = create(QStringLiteral("Not shared"), false);
+        QVERIFY(privateId.ok());
+        m_sandbox->advanceSandboxClock(2);
+
+        auto second = pass();
+        QVERIFY(second.has_value());
+        QVERIFY2(second->errors.isEmpty(), qPrintable(second->errors.join(u"; ")));
+        auto referral = wait<std::optional<QJsonObject>>([&](auto done) { m_referrals->findByExternalReferenceId(*crmId, this, done); });
+        QVERIFY(referral.ok());
+        QVERIFY2(referral->has_value(), "the opportunity did not reach Partner Center");
+        const QString referralId = (*referral)->value(QLatin1String("id")).toString();
+        QCOMPARE((*referral)->value(QLatin1String("name")).toString(), QStringLiteral("Opportunity from Dynamics"));
+        auto none = wait<std::optional<QJsonObject>>([&](auto done) { m_referrals->findByExternalReferenceId(*privateId, this, done); });
+        QVERIFY(none.ok());
+        QVERIFY(!none->has_value());
+        auto linked = wait<CrmRecordData>([&](auto done) { m_dynamics->get(*crmId, this, done); });
+        QVERIFY(linked.ok());
+        QCOMPARE(linked->fields.value(QLatin1String("mspc_referralidentifier")).toString(), referralId);
+        QCOMPARE(linked->fields.value(QLatin1String("name")).toString(), QStringLiteral("Opportunity from Dynamics \u2714"));
+        m_sandbox->advanceSandboxClock(2);
+        auto third = pass();
+        QVERIFY(third.has_value());
+        QVERIFY(third->errors.isEmpty());
+        QCOMPARE(third->writesDone, 0);
+
+        const Status edit = [&] {
+            std::optional<Status> s;
+            m_dynamics->update(*linked, QJsonObject{{QStringLiteral("description"), QStringLiteral("Edited in Dynamics")}},
+                               this, [&](Status r) { s = r; });
+            return QTest::qWaitFor([&] { return s.has_value(); }, 60000) ? *s : Status(Error{});
+        }();
+        QVERIFY2(edit.ok(), qPrintable(edit ? QString() : edit.error().toString()));
+        m_sandbox->advanceSandboxClock(2);
+        auto fourth = pass();
+        QVERIFY(fourth.has_value());
+        QVERIFY(fourth->errors.isEmpty());
+        QVERIFY(fourth->writesDone > 0);
+        auto after = wait<QJsonObject>([&](auto done) { m_referrals->get(referralId, this, done); });
+        QVERIFY(after.ok());
+        QCOMPARE(after->value(QLatin1String("details")).toObject().value(QLatin1String("notes")).toString(),
+                 QStringLiteral("Edited in Dynamics"));
+        QCOMPARE(after->value(QLatin1String("name")).toString(), QStringLiteral("Opportunity from Dynamics"));
+        m_sandbox->advanceSandboxClock(2);
+        auto fifth = pass();
+        QVERIFY(fifth.has_value());
+        QCOMPARE(fifth->writesDone, 0);
+    }
 };
 
 } // namespace cosell::test
