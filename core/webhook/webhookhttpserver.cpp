@@ -52,15 +52,22 @@ private:
 // not complete in `head`).
 std::optional<qint64> declaredContentLength(const QByteArray &head, qsizetype *bodyStart)
 {
+    // Runs on the first read of every request: scans lines in place, allocates nothing.
     const qsizetype end = head.indexOf("\r\n\r\n");
     *bodyStart = end < 0 ? -1 : end + 4;
-    const QList<QByteArray> lines = (end < 0 ? head : head.left(end)).split('\n');
-    for (const QByteArray &line : lines) {
+    const QByteArrayView headers = QByteArrayView(head).first(end < 0 ? head.size() : end);
+    constexpr QByteArrayView name("content-length");
+    for (qsizetype start = 0; start < headers.size();) {
+        qsizetype lineEnd = headers.indexOf('\n', start);
+        if (lineEnd < 0)
+            lineEnd = headers.size();
+        const QByteArrayView line = headers.sliced(start, lineEnd - start);
+        start = lineEnd + 1;
         const qsizetype colon = line.indexOf(':');
-        if (colon < 0 || line.left(colon).trimmed().compare("content-length", Qt::CaseInsensitive))
+        if (colon < 0 || line.first(colon).trimmed().compare(name, Qt::CaseInsensitive) != 0)
             continue;
         bool ok = false;
-        const qint64 value = line.mid(colon + 1).trimmed().toLongLong(&ok);
+        const qint64 value = line.sliced(colon + 1).trimmed().toLongLong(&ok);
         if (ok)
             return value;
     }
