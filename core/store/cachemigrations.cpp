@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/store/cachemigrations.h"
 
+#include "core/store/recordlistschema.h"
 #include "core/store/sqlsupport.h"
 
 #include <QSqlQuery>
@@ -181,6 +182,13 @@ Status createMappings(const QSqlDatabase &db)
         });
 }
 
+Status createRecordList(const QSqlDatabase &db)
+{
+    if (Status s = recordlist::createTables(db); !s)
+        return s;
+    return recordlist::seedCrmColumns(db);
+}
+
 } // namespace
 
 std::vector<SchemaMigration> cacheMigrations()
@@ -190,6 +198,7 @@ std::vector<SchemaMigration> cacheMigrations()
         {2, QStringLiteral("inbox, outbox"), createInboxOutbox},
         {3, QStringLiteral("conflicts, audit"), createConflictsAudit},
         {4, QStringLiteral("mappings"), createMappings},
+        {5, QStringLiteral("referral_list, crm_list, crm_list_paths"), createRecordList},
     };
 }
 

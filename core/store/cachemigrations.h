@@ -13,6 +13,8 @@ namespace cosell {
 //   2 inbox, outbox
 //   3 conflicts, audit (hash chain, append-only triggers, FTS5 trigram index)
 //   4 mappings (versions, one active per system); moves the v1-3 "mapping.spec" setting there
+//   5 referral_list, crm_list, crm_list_paths: the Records list columns kept flat by
+//     triggers (recordlistschema.h); CRM paths seeded from the active or built-in mappings
 std::vector<SchemaMigration> cacheMigrations();
 
 } // namespace cosell

@@ -2,6 +2,8 @@
 #include "core/store/recordsquery.h"
 
 #include "core/store/cachedb.h"
+#include "core/store/logging.h"
+#include "core/store/recordlistrepository.h"
 #include "core/store/sqlsupport.h"
 
 #include <QSqlQuery>
@@ -25,20 +27,62 @@ QString sqlText(const QString &text)
     return u'\'' + quoted + u'\'';
 }
 
-const QString kLinked = QStringLiteral(
-    "SELECT l.id, l.referral_id, l.system, l.crm_id, l.state, l.last_error, l.last_synced_at,"
-    " max(l.updated_at, coalesce(r.updated_at, ''), coalesce(c.modified_at, '')), %1,"
-    " EXISTS (SELECT 1 FROM conflicts k WHERE k.link_id = l.id AND k.resolution = 'open')"
-    " FROM links l LEFT JOIN referrals r ON r.id = l.referral_id"
-    " LEFT JOIN crm_records c ON c.system = l.system AND c.id = l.crm_id");
-const QString kLoneReferrals = QStringLiteral(
-    "SELECT 0, r.id, NULL, NULL, NULL, NULL, NULL, coalesce(r.updated_at, ''), %1, 0"
-    " FROM referrals r LEFT JOIN crm_records c ON 0"
+// Columns of the inner queries: link_id, referral_id, system, crm_id, state, last_error,
+// synced, changed, customer, deal_name, deal_value, currency, close_date, pc_status,
+// crm_stage, sync_flag, conflict. The outer query turns ISO times into ms since the epoch
+// and the close date into a Julian day, so no date is parsed in C++.
+const QString kOuter = QStringLiteral(
+    "SELECT link_id, referral_id, system, crm_id, state, last_error,"
+    " CAST(round((julianday(synced) - 2440587.5) * 86400000.0) AS INTEGER),"
+    " CAST(round((julianday(changed) - 2440587.5) * 86400000.0) AS INTEGER),"
+    " customer, deal_name, deal_value, currency, CAST(julianday(close_date) + 0.5 AS INTEGER),"
+    " pc_status, crm_stage, sync_flag, conflict FROM (%1)");
+
+const QString kLinkedHead = QStringLiteral(
+    "SELECT l.id AS link_id, l.referral_id AS referral_id, l.system AS system, l.crm_id AS crm_id,"
+    " l.state AS state, l.last_error AS last_error, l.last_synced_at AS synced,"
+    " max(l.updated_at, coalesce(r.updated_at, ''), coalesce(c.modified_at, '')) AS changed, ");
+const QString kConflict = QStringLiteral(
+    ", EXISTS (SELECT 1 FROM conflicts k WHERE k.link_id = l.id AND k.resolution = 'open') AS conflict");
+const QString kLoneReferral = QStringLiteral(
+    "SELECT 0, r.id, NULL, NULL, NULL, NULL, NULL, coalesce(r.updated_at, ''), %1, 0 FROM %2"
     " WHERE NOT EXISTS (SELECT 1 FROM links l WHERE l.referral_id = r.id)");
 const QString kLoneCrm = QStringLiteral(
-    "SELECT 0, NULL, c.system, c.id, NULL, NULL, NULL, coalesce(c.modified_at, ''), %1, 0"
-    " FROM crm_records c LEFT JOIN referrals r ON 0"
+    "SELECT 0, NULL, c.system, c.id, NULL, NULL, NULL, coalesce(c.modified_at, ''), %1, 0 FROM %2"
     " WHERE NOT EXISTS (SELECT 1 FROM links l WHERE l.system = c.system AND l.crm_id = c.id)");
+
+const QStringList kListNames = {
+    QStringLiteral("customer"), QStringLiteral("deal_name"), QStringLiteral("deal_value"),
+    QStringLiteral("currency"), QStringLiteral("close_date"), QStringLiteral("pc_status"),
+    QStringLiteral("crm_stage"), QStringLiteral("sync_flag"),
+};
+
+// The list columns named for the outer query (the first SELECT of a UNION names them).
+QString named(const QStringList &columns)
+{
+    QStringList out;
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        out.append(columns.at(i) + QStringLiteral(" AS ") + kListNames.at(i));
+    return out.join(QStringLiteral(", "));
+}
+
+QString flatSql()
+{
+    const QStringList list = {
+        QStringLiteral("coalesce(r.customer, c.customer)"), QStringLiteral("coalesce(r.deal_name, c.deal_name)"),
+        QStringLiteral("coalesce(r.deal_value, c.deal_value)"), QStringLiteral("coalesce(r.currency, c.currency)"),
+        QStringLiteral("coalesce(r.close_date, c.close_date)"), QStringLiteral("r.status"),
+        QStringLiteral("c.stage"), QStringLiteral("c.sync_flag"),
+    };
+    const QString columns = list.join(QStringLiteral(", "));
+    return kLinkedHead + named(list) + kConflict
+        + QStringLiteral(" FROM links l LEFT JOIN referral_list r ON r.id = l.referral_id"
+                         " LEFT JOIN crm_list c ON c.system = l.system AND c.id = l.crm_id")
+        + QStringLiteral(" UNION ALL ")
+        + kLoneReferral.arg(columns, QStringLiteral("referral_list r LEFT JOIN crm_list c ON 0"))
+        + QStringLiteral(" UNION ALL ")
+        + kLoneCrm.arg(columns, QStringLiteral("crm_list c LEFT JOIN referral_list r ON 0"));
+}
 
 Link::State stateFromText(const QString &text)
 {
@@ -53,6 +97,27 @@ Link::State stateFromText(const QString &text)
     return Link::State::Pending;
 }
 
+// Shares equal texts between rows: a column with a handful of distinct values costs one
+// string, not 100,000.
+class Interner
+{
+public:
+    QString operator()(const QString &text)
+    {
+        if (text.isEmpty())
+            return {};
+        auto it = m_seen.constFind(text);
+        if (it != m_seen.constEnd())
+            return *it;
+        if (m_seen.size() < 4096)
+            m_seen.insert(text, text);
+        return text;
+    }
+
+private:
+    QHash<QString, QString> m_seen;
+};
+
 } // namespace
 
 RecordsQuery::RecordsQuery(CacheDb &db) : m_db(db) { }
@@ -62,7 +127,21 @@ void RecordsQuery::setCrmColumns(const QString &system, const CrmColumns &column
     m_columns.insert(system, columns);
 }
 
-QString RecordsQuery::buildSql() const
+Result<bool> RecordsQuery::listTablesCurrent() const
+{
+    RecordListRepository repository(m_db);
+    for (auto it = m_columns.cbegin(); it != m_columns.cend(); ++it) {
+        auto stored = repository.crmColumns(it.key());
+        if (!stored)
+            return stored.error();
+        if (!stored.value() || *stored.value() != it.value().sanitized()
+            || it.value().sanitized() != it.value())
+            return false;
+    }
+    return true;
+}
+
+QString RecordsQuery::jsonSql() const
 {
     // One CASE per CRM column over the configured systems; NULL where nothing is mapped.
     const auto crm = [this](QString CrmColumns::*member) {
@@ -92,27 +171,39 @@ QString RecordsQuery::buildSql() const
         crm(&CrmColumns::syncFlag),
     };
     const QString list = columns.join(QStringLiteral(", "));
-    return kLinked.arg(list) + QStringLiteral(" UNION ALL ") + kLoneReferrals.arg(list)
-        + QStringLiteral(" UNION ALL ") + kLoneCrm.arg(list);
+    return kLinkedHead + named(columns) + kConflict
+        + QStringLiteral(" FROM links l LEFT JOIN referrals r ON r.id = l.referral_id"
+                         " LEFT JOIN crm_records c ON c.system = l.system AND c.id = l.crm_id")
+        + QStringLiteral(" UNION ALL ")
+        + kLoneReferral.arg(list, QStringLiteral("referrals r LEFT JOIN crm_records c ON 0"))
+        + QStringLiteral(" UNION ALL ")
+        + kLoneCrm.arg(list, QStringLiteral("crm_records c LEFT JOIN referrals r ON 0"));
 }
 
 Result<QList<RecordListRow>> RecordsQuery::all() const
 {
+    auto current = listTablesCurrent();
+    if (!current)
+        return current.error();
+    m_usedListTables = current.value();
+    if (!m_usedListTables)
+        qCInfo(lcStore) << "records list: the list paths differ from the mapping; reading the JSON";
     QSqlQuery query(m_db.database());
     query.setForwardOnly(true);
-    if (!query.exec(buildSql()))
+    if (!query.exec(kOuter.arg(m_usedListTables ? flatSql() : jsonSql())))
         return sql::error(query, QStringLiteral("list records"));
     QList<RecordListRow> rows;
+    Interner shared;
     while (query.next()) {
         RecordListRow row;
         row.linkId = query.value(0).toLongLong();
         row.referralId = query.value(1).toString();
-        row.system = query.value(2).toString();
+        row.system = shared(query.value(2).toString());
         row.crmId = query.value(3).toString();
         row.state = stateFromText(query.value(4).toString());
-        row.lastError = query.value(5).toString();
-        row.lastSyncedAt = query.value(6).toString();
-        row.changedAt = query.value(7).toString();
+        row.lastError = shared(query.value(5).toString());
+        row.lastSyncedMs = query.value(6).toLongLong();
+        row.changedMs = query.value(7).toLongLong();
         row.customer = query.value(8).toString();
         row.dealName = query.value(9).toString();
         const QVariant value = query.value(10);
@@ -120,10 +211,12 @@ Result<QList<RecordListRow>> RecordsQuery::all() const
         const double number = value.isNull() ? 0.0 : value.toDouble(&ok);
         if (ok)
             row.value = number;
-        row.currency = query.value(11).toString();
-        row.closeDate = query.value(12).toString();
-        row.pcStatus = query.value(13).toString();
-        row.crmStage = query.value(14).toString();
+        row.currency = shared(query.value(11).toString());
+        const QVariant day = query.value(12);
+        if (!day.isNull())
+            row.closeDate = QDate::fromJulianDay(day.toLongLong());
+        row.pcStatus = shared(query.value(13).toString());
+        row.crmStage = shared(query.value(14).toString());
         const QVariant flag = query.value(15);
         row.syncFlagOff = !flag.isNull()
             && (flag.toString() == QLatin1String("0") || flag.toString() == QLatin1String("false"));
@@ -131,6 +224,7 @@ Result<QList<RecordListRow>> RecordsQuery::all() const
         rows.append(std::move(row));
     }
     query.finish();
+    rows.squeeze();
     return rows;
 }
 

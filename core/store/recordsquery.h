@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/store/crmlistcolumns.h"
 #include "core/store/recordlistrow.h"
 #include "core/util/result.h"
 
@@ -13,24 +14,15 @@ namespace cosell {
 class CacheDb;
 
 // The read-only query behind the Records list: every link joined with its referral and
-// opportunity, plus referrals and opportunities without a link, in one statement. The list
-// columns are pulled out of the stored JSON by SQLite (json_extract), so no JSON is parsed
-// in C++. Any connection (usually the GUI's Reader); same thread as the CacheDb.
+// opportunity, plus referrals and opportunities without a link, in one forward-only
+// statement. Reads the flat list tables of schema 5 (referral_list, crm_list); for a system
+// whose stored list paths differ from the ones set here it pulls the columns out of the
+// JSON documents instead (json_extract: same rows, slower). No JSON is parsed in C++.
+// Any connection (usually the GUI's Reader); same thread as the CacheDb.
 class RecordsQuery final
 {
 public:
-    // Where the CRM list columns live inside one system's opportunity fields, as mapping
-    // paths ("parentaccountid.name", "Account.Name"); empty: the column stays empty.
-    struct CrmColumns
-    {
-        QString dealName;
-        QString customer;
-        QString value;
-        QString currency;
-        QString closeDate;
-        QString stage;
-        QString syncFlag;
-    };
+    using CrmColumns = CrmListColumns;
 
     explicit RecordsQuery(CacheDb &db);
 
@@ -38,12 +30,16 @@ public:
 
     // All rows: links first (by id), then lone referrals, then lone opportunities.
     Result<QList<RecordListRow>> all() const;
+    // Whether the last all() read the flat tables (false: it read the JSON documents).
+    bool usedListTables() const { return m_usedListTables; }
 
 private:
-    QString buildSql() const;
+    Result<bool> listTablesCurrent() const;
+    QString jsonSql() const;
 
     CacheDb &m_db;
     QHash<QString, CrmColumns> m_columns;
+    mutable bool m_usedListTables = false;
 };
 
 } // namespace cosell

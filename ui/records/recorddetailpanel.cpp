@@ -2,6 +2,7 @@
 #include "ui/records/recorddetailpanel.h"
 
 #include "core/mapping/recordmapper.h"
+#include "ui/records/fieldlabels.h"
 #include "ui/widgets/statusicons.h"
 
 #include <QCheckBox>
@@ -207,7 +208,7 @@ void RecordDetailPanel::showRecord(const std::optional<Referral> &referral,
         const QJsonValue pcValue = pc.value(field.id);
         const QJsonValue crmValue = crm.value(field.id);
         const QJsonValue baseValue = base.value(field.id);
-        auto *name = item(field.label.isEmpty() ? field.id : field.label);
+        auto *name = item(FieldLabels::display(field));
         name->setData(Qt::UserRole, field.id);
         m_fields->setItem(row, FieldColumn, name);
         m_fields->setItem(row, PcColumn, item(showValue(pcValue)));

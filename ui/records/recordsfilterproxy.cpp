@@ -19,7 +19,7 @@ void RecordsFilterProxy::setRecordsModel(RecordsModel *model)
 
 void RecordsFilterProxy::setSearchText(const QString &text)
 {
-    m_search = text.trimmed();
+    m_search = text.trimmed().toCaseFolded();
     invalidateFilter();
 }
 
@@ -49,7 +49,7 @@ void RecordsFilterProxy::setOnlyWithError(bool on)
 
 void RecordsFilterProxy::setChangedSince(const QDateTime &since)
 {
-    m_since = since.isValid() ? since.toUTC().toString(Qt::ISODateWithMs) : QString();
+    m_sinceMs = since.isValid() ? since.toMSecsSinceEpoch() : 0;
     invalidateFilter();
 }
 
@@ -64,12 +64,12 @@ bool RecordsFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) co
         return false;
     if (m_error && !(row.linkId && row.state == Link::State::Error))
         return false;
-    if (!m_since.isEmpty() && row.changedAt < m_since)
+    if (m_sinceMs != 0 && row.changedMs < m_sinceMs)
         return false;
     if (m_status && RecordsModel::statusOf(row) != *m_status)
         return false;
-    if (!m_search.isEmpty() && !row.customer.contains(m_search, Qt::CaseInsensitive)
-        && !row.dealName.contains(m_search, Qt::CaseInsensitive))
+    if (!m_search.isEmpty() && !m_records->customerKey(sourceRow).contains(m_search)
+        && !m_records->dealNameKey(sourceRow).contains(m_search))
         return false;
     return true;
 }
@@ -85,9 +85,9 @@ bool RecordsFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &ri
     };
     switch (left.column()) {
     case RecordsModel::Customer:
-        return text(a.customer, b.customer);
+        return m_records->customerKey(left.row()) < m_records->customerKey(right.row());
     case RecordsModel::DealName:
-        return text(a.dealName, b.dealName);
+        return m_records->dealNameKey(left.row()) < m_records->dealNameKey(right.row());
     case RecordsModel::Value:
         // Rows without a value sort first.
         return (a.hasValue() ? a.value : -1e300) < (b.hasValue() ? b.value : -1e300);
@@ -98,7 +98,7 @@ bool RecordsFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &ri
     case RecordsModel::CrmStage:
         return text(a.crmStage, b.crmStage);
     case RecordsModel::LastSynced:
-        return a.lastSyncedAt < b.lastSyncedAt;
+        return a.lastSyncedMs < b.lastSyncedMs;
     case RecordsModel::Status:
         return int(RecordsModel::statusOf(a)) < int(RecordsModel::statusOf(b));
     default:

@@ -40,12 +40,12 @@ protected:
 
 private:
     RecordsModel *m_records = nullptr;
-    QString m_search;
+    QString m_search; // case-folded
     std::optional<StatusIcons::Status> m_status;
     QString m_system;
     bool m_conflict = false;
     bool m_error = false;
-    QString m_since; // ISO text, compared as text with the stored timestamps
+    qint64 m_sinceMs = 0; // 0: no date filter
 };
 
 } // namespace cosell

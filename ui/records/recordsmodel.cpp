@@ -14,18 +14,38 @@ RecordsModel::RecordsModel(QObject *parent) : QAbstractTableModel(parent)
 
 void RecordsModel::setRows(QList<RecordListRow> rows)
 {
+    QList<Keys> keys;
+    keys.reserve(rows.size());
+    for (const RecordListRow &row : std::as_const(rows))
+        keys.append({row.customer.toCaseFolded(), row.dealName.toCaseFolded()});
     beginResetModel();
     m_rows = std::move(rows);
+    m_keys = std::move(keys);
     endResetModel();
 }
 
 int RecordsModel::indexOfKey(const QString &key) const
 {
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (keyOf(m_rows.at(i)) == key)
-            return i;
+    // Compares the fields the key is made of rather than building 100,000 keys.
+    const auto find = [this](auto &&matches) {
+        for (int i = 0; i < m_rows.size(); ++i) {
+            if (matches(m_rows.at(i)))
+                return i;
+        }
+        return -1;
+    };
+    if (key.startsWith(QLatin1String("link:"))) {
+        bool ok = false;
+        const qint64 id = QStringView(key).mid(5).toLongLong(&ok);
+        return ok ? find([id](const RecordListRow &row) { return row.linkId == id; }) : -1;
     }
-    return -1;
+    if (key.startsWith(QLatin1String("referral:"))) {
+        const QStringView id = QStringView(key).mid(9);
+        return find([id](const RecordListRow &row) { return row.linkId == 0 && row.referralId == id; });
+    }
+    return find([&key](const RecordListRow &row) {
+        return row.linkId == 0 && row.referralId.isEmpty() && keyOf(row) == key;
+    });
 }
 
 StatusIcons::Status RecordsModel::statusOf(const RecordListRow &row)
@@ -89,15 +109,15 @@ QVariant RecordsModel::display(const RecordListRow &row, int column) const
             return {};
         return QStringLiteral("%1 %2").arg(QLocale().toString(row.value, 'f', 2), row.currency).trimmed();
     case CloseDate:
-        return row.closeDate;
+        return row.closeDate.isValid() ? row.closeDate.toString(Qt::ISODate) : QString();
     case PcStatus:
         return row.pcStatus;
     case CrmStage:
         return row.crmStage;
     case LastSynced:
-        if (row.lastSyncedAt.isEmpty())
+        if (row.lastSyncedMs == 0)
             return {};
-        return QLocale().toString(QDateTime::fromString(row.lastSyncedAt, Qt::ISODateWithMs).toLocalTime(),
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.lastSyncedMs, Qt::UTC).toLocalTime(),
                                   QLocale::ShortFormat);
     case Status:
         return StatusIcons::label(statusOf(row));
@@ -127,7 +147,9 @@ QVariant RecordsModel::data(const QModelIndex &index, int role) const
         case Value:
             return row.value;
         case LastSynced:
-            return row.lastSyncedAt;
+            return row.lastSyncedMs;
+        case CloseDate:
+            return row.closeDate;
         case Status:
             return int(statusOf(row));
         default:

@@ -31,9 +31,12 @@ public:
 
     explicit RecordsModel(QObject *parent = nullptr);
 
-    // Replaces every row (a model reset).
+    // Replaces every row (a model reset) and computes the search and sort keys.
     void setRows(QList<RecordListRow> rows);
     const RecordListRow &row(int index) const { return m_rows.at(index); }
+    // Case-folded customer and deal name of a row: search and sort compare these directly.
+    const QString &customerKey(int index) const { return m_keys.at(index).customer; }
+    const QString &dealNameKey(int index) const { return m_keys.at(index).dealName; }
     int indexOfKey(const QString &key) const; // -1 if absent
 
     static StatusIcons::Status statusOf(const RecordListRow &row);
@@ -48,7 +51,14 @@ public:
 private:
     QVariant display(const RecordListRow &row, int column) const;
 
+    struct Keys
+    {
+        QString customer;
+        QString dealName;
+    };
+
     QList<RecordListRow> m_rows;
+    QList<Keys> m_keys; // parallel to m_rows
     QIcon m_icons[std::size(StatusIcons::all)];
 };
 

@@ -3,11 +3,13 @@
 
 #include "core/model/crmsystem.h"
 #include "core/store/cachedb.h"
+#include "core/store/crmlistcolumns.h"
 #include "core/store/crmrecordrepository.h"
 #include "core/store/linkrepository.h"
 #include "core/store/mappingrepository.h"
 #include "core/store/recordsquery.h"
 #include "core/store/referralrepository.h"
+#include "core/store/settingsrepository.h"
 #include "core/sync/auditcomposer.h"
 #include "core/sync/syncengine.h"
 #include "core/util/clock.h"
@@ -35,14 +37,6 @@ namespace {
 
 const auto headerKey = QLatin1String("records/header");
 int connectionSerial = 0;
-
-QString firstPath(const MappingSpec &spec, const char *id, bool last = false)
-{
-    const FieldMapping *field = spec.field(QLatin1String(id));
-    if (!field || field->crmFields.isEmpty())
-        return {};
-    return (last ? field->crmFields.last() : field->crmFields.first()).toString();
-}
 
 } // namespace
 
@@ -127,7 +121,6 @@ void RecordsPage::buildActions()
     m_auditAction = make(tr("Audit history"), "auditHistoryAction");
     m_retryAction = make(tr("Retry failed write"), "retryWriteAction");
     m_syncOffAction = make(tr("Turn sync off"), "syncOffAction");
-    m_syncOffAction->setToolTip(tr("Stop syncing this record; it is shown as ignored."));
 
     connect(m_syncAction, &QAction::triggered, this, [this] {
         if (const RecordListRow *row = selectedRow())
@@ -141,11 +134,11 @@ void RecordsPage::buildActions()
     });
     connect(m_retryAction, &QAction::triggered, this, [this] {
         if (const RecordListRow *row = selectedRow())
-            Q_EMIT retryWriteRequested(row->linkId);
+            Q_EMIT retryWriteRequested(row->referralId, row->crmId);
     });
     connect(m_syncOffAction, &QAction::triggered, this, [this] {
         if (const RecordListRow *row = selectedRow())
-            Q_EMIT syncOffRequested(row->linkId);
+            Q_EMIT syncOffRequested(row->referralId, row->crmId, row->state != Link::State::Ignored);
     });
 }
 
@@ -158,6 +151,7 @@ Status RecordsPage::openCache(const QString &path)
         return s;
     m_db = std::move(db);
     loadSpecs();
+    loadCrmBaseUrls();
     reload();
     return {};
 }
@@ -171,8 +165,31 @@ void RecordsPage::setSettings(QSettings *settings)
 
 void RecordsPage::setEngine(SyncEngine *engine)
 {
-    if (engine)
+    if (m_engine) {
+        disconnect(m_engine, nullptr, m_refreshTimer, nullptr);
+        disconnect(this, nullptr, m_engine, nullptr);
+    }
+    m_engine = engine;
+    if (engine) {
         connect(engine, &SyncEngine::recordsChanged, m_refreshTimer, qOverload<>(&QTimer::start));
+        connect(this, &RecordsPage::retryWriteRequested, engine, &SyncEngine::retryDeadWritesOf);
+        connect(this, &RecordsPage::syncOffRequested, engine, &SyncEngine::setSyncOff);
+    }
+    updateActions();
+}
+
+void RecordsPage::loadCrmBaseUrls()
+{
+    SettingsRepository settings(*m_db, Clock::system());
+    for (CrmSystem system : {CrmSystem::Dynamics, CrmSystem::Salesforce}) {
+        const QString key = toString(system);
+        if (m_crmBaseUrls.contains(key))
+            continue; // set by the shell: it knows best
+        auto text = settings.text(QStringLiteral("crm.%1.baseUrl").arg(key));
+        const QUrl url(text ? text.value() : QString());
+        if (url.isValid() && !url.isRelative())
+            m_crmBaseUrls.insert(key, url);
+    }
 }
 
 void RecordsPage::setCrmBaseUrl(const QString &system, const QUrl &url)
@@ -212,13 +229,8 @@ void RecordsPage::reload()
     if (!m_db && (m_cachePath.isEmpty() || !openCache(m_cachePath)))
         return;
     RecordsQuery query(*m_db);
-    for (auto it = m_specs.cbegin(); it != m_specs.cend(); ++it) {
-        const MappingSpec &spec = it.value();
-        query.setCrmColumns(it.key(), {firstPath(spec, "name"), firstPath(spec, "customerName"),
-                                       firstPath(spec, "dealValue"), firstPath(spec, "currency"),
-                                       firstPath(spec, "closingDate"), firstPath(spec, "status", true),
-                                       spec.syncFlagField()});
-    }
+    for (auto it = m_specs.cbegin(); it != m_specs.cend(); ++it)
+        query.setCrmColumns(it.key(), CrmListColumns::fromSpec(it.value()));
     auto rows = query.all();
     if (!rows) {
         qCWarning(lcUi) << "records: cannot read the cache:" << rows.error().toString();
@@ -293,12 +305,29 @@ void RecordsPage::updateActions()
 {
     const RecordListRow *row = selectedRow();
     const StatusIcons::Status status = row ? RecordsModel::statusOf(*row) : StatusIcons::Status::NotLinked;
+    const QString noEngine = tr("The sync engine is not running.");
     m_syncAction->setEnabled(row);
     m_openPcAction->setEnabled(partnerCenterUrl().isValid());
     m_openCrmAction->setEnabled(crmUrl().isValid());
+    m_openCrmAction->setToolTip(row && !row->crmId.isEmpty() && !m_crmBaseUrls.contains(row->system)
+                                    ? tr("The CRM address is not known yet: connect the CRM in the setup.")
+                                    : tr("Open this opportunity in the CRM."));
     m_auditAction->setEnabled(row);
-    m_retryAction->setEnabled(row && status == StatusIcons::Status::Error);
-    m_syncOffAction->setEnabled(row && row->linkId != 0 && status != StatusIcons::Status::Ignored);
+    m_retryAction->setEnabled(row && status == StatusIcons::Status::Error && m_engine);
+    m_retryAction->setToolTip(m_engine ? tr("Send the failed writes of this record again.") : noEngine);
+
+    const bool linked = row && row->linkId != 0;
+    const bool turnedOff = linked && row->state == Link::State::Ignored;
+    m_syncOffAction->setText(turnedOff ? tr("Turn sync on") : tr("Turn sync off"));
+    m_syncOffAction->setEnabled(linked && m_engine && (turnedOff || !row->syncFlagOff));
+    if (!m_engine)
+        m_syncOffAction->setToolTip(noEngine);
+    else if (linked && !turnedOff && row->syncFlagOff)
+        m_syncOffAction->setToolTip(tr("The opportunity says Sync with Partner Center = No: change it in the CRM."));
+    else if (turnedOff)
+        m_syncOffAction->setToolTip(tr("Sync this record again; the next pass reconciles both sides."));
+    else
+        m_syncOffAction->setToolTip(tr("Stop syncing this record; it is shown as ignored."));
 }
 
 void RecordsPage::showSelected()

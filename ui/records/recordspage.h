@@ -45,10 +45,14 @@ public:
     Status openCache(const QString &path);
     // Remembers the column layout under "records/header" (not owned; may be nullptr).
     void setSettings(QSettings *settings);
-    // Refreshes when the engine says records changed (not owned; may be nullptr).
+    // Refreshes when the engine says records changed, and sends it the retry and sync
+    // on/off commands (queued: the engine lives in the sync thread). Not owned; may be
+    // nullptr: those two actions stay disabled, saying why.
     void setEngine(SyncEngine *engine);
     // Where a system's opportunities open in a browser (Dynamics organisation URL,
-    // Salesforce instance URL); without one "Open in CRM" stays disabled.
+    // Salesforce instance URL). openCache also reads them from the cache's settings
+    // "crm.dynamics.baseUrl" and "crm.salesforce.baseUrl"; without one "Open in CRM" stays
+    // disabled, saying why.
     void setCrmBaseUrl(const QString &system, const QUrl &url);
 
     // Reloads the list now, keeping the selection and scroll position.
@@ -70,14 +74,16 @@ Q_SIGNALS:
     void syncRecordRequested(const QString &referralId, const QString &system, const QString &crmId);
     // Audit subject as AuditComposer::subjectOf writes it.
     void auditHistoryRequested(const QString &subject);
-    void retryWriteRequested(qint64 linkId);
-    void syncOffRequested(qint64 linkId);
+    // Connected to SyncEngine::retryDeadWritesOf and SyncEngine::setSyncOff by setEngine.
+    void retryWriteRequested(const QString &referralId, const QString &crmId);
+    void syncOffRequested(const QString &referralId, const QString &crmId, bool off);
 
 private:
     void buildActions();
     void updateActions();
     void showSelected();
     void loadSpecs();
+    void loadCrmBaseUrls();
     const MappingSpec *specFor(const QString &system) const;
     const RecordListRow *selectedRow() const;
 
@@ -86,6 +92,7 @@ private:
     QPointer<QSettings> m_settings;
     QHash<QString, MappingSpec> m_specs;
     QHash<QString, QUrl> m_crmBaseUrls;
+    QPointer<SyncEngine> m_engine;
     RecordsModel *m_model;
     RecordsFilterProxy *m_proxy;
     RecordsFilterBar *m_filterBar;

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
 // The Records list: every status icon and its tooltip, the query over a real cache, and the
 // filter proxy (search, status, CRM system, conflict, error, changed since, sorting).
+#include "core/mapping/mappingspec.h"
+#include "core/store/crmrecordrepository.h"
+#include "core/store/recordlistrepository.h"
 #include "core/store/recordsquery.h"
+#include "core/store/referralrepository.h"
+#include "core/util/clock.h"
 #include "tests/ui/records/recordsfixture.h"
 #include "ui/records/recordsfilterproxy.h"
 #include "ui/records/recordsmodel.h"
@@ -24,7 +29,7 @@ RecordListRow linked(qint64 id, Link::State state, const QString &customer, cons
     row.customer = customer;
     row.dealName = deal;
     row.value = 1000.0 * double(id);
-    row.changedAt = QStringLiteral("2026-12-0%1T10:00:00.000Z").arg(id % 9 + 1);
+    row.changedMs = QDateTime(QDate(2026, 12, int(id % 9 + 1)), QTime(10, 0), Qt::UTC).toMSecsSinceEpoch();
     return row;
 }
 
@@ -41,7 +46,7 @@ QList<RecordListRow> oneOfEach()
     lone.referralId = QStringLiteral("ref-lone");
     lone.customer = QStringLiteral("Woodgrove");
     lone.dealName = QStringLiteral("Contoso migration");
-    lone.changedAt = QStringLiteral("2026-11-01T00:00:00.000Z");
+    lone.changedMs = QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     rows << lone;
     RecordListRow ignored = linked(6, Link::State::Synced, QStringLiteral("Adatum"), QStringLiteral("Teams rollout"));
     ignored.syncFlagOff = true;
@@ -59,7 +64,9 @@ class tst_RecordsModel final : public QObject
 private Q_SLOTS:
     void everyStatusHasItsIconAndTooltip();
     void openConflictWinsOverPendingState();
+    void queryReadsEveryKindOfRowFromTheCache_data();
     void queryReadsEveryKindOfRowFromTheCache();
+    void listTablesFollowWritesAndPaths();
     void searchMatchesCustomerOrDealName();
     void filtersByStatusSystemConflictErrorAndDate();
     void sortsEveryColumn();
@@ -100,6 +107,13 @@ void tst_RecordsModel::openConflictWinsOverPendingState()
     QCOMPARE(int(RecordsModel::statusOf(row)), int(StatusIcons::Status::Ignored));
 }
 
+void tst_RecordsModel::queryReadsEveryKindOfRowFromTheCache_data()
+{
+    QTest::addColumn<bool>("builtInColumns");
+    QTest::newRow("flat list tables") << true;
+    QTest::newRow("json fallback") << false;
+}
+
 void tst_RecordsModel::queryReadsEveryKindOfRowFromTheCache()
 {
     QTemporaryDir dir;
@@ -126,13 +140,21 @@ void tst_RecordsModel::queryReadsEveryKindOfRowFromTheCache()
     fixture.addCrm(QStringLiteral("lone-crm"),
                    test::RecordsFixture::crmFields(QStringLiteral("Crm Only"), QStringLiteral("Only CRM"), 8));
 
+    QFETCH(bool, builtInColumns);
     RecordsQuery query(fixture.db());
-    query.setCrmColumns(QStringLiteral("dynamics"),
-                        {QStringLiteral("name"), QStringLiteral("parentaccountid.name"),
-                         QStringLiteral("estimatedvalue"), {}, QStringLiteral("estimatedclosedate"),
-                         QStringLiteral("statuscode"), QStringLiteral("mspc_syncwithpartnercenter")});
+    if (builtInColumns) {
+        query.setCrmColumns(QStringLiteral("dynamics"),
+                            CrmListColumns::fromSpec(MappingSpec::builtIn(CrmSystem::Dynamics).value()));
+    } else {
+        query.setCrmColumns(QStringLiteral("dynamics"),
+                            {QStringLiteral("name"), QStringLiteral("parentaccountid.name"),
+                             QStringLiteral("estimatedvalue"), {}, QStringLiteral("estimatedclosedate"),
+                             QStringLiteral("statuscode"), QStringLiteral("mspc_syncwithpartnercenter")});
+    }
     auto rows = query.all();
     QVERIFY2(rows, qPrintable(rows ? QString() : rows.error().toString()));
+    // The migration seeded the built-in paths: those read the flat tables, others the JSON.
+    QCOMPARE(query.usedListTables(), builtInColumns);
     QCOMPARE(rows.value().size(), 8);
     RecordsModel model;
     model.setRows(rows.value());
@@ -148,16 +170,77 @@ void tst_RecordsModel::queryReadsEveryKindOfRowFromTheCache()
     QCOMPARE(first.dealName, QStringLiteral("Deal 1"));
     QCOMPARE(first.value, 100.0);
     QCOMPARE(first.currency, QStringLiteral("USD"));
-    QCOMPARE(first.closeDate, QStringLiteral("2027-03-31"));
+    QCOMPARE(first.closeDate, QDate(2027, 3, 31));
     QCOMPARE(first.pcStatus, QStringLiteral("Active / Accepted"));
     QCOMPARE(first.crmStage, QStringLiteral("1"));
-    QVERIFY(!first.lastSyncedAt.isEmpty());
+    QVERIFY(first.lastSyncedMs > 0);
+    QVERIFY(first.changedMs >= first.lastSyncedMs);
     QCOMPARE(rows.value().at(3).lastError, QStringLiteral("412 twice"));
     const RecordListRow &loneCrm = rows.value().last();
     QCOMPARE(loneCrm.crmId, QStringLiteral("lone-crm"));
     QCOMPARE(loneCrm.customer, QStringLiteral("Crm Only"));
     QCOMPARE(loneCrm.value, 8.0);
     QVERIFY(loneCrm.referralId.isEmpty());
+}
+
+void tst_RecordsModel::listTablesFollowWritesAndPaths()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    test::RecordsFixture fixture(dir.filePath(QStringLiteral("cache.db")));
+    fixture.addReferral(test::RecordsFixture::referralJson(QStringLiteral("r1"), QStringLiteral("Contoso"),
+                                                           QStringLiteral("Landing zone"), 10));
+    fixture.addCrm(QStringLiteral("c1"), test::RecordsFixture::crmFields(QStringLiteral("Fabrikam"),
+                                                                          QStringLiteral("Data"), 20));
+    const CrmListColumns builtIn = CrmListColumns::fromSpec(MappingSpec::builtIn(CrmSystem::Dynamics).value());
+    const auto read = [&](const CrmListColumns &columns) {
+        RecordsQuery query(fixture.db());
+        query.setCrmColumns(QStringLiteral("dynamics"), columns);
+        auto rows = query.all();
+        if (!rows)
+            qFatal("query failed");
+        return std::make_pair(rows.value(), query.usedListTables());
+    };
+    auto [rows, flat] = read(builtIn);
+    QVERIFY(flat);
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.at(0).customer, QStringLiteral("Contoso"));
+    QCOMPARE(rows.at(1).customer, QStringLiteral("Fabrikam"));
+
+    // An update of the document (upsert) and a delete reach the list through the triggers.
+    fixture.addReferral(test::RecordsFixture::referralJson(QStringLiteral("r1"), QStringLiteral("Contoso Ltd"),
+                                                           QStringLiteral("Landing zone"), 11));
+    QVERIFY(CrmRecordRepository(fixture.db(), Clock::system()).remove(QStringLiteral("dynamics"), QStringLiteral("c1")));
+    std::tie(rows, flat) = read(builtIn);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.at(0).customer, QStringLiteral("Contoso Ltd"));
+    QCOMPARE(rows.at(0).value, 11.0);
+
+    // New paths for a system: stored, and that system's rows are extracted again.
+    fixture.addCrm(QStringLiteral("c2"), test::RecordsFixture::crmFields(QStringLiteral("Northwind"),
+                                                                          QStringLiteral("Security"), 30));
+    CrmListColumns byBudget = builtIn;
+    byBudget.value = QStringLiteral("budgetamount");
+    std::tie(rows, flat) = read(byBudget);
+    QVERIFY(!flat);
+    QCOMPARE(rows.at(1).value, 1000.0); // read from the JSON meanwhile
+    RecordListRepository list(fixture.db());
+    QVERIFY(list.setCrmColumns(QStringLiteral("dynamics"), byBudget));
+    QCOMPARE(*list.crmColumns(QStringLiteral("dynamics")).value(), byBudget);
+    std::tie(rows, flat) = read(byBudget);
+    QVERIFY(flat);
+    QCOMPARE(rows.at(1).crmId, QStringLiteral("c2"));
+    QCOMPARE(rows.at(1).value, 1000.0);
+
+    // A path SQLite could not use as a JSON path is stored empty, and writes still work.
+    CrmListColumns odd = builtIn;
+    odd.customer = QStringLiteral("weird'] path");
+    QVERIFY(list.setCrmColumns(QStringLiteral("dynamics"), odd));
+    QVERIFY(list.crmColumns(QStringLiteral("dynamics")).value()->customer.isEmpty());
+    fixture.addCrm(QStringLiteral("c3"), test::RecordsFixture::crmFields(QStringLiteral("Adatum"),
+                                                                          QStringLiteral("Teams"), 40));
+    std::tie(rows, flat) = read(builtIn);
+    QCOMPARE(rows.size(), 3);
 }
 
 void tst_RecordsModel::searchMatchesCustomerOrDealName()

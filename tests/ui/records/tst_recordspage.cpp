@@ -4,6 +4,7 @@
 // and screenshots in English and zh_TW (COSELL_SCREENSHOT_DIR or /tmp/shots).
 #include "core/mapping/recordmapper.h"
 #include "core/store/linkrepository.h"
+#include "core/store/settingsrepository.h"
 #include "core/sync/syncengine.h"
 #include "core/util/clock.h"
 #include "tests/ui/records/recordsfixture.h"
@@ -173,8 +174,16 @@ void tst_RecordsPage::actionsFollowTheSelection()
     QVERIFY(page.findChild<QToolButton *>(QStringLiteral("syncRecordActionButton")));
     QVERIFY(!sync->isEnabled());
     QVERIFY(page.selectKey(QStringLiteral("link:%1").arg(m_movedLink)));
-    QVERIFY(sync->isEnabled() && off->isEnabled() && openPc->isEnabled());
+    QVERIFY(sync->isEnabled() && openPc->isEnabled());
+    // Without an engine the commands cannot go anywhere; without a CRM address no URL.
+    QVERIFY(!off->isEnabled());
+    QCOMPARE(off->toolTip(), QStringLiteral("The sync engine is not running."));
     QVERIFY(!openCrm->isEnabled());
+    QVERIFY(openCrm->toolTip().contains(QStringLiteral("not known")));
+    SyncEngine engine;
+    page.setEngine(&engine);
+    QVERIFY(off->isEnabled());
+    QCOMPARE(off->text(), QStringLiteral("Turn sync off"));
     QCOMPARE(page.partnerCenterUrl().toString(),
              QStringLiteral("https://partner.microsoft.com/dashboard/v2/referrals/opportunities/moved"));
     page.setCrmBaseUrl(QStringLiteral("dynamics"), QUrl(QStringLiteral("https://org.crm.dynamics.com")));
@@ -190,7 +199,26 @@ void tst_RecordsPage::actionsFollowTheSelection()
     QCOMPARE(syncSpy.size(), 1);
     QCOMPARE(syncSpy.at(0).at(0).toString(), QStringLiteral("moved"));
     QCOMPARE(auditSpy.at(0).at(0).toString(), QStringLiteral("referral:moved"));
-    QCOMPARE(offSpy.at(0).at(0).toLongLong(), m_movedLink);
+    QCOMPARE(offSpy.at(0).at(0).toString(), QStringLiteral("moved"));
+    QCOMPARE(offSpy.at(0).at(1).toString(), QStringLiteral("moved-opp"));
+    QCOMPARE(offSpy.at(0).at(2).toBool(), true);
+
+    // An ignored link offers the way back; the CRM address can come from the cache settings.
+    QVERIFY(LinkRepository(m_fixture->db(), Clock::system()).setState(m_movedLink, Link::State::Ignored));
+    QVERIFY(SettingsRepository(m_fixture->db(), Clock::system())
+                .setText(QStringLiteral("crm.dynamics.baseUrl"), QStringLiteral("https://contoso.crm4.dynamics.com")));
+    RecordsPage again;
+    QVERIFY(again.openCache(m_path));
+    again.setEngine(&engine);
+    QVERIFY(again.selectKey(QStringLiteral("link:%1").arg(m_movedLink)));
+    auto *on = again.findChild<QAction *>(QStringLiteral("syncOffAction"));
+    QCOMPARE(on->text(), QStringLiteral("Turn sync on"));
+    QVERIFY(on->isEnabled());
+    QSignalSpy onSpy(&again, &RecordsPage::syncOffRequested);
+    on->trigger();
+    QCOMPARE(onSpy.at(0).at(2).toBool(), false);
+    QVERIFY(again.findChild<QAction *>(QStringLiteral("openCrmAction"))->isEnabled());
+    QVERIFY(again.crmUrl().toString().startsWith(QStringLiteral("https://contoso.crm4.dynamics.com/main.aspx")));
 
     // Search narrows the list; the filter bar drives the proxy.
     page.filterBar()->searchEdit()->setText(QStringLiteral("aaron"));

@@ -178,13 +178,17 @@ bool loadFixture(const QString &sqlFile, const QString &dbPath, QString *error)
 bool fillSample(CacheDb &db, int version, const Clock &clock)
 {
     SettingsRepository settings(db, clock);
+    const QJsonObject spec {{QStringLiteral("version"), 1},
+                            {QStringLiteral("fields"), QStringLiteral("name->name")}};
     bool ok = settings.setText(QStringLiteral("crm.system"), QStringLiteral("dynamics")).ok()
-        && settings.setInteger(QStringLiteral("sync.sweepIntervalSeconds"), 600).ok()
-        && settings
-               .setJson(QStringLiteral("mapping.spec"),
-                        QJsonObject {{QStringLiteral("version"), 1},
-                                     {QStringLiteral("fields"), QStringLiteral("name->name")}})
-               .ok();
+        && settings.setInteger(QStringLiteral("sync.sweepIntervalSeconds"), 600).ok();
+    if (version < 4) { // a setting until step 4 moved it to the mappings table
+        ok = ok && settings.setJson(QStringLiteral("mapping.spec"), spec).ok();
+    } else {
+        MappingRepository mappings(db, clock);
+        auto saved = mappings.saveVersion(QStringLiteral("dynamics"), spec, QStringLiteral("admin"));
+        ok = ok && saved && mappings.activate(QStringLiteral("dynamics"), saved->version).ok();
+    }
     CachedReferral referral;
     referral.id = QStringLiteral("r-1");
     referral.etag = QStringLiteral("\"1\"");
@@ -392,7 +396,21 @@ private slots:
         QCOMPARE(mapping->version, 1);
         QCOMPARE(mapping->spec.value(QStringLiteral("fields")).toString(),
                  QStringLiteral("name->name"));
-        QCOMPARE(mapping->createdBy, QStringLiteral("migration"));
+        QCOMPARE(mapping->createdBy, version < 4 ? QStringLiteral("migration") : QStringLiteral("admin"));
+
+        // Step 5 filled the Records list tables from the cached documents and seeded the
+        // CRM list paths (from the built-in mapping: the fixtures' mapping does not load).
+        QSqlQuery list(db.database());
+        QVERIFY(list.exec(QStringLiteral("SELECT deal_name FROM referral_list WHERE id = 'r-1'")));
+        QVERIFY(list.next());
+        QCOMPARE(list.value(0).toString(), QStringLiteral("台北科技股份有限公司 ERP"));
+        QVERIFY(list.exec(QStringLiteral("SELECT count(*) FROM crm_list WHERE id = 'opp-1'")));
+        QVERIFY(list.next());
+        QCOMPARE(list.value(0).toInt(), 1);
+        QVERIFY(list.exec(QStringLiteral("SELECT customer FROM crm_list_paths WHERE system = 'dynamics'")));
+        QVERIFY(list.next());
+        QCOMPARE(list.value(0).toString(), QStringLiteral("parentaccountid.name"));
+        list.finish();
 
         const int inboxRows = version >= 2 ? 1 : 0;
         QCOMPARE(InboxRepository(db, clock).countWithStatus(InboxEvent::Status::Pending).value(),
