@@ -8,6 +8,8 @@
 
 #include <QSqlQuery>
 #include <QStringList>
+#include <QStringTokenizer>
+
 
 namespace cosell {
 namespace {
@@ -29,14 +31,17 @@ QString sqlText(const QString &text)
 
 // Columns of the inner queries: link_id, referral_id, system, crm_id, state, last_error,
 // synced, changed, customer, deal_name, deal_value, currency, close_date, pc_status,
-// crm_stage, sync_flag, conflict. The outer query turns ISO times into ms since the epoch
-// and the close date into a Julian day, so no date is parsed in C++.
+// crm_stage, sync_flag, conflict. QtSql's cost is per value, so the outer query hands it
+// three a row: the link id, the deal value and every text joined by U+001F in one printf
+// (NULL prints as empty; free texts lose any U+001F of their own). Times stay ISO text and
+// are read by a fixed-format parser below; no JSON is read in C++.
+constexpr int kPacked = 15;
 const QString kOuter = QStringLiteral(
-    "SELECT link_id, referral_id, system, crm_id, state, last_error,"
-    " CAST(round((julianday(synced) - 2440587.5) * 86400000.0) AS INTEGER),"
-    " CAST(round((julianday(changed) - 2440587.5) * 86400000.0) AS INTEGER),"
-    " customer, deal_name, deal_value, currency, CAST(julianday(close_date) + 0.5 AS INTEGER),"
-    " pc_status, crm_stage, sync_flag, conflict FROM (%1)");
+    "SELECT link_id, deal_value, printf('%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s"
+    "\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s', referral_id, system, crm_id, state,"
+    " replace(last_error, char(31), ' '), replace(customer, char(31), ' '),"
+    " replace(deal_name, char(31), ' '), currency, pc_status, crm_stage, synced, changed,"
+    " close_date, sync_flag, conflict) FROM (%1)");
 
 const QString kLinkedHead = QStringLiteral(
     "SELECT l.id AS link_id, l.referral_id AS referral_id, l.system AS system, l.crm_id AS crm_id,"
@@ -84,39 +89,86 @@ QString flatSql()
         + kLoneCrm.arg(columns, QStringLiteral("crm_list c LEFT JOIN referral_list r ON 0"));
 }
 
-Link::State stateFromText(const QString &text)
+Link::State stateFromText(QStringView text)
 {
-    if (text == QLatin1String("synced"))
+    if (text == u"synced")
         return Link::State::Synced;
-    if (text == QLatin1String("conflict"))
+    if (text == u"conflict")
         return Link::State::Conflict;
-    if (text == QLatin1String("error"))
+    if (text == u"error")
         return Link::State::Error;
-    if (text == QLatin1String("ignored"))
+    if (text == u"ignored")
         return Link::State::Ignored;
     return Link::State::Pending;
 }
 
-// Shares equal texts between rows: a column with a handful of distinct values costs one
-// string, not 100,000.
+// Digits at [from, from + count) as a number; -1 if any is not a digit.
+int digits(QStringView text, qsizetype from, qsizetype count)
+{
+    int n = 0;
+    for (qsizetype i = from; i < from + count; ++i) {
+        const char16_t c = text[i].unicode();
+        if (c < u'0' || c > u'9')
+            return -1;
+        n = n * 10 + (c - u'0');
+    }
+    return n;
+}
+
+// "yyyy-MM-dd..." as a date; invalid when it is not one.
+QDate dateOf(QStringView text)
+{
+    if (text.size() < 10 || text[4] != u'-' || text[7] != u'-')
+        return {};
+    return QDate(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2));
+}
+
+// The store's ISO 8601 UTC text ("2026-12-01T10:00:00.000Z", sql::fromDateTime) as ms
+// since the epoch without QDateTime's general parser (200,000 of them per load); other
+// shapes go through QDateTime. 0 when empty or not a time.
+qint64 msOf(QStringView text)
+{
+    if (text.isEmpty())
+        return 0;
+    const QDate date = dateOf(text);
+    if (date.isValid() && text.size() == 24 && text[10] == u'T' && text[13] == u':'
+        && text[16] == u':' && text[19] == u'.' && text[23] == u'Z') {
+        const int h = digits(text, 11, 2), m = digits(text, 14, 2), sec = digits(text, 17, 2);
+        const int ms = digits(text, 20, 3);
+        if (h >= 0 && h < 24 && m >= 0 && m < 60 && sec >= 0 && sec < 61 && ms >= 0)
+            return (date.toJulianDay() - 2440588) * 86'400'000 + ((h * 60 + m) * 60 + sec) * 1000LL + ms;
+    }
+    const QDateTime time = QDateTime::fromString(text.toString(), Qt::ISODateWithMs);
+    return time.isValid() ? time.toMSecsSinceEpoch() : 0;
+}
+
+// Shares equal texts of a column with few distinct values (system, currency, statuses)
+// between rows: one string, not 100,000. Gives up on a column with many distinct values.
 class Interner
 {
 public:
-    QString operator()(const QString &text)
+    QString operator()(QStringView text)
     {
         if (text.isEmpty())
             return {};
-        auto it = m_seen.constFind(text);
-        if (it != m_seen.constEnd())
-            return *it;
-        if (m_seen.size() < 4096)
-            m_seen.insert(text, text);
-        return text;
+        for (const QString &seen : std::as_const(m_seen)) {
+            if (seen == text)
+                return seen;
+        }
+        QString copy = text.toString();
+        if (m_seen.size() < 16)
+            m_seen.append(copy);
+        return copy;
     }
 
 private:
-    QHash<QString, QString> m_seen;
+    QList<QString> m_seen;
 };
+
+QString textOf(QStringView text)
+{
+    return text.isEmpty() ? QString() : text.toString();
+}
 
 } // namespace
 
@@ -193,34 +245,41 @@ Result<QList<RecordListRow>> RecordsQuery::all() const
     if (!query.exec(kOuter.arg(m_usedListTables ? flatSql() : jsonSql())))
         return sql::error(query, QStringLiteral("list records"));
     QList<RecordListRow> rows;
-    Interner shared;
+    Interner system, lastError, currency, pcStatus, crmStage;
+    QStringView parts[kPacked];
     while (query.next()) {
         RecordListRow row;
         row.linkId = query.value(0).toLongLong();
-        row.referralId = query.value(1).toString();
-        row.system = shared(query.value(2).toString());
-        row.crmId = query.value(3).toString();
-        row.state = stateFromText(query.value(4).toString());
-        row.lastError = shared(query.value(5).toString());
-        row.lastSyncedMs = query.value(6).toLongLong();
-        row.changedMs = query.value(7).toLongLong();
-        row.customer = query.value(8).toString();
-        row.dealName = query.value(9).toString();
-        const QVariant value = query.value(10);
+        const QVariant value = query.value(1);
         bool ok = false;
         const double number = value.isNull() ? 0.0 : value.toDouble(&ok);
         if (ok)
             row.value = number;
-        row.currency = shared(query.value(11).toString());
-        const QVariant day = query.value(12);
-        if (!day.isNull())
-            row.closeDate = QDate::fromJulianDay(day.toLongLong());
-        row.pcStatus = shared(query.value(13).toString());
-        row.crmStage = shared(query.value(14).toString());
-        const QVariant flag = query.value(15);
-        row.syncFlagOff = !flag.isNull()
-            && (flag.toString() == QLatin1String("0") || flag.toString() == QLatin1String("false"));
-        row.hasOpenConflict = query.value(16).toInt() != 0;
+        const QString packed = query.value(2).toString();
+        qsizetype count = 0;
+        for (QStringView part : QStringTokenizer(packed, QChar(0x1f))) {
+            if (count < kPacked)
+                parts[count] = part;
+            ++count;
+        }
+        if (count != kPacked)
+            return sql::makeError(Error::Kind::Storage, QStringLiteral("store.recordsList.shape"),
+                                  QStringLiteral("a records list row has %1 texts, not %2").arg(count).arg(kPacked));
+        row.referralId = textOf(parts[0]);
+        row.system = system(parts[1]);
+        row.crmId = textOf(parts[2]);
+        row.state = stateFromText(parts[3]);
+        row.lastError = lastError(parts[4]);
+        row.customer = textOf(parts[5]);
+        row.dealName = textOf(parts[6]);
+        row.currency = currency(parts[7]);
+        row.pcStatus = pcStatus(parts[8]);
+        row.crmStage = crmStage(parts[9]);
+        row.lastSyncedMs = msOf(parts[10]);
+        row.changedMs = msOf(parts[11]);
+        row.closeDate = dateOf(parts[12]);
+        row.syncFlagOff = parts[13] == u"0" || parts[13] == u"false";
+        row.hasOpenConflict = parts[14] == u"1";
         rows.append(std::move(row));
     }
     query.finish();
