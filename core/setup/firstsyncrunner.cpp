@@ -95,6 +95,12 @@ void FirstSyncRunner::plan(std::function<void(Result<SyncPlan>)> done)
     run->rules = MappingRules::fromSpec(*spec);
     QPointer<FirstSyncRunner> self(this);
     run->done = [self, done = std::move(done)](Result<SyncPlan> plan) {
+        if (plan) {
+            const SyncPlan::Summary s = plan->summary();
+            qCInfo(lcSetup) << "dry run: creates in CRM" << s.createsInCrm << "in Partner Center"
+                            << s.createsInPartnerCenter << "links" << s.links << "updates" << s.updates
+                            << "conflicts" << s.conflicts << "skipped" << s.skipped << "unchanged" << s.unchanged;
+        }
         if (self)
             done(std::move(plan));
     };

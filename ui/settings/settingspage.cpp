@@ -9,6 +9,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace cosell {
@@ -35,6 +36,11 @@ SettingsPage::SettingsPage(const ConsoleOptions &options, const QString &languag
              options.demo ? tr("Demo: the built-in sandbox with sample data")
                           : tr("Live: your Partner Center and CRM accounts"),
              "settingsMode");
+
+    auto *wizardButton = new QPushButton(tr("Run setup wizard…"), box);
+    wizardButton->setObjectName(QStringLiteral("settingsRunWizardButton"));
+    connect(wizardButton, &QPushButton::clicked, this, &SettingsPage::setupWizardRequested);
+    form->addRow(QString(), wizardButton);
 
     auto *panel = new ComingSoonPanel(this);
     panel->setNotice(tr("More settings are coming to this page."));

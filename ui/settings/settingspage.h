@@ -17,6 +17,10 @@ class SettingsPage final : public QWidget
 public:
     // language: the one in use ("en" or "zh_TW").
     SettingsPage(const ConsoleOptions &options, const QString &language, QWidget *parent = nullptr);
+
+Q_SIGNALS:
+    // "Run setup wizard…" was clicked.
+    void setupWizardRequested();
 };
 
 } // namespace cosell

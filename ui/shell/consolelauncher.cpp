@@ -5,6 +5,7 @@
 #include "ui/logging.h"
 #include "ui/shell/consoleoptions.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/wizard/setupwizard.h"
 
 #include <cstdio>
 
@@ -57,6 +58,9 @@ int ConsoleLauncher::start(const QStringList &arguments)
                      [this] { stopEngine(); });
     m_window->show();
     m_engine->start();
+    // First start: the setup wizard, until it was finished once.
+    if (!SetupWizard::isSetupCompleted(*m_settings))
+        m_window->showSetupWizard();
     return -1;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/shell/mainwindow.h"
 
+#include "core/auth/keychainsecretstore.h"
+#include "core/auth/memorysecretstore.h"
 #include "core/sync/enginecontroller.h"
 #include "ui/audit/auditpage.h"
 #include "ui/conflicts/conflictspage.h"
@@ -12,6 +14,8 @@
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/consoleoptions.h"
 #include "ui/widgets/syncstateindicator.h"
+#include "ui/wizard/setupwizard.h"
+#include "ui/wizard/wizarddemosandbox.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -97,6 +101,8 @@ MainWindow::MainWindow(EngineController *engine, QSettings *settings, const Cons
     , m_settings(settings)
     , m_navigation(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
+    , m_demo(options.demo)
+    , m_cachePath(options.cachePath)
 {
     Q_ASSERT(settings);
     setObjectName(QStringLiteral("mainWindow"));
@@ -110,7 +116,45 @@ MainWindow::MainWindow(EngineController *engine, QSettings *settings, const Cons
     restoreSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The wizard (a child) uses the secret store and the demo sandbox: it goes first.
+    delete m_setupWizard.data();
+}
+
+SetupWizard *MainWindow::setupWizard() const
+{
+    return m_setupWizard.data();
+}
+
+void MainWindow::showSetupWizard()
+{
+    if (!m_setupWizard) {
+        SetupWizard::Options wizardOptions;
+        wizardOptions.cachePath = m_cachePath;
+        if (m_demo) {
+            if (!m_demoSandbox) {
+                m_demoSandbox = std::make_unique<WizardDemoSandbox>();
+                if (!m_demoSandbox->start())
+                    qCWarning(lcUi) << "the demo sandbox cannot listen on 127.0.0.1";
+            }
+            if (!m_secrets)
+                m_secrets = std::make_unique<MemorySecretStore>();
+            wizardOptions.profile = m_demoSandbox->profile();
+            wizardOptions.browser = m_demoSandbox->browser();
+            wizardOptions.autoRun = true;
+        } else if (!m_secrets) {
+            m_secrets = std::make_unique<KeychainSecretStore>();
+        }
+        wizardOptions.secrets = m_secrets.get();
+        m_setupWizard = new SetupWizard(std::move(wizardOptions), m_settings, this);
+        connect(m_setupWizard, &SetupWizard::openMappingEditorRequested, this,
+                [this] { showPage(Page::Mapping); });
+    }
+    m_setupWizard->show();
+    m_setupWizard->raise();
+    m_setupWizard->activateWindow();
+}
 
 QString MainWindow::pageKey(Page page)
 {
@@ -173,6 +217,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     saveGeometryAndState();
     if (m_about)
         m_about->close();
+    if (m_setupWizard)
+        m_setupWizard->hide();
     QMainWindow::closeEvent(event);
 }
 
@@ -197,7 +243,9 @@ void MainWindow::buildPages(const ConsoleOptions &options, const QString &langua
     m_stack->addWidget(new ConflictsPage(m_stack));
     m_stack->addWidget(new MappingPage(m_stack));
     m_stack->addWidget(new AuditPage(m_stack));
-    m_stack->addWidget(new SettingsPage(options, language, m_stack));
+    auto *settingsPage = new SettingsPage(options, language, m_stack);
+    connect(settingsPage, &SettingsPage::setupWizardRequested, this, &MainWindow::showSetupWizard);
+    m_stack->addWidget(settingsPage);
     Q_ASSERT(m_stack->count() == pageCount);
 
     for (const PageInfo &info : pageInfos) {
@@ -230,6 +278,10 @@ void MainWindow::buildMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    QAction *setup = fileMenu->addAction(tr("Run setup &wizard…"));
+    setup->setObjectName(QStringLiteral("actionSetupWizard"));
+    connect(setup, &QAction::triggered, this, &MainWindow::showSetupWizard);
+    fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"));
     quit->setObjectName(QStringLiteral("actionQuit"));
     quit->setShortcut(QKeySequence::Quit);

@@ -6,6 +6,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+
 class QAction;
 class QListWidget;
 class QSettings;
@@ -15,6 +17,9 @@ namespace cosell {
 
 class AboutDialog;
 class ConsoleOptions;
+class SecretStore;
+class SetupWizard;
+class WizardDemoSandbox;
 class DashboardPage;
 class EngineController;
 class SyncStateIndicator;
@@ -46,6 +51,8 @@ public:
     SyncStateIndicator *syncStateIndicator() const { return m_indicator; }
     // The About dialog once it was opened, else nullptr.
     AboutDialog *aboutDialog() const;
+    // The setup wizard once it was opened, else nullptr.
+    SetupWizard *setupWizard() const;
 
     // Stable key of a page, stored in the settings ("dashboard", "records", ...).
     static QString pageKey(Page page);
@@ -54,6 +61,9 @@ public Q_SLOTS:
     void showPage(cosell::MainWindow::Page page);
     void showAbout();
     void syncNow();
+    // Opens the setup wizard (on first start, from Settings and from File); in demo mode
+    // against the built-in sandbox, pre-filled.
+    void showSetupWizard();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -75,6 +85,13 @@ private:
     SyncStateIndicator *m_indicator = nullptr;
     QAction *m_syncNowAction = nullptr;
     QPointer<AboutDialog> m_about;
+    bool m_demo = false;
+    QString m_cachePath;
+    // Declared before the wizard's owner (this window's children) is torn down: the wizard
+    // is deleted in ~MainWindow first (see there), then these.
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<WizardDemoSandbox> m_demoSandbox;
+    QPointer<SetupWizard> m_setupWizard;
 };
 
 } // namespace cosell

@@ -21,6 +21,7 @@ FirstSyncPage::FirstSyncPage(SetupWizard &wizard)
     , m_planStatus(new QLabel(this))
     , m_opportunities(new QLabel(QStringLiteral("–"), this))
     , m_referrals(new QLabel(QStringLiteral("–"), this))
+    , m_links(new QLabel(QStringLiteral("–"), this))
     , m_updates(new QLabel(QStringLiteral("–"), this))
     , m_conflicts(new QLabel(QStringLiteral("–"), this))
     , m_planButton(new QPushButton(tr("Plan again"), this))
@@ -35,6 +36,7 @@ FirstSyncPage::FirstSyncPage(SetupWizard &wizard)
     m_planStatus->setObjectName(QStringLiteral("firstSyncPlanStatus"));
     m_opportunities->setObjectName(QStringLiteral("planOpportunitiesToCreate"));
     m_referrals->setObjectName(QStringLiteral("planReferralsToCreate"));
+    m_links->setObjectName(QStringLiteral("planPairsToLink"));
     m_updates->setObjectName(QStringLiteral("planUpdates"));
     m_conflicts->setObjectName(QStringLiteral("planConflicts"));
     m_planButton->setObjectName(QStringLiteral("firstSyncPlanButton"));
@@ -56,6 +58,7 @@ FirstSyncPage::FirstSyncPage(SetupWizard &wizard)
     auto *form = new QFormLayout(box);
     form->addRow(tr("Opportunities to create in the CRM:"), m_opportunities);
     form->addRow(tr("Referrals to create in Partner Center:"), m_referrals);
+    form->addRow(tr("Existing pairs to link:"), m_links);
     form->addRow(tr("Records to update:"), m_updates);
     form->addRow(tr("Conflicts to settle by hand:"), m_conflicts);
     auto *planRow = new QHBoxLayout;
@@ -142,6 +145,7 @@ void FirstSyncPage::plan()
         const QLocale locale;
         m_opportunities->setText(locale.toString(s.createsInCrm));
         m_referrals->setText(locale.toString(s.createsInPartnerCenter));
+        m_links->setText(locale.toString(s.links));
         m_updates->setText(locale.toString(s.updates));
         m_conflicts->setText(locale.toString(s.conflicts));
         m_planned = true;

@@ -23,6 +23,8 @@ public:
 
     void initializePage() override;
     bool isComplete() const override;
+    // Next (and QWizard::next()) goes on only once the page's check passed.
+    bool validatePage() override { return isComplete(); }
 
     void plan();
     void startSync();
@@ -37,6 +39,7 @@ private:
     QLabel *m_planStatus;
     QLabel *m_opportunities;
     QLabel *m_referrals;
+    QLabel *m_links;
     QLabel *m_updates;
     QLabel *m_conflicts;
     QPushButton *m_planButton;

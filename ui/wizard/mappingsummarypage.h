@@ -21,6 +21,8 @@ public:
 
     void initializePage() override;
     bool isComplete() const override;
+    // Next (and QWizard::next()) goes on only once the page's check passed.
+    bool validatePage() override { return isComplete(); }
 
 private:
     SetupWizard &m_wizard;

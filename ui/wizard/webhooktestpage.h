@@ -26,6 +26,8 @@ public:
     void initializePage() override;
     void cleanupPage() override;
     bool isComplete() const override;
+    // Next (and QWizard::next()) goes on only once the page's check passed.
+    bool validatePage() override { return isComplete(); }
 
     void sendTestEvent();
     bool arrived() const { return m_arrived; }
