@@ -28,6 +28,9 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTranslator>
 #include <QtTest>
 
 using namespace cosell;
@@ -43,6 +46,7 @@ private Q_SLOTS:
     void selectionAndScrollSurviveRefresh();
     void actionsFollowTheSelection();
     void columnLayoutIsRemembered();
+    void fieldLabelsAreTranslatable();
     void screenshots_data();
     void screenshots();
 
@@ -239,6 +243,58 @@ void tst_RecordsPage::columnLayoutIsRemembered()
     page.setSettings(&settings);
     QCOMPARE(page.view()->horizontalHeader()->sectionSize(RecordsModel::DealName), 333);
     QCOMPARE(page.view()->horizontalHeader()->visualIndex(RecordsModel::Status), 0);
+}
+
+namespace {
+
+// Marks every FieldLabels text it translates, so the test sees which labels went through tr().
+class MarkingTranslator final : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *source, const char *, int) const override
+    {
+        return qstrcmp(context, "cosell::FieldLabels") == 0 ? QStringLiteral("T:") + QString::fromUtf8(source)
+                                                            : QString();
+    }
+    bool isEmpty() const override { return false; }
+};
+
+} // namespace
+
+void tst_RecordsPage::fieldLabelsAreTranslatable()
+{
+    MarkingTranslator translator;
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    auto spec = MappingSpec::builtIn(CrmSystem::Dynamics);
+    QVERIFY(spec);
+    QJsonObject json = QJsonDocument::fromJson(spec.value().toJson()).object();
+    QJsonArray fields = json.value(QStringLiteral("fields")).toArray();
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        QJsonObject field = fields.at(i).toObject();
+        if (field.value(QStringLiteral("id")).toString() == QLatin1String("notes")) {
+            field.insert(QStringLiteral("label"), QStringLiteral("Our own notes")); // the admin's label
+            fields.replace(i, field);
+        }
+    }
+    json.insert(QStringLiteral("fields"), fields);
+    auto edited = MappingSpec::fromObject(json);
+    QVERIFY2(edited, qPrintable(edited ? QString() : edited.error().toString()));
+    RecordDetailPanel panel;
+    panel.showRecord(std::nullopt, std::nullopt, {}, edited.value());
+    QCoreApplication::removeTranslator(&translator);
+    QHash<QString, QString> labels;
+    for (int row = 0; row < panel.fieldsTable()->rowCount(); ++row) {
+        const QTableWidgetItem *item = panel.fieldsTable()->item(row, RecordDetailPanel::FieldColumn);
+        labels.insert(item->data(Qt::UserRole).toString(), item->text());
+    }
+    QCOMPARE(labels.value(QStringLiteral("dealValue")), QStringLiteral("T:Deal value"));
+    QCOMPARE(labels.value(QStringLiteral("syncWithPartnerCenter")), QStringLiteral("T:Sync with Partner Center"));
+    QCOMPARE(labels.value(QStringLiteral("status")), QStringLiteral("T:Status and substatus ↔ CRM stage"));
+    QCOMPARE(labels.value(QStringLiteral("notes")), QStringLiteral("Our own notes"));
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it) {
+        if (it.key() != QLatin1String("notes"))
+            QVERIFY2(it.value().startsWith(QLatin1String("T:")), qPrintable(it.key() + u' ' + it.value()));
+    }
 }
 
 void tst_RecordsPage::screenshots_data()
