@@ -84,7 +84,7 @@ WebhookPage::WebhookPage(SetupWizard &wizard)
     listenRow->addWidget(m_listenButton);
     auto *form = new QFormLayout;
     form->addRow(tr("Listen on (address:port):"), listenRow);
-    form->addRow(QString(), m_listenStatus);
+    form->addRow(m_listenStatus);
     form->addRow(tr("Public URL:"), m_publicUrl);
 
     auto *eventsBox = new QGroupBox(tr("Events to register"), this);
@@ -274,6 +274,7 @@ void WebhookPage::registerWebhook()
         }
         m_registered = true;
         m_hasRegistration = true;
+        m_overwrite->setEnabled(true);
         m_current->setText(tr("URL: %1\nEvents: %2")
                                .arg(r->webhookUrl.toString(), r->webhookEvents.join(QStringLiteral(", "))));
         WizardText::showStatus(m_status, WizardText::State::Ok, tr("Registered. Partner Center now calls %1.")
