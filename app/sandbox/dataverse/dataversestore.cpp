@@ -64,8 +64,7 @@ const DataverseEntity *DataverseStore::entity(const QString &setName) const
 
 RecordTable *DataverseStore::table(const QString &setName)
 {
-    const auto it = m_tables.find(setName);
-    return it == m_tables.end() ? nullptr : &it->second;
+    return m_tables.find(setName);
 }
 
 QStringList DataverseStore::setNames() const
@@ -107,28 +106,24 @@ QString DataverseStore::currencyId(const QString &isoCode)
 
 void DataverseStore::reset()
 {
-    for (auto &[name, t] : m_tables)
-        t.clear();
+    m_tables.clear();
     m_idCounter = 0;
     m_editCounter = 0;
 }
 
 void DataverseStore::begin()
 {
-    for (auto &[name, t] : m_tables)
-        t.begin();
+    m_tables.begin();
 }
 
 void DataverseStore::commit()
 {
-    for (auto &[name, t] : m_tables)
-        t.commit();
+    m_tables.commit();
 }
 
 void DataverseStore::rollback()
 {
-    for (auto &[name, t] : m_tables)
-        t.rollback();
+    m_tables.rollback();
 }
 
 void DataverseStore::seed(quint64 seed, int count)

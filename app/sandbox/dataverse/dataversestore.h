@@ -3,9 +3,7 @@
 
 #include "app/sandbox/dataverse/dataverseconfig.h"
 #include "app/sandbox/dataverse/dataverseschema.h"
-#include "app/sandbox/dataverse/recordtable.h"
-
-#include <map>
+#include "app/sandbox/dataverse/recordtableset.h"
 
 namespace cosell {
 class Clock;
@@ -53,7 +51,7 @@ private:
     const Clock &m_clock;
     DataverseConfig m_config;
     QList<DataverseEntity> m_entities;
-    std::map<QString, RecordTable> m_tables;
+    RecordTableSet m_tables;
     quint64 m_idCounter = 0;
     int m_editCounter = 0;
 };

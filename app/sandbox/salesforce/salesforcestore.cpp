@@ -283,8 +283,7 @@ bool SalesforceStore::remove(const SalesforceObject &object, const QString &id, 
 
 void SalesforceStore::reset()
 {
-    for (auto &[name, t] : m_tables)
-        t.clear();
+    m_tables.clear();
     m_deleteLog.clear(m_clock.now().toUTC());
     m_idCounter = 0;
     m_editCounter = 0;
@@ -292,22 +291,19 @@ void SalesforceStore::reset()
 
 void SalesforceStore::begin()
 {
-    for (auto &[name, t] : m_tables)
-        t.begin();
+    m_tables.begin();
     m_deleteLog.begin();
 }
 
 void SalesforceStore::commit()
 {
-    for (auto &[name, t] : m_tables)
-        t.commit();
+    m_tables.commit();
     m_deleteLog.commit();
 }
 
 void SalesforceStore::rollback()
 {
-    for (auto &[name, t] : m_tables)
-        t.rollback();
+    m_tables.rollback();
     m_deleteLog.rollback();
 }
 

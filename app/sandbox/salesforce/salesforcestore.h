@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "app/sandbox/dataverse/recordtable.h"
+#include "app/sandbox/dataverse/recordtableset.h"
 #include "app/sandbox/salesforce/salesforceconfig.h"
 #include "app/sandbox/salesforce/salesforcedeletelog.h"
 
 #include <QJsonArray>
-
-#include <map>
 
 namespace cosell {
 class Clock;
@@ -85,7 +83,7 @@ private:
     const Clock &m_clock;
     SalesforceConfig m_config;
     QList<SalesforceObject> m_objects;
-    std::map<QString, RecordTable> m_tables;
+    RecordTableSet m_tables;
     SalesforceDeleteLog m_deleteLog;
     quint64 m_idCounter = 0;
     int m_editCounter = 0;
