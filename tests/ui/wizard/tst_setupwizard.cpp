@@ -14,7 +14,10 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QClipboard>
 #include <QDir>
+#include <QGroupBox>
+#include <QRadioButton>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -61,6 +64,8 @@ private Q_SLOTS:
     void walkSalesforce();
     void refusedSignInDoesNotAdvance();
     void missingRoleIsExplained();
+    void deviceCodeSignIn();
+    void firstSyncCanBeCancelled();
     void missingCustomFieldIsReported();
     void webhookThatNeverArrivesListsCauses();
     void demoRunsEveryCheckByItself();
@@ -144,7 +149,7 @@ bool tst_SetupWizard::control(const QByteArray &method, const QString &path, con
     const bool done = reply->isFinished() || finished.wait(kWait);
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     reply->deleteLater();
-    return done && status == 200;
+    return done && status >= 200 && status < 300;
 }
 
 void tst_SetupWizard::signInPartnerCenter()
@@ -318,6 +323,62 @@ void tst_SetupWizard::missingRoleIsExplained()
     QVERIFY2(text("pcStatus").contains(QLatin1String("Referrals admin role")), qPrintable(text("pcStatus")));
     nextPage();
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::PartnerCenter));
+}
+
+void tst_SetupWizard::deviceCodeSignIn()
+{
+    QVERIFY(control("PUT", QStringLiteral("/control/identity"), QJsonObject{{QStringLiteral("deviceCodeInterval"), 1}}));
+    STEP(makeWizard());
+    child<QRadioButton>("pcDeviceCodeOption")->setChecked(true);
+    click("pcSignInButton");
+    QTRY_VERIFY_WITH_TIMEOUT(child<QGroupBox>("pcDeviceCodeBox")->isVisible(), kWait);
+    const QString code = text("pcDeviceCode");
+    QVERIFY(!code.isEmpty());
+    click("pcCopyCodeButton");
+    QCOMPARE(QGuiApplication::clipboard()->text(), code);
+    QVERIFY(!pageComplete(SetupWizard::PartnerCenter));
+    // The admin enters the code on another device.
+    QVERIFY(control("POST", QStringLiteral("/control/identity/device"),
+                    QJsonObject{{QStringLiteral("user_code"), code}, {QStringLiteral("upn"), QStringLiteral("admin@partner.example")}}));
+    QTRY_VERIFY_WITH_TIMEOUT(pageComplete(SetupWizard::PartnerCenter), kWait);
+    QVERIFY(text("pcStatus").contains(QLatin1String("admin@partner.example")));
+    QVERIFY(!child<QGroupBox>("pcDeviceCodeBox")->isVisible());
+}
+
+void tst_SetupWizard::firstSyncCanBeCancelled()
+{
+    STEP(makeWizard());
+    STEP(signInPartnerCenter());
+    STEP(connectCrm(CrmSystem::Dynamics));
+    STEP(registerWebhook());
+    child<QCheckBox>("webhookTestSkipCheck")->setChecked(true);
+    nextPage();
+    nextPage();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::FirstSync));
+    QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>("firstSyncStartButton")->isEnabled(), kWait);
+    // Partner Center answers slowly, so the pass is still running when the admin cancels.
+    sandbox::Fault slow;
+    slow.method = "GET";
+    slow.pattern = QStringLiteral("/pc/v1.0/engagements/referrals*");
+    slow.delayMs = 3000;
+    m_sandbox->server().faults().add(slow);
+    QSignalSpy finished(&m_wizard->firstSync(), &FirstSyncRunner::finished);
+    click("firstSyncStartButton");
+    QVERIFY(child<QPushButton>("firstSyncCancelButton")->isEnabled());
+    click("firstSyncCancelButton");
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().at(1).toBool(), true); // cancelled
+    QVERIFY(text("firstSyncStatus").contains(QLatin1String("Cancelled")));
+    QVERIFY(!pageComplete(SetupWizard::FirstSync));
+    QVERIFY(child<QPushButton>("firstSyncStartButton")->isEnabled());
+    QVERIFY(!child<QPushButton>("firstSyncCancelButton")->isEnabled());
+
+    // Started again without the delay, it finishes.
+    m_sandbox->server().faults().clear();
+    click("firstSyncStartButton");
+    QVERIFY(finished.wait(kSyncWait));
+    QVERIFY2(finished.last().at(0).toBool(), qPrintable(text("firstSyncStatus")));
+    QVERIFY(pageComplete(SetupWizard::FirstSync));
 }
 
 void tst_SetupWizard::missingCustomFieldIsReported()
