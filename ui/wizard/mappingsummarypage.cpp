@@ -56,7 +56,11 @@ MappingSummaryPage::MappingSummaryPage(SetupWizard &wizard)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Every column visible at the wizard's width: long paths are elided, the tooltip has them whole.
+    for (int column = 0; column < 3; ++column)
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
+    m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setWordWrap(false);
 
     auto *open = new QCommandLinkButton(tr("Open the mapping editor"),
@@ -90,12 +94,15 @@ void MappingSummaryPage::initializePage()
     for (int row = 0; row < fields.size(); ++row) {
         const FieldMapping &f = fields.at(row);
         both += f.updateDirection == MappingDirection::Both ? 1 : 0;
-        m_table->setItem(row, 0, new QTableWidgetItem(f.label.isEmpty() ? f.id : f.label));
-        m_table->setItem(row, 1, new QTableWidgetItem(pathsText(f.referralPaths)));
-        m_table->setItem(row, 2, new QTableWidgetItem(pathsText(f.crmFields)));
-        m_table->setItem(row, 3, new QTableWidgetItem(directionText(f.updateDirection)));
+        const QStringList cells{f.label.isEmpty() ? f.id : f.label, pathsText(f.referralPaths),
+                                pathsText(f.crmFields), directionText(f.updateDirection)};
+        for (int column = 0; column < cells.size(); ++column) {
+            auto *item = new QTableWidgetItem(cells.at(column));
+            item->setToolTip(cells.at(column));
+            m_table->setItem(row, column, item);
+        }
     }
-    m_table->resizeColumnsToContents();
+    m_table->resizeRowsToContents();
     WizardText::showStatus(m_summary, WizardText::State::Ok,
                            tr("The default mapping for %1 maps %n field(s); %2 of them are updated both ways.",
                               nullptr, int(fields.size()))
