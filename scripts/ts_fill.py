@@ -7,7 +7,7 @@
 
 Table lines: "source<TAB>translation" (any context) or
 "context<TAB>source<TAB>translation" (that context only; wins over the context-free line).
-Escapes \\n and \\t are understood. Lines starting with # are comments.
+Escapes \\n and \\t are understood. A plural (%n) message gets the one text in every form. Lines starting with # are comments.
 Run the cosell_ui_lupdate target first so the .ts file knows every source string.
 Only unfinished or empty messages are touched; finished translations are never overwritten.
 """
@@ -66,14 +66,21 @@ def main():
                 continue
             source = message.findtext("source")
             text = by_context.get((name, source), anywhere.get(source))
-            if text is None or message.get("numerus") == "yes":
+            if text is None:
                 missing.append((name, source))
                 continue
             translation = message.find("translation")
             if translation is None:
                 translation = ET.SubElement(message, "translation")
             translation.attrib.pop("type", None)
-            translation.text = text
+            if message.get("numerus") == "yes":
+                # One text fills every plural form: right for languages with a single
+                # plural form such as zh_TW; others need the forms edited in Linguist.
+                forms = translation.findall("numerusform") or [ET.SubElement(translation, "numerusform")]
+                for form in forms:
+                    form.text = text
+            else:
+                translation.text = text
             filled += 1
 
     if args.table and filled:

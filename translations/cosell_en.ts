@@ -145,6 +145,118 @@
     </message>
 </context>
 <context>
+    <name>cosell::CrmPage</name>
+    <message>
+        <source>Sync with Partner Center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral Identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How can Microsoft help?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral Visibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft CRM Identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to the CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check fields again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your CRM, sign in, and check the custom fields the sync needs on the opportunity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamics 365</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom fields on the opportunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the address of your CRM first, for example %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in the browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the fields…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All custom fields are present.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing on the opportunity: %1.
+Add these fields in the CRM (the Partner Center co-sell solution creates them), or, if your CRM names them differently, type its names above and check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cosell::DashboardPage</name>
     <message>
         <source>Sync now</source>
@@ -188,6 +300,259 @@
     </message>
     <message>
         <source>Looking for changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cosell::DonePage</name>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co-sell Sync is set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamics 365</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center: signed in as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM: %1 at %2, all custom fields present.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook: %1, test event received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook: %1, not tested; the periodic sweep still syncs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field mapping: the default mapping for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was set up:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click Finish to go to the console. You can run this wizard again from Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cosell::FieldLabels</name>
+    <message>
+        <source>Referral Identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM record id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync with Partner Center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes / Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status and substatus ↔ CRM stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How can Microsoft help?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral visibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft CRM Identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products (obsolete solution id list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer country (ISO 3166-1 alpha-2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer contact first name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer contact last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer contact email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer contact phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cosell::FirstSyncPage</name>
+    <message>
+        <source>Plan again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the first sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dry run shows what the first sync will do. Nothing is written until you start it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dry run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opportunities to create in the CRM:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals to create in Partner Center:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Existing pairs to link:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records to update:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts to settle by hand:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first sync was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. Records written so far stay; start again to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first sync failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync pass failed. The Dashboard and the Audit trail say why; start again once it is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first sync finished; the sync keeps running in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first sync finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading both sides for the dry run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dry run failed: %1
+Go back and check the sign-ins, then plan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Planned. %n record(s) miss what Partner Center requires and will be reported in the Audit trail.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Planned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -265,6 +630,10 @@
         <source>Demo mode: sample data from the built-in sandbox</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Run setup &amp;wizard…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cosell::MappingPage</name>
@@ -290,6 +659,135 @@
     </message>
     <message>
         <source>preview what a change would do to existing records</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cosell::MappingSummaryPage</name>
+    <message>
+        <source>not synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>both ways</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to the CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to Partner Center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which referral fields go to which opportunity fields. The default mapping follows Microsoft&apos;s documented behaviour; you can change it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updates go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the mapping editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change fields, directions and conflict rules in the Field mapping page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salesforce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamics 365</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The default mapping for %1 cannot be loaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The default mapping for %1 maps %n field(s); %2 of them are updated both ways.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cosell::PartnerCenterPage</name>
+    <message>
+        <source>Sign in with the browser on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in on another device with a code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to Partner Center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with an account of your partner organization that has the Referrals admin role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking for a device code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in the browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in. Checking access to referrals…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1. Referrals can be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; on any device and enter this code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for you to enter the code…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -496,6 +994,34 @@
         <source>Stop syncing this record; it is shown as ignored.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The sync engine is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM address is not known yet: connect the CRM in the setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this opportunity in the CRM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the failed writes of this record again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn sync on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The opportunity says Sync with Partner Center = No: change it in the CRM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync this record again; the next pass reconciles both sides.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cosell::SettingsPage</name>
@@ -549,6 +1075,21 @@
     </message>
     <message>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run setup wizard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cosell::SetupWizard</name>
+    <message>
+        <source>Set up Co-sell Sync (demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up Co-sell Sync</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -627,6 +1168,299 @@
     </message>
     <message>
         <source>Sync engine: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cosell::WebhookPage</name>
+    <message>
+        <source>A referral is created (referral-created)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A referral is updated (referral-updated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A related referral is created (related-referral-created)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A related referral is updated (related-referral-updated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwrite the existing registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register the webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center calls this console when a referral changes. Without a webhook the sync still works, a little later, through the periodic sweep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen on (address:port):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events to register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test event (test-created) is always registered, so the next page can check that events arrive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered in Partner Center now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an address and a port, for example 127.0.0.1:8443 (port 0 picks a free one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the receiver…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiver cannot listen there: %1
+Choose another port, or stop the program that uses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the current registration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is registered yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL: %1
+Events: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the public URL that reaches this receiver, starting with https://. Partner Center calls only https addresses; a reverse proxy forwards them to the listen address above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A webhook is already registered (shown above). Tick &quot;Overwrite the existing registration&quot; to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered. Partner Center now calls %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cosell::WebhookTestPage</name>
+    <message>
+        <source>Send a test event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go on without webhooks for now (the periodic sweep still syncs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center sends a test event to the public URL; this page shows it arrive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking Partner Center to send the test event…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent. Waiting up to %n second(s) for it to arrive…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The test event arrived at %1 and its signature checked out. Webhooks work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test event did not arrive in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The public URL does not reach this computer: check the DNS name, the reverse proxy and the firewall (inbound HTTPS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reverse proxy forwards to another address or port than the receiver listens on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registration points to another URL: go back one page and register again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center is slow to deliver: wait a minute and send the test event again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The receiver refused %n request(s): the signature or the certificate did not check out. Check the computer&apos;s clock and the trusted certificates.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Likely causes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cosell::WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This wizard connects Partner Center and your CRM and starts the sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What will happen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to Partner Center and check your access to referrals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to Dynamics 365 or Salesforce and check the custom fields on the opportunity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register the Partner Center webhook and test that an event arrives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the default field mapping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See what the first sync will do, then run it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles you need:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center: Referrals admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamics 365: System Administrator or System Customizer; Salesforce: System Administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo mode: every page is filled in against the built-in sandbox. Click Next to go through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cosell::WizardText</name>
+    <message>
+        <source>The sign-in service cannot be reached. Check the network connection and the proxy settings, then sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in was refused. Check the account and password, make sure the app may be used in your organization, then sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in did not finish. Sign in again; if the browser did not open, use a device code instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Details: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is signed in but may not read referrals. Ask a global admin to give it the Referrals admin role in Partner Center (Account settings, User management), then check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center did not accept the sign-in. Sign in again with an account of your partner organization.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center cannot be reached. Check the network connection and the proxy settings, then check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center answered with an error. Wait a minute and check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM account may not read the opportunity definition. Use an account with the System Administrator or System Customizer role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM did not accept the sign-in. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM address seems wrong: nothing answers there. Check the instance URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM cannot be reached. Check the instance URL and the network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CRM answered with an error. Check the instance URL and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center refused the webhook registration. The account needs the Referrals admin role; sign in again on the Partner Center page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center did not accept the registration. Check that the public URL starts with https:// and is reachable from the internet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner Center asks to wait before trying again. Wait a minute, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook API cannot be reached. Check the network connection, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -309,12 +309,6 @@ void tst_RecordsPage::screenshots()
     QFETCH(QString, language);
     TranslationLoader translations;
     QCOMPARE(translations.install(language), language);
-    // Until the lead merges /work/tsv/records.tsv into the .ts files, a .qm built from it
-    // (COSELL_RECORDS_EXTRA_QM) shows the new strings in the zh_TW shot.
-    QTranslator extra;
-    const QString extraQm = qEnvironmentVariable("COSELL_RECORDS_EXTRA_QM");
-    if (language != QLatin1String("en") && !extraQm.isEmpty() && extra.load(extraQm))
-        QCoreApplication::installTranslator(&extra);
     LinkRepository links(m_fixture->db(), Clock::system());
     QVERIFY(links.setState(2, Link::State::Conflict));
     QVERIFY(links.setState(3, Link::State::Error, QStringLiteral("HTTP 400")));
