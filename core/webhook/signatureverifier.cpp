@@ -198,8 +198,22 @@ Status SignatureVerifier::checkCertificateUrl(const QUrl &url) const
 }
 
 int SignatureVerifier::verifyChainAt(x509_st *leaf, qint64 epochSeconds,
-                                     VerifiedCertificate *window) const
+                                     VerifiedCertificate *window,
+                                     const std::vector<CrlPtr> *crls,
+                                     std::vector<CertificatePtr> *chainOut) const
 {
+    // Borrowed pointers: the CrlPtrs own the CRLs, the stack is freed after the context.
+    const auto freeStack = [](STACK_OF(X509_CRL) *sk) { sk_X509_CRL_free(sk); };
+    std::unique_ptr<STACK_OF(X509_CRL), decltype(freeStack)> crlStack(sk_X509_CRL_new_null(),
+                                                                       freeStack);
+    if (!crlStack)
+        return X509_V_ERR_UNSPECIFIED;
+    if (crls) {
+        for (const CrlPtr &crl : *crls) {
+            if (crl)
+                sk_X509_CRL_push(crlStack.get(), crl.get());
+        }
+    }
     std::unique_ptr<X509_STORE_CTX, decltype(&X509_STORE_CTX_free)> ctx(X509_STORE_CTX_new(),
                                                                          &X509_STORE_CTX_free);
     auto *chain = static_cast<STACK_OF(X509) *>(m_intermediates.get());
@@ -210,11 +224,24 @@ int SignatureVerifier::verifyChainAt(x509_st *leaf, qint64 epochSeconds,
     // Not X509_V_FLAG_X509_STRICT: it demands key identifiers that `openssl x509 -req` (the
     // spec's sandbox recipe) does not add, and .NET's default policy does not demand either.
     unsigned long flags = 0;
-    if (m_settings.checkRevocation)
+    if (m_settings.checkRevocation && crls) {
+        // Every certificate of the chain; the anchor is covered by its own CRL (the one
+        // its child's distribution point names).
         flags |= X509_V_FLAG_CRL_CHECK | X509_V_FLAG_CRL_CHECK_ALL;
+        X509_STORE_CTX_set0_crls(ctx.get(), crlStack.get());
+    }
     X509_VERIFY_PARAM_set_flags(param, flags);
     const int ok = X509_verify_cert(ctx.get());
     int error = ok == 1 ? X509_V_OK : X509_STORE_CTX_get_error(ctx.get());
+    if (error == X509_V_OK && chainOut) {
+        chainOut->clear();
+        STACK_OF(X509) *built = X509_STORE_CTX_get0_chain(ctx.get());
+        for (int i = 0; built && i < sk_X509_num(built); ++i) {
+            X509 *cert = sk_X509_value(built, i);
+            X509_up_ref(cert);
+            chainOut->push_back(CertificatePtr(cert, &X509_free));
+        }
+    }
     if (error == X509_V_OK && window) {
         // The span in which every certificate of the chain just built is valid.
         window->notBefore = std::numeric_limits<qint64>::min();
@@ -267,7 +294,38 @@ void SignatureVerifier::rememberVerified(VerifiedCertificate verified) const
     m_verified.push_back(std::move(verified));
 }
 
-Status SignatureVerifier::verifyCertificate(const CertificatePtr &certificate) const
+int SignatureVerifier::verifyChainWithSkew(x509_st *leaf, qint64 now, VerifiedCertificate *window,
+                                           const std::vector<CrlPtr> *crls,
+                                           std::vector<CertificatePtr> *chain) const
+{
+    int error = verifyChainAt(leaf, now, window, crls, chain);
+    // Tolerate our clock being off by the configured skew in either direction.
+    if (error == X509_V_ERR_CERT_NOT_YET_VALID || error == X509_V_ERR_CRL_NOT_YET_VALID)
+        error = verifyChainAt(leaf, now + m_settings.clockSkewSeconds, window, crls, chain);
+    else if (error == X509_V_ERR_CERT_HAS_EXPIRED || error == X509_V_ERR_CRL_HAS_EXPIRED)
+        error = verifyChainAt(leaf, now - m_settings.clockSkewSeconds, window, crls, chain);
+    return error;
+}
+
+Result<std::vector<CertificatePtr>> SignatureVerifier::verifiedChain(const CertificatePtr &certificate) const
+{
+    if (!m_configuration.ok() || !certificate) {
+        qCWarning(lcWebhookVerify) << "certificate refused: no trust configuration or certificate";
+        return certificateError();
+    }
+    std::vector<CertificatePtr> chain;
+    const int error = verifyChainWithSkew(certificate.get(), m_clock.now().toSecsSinceEpoch(),
+                                          nullptr, nullptr, &chain);
+    if (error != X509_V_OK || chain.empty()) {
+        qCWarning(lcWebhookVerify) << "certificate chain refused:"
+                                   << X509_verify_cert_error_string(error);
+        return certificateError();
+    }
+    return chain;
+}
+
+Status SignatureVerifier::verifyCertificate(const CertificatePtr &certificate,
+                                            const std::vector<CrlPtr> &crls) const
 {
     if (!m_configuration.ok()) {
         qCWarning(lcWebhookVerify) << "cannot verify:" << m_configuration.error().message;
@@ -281,12 +339,7 @@ Status SignatureVerifier::verifyCertificate(const CertificatePtr &certificate) c
     if (verifiedBefore(certificate, now))
         return {};
     VerifiedCertificate verified{certificate, 0, 0};
-    int error = verifyChainAt(certificate.get(), now, &verified);
-    // Tolerate our clock being off by the configured skew in either direction.
-    if (error == X509_V_ERR_CERT_NOT_YET_VALID)
-        error = verifyChainAt(certificate.get(), now + m_settings.clockSkewSeconds, &verified);
-    else if (error == X509_V_ERR_CERT_HAS_EXPIRED)
-        error = verifyChainAt(certificate.get(), now - m_settings.clockSkewSeconds, &verified);
+    const int error = verifyChainWithSkew(certificate.get(), now, &verified, &crls);
     if (error != X509_V_OK) {
         qCWarning(lcWebhookVerify) << "certificate chain refused:"
                                    << X509_verify_cert_error_string(error);
@@ -338,11 +391,12 @@ Status SignatureVerifier::verifySignature(const CertificatePtr &certificate,
 }
 
 Status SignatureVerifier::verify(const SignedWebhookRequest &request,
-                                 const CertificatePtr &certificate) const
+                                 const CertificatePtr &certificate,
+                                 const std::vector<CrlPtr> &crls) const
 {
     if (Status s = checkCertificateUrl(request.certificateUrl); !s)
         return s;
-    if (Status s = verifyCertificate(certificate); !s)
+    if (Status s = verifyCertificate(certificate, crls); !s)
         return s;
     return verifySignature(certificate, request.digestName, request.body, request.signature);
 }

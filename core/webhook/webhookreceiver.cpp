@@ -5,6 +5,7 @@
 #include "core/store/inboxrepository.h"
 #include "core/util/clock.h"
 #include "core/webhook/certificatecache.h"
+#include "core/webhook/crlcache.h"
 #include "core/webhook/logging.h"
 #include "core/webhook/signatureverifier.h"
 #include "core/webhook/webhookhttpserver.h"
@@ -52,6 +53,7 @@ WebhookReceiver::WebhookReceiver(Options options, InboxRepository &inbox, const 
     , m_clock(clock)
     , m_verifier(std::make_unique<SignatureVerifier>(m_options.trust, clock))
     , m_certificates(new CertificateCache(m_options.trust, clock, this))
+    , m_crls(new CrlCache(m_options.trust, clock, this))
 {
 }
 
@@ -147,7 +149,31 @@ void WebhookReceiver::complete(const SignedWebhookRequest &request, const QHostA
         return refuse(Error{Error::Kind::Unauthorized, QStringLiteral("webhook.certificate"),
                             QStringLiteral("Certificate verification failed."), 401, {}},
                       peer, reply);
-    if (Status s = m_verifier->verify(request, *cert); !s) {
+    if (!m_options.trust.checkRevocation)
+        return accept(request, peer, reply, *cert, {});
+    Result<std::vector<CertificatePtr>> chain = m_verifier->verifiedChain(*cert);
+    if (!chain.ok()) {
+        m_certificates->forget(request.certificateUrl, kRefetchAfterFailureSeconds);
+        return refuse(chain.error(), peer, reply);
+    }
+    Result<std::vector<QList<QUrl>>> sources = CrlCache::distributionPoints(chain.value());
+    if (!sources.ok())
+        return refuse(sources.error(), peer, reply);
+    // Runs at once when every CRL is cached; otherwise the answer waits for the downloads.
+    m_crls->collect(sources.value(), this,
+                    [this, request, peer, reply, certificate = *cert](
+                        const Result<std::vector<CrlPtr>> &crls) {
+                        if (!crls.ok())
+                            return refuse(crls.error(), peer, reply);
+                        accept(request, peer, reply, certificate, crls.value());
+                    });
+}
+
+void WebhookReceiver::accept(const SignedWebhookRequest &request, const QHostAddress &peer,
+                             const std::function<void(int, QByteArray)> &reply,
+                             const CertificatePtr &certificate, const std::vector<CrlPtr> &crls)
+{
+    if (Status s = m_verifier->verify(request, certificate, crls); !s) {
         // Microsoft may have rotated the certificate behind this URL: a later delivery
         // downloads it again (at most once per kRefetchAfterFailureSeconds).
         m_certificates->forget(request.certificateUrl, kRefetchAfterFailureSeconds);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/util/result.h"
+#include "core/webhook/signatureverifier.h"
 #include "core/webhook/webhookevent.h"
 #include "core/webhook/webhooktrustsettings.h"
 
@@ -18,8 +19,8 @@ namespace cosell {
 
 class CertificateCache;
 class Clock;
+class CrlCache;
 class InboxRepository;
-class SignatureVerifier;
 class WebhookHttpServer;
 struct SignedWebhookRequest;
 struct WebhookHttpRequest;
@@ -40,8 +41,10 @@ struct WebhookHttpRequest;
 // yet committed: they were never answered, so Partner Center delivers them again.
 //
 // Thread: lives in the thread that owns the inbox's CacheDb (the sync thread); the inbox
-// and clock must outlive it. Certificates are fetched asynchronously there; a request that
-// waits for one holds its connection's answer, nothing blocks.
+// and clock must outlive it. Certificates (and, with revocation checking, the chain's CRLs)
+// are fetched asynchronously there; a request that waits for one holds its connection's
+// answer, nothing blocks. A CRL that cannot be fetched is answered 503
+// webhook.revocationUnavailable (fail closed; Partner Center delivers again).
 class WebhookReceiver final : public QObject
 {
     Q_OBJECT
@@ -82,6 +85,10 @@ private:
     void handle(WebhookHttpRequest request, std::function<void(int, QByteArray)> reply);
     void complete(const SignedWebhookRequest &request, const QHostAddress &peer,
                   const std::function<void(int, QByteArray)> &reply);
+    // Verifies with the chain's CRLs (empty without revocation checking) and queues.
+    void accept(const SignedWebhookRequest &request, const QHostAddress &peer,
+                const std::function<void(int, QByteArray)> &reply,
+                const CertificatePtr &certificate, const std::vector<CrlPtr> &crls);
     void refuse(const Error &error, const QHostAddress &peer,
                 const std::function<void(int, QByteArray)> &reply);
     void storePending();
@@ -92,6 +99,7 @@ private:
     const Clock &m_clock;
     std::unique_ptr<SignatureVerifier> m_verifier;
     CertificateCache *m_certificates;
+    CrlCache *m_crls;
     WebhookHttpServer *m_server = nullptr;
     quint16 m_port = 0;
     std::vector<Verified> m_pending; // verified, not yet stored or answered

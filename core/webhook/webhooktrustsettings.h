@@ -29,10 +29,22 @@ struct WebhookTrustSettings
     QByteArray intermediatesPem;
     // The issuer's O= RDN of the signing certificate must equal this exactly (§4.6 step 5).
     QString requiredIssuerOrganization = QStringLiteral("Microsoft Corporation");
-    // CRL checking over the whole chain with these PEM CRLs. We do not download CRLs from
-    // distribution points (no network path for that yet), so "on" fails closed without CRLs.
-    bool checkRevocation = false;
+    // Revocation checking over the whole chain (leaf and intermediates; the trust anchor is
+    // covered by its own CRL). The CRL of every certificate is downloaded from its CRL
+    // distribution point (http/https, see CrlCache) and kept until its nextUpdate, at most
+    // crlCacheSeconds; crlsPem adds CRLs of our own. A CRL that cannot be had refuses the
+    // delivery (fail closed, 503 webhook.revocationUnavailable). Production keeps it on; the
+    // sandbox profile turns it off because its private CA publishes no CRL.
+    bool checkRevocation = true;
     QByteArray crlsPem;
+    // Largest CRL download, in bytes (public CAs' CRLs reach megabytes), and its timeout.
+    qint64 maxCrlBytes = 16 * 1024 * 1024;
+    int crlFetchTimeoutMs = 15000;
+    // Upper bound, in seconds, on how long a CRL is reused even if its nextUpdate is later.
+    int crlCacheSeconds = 24 * 60 * 60;
+    // Distribution point URLs come from certificates: loopback and private-network hosts are
+    // refused unless this is set (tests, and a sandbox CA that publishes a CRL locally).
+    bool allowLocalCrlHosts = false;
 
     // Tolerance for certificate notBefore/notAfter against our clock, in seconds.
     int clockSkewSeconds = 300;

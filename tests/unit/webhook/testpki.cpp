@@ -105,6 +105,64 @@ bool TestPki::generate(QString *error)
                   error);
 }
 
+bool TestPki::generateRevocation(const QString &crlBaseUrl, QString *error)
+{
+    const auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    const auto ext = [&crlBaseUrl](const char *crlName) {
+        return QStringLiteral("basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n"
+                              "crlDistributionPoints=URI:%1/crl/%2\n")
+            .arg(crlBaseUrl, QLatin1String(crlName))
+            .toUtf8();
+    };
+    if (!writeFile(QStringLiteral("crl.ext"), ext("root.crl"))
+        || !writeFile(QStringLiteral("unreach.ext"), ext("missing.crl"))
+        || !writeFile(QStringLiteral("index.txt"), QByteArray())
+        || !writeFile(QStringLiteral("crlnumber"), "1000\n")
+        || !writeFile(QStringLiteral("ca.cnf"),
+                      "[ca]\ndefault_ca = testca\n[testca]\ndatabase = index.txt\n"
+                      "crlnumber = crlnumber\ndefault_md = sha256\ndefault_crl_days = 7\n"))
+        return fail(QStringLiteral("cannot write the CA files"));
+    const auto leaf = [&](const QString &name, const QString &extFile) {
+        return run({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                    QStringLiteral("-nodes"), QStringLiteral("-keyout"), name + QStringLiteral(".key"),
+                    QStringLiteral("-out"), name + QStringLiteral(".csr"), QStringLiteral("-subj"),
+                    QStringLiteral("/C=US/O=Microsoft Corporation/CN=%1.sandbox.local").arg(name)},
+                   error)
+               && run({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+                       name + QStringLiteral(".csr"), QStringLiteral("-CA"), QStringLiteral("root.pem"),
+                       QStringLiteral("-CAkey"), QStringLiteral("root.key"),
+                       QStringLiteral("-CAcreateserial"), QStringLiteral("-sha256"),
+                       QStringLiteral("-days"), QStringLiteral("825"), QStringLiteral("-extfile"),
+                       extFile, QStringLiteral("-out"), name + QStringLiteral(".pem")},
+                      error)
+               && run({QStringLiteral("x509"), QStringLiteral("-in"), name + QStringLiteral(".pem"),
+                       QStringLiteral("-outform"), QStringLiteral("DER"), QStringLiteral("-out"),
+                       name + QStringLiteral(".cer")},
+                      error);
+    };
+    const QStringList ca{QStringLiteral("-config"), QStringLiteral("ca.cnf"),
+                         QStringLiteral("-keyfile"), QStringLiteral("root.key"),
+                         QStringLiteral("-cert"), QStringLiteral("root.pem")};
+    return leaf(QStringLiteral("crlleaf"), QStringLiteral("crl.ext"))
+           && leaf(QStringLiteral("revokedleaf"), QStringLiteral("crl.ext"))
+           && leaf(QStringLiteral("unreachleaf"), QStringLiteral("unreach.ext"))
+           && run(QStringList{QStringLiteral("ca")} + ca
+                      + QStringList{QStringLiteral("-revoke"), QStringLiteral("revokedleaf.pem")},
+                  error)
+           && run(QStringList{QStringLiteral("ca")} + ca
+                      + QStringList{QStringLiteral("-gencrl"), QStringLiteral("-out"),
+                                    QStringLiteral("root.crl.pem")},
+                  error)
+           && run({QStringLiteral("crl"), QStringLiteral("-in"), QStringLiteral("root.crl.pem"),
+                   QStringLiteral("-outform"), QStringLiteral("DER"), QStringLiteral("-out"),
+                   QStringLiteral("root.crl")},
+                  error);
+}
+
 QByteArray TestPki::sign(const QByteArray &body, const QString &keyName, QString *error) const
 {
     const QString stem = QUuid::createUuid().toString(QUuid::Id128);

@@ -21,6 +21,11 @@ public:
     // Runs the openssl commands (generous timeouts: CI machines are slow). False + error
     // text when openssl is missing or fails.
     bool generate(QString *error);
+    // After generate(): leaves issued by root whose CRL distribution point is
+    // `crlBaseUrl` + "/crl/root.crl" (crlleaf, revokedleaf: .pem/.cer/.key) or
+    // + "/crl/missing.crl" (unreachleaf), and root's CRL listing revokedleaf as root.crl
+    // (DER) and root.crl.pem, made with `openssl ca -revoke` and `-gencrl`.
+    bool generateRevocation(const QString &crlBaseUrl, QString *error);
 
     // Base64 RSA-SHA256 signature of `body` by `keyName` ("leaf" or "other") via
     // `openssl dgst -sha256 -sign`.
