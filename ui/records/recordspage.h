@@ -4,12 +4,12 @@
 #include "core/mapping/mappingspec.h"
 #include "core/util/result.h"
 
+#include <memory>
+
 #include <QHash>
 #include <QPointer>
 #include <QUrl>
 #include <QWidget>
-
-#include <memory>
 
 class QAction;
 class QSettings;
@@ -54,6 +54,7 @@ public:
     // "crm.dynamics.baseUrl" and "crm.salesforce.baseUrl"; without one "Open in CRM" stays
     // disabled, saying why.
     void setCrmBaseUrl(const QString &system, const QUrl &url);
+    QUrl crmBaseUrl(const QString &system) const { return m_crmBaseUrls.value(system); }
 
     // Reloads the list now, keeping the selection and scroll position.
     void reload();
@@ -71,7 +72,8 @@ public:
 
 Q_SIGNALS:
     // The engine has no per-record command: the shell runs a pass (SyncEngine::syncNow).
-    void syncRecordRequested(const QString &referralId, const QString &system, const QString &crmId);
+    void syncRecordRequested(const QString &referralId, const QString &system,
+                             const QString &crmId);
     // Audit subject as AuditComposer::subjectOf writes it.
     void auditHistoryRequested(const QString &subject);
     // Connected to SyncEngine::retryDeadWritesOf and SyncEngine::setSyncOff by setEngine.

@@ -14,6 +14,7 @@
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/consoleoptions.h"
 #include "ui/widgets/syncstateindicator.h"
+#include "ui/wizard/crmpage.h"
 #include "ui/wizard/setupwizard.h"
 #include "ui/wizard/wizarddemosandbox.h"
 
@@ -127,6 +128,14 @@ SetupWizard *MainWindow::setupWizard() const
     return m_setupWizard.data();
 }
 
+// "Open in CRM" on the Records page follows the CRM the setup wizard connected.
+void MainWindow::applyCrmAddress()
+{
+    if (const auto crm = CrmPage::savedCrm(*m_settings))
+        static_cast<RecordsPage *>(pageWidget(Page::Records))
+            ->setCrmBaseUrl(toString(crm->system), crm->url);
+}
+
 void MainWindow::showSetupWizard()
 {
     if (!m_setupWizard) {
@@ -150,6 +159,7 @@ void MainWindow::showSetupWizard()
         m_setupWizard = new SetupWizard(std::move(wizardOptions), m_settings, this);
         connect(m_setupWizard, &SetupWizard::openMappingEditorRequested, this,
                 [this] { showPage(Page::Mapping); });
+        connect(m_setupWizard, &QWizard::accepted, this, &MainWindow::applyCrmAddress);
     }
     m_setupWizard->show();
     m_setupWizard->raise();
@@ -240,6 +250,7 @@ void MainWindow::buildPages(const ConsoleOptions &options, const QString &langua
     // The engine has no per-record command yet: a pass syncs the record too.
     connect(records, &RecordsPage::syncRecordRequested, this, &MainWindow::syncNow);
     m_stack->addWidget(records);
+    applyCrmAddress();
     m_stack->addWidget(new ConflictsPage(m_stack));
     m_stack->addWidget(new MappingPage(m_stack));
     m_stack->addWidget(new AuditPage(m_stack));

@@ -3,10 +3,10 @@
 
 #include "core/sync/syncengine.h"
 
+#include <memory>
+
 #include <QMainWindow>
 #include <QPointer>
-
-#include <memory>
 
 class QAction;
 class QListWidget;
@@ -75,6 +75,7 @@ private:
     void bindEngine();
     void onEngineState(SyncEngine::State state);
     void restoreSettings();
+    void applyCrmAddress();
     void saveGeometryAndState();
 
     QPointer<EngineController> m_engine;

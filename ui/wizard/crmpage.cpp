@@ -23,14 +23,9 @@ namespace {
 const auto systemKey = QLatin1String("setup/crmSystem");
 const auto urlKey = QLatin1String("setup/crmUrl");
 
-QString systemKeyValue(CrmSystem system)
-{
-    return system == CrmSystem::Salesforce ? QStringLiteral("salesforce") : QStringLiteral("dynamics");
-}
-
 QString fieldNameKey(CrmSystem system, const QString &role)
 {
-    return QStringLiteral("setup/fieldNames/%1/%2").arg(systemKeyValue(system), role);
+    return QStringLiteral("setup/fieldNames/%1/%2").arg(toString(system), role);
 }
 
 } // namespace
@@ -69,7 +64,8 @@ CrmPage::CrmPage(SetupWizard &wizard)
 {
     setObjectName(QStringLiteral("crmPage"));
     setTitle(tr("CRM"));
-    setSubTitle(tr("Choose your CRM, sign in, and check the custom fields the sync needs on the opportunity."));
+    setSubTitle(tr("Choose your CRM, sign in, and check the custom fields the sync needs on the "
+                   "opportunity."));
     m_system->setObjectName(QStringLiteral("crmSystemCombo"));
     m_url->setObjectName(QStringLiteral("crmUrlEdit"));
     m_signIn->setObjectName(QStringLiteral("crmSignInButton"));
@@ -127,7 +123,8 @@ CrmPage::CrmPage(SetupWizard &wizard)
     const bool salesforce = settings.value(systemKey).toString() == u"salesforce";
     m_system->setCurrentIndex(salesforce ? 1 : 0);
     onSystemChanged();
-    if (const QString url = settings.value(urlKey).toString(); !url.isEmpty() && !wizard.options().profile.demo)
+    if (const QString url = settings.value(urlKey).toString();
+        !url.isEmpty() && !wizard.options().profile.demo)
         m_url->setText(url);
 
     connect(m_system, &QComboBox::currentIndexChanged, this, &CrmPage::onSystemChanged);
@@ -196,10 +193,19 @@ bool CrmPage::isComplete() const
     return m_signedIn && m_schemaOk;
 }
 
+std::optional<CrmPage::SavedCrm> CrmPage::savedCrm(const QSettings &settings)
+{
+    const auto system = crmSystemFromString(settings.value(systemKey).toString());
+    const QUrl url(settings.value(urlKey).toString());
+    if (!system || !url.isValid() || url.isRelative())
+        return std::nullopt;
+    return SavedCrm {*system, url};
+}
+
 bool CrmPage::validatePage()
 {
     QSettings &settings = m_wizard.settings();
-    settings.setValue(systemKey, systemKeyValue(system()));
+    settings.setValue(systemKey, toString(system()));
     settings.setValue(urlKey, m_url->text().trimmed());
     for (auto it = m_names.cbegin(); it != m_names.cend(); ++it)
         settings.setValue(fieldNameKey(system(), it.key()), it.value()->text().trimmed());
@@ -219,7 +225,8 @@ void CrmPage::signIn()
     const QUrl url = QUrl::fromUserInput(m_url->text().trimmed());
     if (m_url->text().trimmed().isEmpty() || !url.isValid()) {
         WizardText::showStatus(m_status, WizardText::State::Failed,
-                               tr("Enter the address of your CRM first, for example %1.").arg(m_url->placeholderText()));
+                               tr("Enter the address of your CRM first, for example %1.")
+                                   .arg(m_url->placeholderText()));
         return;
     }
     const quint64 run = ++m_run;
@@ -227,19 +234,22 @@ void CrmPage::signIn()
     invalidateCheck();
     applySession();
     setBusy(true);
-    WizardText::showStatus(m_status, WizardText::State::Busy, tr("Waiting for the sign-in in the browser…"));
+    WizardText::showStatus(m_status, WizardText::State::Busy,
+                           tr("Waiting for the sign-in in the browser…"));
     m_wizard.session().signInCrm(m_wizard.browser(), [this, run](Status status) {
         if (run != m_run)
             return;
         setBusy(false);
         if (!status) {
-            WizardText::showStatus(m_status, WizardText::State::Failed, WizardText::signInError(status.error()));
+            WizardText::showStatus(m_status, WizardText::State::Failed,
+                                   WizardText::signInError(status.error()));
             return;
         }
         m_signedIn = true;
         const QString account = m_wizard.session().crmAccount();
         WizardText::showStatus(m_status, WizardText::State::Ok,
-                               account.isEmpty() ? tr("Signed in.") : tr("Signed in as %1.").arg(account));
+                               account.isEmpty() ? tr("Signed in.")
+                                                 : tr("Signed in as %1.").arg(account));
         checkFields();
     });
 }
@@ -256,7 +266,8 @@ void CrmPage::checkFields()
             return;
         setBusy(false);
         if (!report) {
-            WizardText::showStatus(m_schemaStatus, WizardText::State::Failed, WizardText::crmError(report.error()));
+            WizardText::showStatus(m_schemaStatus, WizardText::State::Failed,
+                                   WizardText::crmError(report.error()));
             return;
         }
         QStringList missingLabels;
@@ -271,15 +282,17 @@ void CrmPage::checkFields()
         }
         m_schemaOk = report->ok() && missingLabels.isEmpty();
         if (m_schemaOk) {
-            WizardText::showStatus(m_schemaStatus, WizardText::State::Ok, tr("All custom fields are present."));
+            WizardText::showStatus(m_schemaStatus, WizardText::State::Ok,
+                                   tr("All custom fields are present."));
         } else {
             missingLabels.sort();
-            WizardText::showStatus(
-                m_schemaStatus, WizardText::State::Failed,
-                tr("Missing on the opportunity: %1.\nAdd these fields in the CRM (the Partner Center "
-                   "co-sell solution creates them), or, if your CRM names them differently, type its "
-                   "names above and check again.")
-                    .arg(missingLabels.join(QStringLiteral(", "))));
+            WizardText::showStatus(m_schemaStatus, WizardText::State::Failed,
+                                   tr("Missing on the opportunity: %1.\nAdd these fields in the "
+                                      "CRM (the Partner Center "
+                                      "co-sell solution creates them), or, if your CRM names them "
+                                      "differently, type its "
+                                      "names above and check again.")
+                                       .arg(missingLabels.join(QStringLiteral(", "))));
         }
         Q_EMIT completeChanged();
     });

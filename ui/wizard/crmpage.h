@@ -3,13 +3,17 @@
 
 #include "core/model/crmsystem.h"
 
+#include <optional>
+
 #include <QHash>
+#include <QUrl>
 #include <QWizardPage>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSettings;
 
 namespace cosell {
 
@@ -33,6 +37,15 @@ public:
     void checkFields();
     static QString fieldLabel(const QString &role);
 
+    struct SavedCrm
+    {
+        CrmSystem system;
+        QUrl url;
+    };
+    // The CRM this page last connected (saved when the admin went on), for the console's
+    // record links; nullopt before the page was passed once.
+    static std::optional<SavedCrm> savedCrm(const QSettings &settings);
+
 private:
     CrmSystem system() const;
     void onSystemChanged();
@@ -48,8 +61,8 @@ private:
     QLabel *m_status;
     QPushButton *m_check;
     QLabel *m_schemaStatus;
-    QHash<QString, QLineEdit *> m_names;      // by role
-    QHash<QString, QLabel *> m_fieldStates;    // by role
+    QHash<QString, QLineEdit *> m_names; // by role
+    QHash<QString, QLabel *> m_fieldStates; // by role
     bool m_signedIn = false;
     bool m_schemaOk = false;
     quint64 m_run = 0;

@@ -2,6 +2,7 @@
 #include "core/sync/enginecontroller.h"
 #include "core/sync/syncengine.h"
 #include "ui/dashboard/dashboardpage.h"
+#include "ui/records/recordspage.h"
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/consoleoptions.h"
 #include "ui/shell/mainwindow.h"
@@ -71,6 +72,7 @@ private Q_SLOTS:
     void aboutOpensNonModally();
     void geometryAndPageRestored();
     void demoModeIsShown();
+    void recordsOpenTheCrmTheSetupConnected();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(EngineController *engine,
@@ -360,6 +362,26 @@ void TestMainWindow::demoModeIsShown()
     QVERIFY(mode->text().startsWith(QStringLiteral("Demo")));
     auto *cache = window->findChild<QLabel *>(QStringLiteral("settingsCachePath"));
     QCOMPARE(cache->text(), QStringLiteral("/tmp/test-cache.sqlite"));
+}
+
+void TestMainWindow::recordsOpenTheCrmTheSetupConnected()
+{
+    {
+        auto window = makeWindow(nullptr);
+        auto *records = window->findChild<cosell::RecordsPage *>();
+        QVERIFY(records);
+        QVERIFY(records->crmBaseUrl(QStringLiteral("salesforce")).isEmpty()); // no setup yet
+    }
+    // What the wizard's CRM page saves when the admin goes on.
+    m_settings->setValue(QStringLiteral("setup/crmSystem"), QStringLiteral("salesforce"));
+    m_settings->setValue(QStringLiteral("setup/crmUrl"),
+                         QStringLiteral("https://contoso.my.salesforce.com"));
+    auto window = makeWindow(nullptr);
+    auto *records = window->findChild<cosell::RecordsPage *>();
+    QVERIFY(records);
+    QCOMPARE(records->crmBaseUrl(QStringLiteral("salesforce")),
+             QUrl(QStringLiteral("https://contoso.my.salesforce.com")));
+    QVERIFY(records->crmBaseUrl(QStringLiteral("dynamics")).isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -9,15 +9,17 @@
 #include "core/setup/firstsyncrunner.h"
 #include "core/setup/setupwebhooklistener.h"
 #include "ui/shell/translationloader.h"
+#include "ui/wizard/crmpage.h"
 #include "ui/wizard/setupwizard.h"
 #include "ui/wizard/wizarddemosandbox.h"
 
+#include <memory>
+
 #include <QCheckBox>
-#include <QComboBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QGroupBox>
-#include <QRadioButton>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -26,29 +28,28 @@
 #include <QNetworkReply>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <memory>
-
 using namespace cosell;
 
 namespace {
 
-constexpr int kWait = 30000;       // one network step on a loaded CI machine
-constexpr int kSyncWait = 120000;  // the first sync pass
+constexpr int kWait = 30000; // one network step on a loaded CI machine
+constexpr int kSyncWait = 120000; // the first sync pass
 
 } // namespace
 
 // A walk step that failed ends the test function, not just the step.
-#define STEP(call)                          \
-    do {                                    \
-        call;                               \
-        if (QTest::currentTestFailed())     \
-            return;                         \
+#define STEP(call)                                                                                 \
+    do {                                                                                           \
+        call;                                                                                      \
+        if (QTest::currentTestFailed())                                                            \
+            return;                                                                                \
     } while (false)
 
 class tst_SetupWizard final : public QObject
@@ -72,8 +73,7 @@ private Q_SLOTS:
 
 private:
     void makeWizard(bool autoRun = false, int validationTimeoutMs = 30000);
-    template<typename T>
-    T *child(const char *name) const
+    template<typename T> T *child(const char *name) const
     {
         T *w = m_wizard->findChild<T *>(QLatin1String(name));
         if (!w)
@@ -110,7 +110,8 @@ void tst_SetupWizard::init()
     QVERIFY(m_dir->isValid());
     m_sandbox = std::make_unique<WizardDemoSandbox>();
     QVERIFY(m_sandbox->start(10));
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")),
+                                             QSettings::IniFormat);
     m_secrets = std::make_unique<MemorySecretStore>();
 }
 
@@ -139,11 +140,13 @@ void tst_SetupWizard::makeWizard(bool autoRun, int validationTimeoutMs)
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::PartnerCenter));
 }
 
-bool tst_SetupWizard::control(const QByteArray &method, const QString &path, const QJsonObject &body)
+bool tst_SetupWizard::control(const QByteArray &method, const QString &path,
+                              const QJsonObject &body)
 {
     QNetworkRequest request(QUrl(m_sandbox->server().url(path)));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = m_control.sendCustomRequest(request, method, QJsonDocument(body).toJson());
+    QNetworkReply *reply =
+        m_control.sendCustomRequest(request, method, QJsonDocument(body).toJson());
     QSignalSpy finished(reply, &QNetworkReply::finished);
     const bool done = reply->isFinished() || finished.wait(kWait);
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -156,7 +159,8 @@ void tst_SetupWizard::signInPartnerCenter()
     QVERIFY(!pageComplete(SetupWizard::PartnerCenter));
     click("pcSignInButton");
     QTRY_VERIFY_WITH_TIMEOUT(pageComplete(SetupWizard::PartnerCenter), kWait);
-    QVERIFY2(text("pcStatus").contains(QLatin1String("admin@partner.example")), qPrintable(text("pcStatus")));
+    QVERIFY2(text("pcStatus").contains(QLatin1String("admin@partner.example")),
+             qPrintable(text("pcStatus")));
     nextPage();
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::Crm));
 }
@@ -167,24 +171,33 @@ void tst_SetupWizard::connectCrm(CrmSystem system)
     combo->setCurrentIndex(system == CrmSystem::Salesforce ? 1 : 0);
     QVERIFY(!child<QLineEdit>("crmUrlEdit")->text().isEmpty());
     QCOMPARE(child<QLineEdit>("crmField_audit")->text(),
-             system == CrmSystem::Salesforce ? QStringLiteral("Audit__c") : QStringLiteral("mspc_audit"));
+             system == CrmSystem::Salesforce ? QStringLiteral("Audit__c")
+                                             : QStringLiteral("mspc_audit"));
     click("crmSignInButton");
     QTRY_VERIFY_WITH_TIMEOUT(pageComplete(SetupWizard::Crm), kWait);
     for (const SetupField &f : requiredSetupFields(system)) {
-        const QString state = m_wizard->findChild<QLabel *>(QStringLiteral("crmFieldState_") + f.role)->text();
+        const QString state =
+            m_wizard->findChild<QLabel *>(QStringLiteral("crmFieldState_") + f.role)->text();
         QVERIFY2(state.contains(QLatin1String("present")), qPrintable(f.role + u' ' + state));
     }
     nextPage();
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::Webhook));
     QCOMPARE(m_settings->value(QStringLiteral("setup/crmSystem")).toString(),
-             system == CrmSystem::Salesforce ? QStringLiteral("salesforce") : QStringLiteral("dynamics"));
+             system == CrmSystem::Salesforce ? QStringLiteral("salesforce")
+                                             : QStringLiteral("dynamics"));
+    const auto saved = CrmPage::savedCrm(*m_settings);
+    QVERIFY(saved);
+    QCOMPARE(int(saved->system), int(system));
+    QCOMPARE(saved->url.toString(), child<QLineEdit>("crmUrlEdit")->text().trimmed());
 }
 
 void tst_SetupWizard::registerWebhook()
 {
     QTRY_VERIFY_WITH_TIMEOUT(m_wizard->listener().isListening(), kWait);
-    QTRY_VERIFY_WITH_TIMEOUT(text("webhookCurrentRegistration").contains(QLatin1String("Nothing is registered")), kWait);
-    QCOMPARE(child<QLineEdit>("webhookPublicUrlEdit")->text(), m_wizard->listener().url().toString());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        text("webhookCurrentRegistration").contains(QLatin1String("Nothing is registered")), kWait);
+    QCOMPARE(child<QLineEdit>("webhookPublicUrlEdit")->text(),
+             m_wizard->listener().url().toString());
     QVERIFY(child<QCheckBox>("webhookEvent_referral-created")->isChecked());
     QVERIFY(child<QCheckBox>("webhookEvent_referral-updated")->isChecked());
     QVERIFY(!child<QCheckBox>("webhookEvent_related-referral-created")->isChecked());
@@ -194,7 +207,8 @@ void tst_SetupWizard::registerWebhook()
     click("webhookRegisterButton");
     QTRY_VERIFY_WITH_TIMEOUT(pageComplete(SetupWizard::Webhook), kWait);
     const QString current = text("webhookCurrentRegistration");
-    QVERIFY2(current.contains(QLatin1String("related-referral-created")) && current.contains(QLatin1String("test-created")),
+    QVERIFY2(current.contains(QLatin1String("related-referral-created"))
+                 && current.contains(QLatin1String("test-created")),
              qPrintable(current));
     nextPage();
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::WebhookTest));
@@ -205,7 +219,8 @@ void tst_SetupWizard::testWebhook()
     QVERIFY(!pageComplete(SetupWizard::WebhookTest));
     click("webhookTestSendButton");
     QTRY_VERIFY_WITH_TIMEOUT(pageComplete(SetupWizard::WebhookTest), kWait);
-    QVERIFY2(text("webhookTestStatus").contains(QLatin1String("arrived")), qPrintable(text("webhookTestStatus")));
+    QVERIFY2(text("webhookTestStatus").contains(QLatin1String("arrived")),
+             qPrintable(text("webhookTestStatus")));
     nextPage();
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::Mapping));
 }
@@ -226,10 +241,13 @@ void tst_SetupWizard::runFirstSync()
     // Both sides were seeded with records that know nothing of each other: the dry run
     // plans creates in both directions.
     QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>("firstSyncStartButton")->isEnabled(), kWait);
-    const QString plan = QStringLiteral("%1 %2 %3 %4 %5").arg(text("planOpportunitiesToCreate"), text("planReferralsToCreate"),
-                                                              text("planPairsToLink"), text("planUpdates"), text("planConflicts"));
+    const QString plan =
+        QStringLiteral("%1 %2 %3 %4 %5")
+            .arg(text("planOpportunitiesToCreate"), text("planReferralsToCreate"),
+                 text("planPairsToLink"), text("planUpdates"), text("planConflicts"));
     QVERIFY2(text("planOpportunitiesToCreate").toInt() + text("planReferralsToCreate").toInt()
-                 + text("planPairsToLink").toInt() + text("planUpdates").toInt() > 0,
+                     + text("planPairsToLink").toInt() + text("planUpdates").toInt()
+                 > 0,
              qPrintable(plan));
     QVERIFY2(!plan.contains(QStringLiteral("–")), qPrintable(plan));
     nextPage(); // nothing synced yet: stays
@@ -241,7 +259,8 @@ void tst_SetupWizard::runFirstSync()
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(text("firstSyncStatus")));
     QVERIFY(pageComplete(SetupWizard::FirstSync));
     QVERIFY(!child<QPushButton>("firstSyncCancelButton")->isEnabled());
-    QCOMPARE(child<QProgressBar>("firstSyncProgress")->value(), child<QProgressBar>("firstSyncProgress")->maximum());
+    QCOMPARE(child<QProgressBar>("firstSyncProgress")->value(),
+             child<QProgressBar>("firstSyncProgress")->maximum());
     nextPage();
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::Done));
 }
@@ -298,7 +317,8 @@ void tst_SetupWizard::refusedSignInDoesNotAdvance()
     m_sandbox->server().faults().add(refuse);
     click("pcSignInButton");
     QTRY_VERIFY_WITH_TIMEOUT(text("pcStatus").startsWith(QStringLiteral("✖")), kWait);
-    QVERIFY2(text("pcStatus").contains(QLatin1String("sign-in was refused")), qPrintable(text("pcStatus")));
+    QVERIFY2(text("pcStatus").contains(QLatin1String("sign-in was refused")),
+             qPrintable(text("pcStatus")));
     QVERIFY(!pageComplete(SetupWizard::PartnerCenter));
     nextPage();
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::PartnerCenter));
@@ -319,14 +339,16 @@ void tst_SetupWizard::missingRoleIsExplained()
     m_sandbox->server().faults().add(forbidden);
     click("pcSignInButton");
     QTRY_VERIFY_WITH_TIMEOUT(text("pcStatus").startsWith(QStringLiteral("✖")), kWait);
-    QVERIFY2(text("pcStatus").contains(QLatin1String("Referrals admin role")), qPrintable(text("pcStatus")));
+    QVERIFY2(text("pcStatus").contains(QLatin1String("Referrals admin role")),
+             qPrintable(text("pcStatus")));
     nextPage();
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::PartnerCenter));
 }
 
 void tst_SetupWizard::deviceCodeSignIn()
 {
-    QVERIFY(control("PUT", QStringLiteral("/control/identity"), QJsonObject{{QStringLiteral("deviceCodeInterval"), 1}}));
+    QVERIFY(control("PUT", QStringLiteral("/control/identity"),
+                    QJsonObject {{QStringLiteral("deviceCodeInterval"), 1}}));
     STEP(makeWizard());
     child<QRadioButton>("pcDeviceCodeOption")->setChecked(true);
     click("pcSignInButton");
@@ -337,8 +359,10 @@ void tst_SetupWizard::deviceCodeSignIn()
     QCOMPARE(QGuiApplication::clipboard()->text(), code);
     QVERIFY(!pageComplete(SetupWizard::PartnerCenter));
     // The admin enters the code on another device.
-    QVERIFY(control("POST", QStringLiteral("/control/identity/device"),
-                    QJsonObject{{QStringLiteral("user_code"), code}, {QStringLiteral("upn"), QStringLiteral("admin@partner.example")}}));
+    QVERIFY(
+        control("POST", QStringLiteral("/control/identity/device"),
+                QJsonObject {{QStringLiteral("user_code"), code},
+                             {QStringLiteral("upn"), QStringLiteral("admin@partner.example")}}));
     QTRY_VERIFY_WITH_TIMEOUT(pageComplete(SetupWizard::PartnerCenter), kWait);
     QVERIFY(text("pcStatus").contains(QLatin1String("admin@partner.example")));
     QVERIFY(!child<QGroupBox>("pcDeviceCodeBox")->isVisible());
@@ -383,14 +407,16 @@ void tst_SetupWizard::firstSyncCanBeCancelled()
 void tst_SetupWizard::missingCustomFieldIsReported()
 {
     // This org's Audit column has another name: the default name is missing.
-    QVERIFY(control("PUT", QStringLiteral("/control/dataverse/config"),
-                    QJsonObject{{QStringLiteral("customFieldNames"),
-                                 QJsonObject{{QStringLiteral("audit"), QStringLiteral("contoso_audit")}}}}));
+    QVERIFY(control(
+        "PUT", QStringLiteral("/control/dataverse/config"),
+        QJsonObject {{QStringLiteral("customFieldNames"),
+                      QJsonObject {{QStringLiteral("audit"), QStringLiteral("contoso_audit")}}}}));
     STEP(makeWizard());
     STEP(signInPartnerCenter());
     click("crmSignInButton");
     QTRY_VERIFY_WITH_TIMEOUT(text("crmSchemaStatus").startsWith(QStringLiteral("✖")), kWait);
-    QVERIFY2(text("crmSchemaStatus").contains(QLatin1String("Audit")), qPrintable(text("crmSchemaStatus")));
+    QVERIFY2(text("crmSchemaStatus").contains(QLatin1String("Audit")),
+             qPrintable(text("crmSchemaStatus")));
     QVERIFY(text("crmFieldState_audit").contains(QLatin1String("missing")));
     QVERIFY(text("crmFieldState_products").contains(QLatin1String("present")));
     QVERIFY(!pageComplete(SetupWizard::Crm));
@@ -406,7 +432,8 @@ void tst_SetupWizard::missingCustomFieldIsReported()
     QVERIFY(text("crmFieldState_audit").contains(QLatin1String("present")));
     nextPage();
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::Webhook));
-    QCOMPARE(m_settings->value(QStringLiteral("setup/fieldNames/dynamics/audit")).toString(), QStringLiteral("contoso_audit"));
+    QCOMPARE(m_settings->value(QStringLiteral("setup/fieldNames/dynamics/audit")).toString(),
+             QStringLiteral("contoso_audit"));
 }
 
 void tst_SetupWizard::webhookThatNeverArrivesListsCauses()
@@ -416,10 +443,12 @@ void tst_SetupWizard::webhookThatNeverArrivesListsCauses()
     STEP(connectCrm(CrmSystem::Dynamics));
     STEP(registerWebhook());
     // Partner Center loses every delivery.
-    QVERIFY(control("POST", QStringLiteral("/control/webhooks/faults"), QJsonObject{{QStringLiteral("drop"), 100}}));
+    QVERIFY(control("POST", QStringLiteral("/control/webhooks/faults"),
+                    QJsonObject {{QStringLiteral("drop"), 100}}));
     click("webhookTestSendButton");
     QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>("webhookTestCauses")->isVisible(), kWait);
-    QVERIFY2(text("webhookTestStatus").contains(QLatin1String("did not arrive")), qPrintable(text("webhookTestStatus")));
+    QVERIFY2(text("webhookTestStatus").contains(QLatin1String("did not arrive")),
+             qPrintable(text("webhookTestStatus")));
     QVERIFY(text("webhookTestCauses").contains(QLatin1String("reverse proxy")));
     QVERIFY(!pageComplete(SetupWizard::WebhookTest));
     nextPage();
@@ -440,7 +469,8 @@ void tst_SetupWizard::demoRunsEveryCheckByItself()
             QVERIFY(!synced.isEmpty() || synced.wait(kSyncWait));
             QVERIFY2(synced.first().at(0).toBool(), qPrintable(text("firstSyncStatus")));
         }
-        QTRY_VERIFY2_WITH_TIMEOUT(pageComplete(id), qPrintable(m_wizard->currentPage()->objectName()), kWait);
+        QTRY_VERIFY2_WITH_TIMEOUT(pageComplete(id),
+                                  qPrintable(m_wizard->currentPage()->objectName()), kWait);
         qInfo("page %d complete", id);
         nextPage();
         QCOMPARE(m_wizard->currentId(), id + 1);
