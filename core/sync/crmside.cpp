@@ -112,16 +112,9 @@ void CrmSide::get(const QString &id, Callback<SideRecord> done)
 void CrmSide::findByLinkedId(const QString &linkedId, Callback<std::optional<SideRecord>> done)
 {
     m_connector.findByReferralId(linkedId, m_context.get(),
-                                 [this, done](Result<std::optional<CrmRecordData>> r) {
-                                     if (!r) {
-                                         done(r.error());
-                                         return;
-                                     }
-                                     std::optional<SideRecord> found;
-                                     if (r->has_value())
-                                         found = toSideRecord(**r);
-                                     done(std::move(found));
-                                 });
+                                 foundAs<CrmRecordData>(std::move(done), [this](const CrmRecordData &data) {
+                                     return toSideRecord(data);
+                                 }));
 }
 
 void CrmSide::create(const CreateRequest &request, Callback<SideRecord> done)

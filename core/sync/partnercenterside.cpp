@@ -113,16 +113,9 @@ void PartnerCenterSide::get(const QString &id, Callback<SideRecord> done)
 void PartnerCenterSide::findByLinkedId(const QString &linkedId, Callback<std::optional<SideRecord>> done)
 {
     m_client.findByExternalReferenceId(linkedId, m_context.get(),
-                                       [this, done](Result<std::optional<QJsonObject>> r) {
-                                           if (!r) {
-                                               done(r.error());
-                                               return;
-                                           }
-                                           std::optional<SideRecord> found;
-                                           if (r->has_value())
-                                               found = toSideRecord(**r);
-                                           done(std::move(found));
-                                       });
+                                       foundAs<QJsonObject>(std::move(done), [this](const QJsonObject &json) {
+                                           return toSideRecord(json);
+                                       }));
 }
 
 void PartnerCenterSide::create(const CreateRequest &request, Callback<SideRecord> done)

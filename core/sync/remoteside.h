@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 namespace cosell {
 
@@ -59,6 +60,26 @@ public:
     // CRM Audit field (and ✖ mark) after a failed precondition; PC: nothing to do.
     virtual void writeAudit(const QString &id, const QString &message,
                             Callback<SideRecord> done) = 0;
+
+protected:
+    // For findByLinkedId: a client callback that passes errors through and turns a found
+    // `T` into a SideRecord with `convert` (run in the client's callback, so whatever it
+    // captures must outlive the request, as the side does).
+    template<typename T, typename Convert>
+    static std::function<void(Result<std::optional<T>>)>
+    foundAs(Callback<std::optional<SideRecord>> done, Convert convert)
+    {
+        return [done = std::move(done), convert = std::move(convert)](Result<std::optional<T>> r) {
+            if (!r) {
+                done(r.error());
+                return;
+            }
+            std::optional<SideRecord> found;
+            if (r->has_value())
+                found = convert(**r);
+            done(std::move(found));
+        };
+    }
 };
 
 } // namespace cosell
