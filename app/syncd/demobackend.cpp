@@ -4,21 +4,10 @@
 #include "app/sandbox/defaultservices.h"
 #include "app/sandbox/server/sandboxserver.h"
 #include "app/sandbox/server/tokenclaims.h"
-#include "core/crm/dynamicsconnector.h"
-#include "core/mapping/mappingspec.h"
-#include "core/mapping/recordmapper.h"
-#include "core/net/accesstokensource.h"
-#include "core/net/httpclient.h"
-#include "core/partnercenter/referralsclient.h"
-#include "core/store/cachedb.h"
-#include "core/sync/crmside.h"
-#include "core/sync/mappingrules.h"
-#include "core/sync/partnercenterside.h"
-#include "core/sync/sqlitesyncstore.h"
+#include "core/setup/remotesyncbackend.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QNetworkAccessManager>
 
 namespace cosell {
 
@@ -26,21 +15,6 @@ namespace {
 
 constexpr int kSeedRecords = 50;
 constexpr int kTokenLifetimeSeconds = 24 * 3600;
-
-// A token minted once by the in-process sandbox; never refreshed (the demo ends first).
-class FixedTokenSource final : public AccessTokenSource
-{
-public:
-    explicit FixedTokenSource(QString token) : m_token(std::move(token)) { }
-    void accessToken(QObject *context, std::function<void(Result<QString>)> done) override
-    {
-        QMetaObject::invokeMethod(context, [done, t = m_token] { done(t); }, Qt::QueuedConnection);
-    }
-    void invalidate(const QString &) override { }
-
-private:
-    QString m_token;
-};
 
 QUrl baseUrl(const sandbox::SandboxServer &server, const QString &key)
 {
@@ -116,32 +90,20 @@ Result<SyncBackendFactory> DemoBackend::start(const SyncdOptions &options)
     const SyncConfig config = options.sync;
 
     return SyncBackendFactory([=]() -> Result<std::unique_ptr<SyncBackend>> {
-        auto spec = MappingSpec::builtIn(CrmSystem::Dynamics);
-        if (!spec)
-            return spec.error();
-        auto backend = std::make_unique<SyncBackend>();
-        auto network = std::make_shared<QNetworkAccessManager>();
-        auto http = std::make_shared<HttpClient>(network.get());
-        auto pcTokens = std::make_shared<FixedTokenSource>(pcToken);
-        auto dvTokens = std::make_shared<FixedTokenSource>(dvToken);
-        auto referrals = std::make_shared<ReferralsClient>(*http, *pcTokens, referralsUrl);
-        DynamicsConfig dc;
-        dc.url = dataverseUrl;
-        auto dynamics = std::make_shared<DynamicsConnector>(*http, *dvTokens, dc);
-        auto db = std::make_shared<CacheDb>();
-        if (Status s = db->open(cachePath, CacheDb::Role::Writer, QStringLiteral("syncd-demo")); !s)
-            return s.error();
-        auto mapper = std::make_shared<const RecordMapper>(*spec);
-        // The store and sides go first (SyncBackend members), then these, users before what they use.
-        backend->keepAlive = {db, dynamics, referrals, dvTokens, pcTokens, http, network};
-        backend->store = std::make_unique<SqliteSyncStore>(*db, *backend->clock, QStringLiteral("dynamics"));
-        backend->partnerCenter = std::make_unique<PartnerCenterSide>(*referrals, mapper);
-        auto crm = std::make_unique<CrmSide>(*dynamics, mapper);
-        crm->setNameMark(config.nameMark && spec->nameCheckMark());
-        backend->crm = std::move(crm);
-        backend->config = config;
-        backend->rules = MappingRules::fromSpec(*spec);
-        return backend;
+        RemoteSyncBackendOptions remote;
+        remote.system = CrmSystem::Dynamics;
+        remote.referralsUrl = referralsUrl;
+        remote.pcToken = pcToken;
+        remote.crmToken = dvToken;
+        remote.dynamics.url = dataverseUrl;
+        remote.cachePath = cachePath;
+        remote.connectionName = QStringLiteral("syncd-demo");
+        remote.nameMark = config.nameMark;
+        auto backend = makeRemoteSyncBackend(remote);
+        if (!backend)
+            return backend.error();
+        (*backend)->config = config;
+        return std::move(backend).value();
     });
 }
 

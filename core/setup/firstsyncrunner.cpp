@@ -6,21 +6,17 @@
 #include "core/crm/salesforceconnector.h"
 #include "core/mapping/mappingspec.h"
 #include "core/mapping/recordmapper.h"
-#include "core/net/httpclient.h"
 #include "core/partnercenter/referralsclient.h"
-#include "core/setup/fixedtokensource.h"
 #include "core/setup/logging.h"
+#include "core/setup/remotesyncbackend.h"
 #include "core/setup/setupsession.h"
-#include "core/store/cachedb.h"
 #include "core/sync/crmside.h"
 #include "core/sync/enginecontroller.h"
 #include "core/sync/mappingrules.h"
 #include "core/sync/memorysyncstore.h"
 #include "core/sync/partnercenterside.h"
-#include "core/sync/sqlitesyncstore.h"
 #include "core/sync/syncpass.h"
 
-#include <QNetworkAccessManager>
 #include <QTimer>
 
 #include <atomic>
@@ -151,32 +147,16 @@ void FirstSyncRunner::startEngine(const QString &cachePath, const QString &pcTok
     const SalesforceConnectorConfig salesforce = m_session.salesforceConfig();
     SyncBackendFactory factory = [=]() -> Result<std::unique_ptr<SyncBackend>> {
         static std::atomic<int> serial {0};
-        auto spec = MappingSpec::builtIn(system);
-        if (!spec)
-            return spec.error();
-        auto backend = std::make_unique<SyncBackend>();
-        auto network = std::make_shared<QNetworkAccessManager>();
-        auto http = std::make_shared<HttpClient>(network.get());
-        auto pcTokens = std::make_shared<FixedTokenSource>(pcToken);
-        auto crmTokens = std::make_shared<FixedTokenSource>(crmToken);
-        auto referrals = std::make_shared<ReferralsClient>(*http, *pcTokens, referralsUrl);
-        std::shared_ptr<CrmConnector> connector;
-        if (system == CrmSystem::Dynamics)
-            connector = std::make_shared<DynamicsConnector>(*http, *crmTokens, dynamics);
-        else
-            connector = std::make_shared<SalesforceConnector>(*http, *crmTokens, salesforce);
-        auto db = std::make_shared<CacheDb>();
-        const QString connection = QStringLiteral("setup-first-sync-%1").arg(++serial);
-        if (Status s = db->open(cachePath, CacheDb::Role::Writer, connection); !s)
-            return s.error();
-        auto mapper = std::make_shared<const RecordMapper>(*spec);
-        backend->keepAlive = {db, connector, referrals, crmTokens, pcTokens, http, network};
-        backend->store = std::make_unique<SqliteSyncStore>(
-            *db, *backend->clock, system == CrmSystem::Dynamics ? QStringLiteral("dynamics") : QStringLiteral("salesforce"));
-        backend->partnerCenter = std::make_unique<PartnerCenterSide>(*referrals, mapper);
-        backend->crm = std::make_unique<CrmSide>(*connector, mapper);
-        backend->rules = MappingRules::fromSpec(*spec);
-        return backend;
+        RemoteSyncBackendOptions options;
+        options.system = system;
+        options.referralsUrl = referralsUrl;
+        options.pcToken = pcToken;
+        options.crmToken = crmToken;
+        options.dynamics = dynamics;
+        options.salesforce = salesforce;
+        options.cachePath = cachePath;
+        options.connectionName = QStringLiteral("setup-first-sync-%1").arg(++serial);
+        return makeRemoteSyncBackend(options);
     };
     m_engine = std::make_unique<EngineController>(EngineController::Mode::Threaded,
                                                   std::make_unique<SyncEngine>(std::move(factory)));
