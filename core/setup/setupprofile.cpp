@@ -35,6 +35,17 @@ OAuthConfig SetupProfile::dynamicsAuthFor(const QUrl &organisationUrl) const
     return c;
 }
 
+void SetupProfile::setEntraClientId(const QString &clientId)
+{
+    partnerCenterAuth.clientId = clientId.trimmed();
+    dynamicsAuth.clientId = partnerCenterAuth.clientId;
+}
+
+void SetupProfile::setSalesforceConsumerKey(const QString &consumerKey)
+{
+    salesforceAuth.clientId = consumerKey.trimmed();
+}
+
 QList<SetupField> requiredSetupFields(CrmSystem system)
 {
     static const QStringList roles{QStringLiteral("syncwithpartnercenter"), QStringLiteral("referralidentifier"),

@@ -51,6 +51,15 @@ struct SetupProfile
     static SetupProfile production();
     // The OAuth settings for a Dataverse organisation URL (scope "<url>/.default").
     OAuthConfig dynamicsAuthFor(const QUrl &organisationUrl) const;
+
+    // The organisation's own client registrations, which production() cannot know. Public
+    // identifiers, not secrets (they travel in every authorize URL), so they may be kept in
+    // settings. One Entra app registration signs in to Partner Center and Dynamics 365; the
+    // Salesforce connected app's consumer key is its OAuth client_id. Values are trimmed.
+    QString entraClientId() const { return partnerCenterAuth.clientId; }
+    void setEntraClientId(const QString &clientId);
+    QString salesforceConsumerKey() const { return salesforceAuth.clientId; }
+    void setSalesforceConsumerKey(const QString &consumerKey);
 };
 
 // The custom fields the sync checks for, in display order.

@@ -50,6 +50,17 @@ SetupSession::SetupSession(SetupProfile profile, SecretStore *secrets, QObject *
     for (Service s : {Service::PartnerCenterReferrals, Service::PartnerCenterWebhooks, Service::Dataverse,
                       Service::Salesforce, Service::Identity, Service::Other})
         m_http->setRetryPolicy(s, setupRetryPolicy());
+    rebuildPartnerCenter();
+    m_crmUrl = m_profile.defaultDynamicsUrl;
+    rebuildCrm();
+}
+
+void SetupSession::rebuildPartnerCenter()
+{
+    // The clients hold references to the providers: drop them first.
+    m_webhooks.reset();
+    m_referrals.reset();
+    m_pcAccount.clear();
     m_pcTokens = std::make_unique<OAuthTokenProvider>(*m_http, m_profile.partnerCenterAuth,
                                                       OAuthTokenProvider::Grant::Delegated, m_secrets,
                                                       QStringLiteral("partnercenter.refreshToken"));
@@ -58,8 +69,34 @@ SetupSession::SetupSession(SetupProfile profile, SecretStore *secrets, QObject *
     m_webhookTokens = std::make_unique<OAuthTokenProvider>(*m_http, webhooks, OAuthTokenProvider::Grant::Delegated);
     m_referrals = std::make_unique<ReferralsClient>(*m_http, *m_pcTokens, m_profile.referralsBaseUrl);
     m_webhooks = std::make_unique<WebhookRegistrationClient>(*m_http, *m_webhookTokens, m_profile.webhooksBaseUrl);
-    m_crmUrl = m_profile.defaultDynamicsUrl;
-    rebuildCrm();
+}
+
+void SetupSession::setEntraClientId(const QString &clientId)
+{
+    if (clientId.trimmed() == m_profile.entraClientId())
+        return;
+    cancelSignIns();
+    m_profile.setEntraClientId(clientId);
+    rebuildPartnerCenter();
+    if (m_crmSystem == CrmSystem::Dynamics) {
+        m_crmAccount.clear();
+        rebuildCrm();
+    }
+    qCInfo(lcSetup) << "Entra client id changed";
+}
+
+void SetupSession::setSalesforceConsumerKey(const QString &consumerKey)
+{
+    if (consumerKey.trimmed() == m_profile.salesforceConsumerKey())
+        return;
+    if (m_crmSystem == CrmSystem::Salesforce)
+        cancelSignIns();
+    m_profile.setSalesforceConsumerKey(consumerKey);
+    if (m_crmSystem == CrmSystem::Salesforce) {
+        m_crmAccount.clear();
+        rebuildCrm();
+    }
+    qCInfo(lcSetup) << "Salesforce consumer key changed";
 }
 
 SetupSession::~SetupSession()
@@ -104,7 +141,17 @@ void SetupSession::signInCrmWithDeviceCode(Prompt prompt, std::function<void(Sta
 void SetupSession::signIn(bool crm, OpenBrowser browser, Prompt prompt, std::function<void(Status)> done)
 {
     cancelSignIns();
-    m_endpoint = std::make_unique<TokenEndpoint>(*m_http, crm ? crmAuth() : m_profile.partnerCenterAuth);
+    const OAuthConfig config = crm ? crmAuth() : m_profile.partnerCenterAuth;
+    if (config.clientId.isEmpty()) {
+        const Error e = makeError(Error::Kind::Invalid, QLatin1String(kClientIdMissing),
+                                  crm && m_crmSystem == CrmSystem::Salesforce
+                                      ? QStringLiteral("no consumer key of a Salesforce connected app is set")
+                                      : QStringLiteral("no application (client) ID of a Microsoft Entra app "
+                                                       "registration is set"));
+        QMetaObject::invokeMethod(this, [done = std::move(done), e] { done(Status(e)); }, Qt::QueuedConnection);
+        return;
+    }
+    m_endpoint = std::make_unique<TokenEndpoint>(*m_http, config);
     auto finish = [this, crm, done = std::move(done)](Result<TokenSet> tokens) {
         if (!tokens) {
             qCInfo(lcSetup).noquote() << (crm ? "CRM" : "Partner Center") << "sign-in failed:"

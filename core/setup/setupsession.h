@@ -35,6 +35,9 @@ class TokenEndpoint;
 // clients. Every call is asynchronous and ends with exactly one callback, on the thread that
 // owns the session (the GUI thread); nothing blocks. Refresh tokens go to `secrets` (may be
 // nullptr: kept in memory only); nothing secret reaches the log or settings.
+// Error code of a sign-in attempted before the client id was entered.
+inline constexpr auto kClientIdMissing = "setup.clientIdMissing";
+
 class SetupSession final : public QObject
 {
     Q_OBJECT
@@ -54,7 +57,15 @@ public:
     HttpClient &http() { return *m_http; }
     QNetworkAccessManager &network() { return *m_network; }
 
+    // The client registrations the admin entered (SetupProfile::setEntraClientId and
+    // setSalesforceConsumerKey), applied before a sign-in. A changed id forgets the sign-ins
+    // made with the old one (Entra: Partner Center, webhooks and Dynamics; Salesforce: the
+    // CRM). Not while a first sync runs: its clients are rebuilt.
+    void setEntraClientId(const QString &clientId);
+    void setSalesforceConsumerKey(const QString &consumerKey);
+
     // Partner Center: a delegated sign-in; the same refresh token serves the webhook API.
+    // A sign-in without a client id fails at once with code kClientIdMissing, starting no flow.
     void signInPartnerCenter(OpenBrowser browser, std::function<void(Status)> done);
     void signInPartnerCenterWithDeviceCode(Prompt prompt, std::function<void(Status)> done);
     bool isPartnerCenterSignedIn() const;
@@ -104,6 +115,7 @@ private:
     void signIn(bool crm, OpenBrowser browser, Prompt prompt, std::function<void(Status)> done);
     void onSignedIn(bool crm, const TokenSet &tokens);
     OAuthConfig crmAuth() const;
+    void rebuildPartnerCenter();
     void rebuildCrm();
 
     SetupProfile m_profile;

@@ -22,6 +22,7 @@ namespace {
 
 const auto systemKey = QLatin1String("setup/crmSystem");
 const auto urlKey = QLatin1String("setup/crmUrl");
+const auto consumerKeyKey = QLatin1String("setup/salesforceConsumerKey");
 
 QString fieldNameKey(CrmSystem system, const QString &role)
 {
@@ -55,8 +56,10 @@ CrmPage::CrmPage(SetupWizard &wizard)
     : QWizardPage(&wizard)
     , m_wizard(wizard)
     , m_system(new QComboBox(this))
+    , m_form(new QFormLayout)
     , m_urlLabel(new QLabel(this))
     , m_url(new QLineEdit(this))
+    , m_consumerKey(new QLineEdit(this))
     , m_signIn(new QPushButton(tr("Sign in to the CRM"), this))
     , m_status(new QLabel(this))
     , m_check(new QPushButton(tr("Check fields again"), this))
@@ -68,6 +71,9 @@ CrmPage::CrmPage(SetupWizard &wizard)
                    "opportunity."));
     m_system->setObjectName(QStringLiteral("crmSystemCombo"));
     m_url->setObjectName(QStringLiteral("crmUrlEdit"));
+    m_consumerKey->setObjectName(QStringLiteral("crmConsumerKeyEdit"));
+    m_consumerKey->setToolTip(tr("Salesforce Setup › App Manager › your connected app › View › "
+                                 "Manage Consumer Details."));
     m_signIn->setObjectName(QStringLiteral("crmSignInButton"));
     m_status->setObjectName(QStringLiteral("crmStatus"));
     m_check->setObjectName(QStringLiteral("crmCheckButton"));
@@ -80,9 +86,9 @@ CrmPage::CrmPage(SetupWizard &wizard)
         l->hide();
     }
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("CRM:"), m_system);
-    form->addRow(m_urlLabel, m_url);
+    m_form->addRow(tr("CRM:"), m_system);
+    m_form->addRow(m_urlLabel, m_url);
+    m_form->addRow(tr("Consumer key (connected app):"), m_consumerKey);
     auto *signInRow = new QHBoxLayout;
     signInRow->addWidget(m_signIn);
     signInRow->addStretch(1);
@@ -112,7 +118,7 @@ CrmPage::CrmPage(SetupWizard &wizard)
     grid->addLayout(checkRow, int(fields.size()), 0, 1, 3);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addLayout(m_form);
     layout->addLayout(signInRow);
     layout->addWidget(m_status);
     layout->addWidget(fieldsBox);
@@ -120,6 +126,15 @@ CrmPage::CrmPage(SetupWizard &wizard)
     layout->addStretch(1);
 
     const QSettings &settings = wizard.settings();
+    // The demo's sandbox knows only its own connected app; a real one's key is remembered.
+    const SetupProfile &profile = wizard.session().profile();
+    if (profile.demo) {
+        m_consumerKey->setText(profile.salesforceConsumerKey());
+        m_consumerKey->setReadOnly(true);
+    } else {
+        const QString saved = settings.value(consumerKeyKey).toString().trimmed();
+        m_consumerKey->setText(saved.isEmpty() ? profile.salesforceConsumerKey() : saved);
+    }
     const bool salesforce = settings.value(systemKey).toString() == u"salesforce";
     m_system->setCurrentIndex(salesforce ? 1 : 0);
     onSystemChanged();
@@ -128,10 +143,12 @@ CrmPage::CrmPage(SetupWizard &wizard)
         m_url->setText(url);
 
     connect(m_system, &QComboBox::currentIndexChanged, this, &CrmPage::onSystemChanged);
-    connect(m_url, &QLineEdit::textEdited, this, [this] {
-        m_signedIn = false;
-        invalidateCheck();
-    });
+    for (QLineEdit *edit : {m_url, m_consumerKey}) {
+        connect(edit, &QLineEdit::textEdited, this, [this] {
+            m_signedIn = false;
+            invalidateCheck();
+        });
+    }
     connect(m_signIn, &QPushButton::clicked, this, &CrmPage::signIn);
     connect(m_check, &QPushButton::clicked, this, &CrmPage::checkFields);
 }
@@ -152,6 +169,7 @@ void CrmPage::onSystemChanged()
                                        : QStringLiteral("https://login.salesforce.com"));
     const QUrl url = dynamics ? profile.defaultDynamicsUrl : profile.defaultSalesforceLoginUrl;
     m_url->setText(url.toString());
+    m_form->setRowVisible(m_consumerKey, !dynamics);
     for (const SetupField &f : requiredSetupFields(s)) {
         const QString saved = m_wizard.settings().value(fieldNameKey(s, f.role)).toString();
         m_names.value(f.role)->setText(saved.isEmpty() ? f.defaultName : saved);
@@ -217,6 +235,7 @@ void CrmPage::setBusy(bool busy)
     m_signIn->setEnabled(!busy);
     m_system->setEnabled(!busy);
     m_url->setEnabled(!busy);
+    m_consumerKey->setEnabled(!busy);
     m_check->setEnabled(!busy && m_signedIn);
 }
 
@@ -229,10 +248,24 @@ void CrmPage::signIn()
                                    .arg(m_url->placeholderText()));
         return;
     }
+    const QString consumerKey = m_consumerKey->text().trimmed();
+    if (system() == CrmSystem::Salesforce && consumerKey.isEmpty()) {
+        WizardText::showStatus(m_status, WizardText::State::Failed,
+                               tr("Enter the consumer key of your Salesforce connected app first "
+                                  "(Setup › App Manager › your app › View › Manage Consumer "
+                                  "Details)."));
+        m_consumerKey->setFocus();
+        return;
+    }
     const quint64 run = ++m_run;
     m_signedIn = false;
     invalidateCheck();
     applySession();
+    if (system() == CrmSystem::Salesforce) {
+        if (!m_wizard.session().profile().demo)
+            m_wizard.settings().setValue(consumerKeyKey, consumerKey);
+        m_wizard.session().setSalesforceConsumerKey(consumerKey);
+    }
     setBusy(true);
     WizardText::showStatus(m_status, WizardText::State::Busy,
                            tr("Waiting for the sign-in in the browser…"));

@@ -10,6 +10,7 @@
 #include <QWizardPage>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -21,6 +22,8 @@ class SetupWizard;
 
 // Page 3: Dynamics 365 or Salesforce, the instance URL, sign-in, and the schema check: each
 // custom field the sync needs, present or missing, with names editable for customised CRMs.
+// Salesforce also needs the consumer key of the organisation's connected app (kept in
+// settings, read-only in the demo); Dynamics 365 uses the Partner Center page's Entra app.
 class CrmPage final : public QWizardPage
 {
     Q_OBJECT
@@ -55,8 +58,11 @@ private:
 
     SetupWizard &m_wizard;
     QComboBox *m_system;
+    QFormLayout *m_form;
     QLabel *m_urlLabel;
     QLineEdit *m_url;
+    QLineEdit *m_consumerKey; // Salesforce only
+
     QPushButton *m_signIn;
     QLabel *m_status;
     QPushButton *m_check;

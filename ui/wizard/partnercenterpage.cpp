@@ -6,10 +6,12 @@
 #include "ui/wizard/wizardtext.h"
 
 #include <QClipboard>
+#include <QFormLayout>
 #include <QGroupBox>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -17,9 +19,21 @@
 
 namespace cosell {
 
+namespace {
+
+const auto clientIdKey = QLatin1String("setup/entraClientId");
+
+} // namespace
+
+QString PartnerCenterPage::savedClientId(const QSettings &settings)
+{
+    return settings.value(clientIdKey).toString().trimmed();
+}
+
 PartnerCenterPage::PartnerCenterPage(SetupWizard &wizard)
     : QWizardPage(&wizard)
     , m_wizard(wizard)
+    , m_clientId(new QLineEdit(this))
     , m_browser(new QRadioButton(tr("Sign in with the browser on this computer"), this))
     , m_deviceCode(new QRadioButton(tr("Sign in on another device with a code"), this))
     , m_signIn(new QPushButton(tr("Sign in to Partner Center"), this))
@@ -31,6 +45,10 @@ PartnerCenterPage::PartnerCenterPage(SetupWizard &wizard)
     setObjectName(QStringLiteral("partnerCenterPage"));
     setTitle(tr("Partner Center"));
     setSubTitle(tr("Sign in with an account of your partner organization that has the Referrals admin role."));
+    m_clientId->setObjectName(QStringLiteral("pcClientIdEdit"));
+    m_clientId->setPlaceholderText(QStringLiteral("00000000-0000-0000-0000-000000000000"));
+    m_clientId->setToolTip(tr("Microsoft Entra admin center › App registrations › your app › "
+                              "Overview. Used for Partner Center and Dynamics 365 sign-in."));
     m_browser->setObjectName(QStringLiteral("pcBrowserOption"));
     m_deviceCode->setObjectName(QStringLiteral("pcDeviceCodeOption"));
     m_signIn->setObjectName(QStringLiteral("pcSignInButton"));
@@ -65,7 +83,16 @@ PartnerCenterPage::PartnerCenterPage(SetupWizard &wizard)
     auto *buttonRow = new QHBoxLayout;
     buttonRow->addWidget(m_signIn);
     buttonRow->addStretch(1);
+    auto *clientIdHelp = new QLabel(tr("The Microsoft Entra app registration of your organization, "
+                                       "used to sign in to Partner Center and Dynamics 365."),
+                                    this);
+    clientIdHelp->setWordWrap(true);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Application (client) ID:"), m_clientId);
+    form->addRow(QString(), clientIdHelp);
+
     auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
     layout->addWidget(m_browser);
     layout->addWidget(m_deviceCode);
     layout->addLayout(buttonRow);
@@ -73,7 +100,25 @@ PartnerCenterPage::PartnerCenterPage(SetupWizard &wizard)
     layout->addWidget(m_status);
     layout->addStretch(1);
 
+    // The demo's sandbox knows only its own app; a real organisation's id is remembered.
+    const SetupProfile &profile = wizard.session().profile();
+    if (profile.demo) {
+        m_clientId->setText(profile.entraClientId());
+        m_clientId->setReadOnly(true);
+    } else {
+        const QString saved = savedClientId(wizard.settings());
+        m_clientId->setText(saved.isEmpty() ? profile.entraClientId() : saved);
+    }
+
     connect(m_signIn, &QPushButton::clicked, this, &PartnerCenterPage::signIn);
+    // A sign-in belongs to the app it was made with: another id needs another sign-in.
+    connect(m_clientId, &QLineEdit::textEdited, this, [this] {
+        if (!m_verified)
+            return;
+        m_verified = false;
+        WizardText::showStatus(m_status, WizardText::State::Idle, QString());
+        Q_EMIT completeChanged();
+    });
 }
 
 void PartnerCenterPage::initializePage()
@@ -90,6 +135,7 @@ bool PartnerCenterPage::isComplete() const
 void PartnerCenterPage::setBusy(bool busy)
 {
     m_signIn->setEnabled(!busy);
+    m_clientId->setEnabled(!busy);
     m_browser->setEnabled(!busy);
     m_deviceCode->setEnabled(!busy);
 }
@@ -99,6 +145,18 @@ void PartnerCenterPage::signIn()
     const quint64 run = ++m_run;
     m_verified = false;
     Q_EMIT completeChanged();
+    const QString clientId = m_clientId->text().trimmed();
+    if (clientId.isEmpty()) {
+        m_codeBox->hide();
+        WizardText::showStatus(m_status, WizardText::State::Failed,
+                               tr("Enter the Application (client) ID of your Microsoft Entra app "
+                                  "registration first (Entra admin center › App registrations)."));
+        m_clientId->setFocus();
+        return;
+    }
+    if (!m_wizard.session().profile().demo)
+        m_wizard.settings().setValue(clientIdKey, clientId);
+    m_wizard.session().setEntraClientId(clientId);
     setBusy(true);
     m_codeBox->hide();
     WizardText::showStatus(m_status, WizardText::State::Busy,

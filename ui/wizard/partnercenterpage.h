@@ -5,16 +5,20 @@
 
 class QGroupBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QRadioButton;
+class QSettings;
 
 namespace cosell {
 
 class SetupWizard;
 struct DeviceCodePrompt;
 
-// Page 2: sign in to Partner Center (browser with loopback redirect, or a device code with a
-// copy button), then a real referrals call proves the account may read referrals.
+// Page 2: the Application (client) ID of the organisation's Microsoft Entra app registration
+// (also used for Dynamics 365; kept in settings, read-only in the demo), sign in to Partner
+// Center (browser with loopback redirect, or a device code with a copy button), then a real
+// referrals call proves the account may read referrals.
 class PartnerCenterPage final : public QWizardPage
 {
     Q_OBJECT
@@ -30,11 +34,15 @@ public:
 
     void signIn();
 
+    // The Application (client) ID kept in settings, "" if none was entered yet.
+    static QString savedClientId(const QSettings &settings);
+
 private:
     void showDeviceCode(const DeviceCodePrompt &prompt);
     void setBusy(bool busy);
 
     SetupWizard &m_wizard;
+    QLineEdit *m_clientId;
     QRadioButton *m_browser;
     QRadioButton *m_deviceCode;
     QPushButton *m_signIn;

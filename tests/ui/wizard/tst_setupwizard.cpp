@@ -14,6 +14,7 @@
 #include "ui/wizard/wizarddemosandbox.h"
 
 #include <memory>
+#include <optional>
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -70,9 +71,15 @@ private Q_SLOTS:
     void webhookThatNeverArrivesListsCauses();
     void demoRunsEveryCheckByItself();
     void screenshots();
+    void entraClientIdIsNeededToSignIn();
+    void salesforceConsumerKeyIsNeededToSignIn();
+    void demoClientIdsAreFixed();
+    void clientIdScreenshots();
 
 private:
-    void makeWizard(bool autoRun = false, int validationTimeoutMs = 30000);
+    // withClientIds false: a real organisation's first start, as with SetupProfile::production()
+    // (no client registrations, not the demo), against the sandbox's endpoints.
+    void makeWizard(bool autoRun = false, int validationTimeoutMs = 30000, bool withClientIds = true);
     template<typename T> T *child(const char *name) const
     {
         T *w = m_wizard->findChild<T *>(QLatin1String(name));
@@ -102,6 +109,7 @@ private:
     std::unique_ptr<MemorySecretStore> m_secrets;
     std::unique_ptr<SetupWizard> m_wizard;
     QNetworkAccessManager m_control;
+    int m_browserOpens = 0; // authorize pages opened by sign-ins
 };
 
 void tst_SetupWizard::init()
@@ -113,6 +121,7 @@ void tst_SetupWizard::init()
     m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")),
                                              QSettings::IniFormat);
     m_secrets = std::make_unique<MemorySecretStore>();
+    m_browserOpens = 0;
 }
 
 void tst_SetupWizard::cleanup()
@@ -124,14 +133,22 @@ void tst_SetupWizard::cleanup()
     m_dir.reset();
 }
 
-void tst_SetupWizard::makeWizard(bool autoRun, int validationTimeoutMs)
+void tst_SetupWizard::makeWizard(bool autoRun, int validationTimeoutMs, bool withClientIds)
 {
     SetupWizard::Options options;
     options.profile = m_sandbox->profile();
     options.profile.validationTimeoutMs = validationTimeoutMs;
+    if (!withClientIds) {
+        options.profile.demo = false;
+        options.profile.setEntraClientId(QString());
+        options.profile.setSalesforceConsumerKey(QString());
+    }
     options.cachePath = m_dir->filePath(QStringLiteral("cache.sqlite"));
     options.secrets = m_secrets.get();
-    options.browser = m_sandbox->browser();
+    options.browser = [this, browser = m_sandbox->browser()](const QUrl &url) {
+        ++m_browserOpens;
+        return browser(url);
+    };
     options.autoRun = autoRun;
     m_wizard = std::make_unique<SetupWizard>(options, m_settings.get());
     m_wizard->show();
@@ -506,6 +523,120 @@ void tst_SetupWizard::screenshots()
         cleanup();
         init();
     }
+}
+
+void tst_SetupWizard::entraClientIdIsNeededToSignIn()
+{
+    const QString clientId = m_sandbox->profile().entraClientId();
+    QVERIFY(!clientId.isEmpty());
+    STEP(makeWizard(false, 30000, false));
+    auto *edit = child<QLineEdit>("pcClientIdEdit");
+    QVERIFY(edit->text().isEmpty());
+    QVERIFY(!edit->isReadOnly());
+
+    // Signing in without the id says what to do and starts no flow.
+    click("pcSignInButton");
+    QVERIFY2(text("pcStatus").startsWith(QStringLiteral("✖")), qPrintable(text("pcStatus")));
+    QVERIFY2(text("pcStatus").contains(QLatin1String("Application (client) ID"))
+                 && text("pcStatus").contains(QLatin1String("App registrations")),
+             qPrintable(text("pcStatus")));
+    QVERIFY(!pageComplete(SetupWizard::PartnerCenter));
+    QVERIFY(child<QPushButton>("pcSignInButton")->isEnabled());
+    nextPage();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::PartnerCenter));
+    QCoreApplication::processEvents(); // a flow would ask for the browser now
+    QCOMPARE(m_browserOpens, 0);
+    QVERIFY(!m_settings->contains(QStringLiteral("setup/entraClientId")));
+
+    // The session refuses too, with a stable code, whoever calls it.
+    std::optional<Status> direct;
+    m_wizard->session().signInPartnerCenter(m_wizard->browser(), [&direct](Status s) { direct = s; });
+    QTRY_VERIFY_WITH_TIMEOUT(direct.has_value(), kWait);
+    QVERIFY(!direct->ok());
+    QCOMPARE(direct->error().code, QLatin1String(kClientIdMissing));
+    QCOMPARE(m_browserOpens, 0);
+
+    // Typed in, the same button signs in with it, for Partner Center and for Dynamics 365.
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral(" ") + clientId);
+    STEP(signInPartnerCenter());
+    QVERIFY(m_browserOpens > 0);
+    QCOMPARE(m_settings->value(QStringLiteral("setup/entraClientId")).toString(), clientId);
+    QCOMPARE(m_wizard->session().profile().partnerCenterAuth.clientId, clientId);
+    QCOMPARE(m_wizard->session().profile().dynamicsAuth.clientId, clientId);
+    STEP(connectCrm(CrmSystem::Dynamics));
+
+    // The next start remembers it.
+    m_wizard.reset();
+    STEP(makeWizard(false, 30000, false));
+    QCOMPARE(child<QLineEdit>("pcClientIdEdit")->text(), clientId);
+}
+
+void tst_SetupWizard::salesforceConsumerKeyIsNeededToSignIn()
+{
+    const QString consumerKey = m_sandbox->profile().salesforceConsumerKey();
+    QVERIFY(!consumerKey.isEmpty());
+    STEP(makeWizard(false, 30000, false));
+    QTest::keyClicks(child<QLineEdit>("pcClientIdEdit"), m_sandbox->profile().entraClientId());
+    STEP(signInPartnerCenter());
+    auto *edit = child<QLineEdit>("crmConsumerKeyEdit");
+    QVERIFY(!edit->isVisible()); // Dynamics 365 signs in with the Entra app
+    child<QComboBox>("crmSystemCombo")->setCurrentIndex(1);
+    QVERIFY(edit->isVisible());
+    QVERIFY(edit->text().isEmpty());
+    QVERIFY(!edit->isReadOnly());
+    const int opens = m_browserOpens;
+
+    click("crmSignInButton");
+    QVERIFY2(text("crmStatus").startsWith(QStringLiteral("✖")), qPrintable(text("crmStatus")));
+    QVERIFY2(text("crmStatus").contains(QLatin1String("consumer key")), qPrintable(text("crmStatus")));
+    QVERIFY(!pageComplete(SetupWizard::Crm));
+    nextPage();
+    QCOMPARE(m_wizard->currentId(), int(SetupWizard::Crm));
+    QCoreApplication::processEvents();
+    QCOMPARE(m_browserOpens, opens);
+    QVERIFY(!m_settings->contains(QStringLiteral("setup/salesforceConsumerKey")));
+
+    QTest::keyClicks(edit, consumerKey);
+    STEP(connectCrm(CrmSystem::Salesforce));
+    QCOMPARE(m_settings->value(QStringLiteral("setup/salesforceConsumerKey")).toString(), consumerKey);
+    QCOMPARE(m_wizard->session().profile().salesforceAuth.clientId, consumerKey);
+}
+
+void tst_SetupWizard::demoClientIdsAreFixed()
+{
+    const SetupProfile demo = m_sandbox->profile();
+    STEP(makeWizard());
+    auto *clientId = child<QLineEdit>("pcClientIdEdit");
+    QCOMPARE(clientId->text(), demo.entraClientId());
+    QVERIFY(clientId->isReadOnly());
+    STEP(signInPartnerCenter());
+    auto *consumerKey = child<QLineEdit>("crmConsumerKeyEdit");
+    QCOMPARE(consumerKey->text(), demo.salesforceConsumerKey());
+    QVERIFY(consumerKey->isReadOnly());
+    STEP(connectCrm(CrmSystem::Salesforce));
+    // The sandbox's ids are not a real organisation's: the demo keeps them out of settings.
+    QVERIFY(!m_settings->contains(QStringLiteral("setup/entraClientId")));
+    QVERIFY(!m_settings->contains(QStringLiteral("setup/salesforceConsumerKey")));
+}
+
+void tst_SetupWizard::clientIdScreenshots()
+{
+    QString dir = qEnvironmentVariable("COSELL_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        dir = QStringLiteral("/tmp/wizard-shots");
+    QVERIFY(QDir().mkpath(dir));
+    STEP(makeWizard(false, 30000, false));
+    m_wizard->resize(820, 640);
+    click("pcSignInButton"); // the error for the missing id
+    QApplication::processEvents();
+    QVERIFY(m_wizard->grab().save(dir + QStringLiteral("/wizard-en-clientid-pc.png")));
+    QTest::keyClicks(child<QLineEdit>("pcClientIdEdit"), m_sandbox->profile().entraClientId());
+    STEP(signInPartnerCenter());
+    child<QComboBox>("crmSystemCombo")->setCurrentIndex(1);
+    click("crmSignInButton"); // the error for the missing key
+    QApplication::processEvents();
+    QVERIFY(m_wizard->grab().save(dir + QStringLiteral("/wizard-en-clientid-crm.png")));
 }
 
 QTEST_MAIN(tst_SetupWizard)
