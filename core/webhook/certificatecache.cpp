@@ -4,10 +4,6 @@
 #include "core/util/clock.h"
 #include "core/webhook/logging.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-
 #include <openssl/x509.h>
 
 #include <ctime>
@@ -31,7 +27,7 @@ CertificateCache::CertificateCache(const WebhookTrustSettings &settings, const C
     : QObject(parent)
     , m_settings(settings)
     , m_clock(clock)
-    , m_network(new QNetworkAccessManager(this))
+    , m_downloader(new CoalescingDownloader(this))
 {
 }
 
@@ -70,44 +66,29 @@ bool CertificateCache::forget(const QUrl &url, int minAgeSeconds)
 
 void CertificateCache::fetch(const QUrl &url, QObject *context, Callback done)
 {
-    auto &waiters = m_waiting[url];
-    waiters.push_back(Waiter{context, std::move(done)});
-    if (waiters.size() > 1)
-        return; // a download is already running
-
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(m_settings.certificateFetchTimeoutMs);
-    request.setRawHeader("Accept", "application/pkix-cert, application/x-x509-ca-cert, */*");
-    qCInfo(lcWebhookVerify) << "fetching certificate" << url.toString();
-    QNetworkReply *reply = m_network->get(request);
-    const qint64 limit = m_settings.maxCertificateBytes;
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, limit](qint64 received) {
-        if (received > limit)
-            reply->abort();
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, reply] { finish(reply); });
+    const CoalescingDownloader::Request request{
+        "application/pkix-cert, application/x-x509-ca-cert, */*",
+        m_settings.certificateFetchTimeoutMs, m_settings.maxCertificateBytes};
+    const bool started = m_downloader->get<CertificatePtr>(
+        url, request, context, std::move(done),
+        [this](const CoalescingDownloader::Download &download) { return finish(download); });
+    if (started)
+        qCInfo(lcWebhookVerify) << "fetching certificate" << url.toString();
 }
 
-void CertificateCache::finish(QNetworkReply *reply)
+Result<CertificatePtr> CertificateCache::finish(const CoalescingDownloader::Download &download)
 {
-    reply->deleteLater();
-    const QUrl url = reply->request().url();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QUrl &url = download.url;
     Result<CertificatePtr> result = fetchError(QStringLiteral("certificate download failed"));
-    if (reply->error() != QNetworkReply::NoError || status != 200) {
-        qCWarning(lcWebhookVerify) << "certificate fetch failed" << url.toString() << status
-                                   << reply->errorString();
+    if (download.failed) {
+        qCWarning(lcWebhookVerify) << "certificate fetch failed" << url.toString()
+                                   << download.status << download.errorString;
+    } else if (download.tooLarge) {
+        qCWarning(lcWebhookVerify) << "certificate too large" << url.toString();
     } else {
-        const QByteArray bytes = reply->read(m_settings.maxCertificateBytes + 1);
-        if (bytes.size() > m_settings.maxCertificateBytes) {
-            qCWarning(lcWebhookVerify) << "certificate too large" << url.toString();
-        } else {
-            result = SignatureVerifier::parseCertificate(bytes);
-            if (!result.ok())
-                qCWarning(lcWebhookVerify) << "certificate unparsable" << url.toString();
-        }
+        result = SignatureVerifier::parseCertificate(download.body);
+        if (!result.ok())
+            qCWarning(lcWebhookVerify) << "certificate unparsable" << url.toString();
     }
     if (result.ok()) {
         if (m_entries.size() >= kMaxEntries)
@@ -115,12 +96,7 @@ void CertificateCache::finish(QNetworkReply *reply)
         m_entries.insert(url, Entry{result.value(), m_clock.now()});
     }
     Q_EMIT certificateFetched(url, result.ok());
-
-    std::vector<Waiter> waiters = m_waiting.take(url);
-    for (const Waiter &waiter : waiters) {
-        if (waiter.context)
-            waiter.done(result);
-    }
+    return result;
 }
 
 } // namespace cosell

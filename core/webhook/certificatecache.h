@@ -2,21 +2,17 @@
 #pragma once
 
 #include "core/util/result.h"
+#include "core/webhook/coalescingdownloader.h"
 #include "core/webhook/signatureverifier.h"
 #include "core/webhook/webhooktrustsettings.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
-#include <QPointer>
 #include <QUrl>
 
 #include <functional>
 #include <optional>
-#include <vector>
-
-class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace cosell {
 
@@ -63,19 +59,14 @@ private:
         CertificatePtr certificate;
         QDateTime fetchedAt;
     };
-    struct Waiter
-    {
-        QPointer<QObject> context;
-        Callback done;
-    };
 
-    void finish(QNetworkReply *reply);
+    // Once per download: parse, log, cache, signal.
+    Result<CertificatePtr> finish(const CoalescingDownloader::Download &download);
 
     const WebhookTrustSettings m_settings;
     const Clock &m_clock;
-    QNetworkAccessManager *m_network;
+    CoalescingDownloader *m_downloader;
     QHash<QUrl, Entry> m_entries;
-    QHash<QUrl, std::vector<Waiter>> m_waiting;
 };
 
 } // namespace cosell

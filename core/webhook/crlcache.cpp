@@ -3,11 +3,9 @@
 
 #include "core/util/clock.h"
 #include "core/webhook/logging.h"
+#include "core/webhook/opensslutil.h"
 
 #include <QHostAddress>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 
 #include <openssl/asn1.h>
 #include <openssl/bio.h>
@@ -24,13 +22,10 @@ constexpr qsizetype kMaxEntries = 16;
 
 std::optional<QDateTime> dateOf(const ASN1_TIME *time)
 {
-    static const std::unique_ptr<ASN1_TIME, decltype(&ASN1_TIME_free)> epoch(
-        ASN1_TIME_set(nullptr, 0), &ASN1_TIME_free);
-    int days = 0;
-    int seconds = 0;
-    if (!epoch || !time || ASN1_TIME_diff(&days, &seconds, epoch.get(), time) != 1)
+    const std::optional<qint64> seconds = opensslutil::epochSecondsOf(time);
+    if (!seconds)
         return std::nullopt;
-    return QDateTime::fromSecsSinceEpoch(qint64(days) * 86400 + seconds, Qt::UTC);
+    return QDateTime::fromSecsSinceEpoch(*seconds, Qt::UTC);
 }
 
 bool isLocalAddress(const QHostAddress &address)
@@ -71,7 +66,7 @@ CrlCache::CrlCache(const WebhookTrustSettings &settings, const Clock &clock, QOb
     : QObject(parent)
     , m_settings(settings)
     , m_clock(clock)
-    , m_network(new QNetworkAccessManager(this))
+    , m_downloader(new CoalescingDownloader(this))
 {
 }
 
@@ -104,18 +99,8 @@ Status CrlCache::checkUrl(const QUrl &url) const
 
 Result<CrlPtr> CrlCache::parseCrl(const QByteArray &bytes)
 {
-    const auto *data = reinterpret_cast<const unsigned char *>(bytes.constData());
-    X509_CRL *crl = d2i_X509_CRL(nullptr, &data, long(bytes.size()));
-    if (crl && data != reinterpret_cast<const unsigned char *>(bytes.constData()) + bytes.size()) {
-        X509_CRL_free(crl); // trailing garbage after the DER structure
-        crl = nullptr;
-    }
-    if (!crl) {
-        std::unique_ptr<BIO, decltype(&BIO_free)> bio(
-            BIO_new_mem_buf(bytes.constData(), int(bytes.size())), &BIO_free);
-        crl = PEM_read_bio_X509_CRL(bio.get(), nullptr, nullptr, nullptr);
-    }
-    ERR_clear_error();
+    X509_CRL *crl = opensslutil::parseDerOrPem(bytes, &d2i_X509_CRL, &PEM_read_bio_X509_CRL,
+                                               &X509_CRL_free);
     if (!crl)
         return unavailableError(QStringLiteral("CRL is neither DER nor PEM"));
     return CrlPtr(crl, &X509_CRL_free);
@@ -174,45 +159,30 @@ std::optional<CrlPtr> CrlCache::cached(const QUrl &url)
 
 void CrlCache::fetch(const QUrl &url, QObject *context, Callback done)
 {
-    auto &waiters = m_waiting[url];
-    waiters.push_back(Waiter{context, std::move(done)});
-    if (waiters.size() > 1)
-        return; // a download is already running
-
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(m_settings.crlFetchTimeoutMs);
-    request.setRawHeader("Accept", "application/pkix-crl, application/x-pkcs7-crl, */*");
-    qCInfo(lcWebhookVerify) << "fetching CRL" << url.toString();
-    QNetworkReply *reply = m_network->get(request);
-    const qint64 limit = m_settings.maxCrlBytes;
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, limit](qint64 received) {
-        if (received > limit)
-            reply->abort();
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, reply] { finish(reply); });
+    const CoalescingDownloader::Request request{
+        "application/pkix-crl, application/x-pkcs7-crl, */*", m_settings.crlFetchTimeoutMs,
+        m_settings.maxCrlBytes};
+    const bool started = m_downloader->get<CrlPtr>(
+        url, request, context, std::move(done),
+        [this](const CoalescingDownloader::Download &download) { return finish(download); });
+    if (started)
+        qCInfo(lcWebhookVerify) << "fetching CRL" << url.toString();
 }
 
-void CrlCache::finish(QNetworkReply *reply)
+Result<CrlPtr> CrlCache::finish(const CoalescingDownloader::Download &download)
 {
-    reply->deleteLater();
-    const QUrl url = reply->request().url();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QUrl &url = download.url;
     Result<CrlPtr> result = unavailableError(QStringLiteral("download failed"));
-    if (reply->error() != QNetworkReply::NoError || status != 200) {
+    if (download.failed) {
         qCWarning(lcWebhook) << "revocation list unavailable: CRL fetch failed" << url.toString()
-                             << status << reply->errorString();
+                             << download.status << download.errorString;
+    } else if (download.tooLarge) {
+        qCWarning(lcWebhook) << "revocation list unavailable: CRL too large" << url.toString();
+        result = unavailableError(QStringLiteral("CRL too large"));
     } else {
-        const QByteArray bytes = reply->read(m_settings.maxCrlBytes + 1);
-        if (bytes.size() > m_settings.maxCrlBytes) {
-            qCWarning(lcWebhook) << "revocation list unavailable: CRL too large" << url.toString();
-            result = unavailableError(QStringLiteral("CRL too large"));
-        } else {
-            result = parseCrl(bytes);
-            if (!result.ok())
-                qCWarning(lcWebhook) << "revocation list unavailable: CRL unparsable" << url.toString();
-        }
+        result = parseCrl(download.body);
+        if (!result.ok())
+            qCWarning(lcWebhook) << "revocation list unavailable: CRL unparsable" << url.toString();
     }
     if (result.ok()) {
         const QDateTime now = m_clock.now();
@@ -231,12 +201,7 @@ void CrlCache::finish(QNetworkReply *reply)
         }
     }
     Q_EMIT crlFetched(url, result.ok());
-
-    std::vector<Waiter> waiters = m_waiting.take(url);
-    for (const Waiter &waiter : waiters) {
-        if (waiter.context)
-            waiter.done(result);
-    }
+    return result;
 }
 
 void CrlCache::collect(const std::vector<QList<QUrl>> &groups, QObject *context, ListCallback done)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/util/result.h"
+#include "core/webhook/coalescingdownloader.h"
 #include "core/webhook/signatureverifier.h"
 #include "core/webhook/webhooktrustsettings.h"
 
@@ -16,9 +17,6 @@
 #include <memory>
 #include <optional>
 #include <vector>
-
-class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace cosell {
 
@@ -73,21 +71,16 @@ private:
         CrlPtr crl;
         QDateTime expiresAt;
     };
-    struct Waiter
-    {
-        QPointer<QObject> context;
-        Callback done;
-    };
     struct Collection;
 
-    void finish(QNetworkReply *reply);
+    // Once per download: parse, log, cache, signal.
+    Result<CrlPtr> finish(const CoalescingDownloader::Download &download);
     void collectGroup(const std::shared_ptr<Collection> &state, std::size_t group, qsizetype alternative);
 
     const WebhookTrustSettings m_settings;
     const Clock &m_clock;
-    QNetworkAccessManager *m_network;
+    CoalescingDownloader *m_downloader;
     QHash<QUrl, Entry> m_entries;
-    QHash<QUrl, std::vector<Waiter>> m_waiting;
 };
 
 } // namespace cosell

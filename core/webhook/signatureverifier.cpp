@@ -3,6 +3,7 @@
 
 #include "core/util/clock.h"
 #include "core/webhook/logging.h"
+#include "core/webhook/opensslutil.h"
 #include "core/webhook/webhookrequestparser.h"
 
 #include <QHostAddress>
@@ -41,12 +42,9 @@ Error urlError(const QString &why)
                  QStringLiteral("certificate URL not trusted: ") + why, 401, {}};
 }
 
+using opensslutil::epochSecondsOf;
+using opensslutil::memoryBio;
 using BioPtr = std::unique_ptr<BIO, decltype(&BIO_free)>;
-
-BioPtr memoryBio(const QByteArray &bytes)
-{
-    return BioPtr(BIO_new_mem_buf(bytes.constData(), int(bytes.size())), &BIO_free);
-}
 
 // Reads every PEM certificate in `pem`; returns how many, or -1 on a parse error.
 template<typename Sink>
@@ -85,18 +83,6 @@ bool issuerOrganizationIs(X509 *cert, const QString &required)
             return true;
     }
     return false;
-}
-
-// Seconds since the epoch of an ASN.1 time, or nullopt if it cannot be read.
-std::optional<qint64> epochSecondsOf(const ASN1_TIME *time)
-{
-    static const std::unique_ptr<ASN1_TIME, decltype(&ASN1_TIME_free)> epoch(
-        ASN1_TIME_set(nullptr, 0), &ASN1_TIME_free);
-    int days = 0;
-    int seconds = 0;
-    if (!epoch || !time || ASN1_TIME_diff(&days, &seconds, epoch.get(), time) != 1)
-        return std::nullopt;
-    return qint64(days) * 86400 + seconds;
 }
 
 // Remembered verifications: more than the certificate cache holds, so a full cache never
@@ -403,17 +389,7 @@ Status SignatureVerifier::verify(const SignedWebhookRequest &request,
 
 Result<CertificatePtr> SignatureVerifier::parseCertificate(const QByteArray &bytes)
 {
-    const auto *data = reinterpret_cast<const unsigned char *>(bytes.constData());
-    X509 *cert = d2i_X509(nullptr, &data, long(bytes.size()));
-    if (cert && data != reinterpret_cast<const unsigned char *>(bytes.constData()) + bytes.size()) {
-        X509_free(cert); // trailing garbage after the DER structure
-        cert = nullptr;
-    }
-    if (!cert) {
-        BioPtr bio = memoryBio(bytes);
-        cert = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr);
-    }
-    ERR_clear_error();
+    X509 *cert = opensslutil::parseDerOrPem(bytes, &d2i_X509, &PEM_read_bio_X509, &X509_free);
     if (!cert)
         return Error{Error::Kind::Invalid, QStringLiteral("webhook.certificate"),
                      QStringLiteral("certificate is neither DER nor PEM X.509"), 401, {}};

@@ -3,10 +3,9 @@
 // the inbox empty; a valid event is in the inbox when the 200 arrives; duplicates are stored
 // once (also twice in one group commit); validation events are signalled; a certificate is
 // fetched once; a storage failure is answered 503 for every event it hit.
-#include "core/store/cachedb.h"
-#include "core/store/inboxrepository.h"
 #include "core/webhook/webhookreceiver.h"
 #include "testclock.h"
+#include "testinbox.h"
 #include "testpki.h"
 
 #include <QHttpServer>
@@ -22,6 +21,7 @@
 
 using namespace cosell;
 using cosell::test::TestClock;
+using cosell::test::TestInbox;
 using cosell::test::TestPki;
 
 namespace {
@@ -58,13 +58,10 @@ private:
     quint16 m_certPort = 0;
     int m_certHits = 0;
 
-    QTemporaryDir m_dbDir;
-    std::unique_ptr<CacheDb> m_db;
-    std::unique_ptr<InboxRepository> m_inbox;
+    TestInbox m_store{QStringLiteral("webhook-test-")};
     std::unique_ptr<WebhookReceiver> m_receiver;
     TestClock m_clock;
     QNetworkAccessManager m_network;
-    int m_dbSerial = 0;
 
     QString certUrl(const char *name = "pcnotifications-dispatch.sandbox.cer") const
     {
@@ -116,7 +113,7 @@ private:
 
     int inboxCount()
     {
-        Result<int> n = m_inbox->countWithStatus(InboxEvent::Status::Pending);
+        Result<int> n = m_store.inbox().countWithStatus(InboxEvent::Status::Pending);
         return n.ok() ? n.value() : -1;
     }
 
@@ -152,13 +149,9 @@ private Q_SLOTS:
 
     void init()
     {
-        QVERIFY(m_dbDir.isValid());
-        m_db = std::make_unique<CacheDb>();
-        const QString path = m_dbDir.filePath(QStringLiteral("cache-%1.sqlite").arg(++m_dbSerial));
-        const Status opened = m_db->open(path, CacheDb::Role::Writer, QStringLiteral("webhook-test-%1").arg(m_dbSerial));
+        const Status opened = m_store.open(m_clock);
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
-        m_inbox = std::make_unique<InboxRepository>(*m_db, m_clock);
-        m_receiver = std::make_unique<WebhookReceiver>(options(), *m_inbox, m_clock);
+        m_receiver = std::make_unique<WebhookReceiver>(options(), m_store.inbox(), m_clock);
         const Result<quint16> port = m_receiver->listen();
         QVERIFY(port.ok());
         QVERIFY(port.value() != 0);
@@ -170,8 +163,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_receiver.reset();
-        m_inbox.reset();
-        m_db.reset();
+        m_store.close();
     }
 
     void storesSignedEventBeforeAnswering()
@@ -183,7 +175,7 @@ private Q_SLOTS:
         QCOMPARE(a.status, 200);
         // The answer is only written after the inbox transaction: no waiting here.
         QCOMPARE(inboxCount(), 1);
-        Result<QList<InboxEvent>> pending = m_inbox->pending();
+        Result<QList<InboxEvent>> pending = m_store.inbox().pending();
         QVERIFY(pending.ok());
         QCOMPARE(pending->first().body, body);
         QCOMPARE(pending->first().eventType, QStringLiteral("referral-updated"));
@@ -365,9 +357,9 @@ private Q_SLOTS:
         // one-by-one retry stores anything, and every delivery is told to come back.
         QSignalSpy refused(m_receiver.get(), &WebhookReceiver::requestRefused);
         QSignalSpy queued(m_receiver.get(), &WebhookReceiver::eventQueued);
-        const QString path = m_db->path();
-        const QString connection = m_db->connectionName();
-        m_db->close();
+        const QString path = m_store.db().path();
+        const QString connection = m_store.db().connectionName();
+        m_store.db().close();
         QList<QNetworkReply *> replies;
         for (int i = 0; i < 3; ++i) {
             const QByteArray body = eventBody(QStringLiteral("referral-updated"), QStringLiteral("s-%1").arg(i),
@@ -382,7 +374,7 @@ private Q_SLOTS:
         QCOMPARE(refused.count(), 3);
         QCOMPARE(refused.first().at(0).toInt(), 503);
         QCOMPARE(queued.count(), 0);
-        QVERIFY(m_db->open(path, CacheDb::Role::Writer, connection).ok());
+        QVERIFY(m_store.db().open(path, CacheDb::Role::Writer, connection).ok());
         QCOMPARE(inboxCount(), 0);
     }
 
@@ -392,7 +384,7 @@ private Q_SLOTS:
         // served from the cache: Microsoft may have put a new one behind the same URL.
         WebhookReceiver::Options o = options();
         o.trust.certificateCacheSeconds = std::numeric_limits<int>::max();
-        m_receiver = std::make_unique<WebhookReceiver>(o, *m_inbox, m_clock);
+        m_receiver = std::make_unique<WebhookReceiver>(o, m_store.inbox(), m_clock);
         QVERIFY(m_receiver->listen().ok());
         for (const char *id : {"x-1", "x-2"}) {
             const QByteArray body = eventBody(QStringLiteral("referral-updated"), QLatin1String(id),

@@ -3,11 +3,10 @@
 // whose CRL distribution point is a local QHttpServer, and the CA's CRL (openssl ca -gencrl).
 // Not revoked is accepted, revoked is refused 401, a CRL that cannot be had is refused 503
 // webhook.revocationUnavailable, a CRL is fetched once and reused until its nextUpdate.
-#include "core/store/cachedb.h"
-#include "core/store/inboxrepository.h"
 #include "core/webhook/crlcache.h"
 #include "core/webhook/webhookreceiver.h"
 #include "testclock.h"
+#include "testinbox.h"
 #include "testpki.h"
 
 #include <QHttpServer>
@@ -22,6 +21,7 @@
 
 using namespace cosell;
 using cosell::test::TestClock;
+using cosell::test::TestInbox;
 using cosell::test::TestPki;
 
 namespace {
@@ -47,9 +47,7 @@ private:
     int m_crlHits = 0;
     bool m_servePem = false;
 
-    QTemporaryDir m_dbDir;
-    std::unique_ptr<CacheDb> m_db;
-    std::unique_ptr<InboxRepository> m_inbox;
+    TestInbox m_store{QStringLiteral("revocation-test-")};
     std::unique_ptr<WebhookReceiver> m_receiver;
     TestClock m_clock;
     QNetworkAccessManager m_network;
@@ -67,14 +65,14 @@ private:
 
     void startReceiver(const WebhookReceiver::Options &o)
     {
-        m_receiver = std::make_unique<WebhookReceiver>(o, *m_inbox, m_clock);
+        m_receiver = std::make_unique<WebhookReceiver>(o, m_store.inbox(), m_clock);
         const Result<quint16> port = m_receiver->listen();
         QVERIFY(port.ok());
     }
 
     int inboxCount()
     {
-        Result<int> n = m_inbox->countWithStatus(InboxEvent::Status::Pending);
+        Result<int> n = m_store.inbox().countWithStatus(InboxEvent::Status::Pending);
         return n.ok() ? n.value() : -1;
     }
 
@@ -138,11 +136,8 @@ private Q_SLOTS:
 
     void init()
     {
-        QVERIFY(m_dbDir.isValid());
-        m_db = std::make_unique<CacheDb>();
-        const QString path = m_dbDir.filePath(QStringLiteral("cache-%1.sqlite").arg(++m_serial));
-        QVERIFY(m_db->open(path, CacheDb::Role::Writer, QStringLiteral("revocation-test-%1").arg(m_serial)).ok());
-        m_inbox = std::make_unique<InboxRepository>(*m_db, m_clock);
+        const Status opened = m_store.open(m_clock);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
         // The CRL's lastUpdate is "now" at generation: stay clear of it without the skew.
         m_clock.set(QDateTime::currentDateTimeUtc().addSecs(60));
         m_crlHits = 0;
@@ -152,8 +147,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_receiver.reset();
-        m_inbox.reset();
-        m_db.reset();
+        m_store.close();
     }
 
     void productionChecksRevocationSandboxDoesNot()
