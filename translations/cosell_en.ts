@@ -255,6 +255,18 @@
 Add these fields in the CRM (the Partner Center co-sell solution creates them), or, if your CRM names them differently, type its names above and check again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Salesforce Setup › App Manager › your connected app › View › Manage Consumer Details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer key (connected app):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the consumer key of your Salesforce connected app first (Setup › App Manager › your app › View › Manage Consumer Details).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cosell::DashboardPage</name>
@@ -788,6 +800,22 @@ Go back and check the sign-ins, then plan again.</source>
     </message>
     <message>
         <source>Waiting for you to enter the code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft Entra admin center › App registrations › your app › Overview. Used for Partner Center and Dynamics 365 sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Microsoft Entra app registration of your organization, used to sign in to Partner Center and Dynamics 365.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application (client) ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the Application (client) ID of your Microsoft Entra app registration first (Entra admin center › App registrations).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -256,6 +256,18 @@ Add these fields in the CRM (the Partner Center co-sell solution creates them), 
         <translation>商機上缺少：%1。
 請在 CRM 中新增這些欄位（合作夥伴中心的共同銷售解決方案會建立它們）；如果您的 CRM 使用不同的名稱，請在上方輸入名稱後再次檢查。</translation>
     </message>
+    <message>
+        <source>Salesforce Setup › App Manager › your connected app › View › Manage Consumer Details.</source>
+        <translation>Salesforce 設定 › 應用程式管理員 › 您的連線應用程式 › 檢視 › 管理消費者詳細資料。</translation>
+    </message>
+    <message>
+        <source>Consumer key (connected app):</source>
+        <translation>消費者金鑰 (連線應用程式)：</translation>
+    </message>
+    <message>
+        <source>Enter the consumer key of your Salesforce connected app first (Setup › App Manager › your app › View › Manage Consumer Details).</source>
+        <translation>請先輸入您的 Salesforce 連線應用程式的消費者金鑰 (設定 › 應用程式管理員 › 您的應用程式 › 檢視 › 管理消費者詳細資料)。</translation>
+    </message>
 </context>
 <context>
     <name>cosell::DashboardPage</name>
@@ -789,6 +801,22 @@ Go back and check the sign-ins, then plan again.</source>
     <message>
         <source>Waiting for you to enter the code…</source>
         <translation>正在等待您輸入代碼…</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra admin center › App registrations › your app › Overview. Used for Partner Center and Dynamics 365 sign-in.</source>
+        <translation>Microsoft Entra 系統管理中心 › 應用程式註冊 › 您的應用程式 › 概觀。用於登入合作夥伴中心和 Dynamics 365。</translation>
+    </message>
+    <message>
+        <source>The Microsoft Entra app registration of your organization, used to sign in to Partner Center and Dynamics 365.</source>
+        <translation>貴組織的 Microsoft Entra 應用程式註冊，用於登入合作夥伴中心和 Dynamics 365。</translation>
+    </message>
+    <message>
+        <source>Application (client) ID:</source>
+        <translation>應用程式 (用戶端) 識別碼：</translation>
+    </message>
+    <message>
+        <source>Enter the Application (client) ID of your Microsoft Entra app registration first (Entra admin center › App registrations).</source>
+        <translation>請先輸入您的 Microsoft Entra 應用程式註冊的應用程式 (用戶端) 識別碼 (Entra 系統管理中心 › 應用程式註冊)。</translation>
     </message>
 </context>
 <context>
