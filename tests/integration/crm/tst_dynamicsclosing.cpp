@@ -6,30 +6,18 @@
 #include "core/auth/oauthtokenprovider.h"
 #include "core/crm/dynamicsconnector.h"
 #include "core/net/serviceerror.h"
-#include "tests/support/sandboxfixture.h"
-#include "tests/support/testwait.h"
+#include "tests/integration/crm/crmtestfixture.h"
 
 #include <QTest>
 
 namespace cosell::test {
 
-class TestDynamicsClosing : public QObject
+class TestDynamicsClosing : public CrmTestFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<SandboxFixture> m_sandbox;
-    std::unique_ptr<OAuthTokenProvider> m_tokens;
     std::unique_ptr<DynamicsConnector> m_crm;
 
-    template<typename T>
-    Result<T> wait(const std::function<void(std::function<void(Result<T>)>)> &call)
-    {
-        return waitForResult<T>(call, QStringLiteral("timeout"));
-    }
-    Status waitStatus(const std::function<void(std::function<void(Status)>)> &call)
-    {
-        return waitForStatus(call, QStringLiteral("timeout"));
-    }
     // Every page of the initial read.
     Result<CrmChanges> sweep(DynamicsConnector &crm, const QString &cursor)
     {

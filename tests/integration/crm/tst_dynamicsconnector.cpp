@@ -3,8 +3,7 @@
 #include "core/auth/oauthtokenprovider.h"
 #include "core/crm/dynamicsconnector.h"
 #include "core/net/serviceerror.h"
-#include "tests/support/sandboxfixture.h"
-#include "tests/support/testwait.h"
+#include "tests/integration/crm/crmtestfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,33 +19,18 @@ constexpr int kSeeded = 120;
 
 // DynamicsConnector against the sandbox's Dataverse: change tracking with paging and deltas,
 // get/create/update/upsert, $batch, the schema check, 429 and token expiry mid-paging.
-class TestDynamicsConnector : public QObject
+class TestDynamicsConnector : public CrmTestFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<SandboxFixture> m_sandbox;
-    std::unique_ptr<OAuthTokenProvider> m_tokens;
     std::unique_ptr<DynamicsConnector> m_crm;
 
-    template<typename T>
-    Result<T> wait(const std::function<void(std::function<void(Result<T>)>)> &call)
-    {
-        return waitForResult<T>(call, QStringLiteral("timeout"));
-    }
-    Status waitStatus(const std::function<void(std::function<void(Status)>)> &call)
-    {
-        return waitForStatus(call, QStringLiteral("timeout"));
-    }
     DynamicsConfig config(int pageSize = 50) const
     {
         DynamicsConfig c;
         c.url = m_sandbox->dataverseUrl();
         c.pageSize = pageSize;
         return c;
-    }
-    Result<CrmChanges> page(DynamicsConnector &crm, const QString &cursor)
-    {
-        return wait<CrmChanges>([&](auto done) { crm.changesSince(cursor, this, done); });
     }
     // Every page from `cursor` to the deltaLink; *pages counts the requests.
     Result<CrmChanges> sweep(DynamicsConnector &crm, const QString &cursor, int *pages = nullptr,
@@ -56,7 +40,7 @@ class TestDynamicsConnector : public QObject
         QString at = cursor;
         int n = 0;
         for (;;) {
-            auto p = page(crm, at);
+            auto p = changes(crm, at);
             if (!p)
                 return p.error();
             ++n;
@@ -85,7 +69,7 @@ class TestDynamicsConnector : public QObject
     }
     CrmRecordData firstSeeded()
     {
-        auto p = page(*m_crm, {});
+        auto p = changes(*m_crm, {});
         return p && !p->records.isEmpty() ? p->records.first() : CrmRecordData{};
     }
 
@@ -125,7 +109,7 @@ private Q_SLOTS:
         QVERIFY(all->cursor.contains(QLatin1String("$deltatoken=")));
 
         // Nothing changed: an empty delta and a fresh cursor.
-        auto none = page(*m_crm, all->cursor);
+        auto none = changes(*m_crm, all->cursor);
         QVERIFY2(none.ok(), why(none));
         QVERIFY(none->records.isEmpty());
         QVERIFY(!none->more);
@@ -225,19 +209,16 @@ private Q_SLOTS:
             m_crm->upsertByReferralId(ref, QJsonObject{{QStringLiteral("name"), QStringLiteral("to find")}}, this, done);
         });
         QVERIFY2(id.ok(), why(id));
-        using Found = std::optional<CrmRecordData>;
-        const auto found = wait<Found>([&](auto done) { m_crm->findByReferralId(ref, this, done); });
+        const auto found = find(*m_crm, ref);
         QVERIFY2(found.ok(), why(found));
         QVERIFY(found->has_value());
         QCOMPARE(found->value().id, *id);
         QVERIFY(!found->value().etag.isEmpty());
-        const auto none = wait<Found>([&](auto done) { m_crm->findByReferralId(QStringLiteral("ref-nobody"), this, done); });
+        const auto none = find(*m_crm, QStringLiteral("ref-nobody"));
         QVERIFY2(none.ok(), why(none));
         QVERIFY(!none->has_value());
         // A quote cannot widen the filter (OData string literal escaping).
-        const auto injected = wait<Found>([&](auto done) {
-            m_crm->findByReferralId(QStringLiteral("x' or name ne '"), this, done);
-        });
+        const auto injected = find(*m_crm, QStringLiteral("x' or name ne '"));
         QVERIFY2(injected.ok(), why(injected));
         QVERIFY(!injected->has_value());
     }
@@ -352,7 +333,7 @@ private Q_SLOTS:
         f.retryAfterSeconds = 1;
         f.remaining = 1;
         m_sandbox->addFault(f);
-        auto p = page(*m_crm, {});
+        auto p = changes(*m_crm, {});
         QVERIFY2(p.ok(), why(p));
         QCOMPARE(p->records.size(), 50);
         QCOMPARE(m_sandbox->http().counters().total(Service::Dataverse).throttles, 1);
@@ -366,7 +347,7 @@ private Q_SLOTS:
         f.status = 503;
         f.remaining = 2;
         m_sandbox->addFault(f);
-        auto p = page(*m_crm, {});
+        auto p = changes(*m_crm, {});
         QVERIFY2(p.ok(), why(p));
         QCOMPARE(m_sandbox->http().counters().total(Service::Dataverse).retries, 2);
 
@@ -376,10 +357,10 @@ private Q_SLOTS:
         bad.malformedBody = true;
         bad.remaining = 1;
         m_sandbox->addFault(bad);
-        auto broken = page(*m_crm, {});
+        auto broken = changes(*m_crm, {});
         QVERIFY(!broken.ok());
         QCOMPARE(broken.error().code, QStringLiteral("malformedResponse"));
-        QVERIFY(page(*m_crm, {}).ok()); // and the next call is fine again
+        QVERIFY(changes(*m_crm, {}).ok()); // and the next call is fine again
     }
 
     // A delta token older than ExpireChangeTrackingInDays (7, A.7) is CURSOR_EXPIRED; a full
@@ -389,7 +370,7 @@ private Q_SLOTS:
         auto all = sweep(*m_crm, {});
         QVERIFY2(all.ok(), why(all));
         m_sandbox->advanceSandboxClock(8 * 24 * 3600);
-        auto expired = page(*m_crm, all->cursor);
+        auto expired = changes(*m_crm, all->cursor);
         QVERIFY(!expired.ok());
         QCOMPARE(expired.error().code, QStringLiteral("CURSOR_EXPIRED"));
         QCOMPARE(expired.error().httpStatus, 400);

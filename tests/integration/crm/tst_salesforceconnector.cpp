@@ -8,8 +8,7 @@
 #include "core/crm/salesforceconnector.h"
 #include "core/net/retrypolicy.h"
 #include "core/net/serviceerror.h"
-#include "tests/support/sandboxfixture.h"
-#include "tests/support/testwait.h"
+#include "tests/integration/crm/crmtestfixture.h"
 
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -29,75 +28,20 @@ QJsonObject validOpportunity(const QString &name)
 
 } // namespace
 
-class TestSalesforceConnector : public QObject
+class TestSalesforceConnector : public CrmTestFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<SandboxFixture> m_sandbox;
-    std::unique_ptr<OAuthTokenProvider> m_tokens;
     std::unique_ptr<SalesforceConnector> m_crm;
 
-    template<typename T>
-    Result<T> wait(const std::function<void(std::function<void(Result<T>)>)> &call)
-    {
-        return waitForResult<T>(call, QStringLiteral("TIMEOUT"));
-    }
-    Status waitStatus(const std::function<void(std::function<void(Status)>)> &call)
-    {
-        return waitForStatus(call, QStringLiteral("TIMEOUT"));
-    }
-    Result<CrmChanges> changes(SalesforceConnector &crm, const QString &cursor)
-    {
-        return wait<CrmChanges>([&](auto done) { crm.changesSince(cursor, this, done); });
-    }
     Result<CrmRecordData> get(const QString &id)
     {
         return wait<CrmRecordData>([&](auto done) { m_crm->get(id, this, done); });
     }
-    // Sends to the sandbox's control API (no token); returns the HTTP status.
-    int control(const QByteArray &method, const QString &path, const QByteArray &body)
-    {
-        QNetworkRequest request(QUrl(m_sandbox->server().url(path)));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        QNetworkReply *reply = m_sandbox->network().sendCustomRequest(request, method, body);
-        if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 30000))
-            return -1;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        reply->deleteLater();
-        return status;
-    }
-    int configure(const QByteArray &json) { return control("PUT", QStringLiteral("/control/salesforce/config"), json); }
-    int sellerEdit(const QString &id, const QByteArray &json = "{}")
-    {
-        return control("POST", QStringLiteral("/control/salesforce/opportunities/") + id + QStringLiteral("/edit"), json);
-    }
+    int configure(const QByteArray &json) { return sandboxControl("PUT", QStringLiteral("/control/salesforce/config"), json); }
     sandbox::SalesforceStore &store()
     {
         return static_cast<sandbox::SalesforceService *>(m_sandbox->server().service(QStringLiteral("salesforce")))->store();
-    }
-    SalesforceConnectorConfig config(OAuthTokenProvider &tokens)
-    {
-        SalesforceConnectorConfig c;
-        c.instanceUrlSource = [&tokens] { return tokens.instanceUrl(); };
-        c.clock = &m_sandbox->server().clock(); // getDeleted windows end at the sandbox's now
-        return c;
-    }
-    // Every record from an empty cursor, changesSince after changesSince; returns the cursor.
-    QString readAll(SalesforceConnector &crm, QList<CrmRecordData> *records, int *calls)
-    {
-        QString cursor;
-        *calls = 0;
-        while (*calls < 100) {
-            const auto page = changes(crm, cursor);
-            if (!page.ok())
-                return QStringLiteral("<failed: %1>").arg(page.error().toString());
-            ++*calls;
-            records->append(page->records);
-            cursor = page->cursor;
-            if (!page->more)
-                break;
-        }
-        return cursor;
     }
 
 private Q_SLOTS:
@@ -110,7 +54,7 @@ private Q_SLOTS:
                                                         OAuthTokenProvider::Grant::Delegated);
         QVERIFY(m_sandbox->signIn(*m_tokens));
         QVERIFY(m_tokens->instanceUrl().isValid());
-        m_crm = std::make_unique<SalesforceConnector>(m_sandbox->http(), *m_tokens, config(*m_tokens));
+        m_crm = std::make_unique<SalesforceConnector>(m_sandbox->http(), *m_tokens, salesforceConfig(*m_tokens));
     }
     void cleanup()
     {
@@ -122,7 +66,7 @@ private Q_SLOTS:
     void initialReadPagesThroughEverySeededRecord()
     {
         QCOMPARE(configure("{\"defaultBatchSize\":7}"), 200);
-        SalesforceConnectorConfig c = config(*m_tokens);
+        SalesforceConnectorConfig c = salesforceConfig(*m_tokens);
         c.maxPagesPerCall = 2; // 14 records per call: the second call resumes at the watermark
         SalesforceConnector crm(m_sandbox->http(), *m_tokens, c);
         const qint64 queriesBefore = m_sandbox->sandboxRequests(QStringLiteral("/query"));
@@ -168,7 +112,7 @@ private Q_SLOTS:
             store().table(QStringLiteral("Opportunity"))->put(row, instant);
         }
         QCOMPARE(configure("{\"defaultBatchSize\":1}"), 200);
-        SalesforceConnectorConfig c = config(*m_tokens);
+        SalesforceConnectorConfig c = salesforceConfig(*m_tokens);
         c.maxPagesPerCall = 1; // one record per call: every call boundary cuts the group
         SalesforceConnector crm(m_sandbox->http(), *m_tokens, c);
         QSet<QString> seen;
@@ -370,7 +314,7 @@ private Q_SLOTS:
         OAuthTokenProvider tokens(m_sandbox->http(), auth, OAuthTokenProvider::Grant::Delegated);
         QVERIFY(m_sandbox->signIn(tokens));
         QCOMPARE(configure("{\"defaultBatchSize\":10}"), 200);
-        SalesforceConnector crm(m_sandbox->http(), tokens, config(tokens));
+        SalesforceConnector crm(m_sandbox->http(), tokens, salesforceConfig(tokens));
         // After the first page the sandbox's clock passes the token's expiry: the
         // nextRecordsUrl request gets 401, one refresh, and paging goes on.
         bool advanced = false;
@@ -440,17 +384,16 @@ private Q_SLOTS:
         const QString ref = QStringLiteral("ref-O'Neil-\\-7");
         const auto id = wait<QString>([&](auto done) { m_crm->upsertByReferralId(ref, validOpportunity(QStringLiteral("to find")), this, done); });
         QVERIFY2(id.ok(), why(id));
-        using Found = std::optional<CrmRecordData>;
-        const auto found = wait<Found>([&](auto done) { m_crm->findByReferralId(ref, this, done); });
+        const auto found = find(*m_crm, ref);
         QVERIFY2(found.ok(), why(found));
         QVERIFY(found->has_value());
         QCOMPARE(found->value().id, *id);
         QCOMPARE(found->value().fields.value(QLatin1String("Referral_Identifier__c")).toString(), ref);
-        const auto none = wait<Found>([&](auto done) { m_crm->findByReferralId(QStringLiteral("ref-nobody"), this, done); });
+        const auto none = find(*m_crm, QStringLiteral("ref-nobody"));
         QVERIFY2(none.ok(), why(none));
         QVERIFY(!none->has_value());
         // A quote cannot widen the query (SOQL string literal escaping).
-        const auto injected = wait<Found>([&](auto done) { m_crm->findByReferralId(QStringLiteral("x' OR Name != '"), this, done); });
+        const auto injected = find(*m_crm, QStringLiteral("x' OR Name != '"));
         QVERIFY2(injected.ok(), why(injected));
         QVERIFY(!injected->has_value());
     }

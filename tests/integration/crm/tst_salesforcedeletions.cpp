@@ -5,8 +5,7 @@
 #include "core/auth/oauthtokenprovider.h"
 #include "core/crm/salesforceconnector.h"
 #include "core/net/serviceerror.h"
-#include "tests/support/sandboxfixture.h"
-#include "tests/support/testwait.h"
+#include "tests/integration/crm/crmtestfixture.h"
 
 #include <QNetworkReply>
 #include <QTest>
@@ -18,34 +17,12 @@ constexpr int kSeeded = 25;
 
 } // namespace
 
-class TestSalesforceDeletions : public QObject
+class TestSalesforceDeletions : public CrmTestFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<SandboxFixture> m_sandbox;
-    std::unique_ptr<OAuthTokenProvider> m_tokens;
     std::unique_ptr<SalesforceConnector> m_crm;
 
-    Result<CrmChanges> changes(SalesforceConnector &crm, const QString &cursor)
-    {
-        return waitForResult<CrmChanges>([&](auto done) { crm.changesSince(cursor, this, done); }, QStringLiteral("TIMEOUT"));
-    }
-    // Sends to the sandbox's control API (no token); returns the HTTP status.
-    int control(const QByteArray &method, const QString &path, const QByteArray &body)
-    {
-        QNetworkRequest request(QUrl(m_sandbox->server().url(path)));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        QNetworkReply *reply = m_sandbox->network().sendCustomRequest(request, method, body);
-        if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 30000))
-            return -1;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        reply->deleteLater();
-        return status;
-    }
-    int sellerEdit(const QString &id, const QByteArray &json)
-    {
-        return control("POST", QStringLiteral("/control/salesforce/opportunities/") + id + QStringLiteral("/edit"), json);
-    }
     // DELETE through the API (an API call like the connector's); returns the HTTP status.
     int remove(const QString &id)
     {
@@ -58,30 +35,6 @@ class TestSalesforceDeletions : public QObject
                                                           QStringLiteral("TIMEOUT"));
         return response ? response->status : response.error().httpStatus;
     }
-    SalesforceConnectorConfig config(OAuthTokenProvider &tokens)
-    {
-        SalesforceConnectorConfig c;
-        c.instanceUrlSource = [&tokens] { return tokens.instanceUrl(); };
-        c.clock = &m_sandbox->server().clock(); // getDeleted windows end at the sandbox's now
-        return c;
-    }
-    // Every record from an empty cursor; returns the cursor.
-    QString readAll(SalesforceConnector &crm, QList<CrmRecordData> *records, int *calls)
-    {
-        QString cursor;
-        *calls = 0;
-        while (*calls < 100) {
-            const auto page = changes(crm, cursor);
-            if (!page.ok())
-                return QStringLiteral("<failed: %1>").arg(page.error().toString());
-            ++*calls;
-            records->append(page->records);
-            cursor = page->cursor;
-            if (!page->more)
-                break;
-        }
-        return cursor;
-    }
 
 private Q_SLOTS:
     void init()
@@ -92,7 +45,7 @@ private Q_SLOTS:
         m_tokens = std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->salesforceAuth(),
                                                         OAuthTokenProvider::Grant::Delegated);
         QVERIFY(m_sandbox->signIn(*m_tokens));
-        m_crm = std::make_unique<SalesforceConnector>(m_sandbox->http(), *m_tokens, config(*m_tokens));
+        m_crm = std::make_unique<SalesforceConnector>(m_sandbox->http(), *m_tokens, salesforceConfig(*m_tokens));
     }
     void cleanup()
     {
@@ -143,7 +96,7 @@ private Q_SLOTS:
         QVERIFY(sawGone);
 
         // Without reportDeletions no getDeleted call is made.
-        SalesforceConnectorConfig c = config(*m_tokens);
+        SalesforceConnectorConfig c = salesforceConfig(*m_tokens);
         c.reportDeletions = false;
         SalesforceConnector quiet(m_sandbox->http(), *m_tokens, c);
         const qint64 before2 = m_sandbox->sandboxRequests(QStringLiteral("/deleted"));
@@ -161,7 +114,7 @@ private Q_SLOTS:
         QCOMPARE(remove(records.at(4).id), 204);
         m_sandbox->advanceSandboxClock(120);
         // The org purged its delete log up to now: the window since the cursor is incomplete.
-        QCOMPARE(control("POST", QStringLiteral("/control/salesforce/deleted/purge"), "{}"), 200);
+        QCOMPARE(sandboxControl("POST", QStringLiteral("/control/salesforce/deleted/purge"), "{}"), 200);
         m_sandbox->advanceSandboxClock(60);
         const auto page = changes(*m_crm, cursor);
         QVERIFY(!page.ok());

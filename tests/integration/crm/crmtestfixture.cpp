@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#include "tests/integration/crm/crmtestfixture.h"
+
+#include "app/sandbox/server/sandboxserver.h"
+
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTest>
+
+namespace cosell::test {
+
+Status CrmTestFixture::waitStatus(const std::function<void(std::function<void(Status)>)> &call)
+{
+    return waitForStatus(call, QStringLiteral("timeout"));
+}
+
+Result<CrmChanges> CrmTestFixture::changes(CrmConnector &crm, const QString &cursor)
+{
+    return wait<CrmChanges>([&](auto done) { crm.changesSince(cursor, this, done); });
+}
+
+Result<std::optional<CrmRecordData>> CrmTestFixture::find(CrmConnector &crm, const QString &referralId)
+{
+    return wait<std::optional<CrmRecordData>>([&](auto done) { crm.findByReferralId(referralId, this, done); });
+}
+
+QString CrmTestFixture::readAll(CrmConnector &crm, QList<CrmRecordData> *records, int *calls)
+{
+    QString cursor;
+    *calls = 0;
+    while (*calls < 100) {
+        const auto page = changes(crm, cursor);
+        if (!page.ok())
+            return QStringLiteral("<failed: %1>").arg(page.error().toString());
+        ++*calls;
+        records->append(page->records);
+        cursor = page->cursor;
+        if (!page->more)
+            break;
+    }
+    return cursor;
+}
+
+int CrmTestFixture::sandboxControl(const QByteArray &method, const QString &path, const QByteArray &body)
+{
+    QNetworkRequest request(QUrl(m_sandbox->server().url(path)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = m_sandbox->network().sendCustomRequest(request, method, body);
+    if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 30000))
+        return -1;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status;
+}
+
+int CrmTestFixture::sellerEdit(const QString &id, const QByteArray &json)
+{
+    return sandboxControl("POST", QStringLiteral("/control/salesforce/opportunities/") + id + QStringLiteral("/edit"), json);
+}
+
+SalesforceConnectorConfig CrmTestFixture::salesforceConfig(OAuthTokenProvider &tokens)
+{
+    SalesforceConnectorConfig c;
+    c.instanceUrlSource = [&tokens] { return tokens.instanceUrl(); };
+    c.clock = &m_sandbox->server().clock(); // getDeleted windows end at the sandbox's now
+    return c;
+}
+
+} // namespace cosell::test

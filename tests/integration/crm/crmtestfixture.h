@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/auth/oauthtokenprovider.h"
+#include "core/crm/crmconnector.h"
+#include "core/crm/salesforceconnector.h"
+#include "tests/support/sandboxfixture.h"
+#include "tests/support/testwait.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace cosell::test {
+
+// What the CRM connector tests share: the sandbox and the token provider (set up by each
+// test's init(), reset in cleanup()), waits that give up with the code "timeout", and the
+// Salesforce sandbox's control API. The tests derive from it (it is their QObject).
+class CrmTestFixture : public QObject
+{
+protected:
+    std::unique_ptr<SandboxFixture> m_sandbox;
+    std::unique_ptr<OAuthTokenProvider> m_tokens;
+
+    template<typename T>
+    Result<T> wait(const std::function<void(std::function<void(Result<T>)>)> &call)
+    {
+        return waitForResult<T>(call, QStringLiteral("timeout"));
+    }
+    Status waitStatus(const std::function<void(std::function<void(Status)>)> &call);
+    Result<CrmChanges> changes(CrmConnector &crm, const QString &cursor);
+    Result<std::optional<CrmRecordData>> find(CrmConnector &crm, const QString &referralId);
+    // Every record from an empty cursor, changesSince after changesSince (at most 100);
+    // returns the cursor, or "<failed: …>".
+    QString readAll(CrmConnector &crm, QList<CrmRecordData> *records, int *calls);
+
+    // Sends to the sandbox's control API (no token); returns the HTTP status, -1 if no
+    // answer came within 30 s.
+    int sandboxControl(const QByteArray &method, const QString &path, const QByteArray &body);
+    // A seller's edit of a Salesforce opportunity in the sandbox; returns the HTTP status.
+    int sellerEdit(const QString &id, const QByteArray &json = "{}");
+    // The connector's settings for the Salesforce sandbox: the instance URL `tokens` got,
+    // getDeleted windows ending at the sandbox's now. `tokens` must outlive the connector.
+    SalesforceConnectorConfig salesforceConfig(OAuthTokenProvider &tokens);
+};
+
+} // namespace cosell::test
