@@ -1,68 +1,29 @@
 // SPDX-License-Identifier: MIT
-#include "core/auth/oauthtokenprovider.h"
+#include "app/sandbox/server/faulttable.h"
 #include "core/crm/dynamicsconnector.h"
 #include "core/mapping/mappingspec.h"
 #include "core/mapping/recordmapper.h"
-#include "core/partnercenter/referralsclient.h"
-#include "core/store/cachedb.h"
-#include "core/sync/crmside.h"
 #include "core/sync/mappingrules.h"
-#include "core/sync/partnercenterside.h"
-#include "core/sync/sqlitesyncstore.h"
-#include "core/sync/syncpass.h"
-#include "core/util/clock.h"
-#include "app/sandbox/server/faulttable.h"
+#include "tests/integration/sync/syncscenariofixture.h"
 #include "tests/support/manualclock.h"
-#include "tests/support/sandboxfixture.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 namespace cosell::test {
 
 // The documented scenarios end to end: SyncPass over SqliteSyncStore, PartnerCenterSide and
 // CrmSide (DynamicsConnector), against the in-process sandbox over loopback.
-class TestSyncScenarios : public QObject
+class TestSyncScenarios : public SyncScenarioFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<SandboxFixture> m_sandbox;
-    std::unique_ptr<OAuthTokenProvider> m_pcTokens;
-    std::unique_ptr<OAuthTokenProvider> m_crmTokens;
-    std::unique_ptr<ReferralsClient> m_referrals;
     std::unique_ptr<DynamicsConnector> m_dynamics;
-    std::unique_ptr<PartnerCenterSide> m_pc;
-    std::unique_ptr<CrmSide> m_crm;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<CacheDb> m_db;
-    std::unique_ptr<SqliteSyncStore> m_store;
-    QList<FieldRule> m_rules;
-    SyncConfig m_config;
     std::unique_ptr<ManualClock> m_manualClock; // set by tests that move time themselves
     static inline int s_connection = 0;
 
-    template<typename T>
-    Result<T> wait(const std::function<void(std::function<void(Result<T>)>)> &call)
-    {
-        std::optional<Result<T>> result;
-        call([&](Result<T> r) { result = std::move(r); });
-        if (!QTest::qWaitFor([&] { return result.has_value(); }, 60000)) {
-            Error e;
-            e.message = QStringLiteral("timed out");
-            return e;
-        }
-        return std::move(*result);
-    }
     std::optional<PassReport> pass()
     {
-        const Clock &clock = m_manualClock ? static_cast<const Clock &>(*m_manualClock) : Clock::system();
-        SyncContext context{*m_store, *m_pc, *m_crm, clock, m_config, m_rules, [] { return 0.0; }};
-        SyncPass p(context);
-        std::optional<PassReport> report;
-        p.run([&report](const PassReport &r) { report = r; });
-        if (!QTest::qWaitFor([&] { return report.has_value(); }, 60000))
-            return std::nullopt;
-        return report;
+        return runPass(m_manualClock ? static_cast<const Clock &>(*m_manualClock) : Clock::system());
     }
     // The CRM record whose Referral Identifier is `referralId`, read through a full sweep.
     std::optional<SideRecord> crmRecordFor(const QString &referralId)
@@ -272,14 +233,7 @@ private Q_SLOTS:
     // reaches the referral's notes once; Sync = No is never sent.
     void opportunityWithSyncYesAppearsAndChangesInPartnerCenter()
     {
-        // The account's country is a related record the connectors do not read yet, and
-        // Partner Center requires a customer profile: both come from settings here.
-        m_config.requireTwoLetterCountry = false;
-        m_pc->setCreateDefaults(QJsonObject{
-            {QStringLiteral("customerProfile"),
-             QJsonObject{{QStringLiteral("name"), QStringLiteral("Scenario customer")},
-                         {QStringLiteral("address"), QJsonObject{{QStringLiteral("country"), QStringLiteral("US")}}}}},
-            {QStringLiteral("consent"), QJsonObject{{QStringLiteral("consentToShareReferralWithMicrosoftSellers"), false}}}});
+        useSettingsForNewReferrals();
         auto first = pass();
         QVERIFY(first.has_value());
         QVERIFY2(first->errors.isEmpty(), qPrintable(first->errors.join(u"; ")));

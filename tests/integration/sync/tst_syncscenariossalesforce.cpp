@@ -1,21 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "core/auth/oauthtokenprovider.h"
+#include "app/sandbox/server/sandboxserver.h"
 #include "core/crm/salesforceconnector.h"
 #include "core/mapping/mappingspec.h"
 #include "core/mapping/recordmapper.h"
-#include "core/partnercenter/referralsclient.h"
-#include "core/store/cachedb.h"
-#include "core/sync/crmside.h"
 #include "core/sync/mappingrules.h"
-#include "core/sync/partnercenterside.h"
-#include "core/sync/sqlitesyncstore.h"
-#include "core/sync/syncpass.h"
-#include "app/sandbox/server/sandboxserver.h"
-#include "core/util/clock.h"
-#include "tests/support/sandboxfixture.h"
-#include "tests/support/testwait.h"
+#include "tests/integration/sync/syncscenariofixture.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 namespace cosell::test {
@@ -27,39 +17,14 @@ namespace cosell::test {
 //   2. An opportunity with Sync with Partner Center = Yes appears, then changes, in
 //      Partner Center, linked both ways, with ✔ on the opportunity only.
 //   3. One that fails a precondition is not sent: Audit__c says why, the name gets ✖.
-class TestSyncScenariosSalesforce : public QObject
+class TestSyncScenariosSalesforce : public SyncScenarioFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<SandboxFixture> m_sandbox;
-    std::unique_ptr<OAuthTokenProvider> m_pcTokens;
-    std::unique_ptr<OAuthTokenProvider> m_crmTokens;
-    std::unique_ptr<ReferralsClient> m_referrals;
     std::unique_ptr<SalesforceConnector> m_salesforce;
-    std::unique_ptr<PartnerCenterSide> m_pc;
-    std::unique_ptr<CrmSide> m_crm;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<CacheDb> m_db;
-    std::unique_ptr<SqliteSyncStore> m_store;
-    QList<FieldRule> m_rules;
-    SyncConfig m_config;
     static inline int s_connection = 0;
 
-    template<typename T>
-    Result<T> wait(const std::function<void(std::function<void(Result<T>)>)> &call)
-    {
-        return waitForResult<T>(call, QStringLiteral("timeout"), 60000);
-    }
-    std::optional<PassReport> pass()
-    {
-        SyncContext context{*m_store, *m_pc, *m_crm, Clock::system(), m_config, m_rules, [] { return 0.0; }};
-        SyncPass p(context);
-        std::optional<PassReport> report;
-        p.run([&report](const PassReport &r) { report = r; });
-        if (!QTest::qWaitFor([&] { return report.has_value(); }, 60000))
-            return std::nullopt;
-        return report;
-    }
+    std::optional<PassReport> pass() { return runPass(Clock::system()); }
     // A pass that must succeed; returns how many writes it made (-1 when it failed).
     int writesOfCleanPass()
     {
@@ -218,14 +183,7 @@ private Q_SLOTS:
 
     void opportunityWithSyncYesAppearsAndChangesInPartnerCenter()
     {
-        // The account's country is a related record the connectors do not read yet, and
-        // Partner Center requires a customer profile: both come from settings here.
-        m_config.requireTwoLetterCountry = false;
-        m_pc->setCreateDefaults(QJsonObject{
-            {QStringLiteral("customerProfile"),
-             QJsonObject{{QStringLiteral("name"), QStringLiteral("Scenario customer")},
-                         {QStringLiteral("address"), QJsonObject{{QStringLiteral("country"), QStringLiteral("US")}}}}},
-            {QStringLiteral("consent"), QJsonObject{{QStringLiteral("consentToShareReferralWithMicrosoftSellers"), false}}}});
+        useSettingsForNewReferrals();
         QVERIFY(writesOfCleanPass() >= 0);
         const QJsonValue products = seededProducts();
         QVERIFY(!products.isUndefined());
