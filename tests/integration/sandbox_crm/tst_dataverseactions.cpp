@@ -4,6 +4,7 @@
 #include "app/sandbox/dataverse/dataverseservice.h"
 #include "app/sandbox/server/sandboxserver.h"
 #include "crmtesthttp.h"
+#include "sandboxcrmtest.h"
 
 #include <QTest>
 
@@ -11,18 +12,14 @@ using namespace cosell;
 using namespace cosell::sandbox;
 using cosell::test::CrmTestHttp;
 
-class TestDataverseActions : public QObject
+class TestDataverseActions : public cosell::test::SandboxCrmTest
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<SandboxServer> m_server;
     DataverseService *m_service = nullptr;
-    CrmTestHttp m_http;
-    QString m_root;
     QList<QPair<QByteArray, QByteArray>> m_odata{{"Accept", "application/json"}, {"OData-MaxVersion", "4.0"}, {"OData-Version", "4.0"}};
 
-    QUrl url(const QString &resource) const { return QUrl(m_root + resource); }
     CrmTestHttp::Reply get(const QString &resource) { return m_http.send("GET", url(resource), {}, m_odata); }
     CrmTestHttp::Reply send(const QByteArray &method, const QString &resource, const QJsonObject &body)
     {
@@ -56,17 +53,8 @@ private:
 private slots:
     void init()
     {
-        m_server = std::make_unique<SandboxServer>();
-        m_service = static_cast<DataverseService *>(m_server->addService(std::make_unique<DataverseService>(*m_server)));
-        QVERIFY(m_server->listen(0));
-        m_root = m_server->url(u"/dataverse/api/data/v9.2/");
-        TokenClaims claims;
-        claims.audience = m_server->url(u"/dataverse");
-        claims.clientId = QStringLiteral("test-app");
-        claims.tenant = QStringLiteral("contoso");
-        claims.flavor = QStringLiteral("entra");
-        m_http.setBearer(m_server->tokens().mint(&claims));
-        m_service->seed(7, 10);
+        m_service = startDataverse(10);
+        QVERIFY(m_service);
     }
     void cleanup() { m_server.reset(); }
 

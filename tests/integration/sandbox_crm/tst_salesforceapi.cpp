@@ -3,6 +3,7 @@
 #include "app/sandbox/salesforce/salesforceservice.h"
 #include "app/sandbox/server/sandboxserver.h"
 #include "crmtesthttp.h"
+#include "sandboxcrmtest.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -12,18 +13,14 @@ using namespace cosell;
 using namespace cosell::sandbox;
 using cosell::test::CrmTestHttp;
 
-class TestSalesforceApi : public QObject
+class TestSalesforceApi : public cosell::test::SandboxCrmTest
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<SandboxServer> m_server;
     SalesforceService *m_service = nullptr;
-    CrmTestHttp m_http;
     CrmTestHttp m_control;
-    QString m_root;
 
-    QUrl url(const QString &resource) const { return QUrl(m_root + resource); }
     CrmTestHttp::Reply get(const QString &resource, QList<QPair<QByteArray, QByteArray>> headers = {})
     {
         return m_http.send("GET", url(resource), {}, headers);
@@ -58,17 +55,8 @@ private:
 private slots:
     void init()
     {
-        m_server = std::make_unique<SandboxServer>();
-        m_service = static_cast<SalesforceService *>(m_server->addService(std::make_unique<SalesforceService>(*m_server)));
-        QVERIFY(m_server->listen(0));
-        m_root = m_server->url(u"/salesforce/services/data/v62.0/");
-        m_server->tokens().setLifetimeSeconds(86400 * 3); // the tests move the clock by a day
-        TokenClaims claims;
-        claims.audience = m_server->url(u"/salesforce");
-        claims.clientId = QStringLiteral("sf-app");
-        claims.upn = QStringLiteral("admin@contoso.example");
-        claims.flavor = QStringLiteral("salesforce");
-        m_http.setBearer(m_server->tokens().mint(&claims));
+        m_service = startSalesforce(86400 * 3); // the tests move the clock by a day
+        QVERIFY(m_service);
         m_service->seed(11, 30);
     }
     void cleanup() { m_server.reset(); }

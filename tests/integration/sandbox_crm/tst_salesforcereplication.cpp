@@ -4,6 +4,7 @@
 #include "app/sandbox/salesforce/salesforceservice.h"
 #include "app/sandbox/server/sandboxserver.h"
 #include "crmtesthttp.h"
+#include "sandboxcrmtest.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -29,19 +30,19 @@ const QDateTime kStart(QDate(2026, 3, 10), QTime(10, 0, 30), Qt::UTC);
 
 } // namespace
 
-class TestSalesforceReplication : public QObject
+class TestSalesforceReplication : public cosell::test::SandboxCrmTest
 {
     Q_OBJECT
 
+public:
+    // The server reads m_clock, which is destroyed before the base's members: it goes first.
+    ~TestSalesforceReplication() override { m_server.reset(); }
+
 private:
     StepClock m_clock;
-    std::unique_ptr<SandboxServer> m_server;
     SalesforceService *m_service = nullptr;
-    CrmTestHttp m_http;
     CrmTestHttp m_control;
-    QString m_root;
 
-    QUrl url(const QString &resource) const { return QUrl(m_root + resource); }
     void at(const QDateTime &when) { m_clock.set(when); }
     static QString iso(const QDateTime &utc, const QString &offset = QStringLiteral("+00:00"))
     {
@@ -84,17 +85,8 @@ private slots:
     void init()
     {
         at(kStart);
-        m_server = std::make_unique<SandboxServer>(&m_clock);
-        m_service = static_cast<SalesforceService *>(m_server->addService(std::make_unique<SalesforceService>(*m_server)));
-        QVERIFY(m_server->listen(0));
-        m_root = m_server->url(u"/salesforce/services/data/v62.0/");
-        m_server->tokens().setLifetimeSeconds(86400 * 60); // the tests move the clock by weeks
-        TokenClaims claims;
-        claims.audience = m_server->url(u"/salesforce");
-        claims.clientId = QStringLiteral("sf-app");
-        claims.upn = QStringLiteral("admin@contoso.example");
-        claims.flavor = QStringLiteral("salesforce");
-        m_http.setBearer(m_server->tokens().mint(&claims));
+        m_service = startSalesforce(86400 * 60, &m_clock); // the tests move the clock by weeks
+        QVERIFY(m_service);
     }
     void cleanup() { m_server.reset(); }
 
