@@ -9,6 +9,19 @@
 
 namespace cosell::test {
 
+QString CrmTestFixture::startSalesforce(int records)
+{
+    m_sandbox = std::make_unique<SandboxFixture>();
+    if (!m_sandbox->start())
+        return QStringLiteral("the sandbox cannot listen");
+    m_sandbox->seed(7, records, {QStringLiteral("salesforce")});
+    m_tokens = std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->salesforceAuth(),
+                                                    OAuthTokenProvider::Grant::Delegated);
+    if (!m_sandbox->signIn(*m_tokens))
+        return QStringLiteral("signing in to the sandbox's Salesforce failed");
+    return {};
+}
+
 Status CrmTestFixture::waitStatus(const std::function<void(std::function<void(Status)>)> &call)
 {
     return waitForStatus(call, QStringLiteral("timeout"));

@@ -27,6 +27,10 @@ protected:
     std::unique_ptr<SandboxFixture> m_sandbox;
     std::unique_ptr<OAuthTokenProvider> m_tokens;
 
+    // Starts the sandbox with `records` Salesforce opportunities (seed 7) and signs a user in
+    // (m_tokens, delegated). Returns what failed; empty when all went well.
+    QString startSalesforce(int records);
+
     template<typename T>
     Result<T> wait(const std::function<void(std::function<void(Result<T>)>)> &call)
     {

@@ -39,12 +39,8 @@ class TestSalesforceDeletions : public CrmTestFixture
 private Q_SLOTS:
     void init()
     {
-        m_sandbox = std::make_unique<SandboxFixture>();
-        QVERIFY(m_sandbox->start());
-        m_sandbox->seed(7, kSeeded, {QStringLiteral("salesforce")});
-        m_tokens = std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->salesforceAuth(),
-                                                        OAuthTokenProvider::Grant::Delegated);
-        QVERIFY(m_sandbox->signIn(*m_tokens));
+        const QString failed = startSalesforce(kSeeded);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
         m_crm = std::make_unique<SalesforceConnector>(m_sandbox->http(), *m_tokens, salesforceConfig(*m_tokens));
     }
     void cleanup()
