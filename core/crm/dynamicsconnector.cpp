@@ -22,6 +22,19 @@ Error invalid(const QString &endpoint, const QString &detail)
     return malformedJson(Service::Dataverse, endpoint, detail);
 }
 
+// The rows of an OData collection answer: the exchange's error as is, else a malformed-answer
+// error when the body has no "value" array.
+Result<QJsonArray> valueArrayOf(const Result<HttpResponse> &response, const QString &endpoint)
+{
+    auto json = jsonObjectOf(response);
+    if (!json)
+        return json.error();
+    const QJsonValue value = json->value(QLatin1String("value"));
+    if (!value.isArray())
+        return invalid(endpoint, QStringLiteral("no \"value\" array"));
+    return value.toArray();
+}
+
 // A delta token Dataverse no longer accepts (older than ExpireChangeTrackingInDays, A.7)
 // answers 400 0x80044352: the shared CURSOR_EXPIRED, so the engine starts a full read.
 Error cursorError(Error e)
@@ -230,27 +243,21 @@ void DynamicsConnector::findByReferralId(const QString &referralId, QObject *con
                  QUrl::StrictMode);
     const QString endpoint = QStringLiteral("GET opportunities ($filter referral id)");
     m_http.send(request("GET", endpoint, url), context, [this, endpoint, done = std::move(done)](Result<HttpResponse> response) {
-        auto json = jsonObjectOf(response);
-        if (!json) {
-            done(json.error());
+        const Result<QJsonArray> rows = valueArrayOf(response, endpoint);
+        if (!rows) {
+            done(rows.error());
             return;
         }
-        const QJsonValue value = json->value(QLatin1String("value"));
-        if (!value.isArray()) {
-            done(invalid(endpoint, QStringLiteral("no \"value\" array")));
-            return;
-        }
-        const QJsonArray rows = value.toArray();
-        if (rows.size() > 1) {
+        if (rows->size() > 1) {
             done(makeError(Error::Kind::Conflict, QStringLiteral("multipleReferralRecords"),
                            QStringLiteral("More than one opportunity carries this referral id")));
             return;
         }
-        if (rows.isEmpty()) {
+        if (rows->isEmpty()) {
             done(std::optional<CrmRecordData>());
             return;
         }
-        done(std::optional<CrmRecordData>(recordFrom(rows.first().toObject())));
+        done(std::optional<CrmRecordData>(recordFrom(rows->first().toObject())));
     });
 }
 
@@ -326,20 +333,16 @@ void DynamicsConnector::checkSchema(QObject *context, std::function<void(Result<
 {
     const QString resource = QStringLiteral("EntityDefinitions(LogicalName='") + m_config.logicalName
         + QStringLiteral("')/Attributes?$select=LogicalName");
-    m_http.send(request("GET", QStringLiteral("GET EntityDefinitions/Attributes"), resourceUrl(resource)), context,
-                [this, done = std::move(done)](Result<HttpResponse> response) {
-                    auto json = jsonObjectOf(response);
-                    if (!json) {
-                        done(json.error());
-                        return;
-                    }
-                    const QJsonValue value = json->value(QLatin1String("value"));
-                    if (!value.isArray()) {
-                        done(invalid(QStringLiteral("GET EntityDefinitions/Attributes"), QStringLiteral("no \"value\" array")));
+    const QString endpoint = QStringLiteral("GET EntityDefinitions/Attributes");
+    m_http.send(request("GET", endpoint, resourceUrl(resource)), context,
+                [this, endpoint, done = std::move(done)](Result<HttpResponse> response) {
+                    const Result<QJsonArray> attributes = valueArrayOf(response, endpoint);
+                    if (!attributes) {
+                        done(attributes.error());
                         return;
                     }
                     QSet<QString> names;
-                    for (const QJsonValue &v : value.toArray())
+                    for (const QJsonValue &v : *attributes)
                         names.insert(v.toObject().value(QLatin1String("LogicalName")).toString());
                     CrmSchemaReport report;
                     for (const QString &role : m_config.requiredRoles) {

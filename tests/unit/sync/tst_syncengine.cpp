@@ -52,6 +52,25 @@ FakeRemoteSide &fake(RemoteSide &side)
     return static_cast<FakeRemoteSide &>(side);
 }
 
+// Starts the engine on two pairs, then edits both referrals (firstValue, firstValue + 1)
+// while the CRM refuses the next two updates for good: after the second pass both writes are
+// dead-lettered, in *dead. A failed step fails the test: callers check currentTestFailed().
+void deadLetterTwoEdits(SyncEngine &engine, QSignalSpy &finished, int firstValue,
+                        QList<SyncStore::OutboxRow> *dead)
+{
+    engine.start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, timeoutMs);
+    auto &pc = fake(*engine.backend()->partnerCenter);
+    const QList<SideRecord> refs = pc.all();
+    fake(*engine.backend()->crm).failNext(s("update"), Error::Kind::Invalid, 2);
+    pc.edit(refs.at(0).id, s("dealValue"), firstValue);
+    pc.edit(refs.at(1).id, s("dealValue"), firstValue + 1);
+    engine.syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, timeoutMs);
+    *dead = engine.backend()->store->writes(s("dead"));
+    QCOMPARE(dead->size(), 2);
+}
+
 } // namespace
 
 class TestSyncEngine final : public QObject
@@ -116,19 +135,12 @@ void TestSyncEngine::deadLetterRetryAndDiscard()
 {
     SyncEngine engine(factory(2));
     QSignalSpy finished(&engine, &SyncEngine::passFinished);
-    engine.start();
-    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, timeoutMs);
-    auto &pc = fake(*engine.backend()->partnerCenter);
+    QList<SyncStore::OutboxRow> dead;
+    deadLetterTwoEdits(engine, finished, 1001, &dead);
+    if (QTest::currentTestFailed())
+        return;
     auto &crm = fake(*engine.backend()->crm);
     SyncStore &store = *engine.backend()->store;
-    const QList<SideRecord> refs = pc.all();
-    crm.failNext(s("update"), Error::Kind::Invalid, 2);
-    pc.edit(refs.at(0).id, s("dealValue"), 1001);
-    pc.edit(refs.at(1).id, s("dealValue"), 1002);
-    engine.syncNow();
-    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, timeoutMs);
-    const QList<SyncStore::OutboxRow> dead = store.writes(s("dead"));
-    QCOMPARE(dead.size(), 2);
 
     QSignalSpy audit(&engine, &SyncEngine::auditAppended);
     engine.retryDeadWrite(dead.at(0).id);
@@ -149,19 +161,13 @@ void TestSyncEngine::retryDeadWritesOfOneRecord()
 {
     SyncEngine engine(factory(2));
     QSignalSpy finished(&engine, &SyncEngine::passFinished);
-    engine.start();
-    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, timeoutMs);
-    auto &pc = fake(*engine.backend()->partnerCenter);
+    QList<SyncStore::OutboxRow> dead;
+    deadLetterTwoEdits(engine, finished, 2001, &dead);
+    if (QTest::currentTestFailed())
+        return;
+    const QList<SideRecord> refs = fake(*engine.backend()->partnerCenter).all();
     auto &crm = fake(*engine.backend()->crm);
     SyncStore &store = *engine.backend()->store;
-    const QList<SideRecord> refs = pc.all();
-    crm.failNext(s("update"), Error::Kind::Invalid, 2);
-    pc.edit(refs.at(0).id, s("dealValue"), 2001);
-    pc.edit(refs.at(1).id, s("dealValue"), 2002);
-    engine.syncNow();
-    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, timeoutMs);
-    const QList<SyncStore::OutboxRow> dead = store.writes(s("dead"));
-    QCOMPARE(dead.size(), 2);
     const PlannedWrite retried = dead.at(0).write;
     const PlannedWrite leftAlone = dead.at(1).write;
     QVERIFY(retried.referralId != leftAlone.referralId);
