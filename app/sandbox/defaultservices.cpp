@@ -5,8 +5,8 @@
 #include "app/sandbox/dataverse/dataverseservice.h"
 #include "app/sandbox/identity/identityservice.h"
 #include "app/sandbox/partnercenter/referralsservice.h"
-#include "app/sandbox/salesforce/salesforceservice.h"
 #include "app/sandbox/partnercenter/webhookservice.h"
+#include "app/sandbox/salesforce/salesforceservice.h"
 #include "app/sandbox/server/sandboxserver.h"
 
 namespace cosell::sandbox {

@@ -7,14 +7,14 @@
 #include "app/sandbox/partnercenter/referralsservice.h"
 #include "app/sandbox/server/sandboxserver.h"
 
-#include <QCommandLineParser>
-#include <QCoreApplication>
-#include <QSocketNotifier>
-
 #include <csignal>
 #include <cstdio>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
 
 namespace {
 
@@ -59,19 +59,26 @@ int main(int argc, char *argv[])
         "Simulated Partner Center, Entra ID, Dataverse and Salesforce over real HTTP."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption portOption(QStringLiteral("port"),
-        QStringLiteral("TCP port on 127.0.0.1 (0 = any free port)."), QStringLiteral("port"), QStringLiteral("0"));
+    const QCommandLineOption portOption(
+        QStringLiteral("port"), QStringLiteral("TCP port on 127.0.0.1 (0 = any free port)."),
+        QStringLiteral("port"), QStringLiteral("0"));
     const QCommandLineOption seedOption(QStringLiteral("seed"),
-        QStringLiteral("Seed of the generated data."), QStringLiteral("seed"), QStringLiteral("1"));
+                                        QStringLiteral("Seed of the generated data."),
+                                        QStringLiteral("seed"), QStringLiteral("1"));
     const QCommandLineOption recordsOption(QStringLiteral("records"),
-        QStringLiteral("Records per system to generate."), QStringLiteral("n"), QStringLiteral("50"));
-    const QCommandLineOption demoOption(QStringLiteral("demo"),
-        QStringLiteral("Generate steady, plausible seller activity."));
+                                           QStringLiteral("Records per system to generate."),
+                                           QStringLiteral("n"), QStringLiteral("50"));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"), QStringLiteral("Generate steady, plausible seller activity."));
     const QCommandLineOption intervalOption(QStringLiteral("demo-interval"),
-        QStringLiteral("Milliseconds between demo changes."), QStringLiteral("ms"), QStringLiteral("3000"));
-    const QCommandLineOption noThrottleOption(QStringLiteral("no-throttle"),
-        QStringLiteral("Do not throttle the referrals API (default: 600 requests and 100 writes per minute per user)."));
-    parser.addOptions({portOption, seedOption, recordsOption, demoOption, intervalOption, noThrottleOption});
+                                            QStringLiteral("Milliseconds between demo changes."),
+                                            QStringLiteral("ms"), QStringLiteral("3000"));
+    const QCommandLineOption noThrottleOption(
+        QStringLiteral("no-throttle"),
+        QStringLiteral("Do not throttle the referrals API (default: 600 requests and 100 writes "
+                       "per minute per user)."));
+    parser.addOptions(
+        {portOption, seedOption, recordsOption, demoOption, intervalOption, noThrottleOption});
     parser.process(app);
 
     bool ok = false;

@@ -32,7 +32,9 @@ DemoBackend::~DemoBackend() = default;
 
 SyncdApp::BackendProvider DemoBackend::provider()
 {
-    return [this](const SyncdOptions &options) { return start(options); };
+    return [this](const SyncdOptions &options) {
+        return start(options);
+    };
 }
 
 Result<SyncBackendFactory> DemoBackend::start(const SyncdOptions &options)
@@ -53,9 +55,10 @@ Result<SyncBackendFactory> DemoBackend::start(const SyncdOptions &options)
         } else if (QFileInfo(options.cachePath).size() > 0) {
             Error e;
             e.code = QStringLiteral("demoCacheInUse");
-            e.message = QStringLiteral("%1 holds an earlier run; the demo sandbox starts afresh each run: "
-                                       "give --demo a new --cache path, or leave --cache out")
-                            .arg(options.cachePath);
+            e.message =
+                QStringLiteral("%1 holds an earlier run; the demo sandbox starts afresh each run: "
+                               "give --demo a new --cache path, or leave --cache out")
+                    .arg(options.cachePath);
             return e;
         }
         m_server = std::make_unique<sandbox::SandboxServer>();
@@ -66,7 +69,8 @@ Result<SyncBackendFactory> DemoBackend::start(const SyncdOptions &options)
             e.message = QStringLiteral("the demo sandbox cannot listen on 127.0.0.1");
             return e;
         }
-        m_server->seedAll(42, kSeedRecords, {QStringLiteral("partnercenter"), QStringLiteral("dataverse")});
+        m_server->seedAll(42, kSeedRecords,
+                          {QStringLiteral("partnercenter"), QStringLiteral("dataverse")});
         m_server->tokens().setLifetimeSeconds(kTokenLifetimeSeconds);
     }
     sandbox::TokenClaims pc;

@@ -3,10 +3,10 @@
 #include "app/syncd/demobackend.h"
 #include "core/sync/syncdapp.h"
 
+#include <cstdio>
+
 #include <QCoreApplication>
 #include <QTextStream>
-
-#include <cstdio>
 
 int main(int argc, char *argv[])
 {

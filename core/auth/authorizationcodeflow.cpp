@@ -20,10 +20,12 @@ Error signInError(const QString &code, const QString &message)
 
 } // namespace
 
-AuthorizationCodeFlow::AuthorizationCodeFlow(TokenEndpoint &endpoint, OpenBrowser openBrowser, QObject *parent)
-    : QObject(parent), m_endpoint(endpoint), m_openBrowser(std::move(openBrowser))
-{
-}
+AuthorizationCodeFlow::AuthorizationCodeFlow(TokenEndpoint &endpoint, OpenBrowser openBrowser,
+                                             QObject *parent)
+    : QObject(parent)
+    , m_endpoint(endpoint)
+    , m_openBrowser(std::move(openBrowser))
+{ }
 
 AuthorizationCodeFlow::~AuthorizationCodeFlow() = default;
 
@@ -34,12 +36,14 @@ void AuthorizationCodeFlow::start(Callback done, int timeoutMs)
     const quint64 run = ++m_run;
     const OAuthConfig &config = m_endpoint.config();
     m_listener = new LoopbackRedirectListener(config.redirectPath, this);
-    connect(m_listener, &LoopbackRedirectListener::redirected, this, &AuthorizationCodeFlow::onRedirect);
+    connect(m_listener, &LoopbackRedirectListener::redirected, this,
+            &AuthorizationCodeFlow::onRedirect);
     auto &scheduler = m_endpoint.http().scheduler();
     if (!m_listener->listen()) {
         scheduler.schedule(std::chrono::milliseconds(0), this, [this] {
-            finish(signInError(QStringLiteral("loopbackUnavailable"),
-                               QStringLiteral("Cannot listen on 127.0.0.1 for the sign-in redirect")));
+            finish(
+                signInError(QStringLiteral("loopbackUnavailable"),
+                            QStringLiteral("Cannot listen on 127.0.0.1 for the sign-in redirect")));
         });
         return;
     }
@@ -70,14 +74,17 @@ void AuthorizationCodeFlow::start(Callback done, int timeoutMs)
     qCInfo(lcAuth).noquote() << "Opening the browser for sign-in:" << redactUrl(m_authorizeUrl);
     scheduler.schedule(std::chrono::milliseconds(timeoutMs), this, [this, run] {
         if (run == m_run && m_done)
-            finish(signInError(QStringLiteral("signInTimeout"),
-                               QStringLiteral("The browser did not come back within the time allowed")));
+            finish(signInError(
+                QStringLiteral("signInTimeout"),
+                QStringLiteral("The browser did not come back within the time allowed")));
     });
     if (!m_openBrowser || !m_openBrowser(m_authorizeUrl)) {
         scheduler.schedule(std::chrono::milliseconds(0), this, [this, run] {
             if (run == m_run)
-                finish(signInError(QStringLiteral("browserUnavailable"),
-                                   QStringLiteral("No browser could be opened; use the device code sign-in instead")));
+                finish(signInError(
+                    QStringLiteral("browserUnavailable"),
+                    QStringLiteral(
+                        "No browser could be opened; use the device code sign-in instead")));
         });
     }
 }
@@ -93,18 +100,22 @@ void AuthorizationCodeFlow::onRedirect(const QUrlQuery &query)
     const quint64 run = m_run;
     if (query.hasQueryItem(QStringLiteral("error"))) {
         const QString error = query.queryItemValue(QStringLiteral("error"), QUrl::FullyDecoded);
-        const QString description = query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded);
-        finish(signInError(error, description.isEmpty() ? QStringLiteral("Sign-in was refused") : description));
+        const QString description =
+            query.queryItemValue(QStringLiteral("error_description"), QUrl::FullyDecoded);
+        finish(signInError(
+            error, description.isEmpty() ? QStringLiteral("Sign-in was refused") : description));
         return;
     }
     if (query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded).toLatin1() != m_state) {
-        finish(signInError(QStringLiteral("stateMismatch"),
-                           QStringLiteral("The sign-in answer does not belong to this sign-in (state mismatch)")));
+        finish(signInError(
+            QStringLiteral("stateMismatch"),
+            QStringLiteral("The sign-in answer does not belong to this sign-in (state mismatch)")));
         return;
     }
     const QString code = query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
     if (code.isEmpty()) {
-        finish(signInError(QStringLiteral("missingCode"), QStringLiteral("The sign-in answer carries no code")));
+        finish(signInError(QStringLiteral("missingCode"),
+                           QStringLiteral("The sign-in answer carries no code")));
         return;
     }
     m_endpoint.authorizationCode(code, m_redirectUri.toString(), m_pkce.verifier, this,

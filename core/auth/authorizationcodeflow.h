@@ -5,12 +5,12 @@
 #include "core/auth/tokenset.h"
 #include "core/util/result.h"
 
+#include <functional>
+
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
 #include <QUrlQuery>
-
-#include <functional>
 
 namespace cosell {
 
@@ -31,7 +31,8 @@ public:
     using OpenBrowser = std::function<bool(const QUrl &)>;
     using Callback = std::function<void(Result<TokenSet>)>;
 
-    AuthorizationCodeFlow(TokenEndpoint &endpoint, OpenBrowser openBrowser, QObject *parent = nullptr);
+    AuthorizationCodeFlow(TokenEndpoint &endpoint, OpenBrowser openBrowser,
+                          QObject *parent = nullptr);
     ~AuthorizationCodeFlow() override;
 
     // Calls `done` once: tokens, or why not (browser refused, user declined, state mismatch,

@@ -4,11 +4,11 @@
 #include "core/auth/tokenset.h"
 #include "core/util/result.h"
 
+#include <functional>
+
 #include <QDateTime>
 #include <QObject>
 #include <QUrl>
-
-#include <functional>
 
 namespace cosell {
 
@@ -20,7 +20,7 @@ struct DeviceCodePrompt
 {
     QString userCode;
     QUrl verificationUri;
-    QString message;     // the authority's own instruction text, if any
+    QString message; // the authority's own instruction text, if any
     QDateTime expiresAt; // UTC
 };
 

@@ -21,20 +21,20 @@ Error storageError(const QString &message)
     return makeError(Error::Kind::Storage, QStringLiteral("secretStore"), message);
 }
 
-template<typename T, typename F>
-void post(QObject *context, F done, T result)
+template<typename T, typename F> void post(QObject *context, F done, T result)
 {
-    QMetaObject::invokeMethod(context, [done = std::move(done), result = std::move(result)] { done(result); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context, [done = std::move(done), result = std::move(result)] { done(result); },
+        Qt::QueuedConnection);
 }
 
 } // namespace
 
-FileSecretStore::FileSecretStore(QString path) : m_path(std::move(path))
+FileSecretStore::FileSecretStore(QString path)
+    : m_path(std::move(path))
 {
-    qCWarning(lcSecrets).noquote()
-        << "No OS keychain in use: secrets are kept in" << m_path
-        << "(owner read/write only, not encrypted)";
+    qCWarning(lcSecrets).noquote() << "No OS keychain in use: secrets are kept in" << m_path
+                                   << "(owner read/write only, not encrypted)";
 }
 
 Result<QJsonObject> FileSecretStore::load() const
@@ -42,8 +42,10 @@ Result<QJsonObject> FileSecretStore::load() const
     QFile file(m_path);
     if (!file.exists())
         return QJsonObject();
-    if ((file.permissions() & ~(kOwnerOnly | QFileDevice::ReadUser | QFileDevice::WriteUser)) != 0) {
-        qCWarning(lcSecrets).noquote() << m_path << "was readable by others; restricting it to its owner";
+    if ((file.permissions() & ~(kOwnerOnly | QFileDevice::ReadUser | QFileDevice::WriteUser))
+        != 0) {
+        qCWarning(lcSecrets).noquote()
+            << m_path << "was readable by others; restricting it to its owner";
         file.setPermissions(kOwnerOnly);
     }
     if (!file.open(QIODevice::ReadOnly))
@@ -63,7 +65,8 @@ Status FileSecretStore::save(const QJsonObject &secrets) const
     if (!dir.exists()) {
         if (!dir.mkpath(QStringLiteral(".")))
             return storageError(QStringLiteral("Cannot create %1").arg(dir.path()));
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QFile::setPermissions(
+            dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))
@@ -89,7 +92,7 @@ void FileSecretStore::read(const QString &key, QObject *context, ReadCallback do
     if (!secrets->contains(key)) {
         post(context, std::move(done),
              Result<QByteArray>(makeError(Error::Kind::NotFound, QStringLiteral("secretNotFound"),
-                                      QStringLiteral("No secret stored under %1").arg(key))));
+                                          QStringLiteral("No secret stored under %1").arg(key))));
         return;
     }
     post(context, std::move(done),

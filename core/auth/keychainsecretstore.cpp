@@ -5,7 +5,6 @@
 #include "core/net/serviceerror.h"
 
 #include <QPointer>
-
 #include <qt6keychain/keychain.h>
 
 namespace cosell {
@@ -15,12 +14,11 @@ Error keychainError(const QKeychain::Job *job)
 {
     const bool notFound = job->error() == QKeychain::EntryNotFound;
     return makeError(notFound ? Error::Kind::NotFound : Error::Kind::Storage,
-                 notFound ? QStringLiteral("secretNotFound") : QStringLiteral("keychain"),
-                 QStringLiteral("OS keychain: %1").arg(job->errorString()));
+                     notFound ? QStringLiteral("secretNotFound") : QStringLiteral("keychain"),
+                     QStringLiteral("OS keychain: %1").arg(job->errorString()));
 }
 
-template<typename Job>
-Job *makeJob(const QString &service, const QString &key)
+template<typename Job> Job *makeJob(const QString &service, const QString &key)
 {
     auto *job = new Job(service);
     job->setAutoDelete(true);
@@ -31,7 +29,9 @@ Job *makeJob(const QString &service, const QString &key)
 
 } // namespace
 
-KeychainSecretStore::KeychainSecretStore(QString service) : m_service(std::move(service)) { }
+KeychainSecretStore::KeychainSecretStore(QString service)
+    : m_service(std::move(service))
+{ }
 
 void KeychainSecretStore::read(const QString &key, QObject *context, ReadCallback done)
 {
@@ -60,7 +60,8 @@ void KeychainSecretStore::remove(const QString &key, QObject *context, WriteCall
 {
     auto *job = makeJob<QKeychain::DeletePasswordJob>(m_service, key);
     QObject::connect(job, &QKeychain::Job::finished, context, [job, done = std::move(done)] {
-        const bool ok = job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound;
+        const bool ok =
+            job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound;
         done(ok ? Status() : Status(keychainError(job)));
     });
     job->start();
@@ -73,9 +74,11 @@ QString KeychainSecretStore::description() const
 
 void KeychainSecretStore::probe(QObject *context, std::function<void(bool)> done)
 {
-    auto *job = makeJob<QKeychain::ReadPasswordJob>(m_service, QStringLiteral("cosell-keychain-probe"));
+    auto *job =
+        makeJob<QKeychain::ReadPasswordJob>(m_service, QStringLiteral("cosell-keychain-probe"));
     QObject::connect(job, &QKeychain::Job::finished, context, [job, done = std::move(done)] {
-        const bool available = job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound;
+        const bool available =
+            job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound;
         if (!available)
             qCInfo(lcSecrets).noquote() << "OS keychain not usable:" << job->errorString();
         done(available);

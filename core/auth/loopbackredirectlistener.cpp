@@ -15,7 +15,9 @@ constexpr qsizetype kMaxRequestBytes = 8 * 1024;
 } // namespace
 
 LoopbackRedirectListener::LoopbackRedirectListener(QString path, QObject *parent)
-    : QObject(parent), m_path(std::move(path)), m_server(new QTcpServer(this))
+    : QObject(parent)
+    , m_path(std::move(path))
+    , m_server(new QTcpServer(this))
 {
     connect(m_server, &QTcpServer::newConnection, this, &LoopbackRedirectListener::onConnection);
 }
@@ -25,7 +27,8 @@ LoopbackRedirectListener::~LoopbackRedirectListener() = default;
 bool LoopbackRedirectListener::listen()
 {
     if (!m_server->listen(QHostAddress::LocalHost, 0)) {
-        qCWarning(lcAuth).noquote() << "Cannot open the loopback redirect listener:" << m_server->errorString();
+        qCWarning(lcAuth).noquote()
+            << "Cannot open the loopback redirect listener:" << m_server->errorString();
         return false;
     }
     return true;
@@ -76,14 +79,18 @@ void LoopbackRedirectListener::onReadyRead(QTcpSocket *socket)
         return;
     }
     if (m_done) {
-        reply(socket, 200, "<html><body><p>Sign-in already handled. You can close this window.</p></body></html>");
+        reply(
+            socket, 200,
+            "<html><body><p>Sign-in already handled. You can close this window.</p></body></html>");
         return;
     }
     const QUrlQuery query(target);
     const bool failed = query.hasQueryItem(QStringLiteral("error"));
     reply(socket, 200,
-          failed ? QByteArray("<html><body><h1>Sign-in failed</h1><p>Return to Co-sell Sync Console for details.</p></body></html>")
-                 : QByteArray("<html><body><h1>Signed in</h1><p>You can close this window and return to Co-sell Sync Console.</p></body></html>"));
+          failed ? QByteArray("<html><body><h1>Sign-in failed</h1><p>Return to Co-sell Sync "
+                              "Console for details.</p></body></html>")
+                 : QByteArray("<html><body><h1>Signed in</h1><p>You can close this window and "
+                              "return to Co-sell Sync Console.</p></body></html>"));
     m_done = true;
     Q_EMIT redirected(query);
 }
@@ -91,11 +98,13 @@ void LoopbackRedirectListener::onReadyRead(QTcpSocket *socket)
 void LoopbackRedirectListener::reply(QTcpSocket *socket, int status, const QByteArray &html)
 {
     const QByteArray reason = status == 200 ? "OK" : status == 404 ? "Not Found" : "Bad Request";
-    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n"
-                  "Content-Type: text/html; charset=utf-8\r\n"
-                  "Cache-Control: no-store\r\n"
-                  "Connection: close\r\n"
-                  "Content-Length: " + QByteArray::number(html.size()) + "\r\n\r\n" + html);
+    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
+                  + "\r\n"
+                    "Content-Type: text/html; charset=utf-8\r\n"
+                    "Cache-Control: no-store\r\n"
+                    "Connection: close\r\n"
+                    "Content-Length: "
+                  + QByteArray::number(html.size()) + "\r\n\r\n" + html);
     socket->disconnectFromHost();
 }
 

@@ -20,7 +20,8 @@ class LoopbackRedirectListener final : public QObject
     Q_DISABLE_COPY_MOVE(LoopbackRedirectListener)
 
 public:
-    explicit LoopbackRedirectListener(QString path = QStringLiteral("/"), QObject *parent = nullptr);
+    explicit LoopbackRedirectListener(QString path = QStringLiteral("/"),
+                                      QObject *parent = nullptr);
     ~LoopbackRedirectListener() override;
 
     bool listen();

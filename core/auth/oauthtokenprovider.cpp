@@ -8,22 +8,22 @@
 
 namespace cosell {
 
-OAuthTokenProvider::OAuthTokenProvider(HttpClient &http, OAuthConfig config, Grant grant, SecretStore *store,
-                                       QString secretKey, QObject *parent)
-    : QObject(parent),
-      m_http(http),
-      m_endpoint(http, std::move(config)),
-      m_grant(grant),
-      m_store(store),
-      m_secretKey(std::move(secretKey))
-{
-}
+OAuthTokenProvider::OAuthTokenProvider(HttpClient &http, OAuthConfig config, Grant grant,
+                                       SecretStore *store, QString secretKey, QObject *parent)
+    : QObject(parent)
+    , m_http(http)
+    , m_endpoint(http, std::move(config))
+    , m_grant(grant)
+    , m_store(store)
+    , m_secretKey(std::move(secretKey))
+{ }
 
 OAuthTokenProvider::~OAuthTokenProvider() = default;
 
 bool OAuthTokenProvider::isSignedIn() const
 {
-    return m_grant == Grant::ClientCredentials || m_tokens.hasAccessToken() || !m_tokens.refreshToken.isEmpty();
+    return m_grant == Grant::ClientCredentials || m_tokens.hasAccessToken()
+        || !m_tokens.refreshToken.isEmpty();
 }
 
 void OAuthTokenProvider::accessToken(QObject *context, std::function<void(Result<QString>)> done)
@@ -50,13 +50,16 @@ void OAuthTokenProvider::invalidate(const QString &token)
 void OAuthTokenProvider::refreshNow()
 {
     if (m_grant == Grant::Delegated && m_tokens.refreshToken.isEmpty()) {
-        onTokens(makeError(Error::Kind::Unauthorized, QStringLiteral("signInRequired"),
-                       QStringLiteral("Not signed in: sign in to %1").arg(config().tokenUrl.host())));
+        onTokens(makeError(
+            Error::Kind::Unauthorized, QStringLiteral("signInRequired"),
+            QStringLiteral("Not signed in: sign in to %1").arg(config().tokenUrl.host())));
         return;
     }
     m_refreshing = true;
     ++m_refreshes;
-    auto done = [this](Result<TokenSet> tokens) { onTokens(std::move(tokens)); };
+    auto done = [this](Result<TokenSet> tokens) {
+        onTokens(std::move(tokens));
+    };
     if (m_grant == Grant::ClientCredentials)
         m_endpoint.clientCredentials(this, done);
     else
@@ -107,10 +110,12 @@ void OAuthTokenProvider::persistRefreshToken()
 {
     if (!m_store || m_secretKey.isEmpty() || m_tokens.refreshToken.isEmpty())
         return;
-    m_store->write(m_secretKey, m_tokens.refreshToken.toUtf8(), this, [key = m_secretKey](Status status) {
-        if (!status)
-            qCWarning(lcAuth).noquote() << "Could not keep the refresh token" << key << ":" << status.error().message;
-    });
+    m_store->write(m_secretKey, m_tokens.refreshToken.toUtf8(), this,
+                   [key = m_secretKey](Status status) {
+                       if (!status)
+                           qCWarning(lcAuth).noquote() << "Could not keep the refresh token" << key
+                                                       << ":" << status.error().message;
+                   });
 }
 
 void OAuthTokenProvider::signInWithBrowser(AuthorizationCodeFlow::OpenBrowser openBrowser,
@@ -125,7 +130,8 @@ void OAuthTokenProvider::signInWithBrowser(AuthorizationCodeFlow::OpenBrowser op
     });
 }
 
-void OAuthTokenProvider::signInWithDeviceCode(DeviceCodeFlow::Prompt prompt, std::function<void(Status)> done)
+void OAuthTokenProvider::signInWithDeviceCode(DeviceCodeFlow::Prompt prompt,
+                                              std::function<void(Status)> done)
 {
     delete m_deviceFlow;
     m_deviceFlow = new DeviceCodeFlow(m_endpoint, this);
@@ -140,7 +146,8 @@ void OAuthTokenProvider::restore(std::function<void(Status)> done)
 {
     if (!m_store || m_secretKey.isEmpty()) {
         m_http.scheduler().schedule(std::chrono::milliseconds(0), this, [done = std::move(done)] {
-            done(makeError(Error::Kind::NotFound, QStringLiteral("noSecretStore"), QStringLiteral("No secret store")));
+            done(makeError(Error::Kind::NotFound, QStringLiteral("noSecretStore"),
+                           QStringLiteral("No secret store")));
         });
         return;
     }
@@ -159,7 +166,8 @@ void OAuthTokenProvider::signOut(std::function<void(Status)> done)
 {
     m_tokens = TokenSet();
     if (!m_store || m_secretKey.isEmpty()) {
-        m_http.scheduler().schedule(std::chrono::milliseconds(0), this, [done = std::move(done)] { done(Status()); });
+        m_http.scheduler().schedule(std::chrono::milliseconds(0), this,
+                                    [done = std::move(done)] { done(Status()); });
         return;
     }
     m_store->remove(m_secretKey, this, std::move(done));

@@ -35,7 +35,8 @@ public:
     enum class Grant { Delegated, ClientCredentials };
 
     OAuthTokenProvider(HttpClient &http, OAuthConfig config, Grant grant,
-                       SecretStore *store = nullptr, QString secretKey = {}, QObject *parent = nullptr);
+                       SecretStore *store = nullptr, QString secretKey = {},
+                       QObject *parent = nullptr);
     ~OAuthTokenProvider() override;
 
     void accessToken(QObject *context, std::function<void(Result<QString>)> done) override;

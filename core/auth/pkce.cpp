@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "core/auth/pkce.h"
 
+#include <algorithm>
+
 #include <QCryptographicHash>
 #include <QRandomGenerator>
-
-#include <algorithm>
 
 namespace cosell {
 
@@ -41,8 +41,8 @@ bool Pkce::isValidVerifier(const QByteArray &verifier)
     if (verifier.size() < 43 || verifier.size() > 128)
         return false;
     return std::all_of(verifier.begin(), verifier.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-            || c == '.' || c == '_' || c == '~';
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+            || c == '-' || c == '.' || c == '_' || c == '~';
     });
 }
 

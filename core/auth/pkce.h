@@ -8,7 +8,7 @@ namespace cosell {
 // RFC 7636 proof key: a fresh random verifier per sign-in and its S256 challenge.
 struct Pkce
 {
-    QByteArray verifier;  // 43 characters of base64url (32 random bytes)
+    QByteArray verifier; // 43 characters of base64url (32 random bytes)
     QByteArray challenge; // base64url(SHA-256(verifier)), no padding
 
     static Pkce generate();

@@ -3,11 +3,11 @@
 
 #include "core/util/result.h"
 
+#include <functional>
+
 #include <QByteArray>
 #include <QObject>
 #include <QString>
-
-#include <functional>
 
 namespace cosell {
 

@@ -8,12 +8,12 @@
 namespace cosell {
 
 TokenEndpoint::TokenEndpoint(HttpClient &http, OAuthConfig config)
-    : m_http(http), m_config(std::move(config))
-{
-}
+    : m_http(http)
+    , m_config(std::move(config))
+{ }
 
-void TokenEndpoint::post(const QUrl &url, FormFields fields, const QString &endpoint, QObject *context,
-                         JsonCallback done)
+void TokenEndpoint::post(const QUrl &url, FormFields fields, const QString &endpoint,
+                         QObject *context, JsonCallback done)
 {
     fields.append({QStringLiteral("client_id"), m_config.clientId});
     if (!m_config.scopes.isEmpty())
@@ -33,21 +33,24 @@ void TokenEndpoint::post(const QUrl &url, FormFields fields, const QString &endp
     // A grant is single-use (codes) or harmless to repeat (refresh, client credentials,
     // device polling): a lost answer is retried like a GET.
     request.idempotent = true;
-    m_http.send(std::move(request), context, [done = std::move(done)](Result<HttpResponse> response) {
-        if (!response) {
-            Error e = response.error();
-            // A dead refresh token or a refused grant means: sign in again.
-            if (e.code == QLatin1String("invalid_grant") || e.code == QLatin1String("invalid_client")
-                || e.code == QLatin1String("unauthorized_client"))
-                e.kind = Error::Kind::Unauthorized;
-            done(e);
-            return;
-        }
-        done(response->jsonObject());
-    });
+    m_http.send(std::move(request), context,
+                [done = std::move(done)](Result<HttpResponse> response) {
+                    if (!response) {
+                        Error e = response.error();
+                        // A dead refresh token or a refused grant means: sign in again.
+                        if (e.code == QLatin1String("invalid_grant")
+                            || e.code == QLatin1String("invalid_client")
+                            || e.code == QLatin1String("unauthorized_client"))
+                            e.kind = Error::Kind::Unauthorized;
+                        done(e);
+                        return;
+                    }
+                    done(response->jsonObject());
+                });
 }
 
-void TokenEndpoint::grant(FormFields fields, const QString &grantName, QObject *context, Callback done)
+void TokenEndpoint::grant(FormFields fields, const QString &grantName, QObject *context,
+                          Callback done)
 {
     if (!m_config.clientSecret.isEmpty())
         fields.append({QStringLiteral("client_secret"), m_config.clientSecret});
@@ -87,7 +90,8 @@ void TokenEndpoint::authorizationCode(const QString &code, const QString &redire
 
 void TokenEndpoint::deviceCode(const QString &deviceCode, QObject *context, Callback done)
 {
-    grant({{QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:device_code")},
+    grant({{QStringLiteral("grant_type"),
+            QStringLiteral("urn:ietf:params:oauth:grant-type:device_code")},
            {QStringLiteral("device_code"), deviceCode}},
           QStringLiteral("device_code"), context, std::move(done));
 }

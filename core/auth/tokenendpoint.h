@@ -5,11 +5,11 @@
 #include "core/auth/tokenset.h"
 #include "core/util/result.h"
 
-#include <QList>
-#include <QObject>
-
 #include <functional>
 #include <utility>
+
+#include <QList>
+#include <QObject>
 
 namespace cosell {
 
@@ -30,8 +30,8 @@ public:
 
     void clientCredentials(QObject *context, Callback done);
     void refresh(const QString &refreshToken, QObject *context, Callback done);
-    void authorizationCode(const QString &code, const QString &redirectUri, const QByteArray &verifier,
-                           QObject *context, Callback done);
+    void authorizationCode(const QString &code, const QString &redirectUri,
+                           const QByteArray &verifier, QObject *context, Callback done);
     void deviceCode(const QString &deviceCode, QObject *context, Callback done);
     // POST to the device authorization endpoint; the raw answer (device_code, user_code, ...).
     void startDeviceAuthorization(QObject *context, JsonCallback done);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/auth/tokenset.h"
+
 #include "core/net/serviceerror.h"
 
 namespace cosell {
@@ -21,13 +22,14 @@ bool TokenSet::isFresh(const QDateTime &now, int skewSeconds) const
     return hasAccessToken() && expiresAt.isValid() && now.secsTo(expiresAt) > skewSeconds;
 }
 
-Result<TokenSet> TokenSet::fromJson(const QJsonObject &json, const QDateTime &now, int defaultLifetimeSeconds)
+Result<TokenSet> TokenSet::fromJson(const QJsonObject &json, const QDateTime &now,
+                                    int defaultLifetimeSeconds)
 {
     TokenSet t;
     t.accessToken = json.value(QLatin1String("access_token")).toString();
     if (t.accessToken.isEmpty())
         return makeError(Error::Kind::Invalid, QStringLiteral("malformedTokenResponse"),
-                     QStringLiteral("The token endpoint answered without an access_token"));
+                         QStringLiteral("The token endpoint answered without an access_token"));
     t.refreshToken = json.value(QLatin1String("refresh_token")).toString();
     t.tokenType = json.value(QLatin1String("token_type")).toString(QStringLiteral("Bearer"));
     t.scope = json.value(QLatin1String("scope")).toString();

@@ -19,7 +19,7 @@ struct TokenSet
     QString tokenType = QStringLiteral("Bearer");
     QString scope;
     QDateTime expiresAt; // UTC
-    QUrl instanceUrl;    // Salesforce: the API host to use
+    QUrl instanceUrl; // Salesforce: the API host to use
     QString identityUrl; // Salesforce "id"
 
     bool hasAccessToken() const { return !accessToken.isEmpty(); }

@@ -3,15 +3,15 @@
 
 #include "core/util/result.h"
 
+#include <functional>
+#include <optional>
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QString>
 #include <QStringList>
-
-#include <functional>
-#include <optional>
 
 namespace cosell {
 
@@ -21,9 +21,10 @@ struct CrmRecordData
 {
     QString id;
     QJsonObject fields;
-    QString etag;            // Dataverse W/"123"; empty for Salesforce
-    QDateTime lastModified;  // Salesforce SystemModstamp (If-Unmodified-Since); UTC
-    bool deleted = false;    // a tombstone (Dataverse $deletedEntity, Salesforce getDeleted): only id is set
+    QString etag; // Dataverse W/"123"; empty for Salesforce
+    QDateTime lastModified; // Salesforce SystemModstamp (If-Unmodified-Since); UTC
+    bool deleted =
+        false; // a tombstone (Dataverse $deletedEntity, Salesforce getDeleted): only id is set
 };
 
 // A page of changes since a cursor. `cursor` is opaque (a Dataverse deltaLink, a Salesforce
@@ -40,16 +41,16 @@ struct CrmWrite
 {
     enum class Kind { Create, Update, UpsertByReferralId };
     Kind kind = Kind::Create;
-    QString id;          // Update
-    QString referralId;  // UpsertByReferralId
+    QString id; // Update
+    QString referralId; // UpsertByReferralId
     QJsonObject fields;
-    QString etag;            // Update: Dataverse If-Match
-    QDateTime lastModified;  // Update: Salesforce If-Unmodified-Since
+    QString etag; // Update: Dataverse If-Match
+    QDateTime lastModified; // Update: Salesforce If-Unmodified-Since
 };
 
 struct CrmWriteResult
 {
-    QString id;                 // the record written (created id for creates)
+    QString id; // the record written (created id for creates)
     std::optional<Error> error; // per record; a batch may partly succeed
 };
 
@@ -80,7 +81,8 @@ public:
     // as deleted.
     virtual void changesSince(const QString &cursor, QObject *context,
                               std::function<void(Result<CrmChanges>)> done) = 0;
-    virtual void get(const QString &id, QObject *context, std::function<void(Result<CrmRecordData>)> done) = 0;
+    virtual void get(const QString &id, QObject *context,
+                     std::function<void(Result<CrmRecordData>)> done) = 0;
     virtual void create(const QJsonObject &fields, QObject *context,
                         std::function<void(Result<QString>)> done) = 0;
     // Optimistic concurrency from `record` (etag / lastModified); a stale one fails with
@@ -88,17 +90,20 @@ public:
     virtual void update(const CrmRecordData &record, const QJsonObject &changes, QObject *context,
                         std::function<void(Status)> done) = 0;
     // Idempotent create keyed by the Referral Identifier field; returns the record id.
-    virtual void upsertByReferralId(const QString &referralId, const QJsonObject &fields, QObject *context,
+    virtual void upsertByReferralId(const QString &referralId, const QJsonObject &fields,
+                                    QObject *context,
                                     std::function<void(Result<QString>)> done) = 0;
     // The record whose Referral Identifier field is `referralId`, or none: the look-up before
     // a create, so a create already done before a crash is found instead of repeated
     // (Dataverse $filter, Salesforce SOQL WHERE). More than one such record: Kind::Conflict.
-    virtual void findByReferralId(const QString &referralId, QObject *context,
-                                  std::function<void(Result<std::optional<CrmRecordData>>)> done) = 0;
+    virtual void
+    findByReferralId(const QString &referralId, QObject *context,
+                     std::function<void(Result<std::optional<CrmRecordData>>)> done) = 0;
     // Many writes in as few requests as the CRM allows; one result per write, in order.
     virtual void writeBatch(const QList<CrmWrite> &writes, QObject *context,
                             std::function<void(Result<QList<CrmWriteResult>>)> done) = 0;
-    virtual void checkSchema(QObject *context, std::function<void(Result<CrmSchemaReport>)> done) = 0;
+    virtual void checkSchema(QObject *context,
+                             std::function<void(Result<CrmSchemaReport>)> done) = 0;
 };
 
 } // namespace cosell

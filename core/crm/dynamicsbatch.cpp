@@ -113,17 +113,22 @@ Result<CrmWriteResult> resultOf(const Part &part, const QString &idField)
 
 } // namespace
 
-QByteArray DynamicsBatch::encode(const QList<DynamicsBatchOperation> &operations, const QByteArray &boundary)
+QByteArray DynamicsBatch::encode(const QList<DynamicsBatchOperation> &operations,
+                                 const QByteArray &boundary)
 {
     QByteArray out;
     int n = 0;
     for (const DynamicsBatchOperation &op : operations) {
         ++n;
         const QByteArray changeSet = "changeset_" + QByteArray::number(n);
-        out += "--" + boundary + "\r\nContent-Type: multipart/mixed; boundary=" + changeSet + "\r\n\r\n";
-        out += "--" + changeSet + "\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n"
-               "Content-ID: " + QByteArray::number(n) + "\r\n\r\n";
-        out += op.method + ' ' + op.path.toUtf8() + " HTTP/1.1\r\nContent-Type: application/json; type=entry\r\n";
+        out += "--" + boundary + "\r\nContent-Type: multipart/mixed; boundary=" + changeSet
+            + "\r\n\r\n";
+        out += "--" + changeSet
+            + "\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n"
+              "Content-ID: "
+            + QByteArray::number(n) + "\r\n\r\n";
+        out += op.method + ' ' + op.path.toUtf8()
+            + " HTTP/1.1\r\nContent-Type: application/json; type=entry\r\n";
         if (!op.ifMatch.isEmpty())
             out += "If-Match: " + op.ifMatch + "\r\n";
         out += "\r\n" + op.body + "\r\n";
@@ -133,12 +138,14 @@ QByteArray DynamicsBatch::encode(const QList<DynamicsBatchOperation> &operations
     return out;
 }
 
-Result<QList<CrmWriteResult>> DynamicsBatch::decode(const QByteArray &contentType, const QByteArray &body,
-                                                    const QString &idField)
+Result<QList<CrmWriteResult>> DynamicsBatch::decode(const QByteArray &contentType,
+                                                    const QByteArray &body, const QString &idField)
 {
     QList<Part> parts;
-    if (!contentType.startsWith("multipart/mixed") || !splitParts(body, boundaryOf(contentType), &parts))
-        return malformed(QStringLiteral("the $batch answer is not a well-formed multipart/mixed body"));
+    if (!contentType.startsWith("multipart/mixed")
+        || !splitParts(body, boundaryOf(contentType), &parts))
+        return malformed(
+            QStringLiteral("the $batch answer is not a well-formed multipart/mixed body"));
     QList<CrmWriteResult> results;
     for (const Part &part : std::as_const(parts)) {
         const QByteArray type = part.headers.value("content-type");

@@ -13,10 +13,10 @@ namespace cosell {
 // One write inside a Dataverse $batch (spec/crm.md A.8).
 struct DynamicsBatchOperation
 {
-    QByteArray method;  // POST or PATCH
-    QString path;       // absolute path of the inner request, e.g. /api/data/v9.2/opportunities(…)
+    QByteArray method; // POST or PATCH
+    QString path; // absolute path of the inner request, e.g. /api/data/v9.2/opportunities(…)
     QByteArray ifMatch; // empty = none
-    QByteArray body;    // JSON
+    QByteArray body; // JSON
 };
 
 // The multipart/mixed wire format of $batch. Every operation travels in a change set of its
@@ -26,11 +26,12 @@ class DynamicsBatch final
 {
 public:
     // The request body; `boundary` is the batch boundary (without leading dashes).
-    static QByteArray encode(const QList<DynamicsBatchOperation> &operations, const QByteArray &boundary);
+    static QByteArray encode(const QList<DynamicsBatchOperation> &operations,
+                             const QByteArray &boundary);
     // One result per top-level response part. `idField` reads the id from a returned body when
     // the part carries no OData-EntityId/Location. Malformed multipart → Invalid error.
-    static Result<QList<CrmWriteResult>> decode(const QByteArray &contentType, const QByteArray &body,
-                                                const QString &idField);
+    static Result<QList<CrmWriteResult>> decode(const QByteArray &contentType,
+                                                const QByteArray &body, const QString &idField);
     // "…/opportunities(7d1c…)" → "7d1c…"; empty when there is no "(…)".
     static QString idFromEntityId(const QByteArray &entityId);
 };

@@ -21,7 +21,8 @@ std::optional<DynamicsClose> DynamicsClose::split(const QJsonObject &fields, QJs
     close.won = state.toInt() == 1;
     const QJsonValue status = fields.value(kStatus);
     close.status = status.isDouble() ? status.toInt() : (close.won ? 3 : 4);
-    close.subject = close.won ? QStringLiteral("Won via Partner Center sync") : QStringLiteral("Lost via Partner Center sync");
+    close.subject = close.won ? QStringLiteral("Won via Partner Center sync")
+                              : QStringLiteral("Lost via Partner Center sync");
     if (const QJsonValue v = fields.value(kActualValue); v.isDouble())
         close.actualRevenue = v.toDouble();
     if (const QJsonValue v = fields.value(kActualCloseDate); v.isString())
@@ -38,8 +39,9 @@ QString DynamicsClose::action() const
 
 QJsonObject DynamicsClose::body(const QString &entitySet, const QString &id) const
 {
-    QJsonObject close{{QStringLiteral("subject"), subject},
-                      {QStringLiteral("opportunityid@odata.bind"), QString(u'/' + entitySet + u'(' + id + u')')}};
+    QJsonObject close {
+        {QStringLiteral("subject"), subject},
+        {QStringLiteral("opportunityid@odata.bind"), QString(u'/' + entitySet + u'(' + id + u')')}};
     if (actualRevenue)
         close.insert(QStringLiteral("actualrevenue"), *actualRevenue);
     if (!actualEnd.isEmpty())

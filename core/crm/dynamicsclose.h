@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <optional>
+
 #include <QJsonObject>
 #include <QString>
-
-#include <optional>
 
 namespace cosell {
 
@@ -19,10 +19,11 @@ namespace cosell {
 struct DynamicsClose
 {
     bool won = true;
-    int status = 3;                     // statuscode of the closed row
-    QString subject;                    // opportunityclose.subject
+    int status = 3; // statuscode of the closed row
+    QString subject; // opportunityclose.subject
     std::optional<double> actualRevenue; // opportunityclose.actualrevenue (from actualvalue)
-    QString actualEnd;                  // opportunityclose.actualend yyyy-MM-dd (from actualclosedate); empty = the server's today
+    QString actualEnd; // opportunityclose.actualend yyyy-MM-dd (from actualclosedate); empty = the
+                       // server's today
 
     // When `fields` sets statecode to 1 or 2: the close, and in *rest the other columns
     // (statecode, statuscode, actualvalue and actualclosedate moved into the close, which

@@ -24,10 +24,14 @@ struct DynamicsConfig
     QString customPrefix = QStringLiteral("mspc");
     QHash<QString, QString> customNames; // role → logical name override
     // Roles the sync needs on the opportunity; checkSchema reports the missing ones.
-    QStringList requiredRoles{QStringLiteral("syncwithpartnercenter"), QStringLiteral("referralidentifier"),
-                              QStringLiteral("referrallink"), QStringLiteral("howcanmicrosofthelp"),
-                              QStringLiteral("referralvisibility"), QStringLiteral("microsoftcrmidentifier"),
-                              QStringLiteral("products"), QStringLiteral("audit")};
+    QStringList requiredRoles {QStringLiteral("syncwithpartnercenter"),
+                               QStringLiteral("referralidentifier"),
+                               QStringLiteral("referrallink"),
+                               QStringLiteral("howcanmicrosofthelp"),
+                               QStringLiteral("referralvisibility"),
+                               QStringLiteral("microsoftcrmidentifier"),
+                               QStringLiteral("products"),
+                               QStringLiteral("audit")};
     // Role of the alternate key used by upsertByReferralId.
     QString referralIdRole = QStringLiteral("referralidentifier");
 

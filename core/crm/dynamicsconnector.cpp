@@ -39,8 +39,9 @@ Result<QJsonArray> valueArrayOf(const Result<HttpResponse> &response, const QStr
 // answers 400 0x80044352: the shared CURSOR_EXPIRED, so the engine starts a full read.
 Error cursorError(Error e)
 {
-    if (e.httpStatus == 400 && (e.code.compare(u"0x80044352", Qt::CaseInsensitive) == 0
-                                || e.message.contains(QLatin1String("delta token"), Qt::CaseInsensitive))) {
+    if (e.httpStatus == 400
+        && (e.code.compare(u"0x80044352", Qt::CaseInsensitive) == 0
+            || e.message.contains(QLatin1String("delta token"), Qt::CaseInsensitive))) {
         e.kind = Error::Kind::Invalid;
         e.code = QStringLiteral("CURSOR_EXPIRED");
     }
@@ -49,10 +50,12 @@ Error cursorError(Error e)
 
 } // namespace
 
-DynamicsConnector::DynamicsConnector(HttpClient &http, AccessTokenSource &tokens, DynamicsConfig config)
-    : m_http(http), m_tokens(tokens), m_config(std::move(config))
-{
-}
+DynamicsConnector::DynamicsConnector(HttpClient &http, AccessTokenSource &tokens,
+                                     DynamicsConfig config)
+    : m_http(http)
+    , m_tokens(tokens)
+    , m_config(std::move(config))
+{ }
 
 QUrl DynamicsConnector::apiRoot() const
 {
@@ -84,11 +87,13 @@ QString DynamicsConnector::alternateKeyResource(const QString &referralId) const
     // OData string literal: single quotes doubled, then percent-encoded for the path.
     QString literal = referralId;
     literal.replace(u'\'', QStringLiteral("''"));
-    return m_config.entitySet + u'(' + m_config.customField(m_config.referralIdRole) + QStringLiteral("='")
-        + QString::fromLatin1(QUrl::toPercentEncoding(literal, "'")) + QStringLiteral("')");
+    return m_config.entitySet + u'(' + m_config.customField(m_config.referralIdRole)
+        + QStringLiteral("='") + QString::fromLatin1(QUrl::toPercentEncoding(literal, "'"))
+        + QStringLiteral("')");
 }
 
-HttpRequest DynamicsConnector::request(const QByteArray &method, const QString &endpoint, const QUrl &url) const
+HttpRequest DynamicsConnector::request(const QByteArray &method, const QString &endpoint,
+                                       const QUrl &url) const
 {
     HttpRequest r;
     r.service = Service::Dataverse;
@@ -118,69 +123,82 @@ void DynamicsConnector::changesSince(const QString &cursor, QObject *context,
     // earlier, fetched unchanged (A.6: never edit a nextLink).
     const QUrl url = cursor.isEmpty() ? resourceUrl(m_config.entitySet) : QUrl(cursor);
     if (!url.isValid() || url.host() != apiRoot().host()) {
-        done(makeError(Error::Kind::Invalid, QStringLiteral("badCursor"),
-                       QStringLiteral("The change-tracking cursor is not a link of this Dataverse environment.")));
+        done(makeError(
+            Error::Kind::Invalid, QStringLiteral("badCursor"),
+            QStringLiteral(
+                "The change-tracking cursor is not a link of this Dataverse environment.")));
         return;
     }
     HttpRequest r = request("GET", kChanges, url);
     // track-changes on every page: a first-read nextLink carries no delta token of its own.
-    r.setHeader("Prefer", "odata.track-changes,odata.maxpagesize=" + QByteArray::number(m_config.pageSize));
-    m_http.send(std::move(r), context, [this, delta = !cursor.isEmpty(), done = std::move(done)](Result<HttpResponse> response) {
-        auto json = jsonObjectOf(response);
-        if (!json) {
-            done(delta ? cursorError(json.error()) : json.error());
-            return;
-        }
-        const QJsonValue value = json->value(QLatin1String("value"));
-        if (!value.isArray()) {
-            done(invalid(kChanges, QStringLiteral("no \"value\" array")));
-            return;
-        }
-        CrmChanges changes;
-        for (const QJsonValue &v : value.toArray()) {
-            if (!v.isObject()) {
-                done(invalid(kChanges, QStringLiteral("a row that is not an object")));
+    r.setHeader("Prefer",
+                "odata.track-changes,odata.maxpagesize=" + QByteArray::number(m_config.pageSize));
+    m_http.send(
+        std::move(r), context,
+        [this, delta = !cursor.isEmpty(), done = std::move(done)](Result<HttpResponse> response) {
+            auto json = jsonObjectOf(response);
+            if (!json) {
+                done(delta ? cursorError(json.error()) : json.error());
                 return;
             }
-            const QJsonObject o = v.toObject();
-            if (o.value(QLatin1String("@odata.context")).toString().endsWith(QLatin1String("/$deletedEntity"))) {
-                CrmRecordData tombstone;
-                tombstone.id = o.value(QLatin1String("id")).toString();
-                tombstone.deleted = true;
-                changes.records.append(tombstone);
-            } else {
-                changes.records.append(recordFrom(o));
+            const QJsonValue value = json->value(QLatin1String("value"));
+            if (!value.isArray()) {
+                done(invalid(kChanges, QStringLiteral("no \"value\" array")));
+                return;
             }
-        }
-        const QString next = json->value(QLatin1String("@odata.nextLink")).toString();
-        const QString delta = json->value(QLatin1String("@odata.deltaLink")).toString();
-        if (next.isEmpty() && delta.isEmpty()) {
-            done(invalid(kChanges, QStringLiteral("neither @odata.nextLink nor @odata.deltaLink")));
-            return;
-        }
-        changes.more = !next.isEmpty();
-        changes.cursor = changes.more ? next : delta;
-        qCDebug(lcDynamics) << "changes page:" << changes.records.size() << "rows, more:" << changes.more;
-        done(std::move(changes));
-    });
+            CrmChanges changes;
+            for (const QJsonValue &v : value.toArray()) {
+                if (!v.isObject()) {
+                    done(invalid(kChanges, QStringLiteral("a row that is not an object")));
+                    return;
+                }
+                const QJsonObject o = v.toObject();
+                if (o.value(QLatin1String("@odata.context"))
+                        .toString()
+                        .endsWith(QLatin1String("/$deletedEntity"))) {
+                    CrmRecordData tombstone;
+                    tombstone.id = o.value(QLatin1String("id")).toString();
+                    tombstone.deleted = true;
+                    changes.records.append(tombstone);
+                } else {
+                    changes.records.append(recordFrom(o));
+                }
+            }
+            const QString next = json->value(QLatin1String("@odata.nextLink")).toString();
+            const QString delta = json->value(QLatin1String("@odata.deltaLink")).toString();
+            if (next.isEmpty() && delta.isEmpty()) {
+                done(invalid(kChanges,
+                             QStringLiteral("neither @odata.nextLink nor @odata.deltaLink")));
+                return;
+            }
+            changes.more = !next.isEmpty();
+            changes.cursor = changes.more ? next : delta;
+            qCDebug(lcDynamics) << "changes page:" << changes.records.size()
+                                << "rows, more:" << changes.more;
+            done(std::move(changes));
+        });
 }
 
-void DynamicsConnector::get(const QString &id, QObject *context, std::function<void(Result<CrmRecordData>)> done)
+void DynamicsConnector::get(const QString &id, QObject *context,
+                            std::function<void(Result<CrmRecordData>)> done)
 {
-    m_http.send(request("GET", QStringLiteral("GET opportunities({id})"), resourceUrl(recordResource(id))), context,
-                [this, done = std::move(done)](Result<HttpResponse> response) {
-                    auto json = jsonObjectOf(response);
-                    if (!json) {
-                        done(json.error());
-                        return;
-                    }
-                    done(recordFrom(json.value()));
-                });
+    m_http.send(
+        request("GET", QStringLiteral("GET opportunities({id})"), resourceUrl(recordResource(id))),
+        context, [this, done = std::move(done)](Result<HttpResponse> response) {
+            auto json = jsonObjectOf(response);
+            if (!json) {
+                done(json.error());
+                return;
+            }
+            done(recordFrom(json.value()));
+        });
 }
 
-void DynamicsConnector::createRow(const QJsonObject &fields, QObject *context, std::function<void(Result<QString>)> done)
+void DynamicsConnector::createRow(const QJsonObject &fields, QObject *context,
+                                  std::function<void(Result<QString>)> done)
 {
-    HttpRequest r = request("POST", QStringLiteral("POST opportunities"), resourceUrl(m_config.entitySet));
+    HttpRequest r =
+        request("POST", QStringLiteral("POST opportunities"), resourceUrl(m_config.entitySet));
     r.setHeader("Content-Type", "application/json");
     r.body = QJsonDocument(fields).toJson(QJsonDocument::Compact);
     m_http.send(std::move(r), context, [done = std::move(done)](Result<HttpResponse> response) {
@@ -191,16 +209,18 @@ void DynamicsConnector::createRow(const QJsonObject &fields, QObject *context, s
         // 204 + OData-EntityId (A.5); no Prefer: return=representation, so no body to parse.
         const QString id = DynamicsBatch::idFromEntityId(response->header("OData-EntityId"));
         if (id.isEmpty())
-            done(invalid(QStringLiteral("POST opportunities"), QStringLiteral("no OData-EntityId header")));
+            done(invalid(QStringLiteral("POST opportunities"),
+                         QStringLiteral("no OData-EntityId header")));
         else
             done(id);
     });
 }
 
-void DynamicsConnector::patchRow(const CrmRecordData &record, const QJsonObject &changes, QObject *context,
-                                 std::function<void(Status)> done)
+void DynamicsConnector::patchRow(const CrmRecordData &record, const QJsonObject &changes,
+                                 QObject *context, std::function<void(Status)> done)
 {
-    HttpRequest r = request("PATCH", QStringLiteral("PATCH opportunities({id})"), resourceUrl(recordResource(record.id)));
+    HttpRequest r = request("PATCH", QStringLiteral("PATCH opportunities({id})"),
+                            resourceUrl(recordResource(record.id)));
     r.setHeader("Content-Type", "application/json");
     // Without an etag still If-Match: * — a bare PATCH on an id would create a missing row.
     r.setHeader("If-Match", record.etag.isEmpty() ? QByteArray("*") : record.etag.toUtf8());
@@ -210,8 +230,8 @@ void DynamicsConnector::patchRow(const CrmRecordData &record, const QJsonObject 
     });
 }
 
-void DynamicsConnector::upsertRow(const QString &referralId, const QJsonObject &fields, QObject *context,
-                                  std::function<void(Result<QString>)> done)
+void DynamicsConnector::upsertRow(const QString &referralId, const QJsonObject &fields,
+                                  QObject *context, std::function<void(Result<QString>)> done)
 {
     HttpRequest r = request("PATCH", QStringLiteral("PATCH opportunities({referralId})"),
                             resourceUrl(alternateKeyResource(referralId)));
@@ -224,44 +244,50 @@ void DynamicsConnector::upsertRow(const QString &referralId, const QJsonObject &
         }
         const QString id = DynamicsBatch::idFromEntityId(response->header("OData-EntityId"));
         if (id.isEmpty())
-            done(invalid(QStringLiteral("PATCH opportunities({referralId})"), QStringLiteral("no OData-EntityId header")));
+            done(invalid(QStringLiteral("PATCH opportunities({referralId})"),
+                         QStringLiteral("no OData-EntityId header")));
         else
             done(id);
     });
 }
 
-void DynamicsConnector::findByReferralId(const QString &referralId, QObject *context,
-                                         std::function<void(Result<std::optional<CrmRecordData>>)> done)
+void DynamicsConnector::findByReferralId(
+    const QString &referralId, QObject *context,
+    std::function<void(Result<std::optional<CrmRecordData>>)> done)
 {
     // $filter, not the alternate key: it works whether or not the org defined the key.
     QString literal = referralId;
     literal.replace(u'\'', QStringLiteral("''"));
-    const QString filter = m_config.customField(m_config.referralIdRole) + QStringLiteral(" eq '") + literal + u'\'';
+    const QString filter =
+        m_config.customField(m_config.referralIdRole) + QStringLiteral(" eq '") + literal + u'\'';
     QUrl url = resourceUrl(m_config.entitySet);
     url.setQuery(QStringLiteral("$filter=") + QString::fromLatin1(QUrl::toPercentEncoding(filter))
                      + QStringLiteral("&$top=2"),
                  QUrl::StrictMode);
     const QString endpoint = QStringLiteral("GET opportunities ($filter referral id)");
-    m_http.send(request("GET", endpoint, url), context, [this, endpoint, done = std::move(done)](Result<HttpResponse> response) {
-        const Result<QJsonArray> rows = valueArrayOf(response, endpoint);
-        if (!rows) {
-            done(rows.error());
-            return;
-        }
-        if (rows->size() > 1) {
-            done(makeError(Error::Kind::Conflict, QStringLiteral("multipleReferralRecords"),
-                           QStringLiteral("More than one opportunity carries this referral id")));
-            return;
-        }
-        if (rows->isEmpty()) {
-            done(std::optional<CrmRecordData>());
-            return;
-        }
-        done(std::optional<CrmRecordData>(recordFrom(rows->first().toObject())));
-    });
+    m_http.send(request("GET", endpoint, url), context,
+                [this, endpoint, done = std::move(done)](Result<HttpResponse> response) {
+                    const Result<QJsonArray> rows = valueArrayOf(response, endpoint);
+                    if (!rows) {
+                        done(rows.error());
+                        return;
+                    }
+                    if (rows->size() > 1) {
+                        done(makeError(
+                            Error::Kind::Conflict, QStringLiteral("multipleReferralRecords"),
+                            QStringLiteral("More than one opportunity carries this referral id")));
+                        return;
+                    }
+                    if (rows->isEmpty()) {
+                        done(std::optional<CrmRecordData>());
+                        return;
+                    }
+                    done(std::optional<CrmRecordData>(recordFrom(rows->first().toObject())));
+                });
 }
 
-DynamicsBatchOperation DynamicsConnector::operationFor(const CrmWrite &write, const QJsonObject &fields) const
+DynamicsBatchOperation DynamicsConnector::operationFor(const CrmWrite &write,
+                                                       const QJsonObject &fields) const
 {
     const QString rootPath = apiRoot().path(QUrl::FullyEncoded);
     DynamicsBatchOperation op;
@@ -284,7 +310,8 @@ DynamicsBatchOperation DynamicsConnector::operationFor(const CrmWrite &write, co
     return op;
 }
 
-DynamicsBatchOperation DynamicsConnector::closeOperation(const QString &id, const DynamicsClose &close) const
+DynamicsBatchOperation DynamicsConnector::closeOperation(const QString &id,
+                                                         const DynamicsClose &close) const
 {
     DynamicsBatchOperation op;
     op.method = "POST";
@@ -301,38 +328,46 @@ void DynamicsConnector::runOperations(QList<DynamicsBatchOperation> operations, 
         done(std::move(results));
         return;
     }
-    const qsizetype count = std::min<qsizetype>(std::clamp(m_config.batchSize, 1, 1000), operations.size() - from);
-    const QByteArray boundary = "batch_" + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1();
-    HttpRequest r = request("POST", QStringLiteral("POST $batch"), resourceUrl(QStringLiteral("$batch")));
+    const qsizetype count =
+        std::min<qsizetype>(std::clamp(m_config.batchSize, 1, 1000), operations.size() - from);
+    const QByteArray boundary =
+        "batch_" + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1();
+    HttpRequest r =
+        request("POST", QStringLiteral("POST $batch"), resourceUrl(QStringLiteral("$batch")));
     r.setHeader("Content-Type", "multipart/mixed; boundary=" + boundary);
     r.setHeader("Prefer", "odata.continue-on-error");
     r.body = DynamicsBatch::encode(operations.mid(from, count), boundary);
-    m_http.send(std::move(r), context,
-                [this, operations = std::move(operations), from, count, results = std::move(results), context,
-                 done = std::move(done)](Result<HttpResponse> response) mutable {
-                    if (!response) {
-                        done(response.error());
-                        return;
-                    }
-                    auto chunk = DynamicsBatch::decode(response->header("Content-Type"), response->body, m_config.idField);
-                    if (!chunk) {
-                        done(chunk.error());
-                        return;
-                    }
-                    if (chunk->size() != count) {
-                        done(invalid(QStringLiteral("POST $batch"),
-                                     QStringLiteral("%1 answers for %2 operations").arg(chunk->size()).arg(count)));
-                        return;
-                    }
-                    results += *chunk;
-                    runOperations(std::move(operations), from + count, std::move(results), context, std::move(done));
-                });
+    m_http.send(
+        std::move(r), context,
+        [this, operations = std::move(operations), from, count, results = std::move(results),
+         context, done = std::move(done)](Result<HttpResponse> response) mutable {
+            if (!response) {
+                done(response.error());
+                return;
+            }
+            auto chunk = DynamicsBatch::decode(response->header("Content-Type"), response->body,
+                                               m_config.idField);
+            if (!chunk) {
+                done(chunk.error());
+                return;
+            }
+            if (chunk->size() != count) {
+                done(invalid(
+                    QStringLiteral("POST $batch"),
+                    QStringLiteral("%1 answers for %2 operations").arg(chunk->size()).arg(count)));
+                return;
+            }
+            results += *chunk;
+            runOperations(std::move(operations), from + count, std::move(results), context,
+                          std::move(done));
+        });
 }
 
-void DynamicsConnector::checkSchema(QObject *context, std::function<void(Result<CrmSchemaReport>)> done)
+void DynamicsConnector::checkSchema(QObject *context,
+                                    std::function<void(Result<CrmSchemaReport>)> done)
 {
-    const QString resource = QStringLiteral("EntityDefinitions(LogicalName='") + m_config.logicalName
-        + QStringLiteral("')/Attributes?$select=LogicalName");
+    const QString resource = QStringLiteral("EntityDefinitions(LogicalName='")
+        + m_config.logicalName + QStringLiteral("')/Attributes?$select=LogicalName");
     const QString endpoint = QStringLiteral("GET EntityDefinitions/Attributes");
     m_http.send(request("GET", endpoint, resourceUrl(resource)), context,
                 [this, endpoint, done = std::move(done)](Result<HttpResponse> response) {

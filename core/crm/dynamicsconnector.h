@@ -36,9 +36,12 @@ class DynamicsConnector final : public CrmConnector
 public:
     DynamicsConnector(HttpClient &http, AccessTokenSource &tokens, DynamicsConfig config);
 
-    void changesSince(const QString &cursor, QObject *context, std::function<void(Result<CrmChanges>)> done) override;
-    void get(const QString &id, QObject *context, std::function<void(Result<CrmRecordData>)> done) override;
-    void create(const QJsonObject &fields, QObject *context, std::function<void(Result<QString>)> done) override;
+    void changesSince(const QString &cursor, QObject *context,
+                      std::function<void(Result<CrmChanges>)> done) override;
+    void get(const QString &id, QObject *context,
+             std::function<void(Result<CrmRecordData>)> done) override;
+    void create(const QJsonObject &fields, QObject *context,
+                std::function<void(Result<QString>)> done) override;
     void update(const CrmRecordData &record, const QJsonObject &changes, QObject *context,
                 std::function<void(Status)> done) override;
     void upsertByReferralId(const QString &referralId, const QJsonObject &fields, QObject *context,
@@ -51,7 +54,8 @@ public:
 
     // Closes opportunity `id` won or lost: POST WinOpportunity / LoseOpportunity (A.4). The
     // actions take no If-Match; a row already closed answers 400.
-    void close(const QString &id, const DynamicsClose &close, QObject *context, std::function<void(Status)> done);
+    void close(const QString &id, const DynamicsClose &close, QObject *context,
+               std::function<void(Status)> done);
 
     const DynamicsConfig &config() const { return m_config; }
     // <url>/api/data/<version>/ (with the trailing slash).
@@ -64,7 +68,8 @@ private:
     QString alternateKeyResource(const QString &referralId) const;
     CrmRecordData recordFrom(const QJsonObject &json) const;
     // The single-request writes, without the won/lost split.
-    void createRow(const QJsonObject &fields, QObject *context, std::function<void(Result<QString>)> done);
+    void createRow(const QJsonObject &fields, QObject *context,
+                   std::function<void(Result<QString>)> done);
     void patchRow(const CrmRecordData &record, const QJsonObject &changes, QObject *context,
                   std::function<void(Status)> done);
     void upsertRow(const QString &referralId, const QJsonObject &fields, QObject *context,
@@ -72,8 +77,9 @@ private:
     // The $batch operations of writeBatch: the writes, then the closes of those that succeeded.
     DynamicsBatchOperation operationFor(const CrmWrite &write, const QJsonObject &fields) const;
     DynamicsBatchOperation closeOperation(const QString &id, const DynamicsClose &close) const;
-    void runOperations(QList<DynamicsBatchOperation> operations, qsizetype from, QList<CrmWriteResult> results,
-                       QObject *context, std::function<void(Result<QList<CrmWriteResult>>)> done);
+    void runOperations(QList<DynamicsBatchOperation> operations, qsizetype from,
+                       QList<CrmWriteResult> results, QObject *context,
+                       std::function<void(Result<QList<CrmWriteResult>>)> done);
 
     HttpClient &m_http;
     AccessTokenSource &m_tokens;

@@ -2,13 +2,12 @@
 // DynamicsConnector's writes as the engine sees them: the won/lost split (DynamicsClose) in
 // front of the single-request writes, and writeBatch (writes, then closes).
 #include "core/crm/dynamicsconnector.h"
-
 #include "core/crm/dynamicslogging.h"
 #include "core/net/httpclient.h"
 
-#include <QJsonDocument>
-
 #include <memory>
+
+#include <QJsonDocument>
 
 namespace cosell {
 
@@ -24,7 +23,8 @@ void DynamicsConnector::close(const QString &id, const DynamicsClose &close, QOb
     });
 }
 
-void DynamicsConnector::create(const QJsonObject &fields, QObject *context, std::function<void(Result<QString>)> done)
+void DynamicsConnector::create(const QJsonObject &fields, QObject *context,
+                               std::function<void(Result<QString>)> done)
 {
     QJsonObject rest;
     const auto closing = DynamicsClose::split(fields, &rest);
@@ -39,7 +39,8 @@ void DynamicsConnector::create(const QJsonObject &fields, QObject *context, std:
         }
         close(*id, *closing, context, [id = *id, done](Status closed) {
             if (!closed.ok()) {
-                qCWarning(lcDynamics) << "created opportunity" << id << "but could not close it:" << closed.error().toString();
+                qCWarning(lcDynamics) << "created opportunity" << id
+                                      << "but could not close it:" << closed.error().toString();
                 done(closed.error());
                 return;
             }
@@ -48,8 +49,8 @@ void DynamicsConnector::create(const QJsonObject &fields, QObject *context, std:
     });
 }
 
-void DynamicsConnector::update(const CrmRecordData &record, const QJsonObject &changes, QObject *context,
-                               std::function<void(Status)> done)
+void DynamicsConnector::update(const CrmRecordData &record, const QJsonObject &changes,
+                               QObject *context, std::function<void(Status)> done)
 {
     QJsonObject rest;
     const auto closing = DynamicsClose::split(changes, &rest);
@@ -65,16 +66,18 @@ void DynamicsConnector::update(const CrmRecordData &record, const QJsonObject &c
     // The PATCH goes even when `rest` is empty: its If-Match is the concurrency check the
     // action itself lacks.
     const QString id = record.id;
-    patchRow(record, rest, context, [this, id, closing, context, done = std::move(done)](Status patched) {
-        if (!patched.ok()) {
-            done(patched);
-            return;
-        }
-        close(id, *closing, context, done);
-    });
+    patchRow(record, rest, context,
+             [this, id, closing, context, done = std::move(done)](Status patched) {
+                 if (!patched.ok()) {
+                     done(patched);
+                     return;
+                 }
+                 close(id, *closing, context, done);
+             });
 }
 
-void DynamicsConnector::upsertByReferralId(const QString &referralId, const QJsonObject &fields, QObject *context,
+void DynamicsConnector::upsertByReferralId(const QString &referralId, const QJsonObject &fields,
+                                           QObject *context,
                                            std::function<void(Result<QString>)> done)
 {
     QJsonObject rest;
@@ -83,18 +86,19 @@ void DynamicsConnector::upsertByReferralId(const QString &referralId, const QJso
         upsertRow(referralId, fields, context, std::move(done));
         return;
     }
-    upsertRow(referralId, rest, context, [this, closing, context, done = std::move(done)](Result<QString> id) {
-        if (!id) {
-            done(id.error());
-            return;
-        }
-        close(*id, *closing, context, [id = *id, done](Status closed) {
-            if (closed.ok())
-                done(id);
-            else
-                done(closed.error());
-        });
-    });
+    upsertRow(referralId, rest, context,
+              [this, closing, context, done = std::move(done)](Result<QString> id) {
+                  if (!id) {
+                      done(id.error());
+                      return;
+                  }
+                  close(*id, *closing, context, [id = *id, done](Status closed) {
+                      if (closed.ok())
+                          done(id);
+                      else
+                          done(closed.error());
+                  });
+              });
 }
 
 void DynamicsConnector::writeBatch(const QList<CrmWrite> &writes, QObject *context,
@@ -109,40 +113,41 @@ void DynamicsConnector::writeBatch(const QList<CrmWrite> &writes, QObject *conte
         closes.append(DynamicsClose::split(w.fields, &rest));
         operations.append(operationFor(w, rest));
     }
-    runOperations(std::move(operations), 0, {}, context,
-                  [this, writes, closes = std::move(closes), context,
-                   done = std::move(done)](Result<QList<CrmWriteResult>> written) mutable {
-        if (!written) {
-            done(written.error());
-            return;
-        }
-        QList<CrmWriteResult> results = std::move(*written);
-        QList<DynamicsBatchOperation> closeOps;
-        QList<qsizetype> closing; // index into `results` of each close
-        for (qsizetype i = 0; i < results.size(); ++i) {
-            if (results[i].id.isEmpty() && writes.at(i).kind == CrmWrite::Kind::Update)
-                results[i].id = writes.at(i).id;
-            if (closes.at(i) && !results[i].error && !results[i].id.isEmpty()) {
-                closeOps.append(closeOperation(results[i].id, *closes.at(i)));
-                closing.append(i);
+    runOperations(
+        std::move(operations), 0, {}, context,
+        [this, writes, closes = std::move(closes), context,
+         done = std::move(done)](Result<QList<CrmWriteResult>> written) mutable {
+            if (!written) {
+                done(written.error());
+                return;
             }
-        }
-        if (closeOps.isEmpty()) {
-            done(std::move(results));
-            return;
-        }
-        runOperations(std::move(closeOps), 0, {}, context,
-                      [results = std::move(results), closing = std::move(closing),
-                       done = std::move(done)](Result<QList<CrmWriteResult>> closed) mutable {
-            for (qsizetype k = 0; k < closing.size(); ++k) {
-                if (!closed)
-                    results[closing[k]].error = closed.error();
-                else if (closed->at(k).error)
-                    results[closing[k]].error = closed->at(k).error;
+            QList<CrmWriteResult> results = std::move(*written);
+            QList<DynamicsBatchOperation> closeOps;
+            QList<qsizetype> closing; // index into `results` of each close
+            for (qsizetype i = 0; i < results.size(); ++i) {
+                if (results[i].id.isEmpty() && writes.at(i).kind == CrmWrite::Kind::Update)
+                    results[i].id = writes.at(i).id;
+                if (closes.at(i) && !results[i].error && !results[i].id.isEmpty()) {
+                    closeOps.append(closeOperation(results[i].id, *closes.at(i)));
+                    closing.append(i);
+                }
             }
-            done(std::move(results));
+            if (closeOps.isEmpty()) {
+                done(std::move(results));
+                return;
+            }
+            runOperations(std::move(closeOps), 0, {}, context,
+                          [results = std::move(results), closing = std::move(closing),
+                           done = std::move(done)](Result<QList<CrmWriteResult>> closed) mutable {
+                              for (qsizetype k = 0; k < closing.size(); ++k) {
+                                  if (!closed)
+                                      results[closing[k]].error = closed.error();
+                                  else if (closed->at(k).error)
+                                      results[closing[k]].error = closed->at(k).error;
+                              }
+                              done(std::move(results));
+                          });
         });
-    });
 }
 
 } // namespace cosell

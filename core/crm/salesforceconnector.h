@@ -26,17 +26,25 @@ struct SalesforceConnectorConfig
     // The external-id field upserts go through.
     QString referralIdField = QStringLiteral("Referral_Identifier__c");
     // The custom fields the sync needs; checkSchema() reports the missing ones.
-    QStringList requiredCustomFields = {
-        QStringLiteral("Sync_with_Partner_Center__c"), QStringLiteral("Referral_Identifier__c"),
-        QStringLiteral("Referral_Link__c"), QStringLiteral("How_can_Microsoft_help__c"),
-        QStringLiteral("Referral_Visibility__c"), QStringLiteral("Microsoft_CRM_Identifier__c"),
-        QStringLiteral("Products__c"), QStringLiteral("Audit__c")};
+    QStringList requiredCustomFields = {QStringLiteral("Sync_with_Partner_Center__c"),
+                                        QStringLiteral("Referral_Identifier__c"),
+                                        QStringLiteral("Referral_Link__c"),
+                                        QStringLiteral("How_can_Microsoft_help__c"),
+                                        QStringLiteral("Referral_Visibility__c"),
+                                        QStringLiteral("Microsoft_CRM_Identifier__c"),
+                                        QStringLiteral("Products__c"),
+                                        QStringLiteral("Audit__c")};
     // Standard fields read by changesSince() besides the required custom ones (Id and
     // SystemModstamp are always read). CurrencyIsoCode exists only in multi-currency orgs.
-    QStringList standardFields = {
-        QStringLiteral("Name"), QStringLiteral("AccountId"), QStringLiteral("Amount"),
-        QStringLiteral("CloseDate"), QStringLiteral("StageName"), QStringLiteral("Probability"),
-        QStringLiteral("Description"), QStringLiteral("OwnerId"), QStringLiteral("LastModifiedDate")};
+    QStringList standardFields = {QStringLiteral("Name"),
+                                  QStringLiteral("AccountId"),
+                                  QStringLiteral("Amount"),
+                                  QStringLiteral("CloseDate"),
+                                  QStringLiteral("StageName"),
+                                  QStringLiteral("Probability"),
+                                  QStringLiteral("Description"),
+                                  QStringLiteral("OwnerId"),
+                                  QStringLiteral("LastModifiedDate")};
     // Query pages followed per changesSince() call before it returns with more = true.
     int maxPagesPerCall = 10;
     // Sforce-Query-Options batchsize (200..2000); 0 = the server's default (2000).
@@ -83,12 +91,15 @@ struct SalesforceConnectorConfig
 class SalesforceConnector final : public CrmConnector
 {
 public:
-    SalesforceConnector(HttpClient &http, AccessTokenSource &tokens, SalesforceConnectorConfig config);
+    SalesforceConnector(HttpClient &http, AccessTokenSource &tokens,
+                        SalesforceConnectorConfig config);
 
     void changesSince(const QString &cursor, QObject *context,
                       std::function<void(Result<CrmChanges>)> done) override;
-    void get(const QString &id, QObject *context, std::function<void(Result<CrmRecordData>)> done) override;
-    void create(const QJsonObject &fields, QObject *context, std::function<void(Result<QString>)> done) override;
+    void get(const QString &id, QObject *context,
+             std::function<void(Result<CrmRecordData>)> done) override;
+    void create(const QJsonObject &fields, QObject *context,
+                std::function<void(Result<QString>)> done) override;
     void update(const CrmRecordData &record, const QJsonObject &changes, QObject *context,
                 std::function<void(Status)> done) override;
     void upsertByReferralId(const QString &referralId, const QJsonObject &fields, QObject *context,
@@ -109,16 +120,18 @@ public:
 private:
     struct Batch;
     using Done = std::function<void(Result<HttpResponse>)>;
-    void send(const QByteArray &method, const QString &endpoint, const QUrl &url, const QByteArray &body,
-              QObject *context, Done done, HttpHeaders headers = {});
+    void send(const QByteArray &method, const QString &endpoint, const QUrl &url,
+              const QByteArray &body, QObject *context, Done done, HttpHeaders headers = {});
     QUrl apiUrl(const QString &resource) const;
     QUrl instanceUrl() const;
     QString objectPath() const;
     QString selectClause() const; // SELECT <Id, SystemModstamp, configured fields> FROM <object>
-    void fetchChanges(const QUrl &url, const QString &endpoint, QObject *context, std::shared_ptr<CrmChanges> acc,
-                      int pages, std::function<void(Result<CrmChanges>)> done);
+    void fetchChanges(const QUrl &url, const QString &endpoint, QObject *context,
+                      std::shared_ptr<CrmChanges> acc, int pages,
+                      std::function<void(Result<CrmChanges>)> done);
     // Appends the deletions since the cursor's mark to `acc` (salesforceconnectordeleted.cpp).
-    void fetchDeleted(QObject *context, std::shared_ptr<CrmChanges> acc, std::function<void(Result<CrmChanges>)> done);
+    void fetchDeleted(QObject *context, std::shared_ptr<CrmChanges> acc,
+                      std::function<void(Result<CrmChanges>)> done);
     const Clock &clock() const;
     void runBatch(std::shared_ptr<Batch> batch);
 

@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: MIT
 // SalesforceConnector::writeBatch: sObject Collections (spec/crm.md B.5).
 #include "core/crm/salesforceconnector.h"
-
 #include "core/crm/salesforcewire.h"
 #include "core/net/serviceerror.h"
+
+#include <memory>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
-
-#include <memory>
 
 namespace cosell {
 
@@ -42,8 +41,9 @@ void SalesforceConnector::writeBatch(const QList<CrmWrite> &writes, QObject *con
     batch->context = context;
     batch->done = std::move(done);
     const int chunk = qBound(1, m_config.collectionChunkSize, 200);
-    for (CrmWrite::Kind kind : {CrmWrite::Kind::Create, CrmWrite::Kind::Update, CrmWrite::Kind::UpsertByReferralId}) {
-        Batch::Step step{kind, {}, false};
+    for (CrmWrite::Kind kind :
+         {CrmWrite::Kind::Create, CrmWrite::Kind::Update, CrmWrite::Kind::UpsertByReferralId}) {
+        Batch::Step step {kind, {}, false};
         for (int i = 0; i < writes.size(); ++i) {
             const CrmWrite &w = writes.at(i);
             if (w.kind != kind)
@@ -63,7 +63,8 @@ void SalesforceConnector::writeBatch(const QList<CrmWrite> &writes, QObject *con
             batch->steps.append(step);
     }
     if (batch->steps.isEmpty()) {
-        QMetaObject::invokeMethod(context, [batch] { batch->done(batch->results); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [batch] { batch->done(batch->results); }, Qt::QueuedConnection);
         return;
     }
     runBatch(batch);
@@ -101,7 +102,8 @@ void SalesforceConnector::runBatch(std::shared_ptr<Batch> batch)
         record.id = w.id;
         record.lastModified = w.lastModified;
         update(record, w.fields, batch->context, [this, batch, step, failRest](Status status) {
-            if (!status.ok() && status.error().kind != Error::Kind::Conflict && status.error().kind != Error::Kind::Invalid
+            if (!status.ok() && status.error().kind != Error::Kind::Conflict
+                && status.error().kind != Error::Kind::Invalid
                 && status.error().kind != Error::Kind::NotFound) {
                 failRest(status.error());
                 return;
@@ -118,14 +120,16 @@ void SalesforceConnector::runBatch(std::shared_ptr<Batch> batch)
     for (int i : step.indexes) {
         const CrmWrite &w = batch->writes.at(i);
         QJsonObject o = w.fields;
-        o.insert(QStringLiteral("attributes"), QJsonObject{{QStringLiteral("type"), m_config.objectName}});
+        o.insert(QStringLiteral("attributes"),
+                 QJsonObject {{QStringLiteral("type"), m_config.objectName}});
         if (step.kind == CrmWrite::Kind::Update)
             o.insert(QStringLiteral("id"), w.id);
         else if (step.kind == CrmWrite::Kind::UpsertByReferralId)
             o.insert(m_config.referralIdField, w.referralId);
         records.append(o);
     }
-    const QJsonObject body{{QStringLiteral("allOrNone"), m_config.allOrNone}, {QStringLiteral("records"), records}};
+    const QJsonObject body {{QStringLiteral("allOrNone"), m_config.allOrNone},
+                            {QStringLiteral("records"), records}};
     QByteArray method = "PATCH";
     QString resource = QStringLiteral("composite/sobjects");
     QString endpoint = QStringLiteral("PATCH composite/sobjects");
@@ -136,30 +140,32 @@ void SalesforceConnector::runBatch(std::shared_ptr<Batch> batch)
         resource += u'/' + m_config.objectName + u'/' + m_config.referralIdField;
         endpoint = QStringLiteral("PATCH composite/sobjects/{externalId}");
     }
-    send(method, endpoint, apiUrl(resource), QJsonDocument(body).toJson(QJsonDocument::Compact), batch->context,
-         [this, batch, step, failRest](Result<HttpResponse> r) {
-        auto array = r ? r->jsonArray() : Result<QJsonArray>(r.error());
-        if (!array) {
-            failRest(array.error());
-            return;
-        }
-        if (array->size() != step.indexes.size()) {
-            failRest(makeError(Error::Kind::Invalid, QStringLiteral("MALFORMED_RESPONSE"),
-                               QStringLiteral("sObject Collections answered %1 results for %2 records")
-                                   .arg(array->size()).arg(step.indexes.size())));
-            return;
-        }
-        ++batch->requestsOk;
-        for (qsizetype k = 0; k < array->size(); ++k) {
-            const QJsonObject result = array->at(k).toObject();
-            CrmWriteResult &out = batch->results[step.indexes.at(k)];
-            if (const QString id = result.value(QLatin1String("id")).toString(); !id.isEmpty())
-                out.id = id;
-            if (!result.value(QLatin1String("success")).toBool(false))
-                out.error = saveResultError(result, r->status);
-        }
-        runBatch(batch);
-    });
+    send(method, endpoint, apiUrl(resource), QJsonDocument(body).toJson(QJsonDocument::Compact),
+         batch->context, [this, batch, step, failRest](Result<HttpResponse> r) {
+             auto array = r ? r->jsonArray() : Result<QJsonArray>(r.error());
+             if (!array) {
+                 failRest(array.error());
+                 return;
+             }
+             if (array->size() != step.indexes.size()) {
+                 failRest(makeError(
+                     Error::Kind::Invalid, QStringLiteral("MALFORMED_RESPONSE"),
+                     QStringLiteral("sObject Collections answered %1 results for %2 records")
+                         .arg(array->size())
+                         .arg(step.indexes.size())));
+                 return;
+             }
+             ++batch->requestsOk;
+             for (qsizetype k = 0; k < array->size(); ++k) {
+                 const QJsonObject result = array->at(k).toObject();
+                 CrmWriteResult &out = batch->results[step.indexes.at(k)];
+                 if (const QString id = result.value(QLatin1String("id")).toString(); !id.isEmpty())
+                     out.id = id;
+                 if (!result.value(QLatin1String("success")).toBool(false))
+                     out.error = saveResultError(result, r->status);
+             }
+             runBatch(batch);
+         });
 }
 
 } // namespace cosell

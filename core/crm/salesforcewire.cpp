@@ -28,7 +28,10 @@ QString soqlDateTime(const QDateTime &utc)
 
 QByteArray httpDate(const QDateTime &utc)
 {
-    return QLocale::c().toString(utc.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")).toLatin1() + " GMT";
+    return QLocale::c()
+               .toString(utc.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"))
+               .toLatin1()
+        + " GMT";
 }
 
 QString soqlString(const QString &value)
@@ -57,7 +60,8 @@ QString Watermark::toCursor() const
         return {};
     QString cursor = (isNull() ? QString() : soqlDateTime(stamp)) + u'|' + id;
     if (deletedSince.isValid())
-        cursor += (deletedFromRead ? QStringLiteral("|r") : QStringLiteral("|")) + soqlDateTime(deletedSince);
+        cursor += (deletedFromRead ? QStringLiteral("|r") : QStringLiteral("|"))
+            + soqlDateTime(deletedSince);
     return cursor;
 }
 
@@ -107,8 +111,10 @@ std::optional<DeletedRecords> parseDeleted(const QJsonObject &json)
             return std::nullopt;
         out.ids.append(id);
     }
-    out.earliestDateAvailable = parseDateTime(json.value(QLatin1String("earliestDateAvailable")).toString());
-    out.latestDateCovered = parseDateTime(json.value(QLatin1String("latestDateCovered")).toString());
+    out.earliestDateAvailable =
+        parseDateTime(json.value(QLatin1String("earliestDateAvailable")).toString());
+    out.latestDateCovered =
+        parseDateTime(json.value(QLatin1String("latestDateCovered")).toString());
     if (!out.latestDateCovered.isValid())
         return std::nullopt;
     return out;
@@ -116,7 +122,8 @@ std::optional<DeletedRecords> parseDeleted(const QJsonObject &json)
 
 Error saveResultError(const QJsonObject &saveResult, int httpStatus)
 {
-    const QJsonObject first = saveResult.value(QLatin1String("errors")).toArray().first().toObject();
+    const QJsonObject first =
+        saveResult.value(QLatin1String("errors")).toArray().first().toObject();
     QString code = first.value(QLatin1String("errorCode")).toString();
     if (code.isEmpty())
         code = first.value(QLatin1String("statusCode")).toString();
@@ -131,7 +138,8 @@ Error saveResultError(const QJsonObject &saveResult, int httpStatus)
         message += QStringLiteral(" [") + names.join(QStringLiteral(", ")) + u']';
     }
     Error::Kind kind = Error::Kind::Invalid;
-    if (code == u"ENTITY_IS_DELETED" || code == u"NOT_FOUND" || code == u"INVALID_CROSS_REFERENCE_KEY")
+    if (code == u"ENTITY_IS_DELETED" || code == u"NOT_FOUND"
+        || code == u"INVALID_CROSS_REFERENCE_KEY")
         kind = Error::Kind::NotFound;
     else if (code == u"UNABLE_TO_LOCK_ROW" || code == u"ALL_OR_NONE_OPERATION_ROLLED_BACK")
         kind = Error::Kind::Transient;

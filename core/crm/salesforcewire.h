@@ -3,13 +3,13 @@
 
 #include "core/crm/crmconnector.h"
 
+#include <optional>
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
-
-#include <optional>
 
 namespace cosell::salesforcewire {
 
@@ -33,8 +33,8 @@ CrmRecordData recordFromJson(const QJsonObject &row);
 // datetime are accepted (no deletion mark: see SalesforceConnector).
 struct Watermark
 {
-    QDateTime stamp;        // UTC, milliseconds; invalid = no record seen yet
-    QString id;             // may be empty: then every record at `stamp` counts as seen
+    QDateTime stamp; // UTC, milliseconds; invalid = no record seen yet
+    QString id; // may be empty: then every record at `stamp` counts as seen
     QDateTime deletedSince; // UTC; start of the next getDeleted window; invalid = none yet
     // deletedSince was set by an initial read (its start less a skew margin), not by a
     // getDeleted answer: a delete log that begins within the margin lost nothing we need.
@@ -54,9 +54,10 @@ struct DeletedRecords
 {
     QStringList ids;
     QDateTime earliestDateAvailable; // UTC; deletions before it are purged
-    QDateTime latestDateCovered;     // UTC; the next window starts here
+    QDateTime latestDateCovered; // UTC; the next window starts here
 };
-// nullopt when the shape is wrong (no deletedRecords array, a row without id, no latestDateCovered).
+// nullopt when the shape is wrong (no deletedRecords array, a row without id, no
+// latestDateCovered).
 std::optional<DeletedRecords> parseDeleted(const QJsonObject &json);
 
 // The first entry of a SaveResult's `errors` array as an Error (Collections say

@@ -3,10 +3,10 @@
 
 #include "core/util/result.h"
 
+#include <functional>
+
 #include <QObject>
 #include <QString>
-
-#include <functional>
 
 namespace cosell {
 

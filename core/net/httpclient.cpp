@@ -9,9 +9,11 @@ namespace cosell {
 
 HttpClient::HttpClient(QNetworkAccessManager *network, const Clock &clock, Scheduler &scheduler,
                        QObject *parent)
-    : QObject(parent), m_network(network), m_clock(clock), m_scheduler(scheduler)
-{
-}
+    : QObject(parent)
+    , m_network(network)
+    , m_clock(clock)
+    , m_scheduler(scheduler)
+{ }
 
 HttpClient::~HttpClient() = default;
 
@@ -28,7 +30,7 @@ void HttpClient::setRetryPolicy(Service service, const RetryPolicy &policy)
 
 RetryPolicy HttpClient::retryPolicy(Service service) const
 {
-    return m_policies.value(int(service), RetryPolicy{});
+    return m_policies.value(int(service), RetryPolicy {});
 }
 
 void HttpClient::setRandomSource(std::function<double()> random)

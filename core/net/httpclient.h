@@ -9,10 +9,10 @@
 #include "core/util/clock.h"
 #include "core/util/result.h"
 
+#include <functional>
+
 #include <QHash>
 #include <QObject>
-
-#include <functional>
 
 class QNetworkAccessManager;
 

@@ -88,14 +88,15 @@ QJsonObject HttpCounters::toJson() const
     QJsonObject out;
     for (const Entry &e : snapshot()) {
         QJsonObject service = out.value(toString(e.service)).toObject();
-        service.insert(e.endpoint, QJsonObject{
-                                       {QStringLiteral("requests"), e.requests},
-                                       {QStringLiteral("retries"), e.retries},
-                                       {QStringLiteral("throttles"), e.throttles},
-                                       {QStringLiteral("failures"), e.failures},
-                                       {QStringLiteral("bytesSent"), e.bytesSent},
-                                       {QStringLiteral("bytesReceived"), e.bytesReceived},
-                                   });
+        service.insert(e.endpoint,
+                       QJsonObject {
+                           {QStringLiteral("requests"), e.requests},
+                           {QStringLiteral("retries"), e.retries},
+                           {QStringLiteral("throttles"), e.throttles},
+                           {QStringLiteral("failures"), e.failures},
+                           {QStringLiteral("bytesSent"), e.bytesSent},
+                           {QStringLiteral("bytesReceived"), e.bytesReceived},
+                       });
         out.insert(toString(e.service), service);
     }
     return out;

@@ -18,11 +18,11 @@ public:
     struct Entry
     {
         Service service = Service::Other;
-        QString endpoint;     // e.g. "GET referrals"
-        qint64 requests = 0;  // attempts sent, retries included
-        qint64 retries = 0;   // attempts after the first of a logical request
+        QString endpoint; // e.g. "GET referrals"
+        qint64 requests = 0; // attempts sent, retries included
+        qint64 retries = 0; // attempts after the first of a logical request
         qint64 throttles = 0; // 429, 503 with Retry-After, quota exhausted
-        qint64 failures = 0;  // logical requests that ended in an error
+        qint64 failures = 0; // logical requests that ended in an error
         qint64 bytesSent = 0;
         qint64 bytesReceived = 0;
     };

@@ -22,7 +22,8 @@ QString newGuid()
 
 QString serverRequestId(const QNetworkReply *reply)
 {
-    for (const char *name : {"Request-ID", "x-ms-request-id", "MS-RequestId", "Sforce-Request-Id"}) {
+    for (const char *name :
+         {"Request-ID", "x-ms-request-id", "MS-RequestId", "Sforce-Request-Id"}) {
         const QByteArray value = reply->rawHeader(name);
         if (!value.isEmpty())
             return QString::fromLatin1(value);
@@ -34,14 +35,14 @@ QString serverRequestId(const QNetworkReply *reply)
 
 HttpExchange::HttpExchange(HttpClient &client, HttpRequest request, QObject *context,
                            HttpClient::Callback done)
-    : QObject(&client),
-      m_client(client),
-      m_request(std::move(request)),
-      m_policy(m_request.retry.value_or(client.retryPolicy(m_request.service))),
-      m_endpoint(m_request.endpointOrDefault()),
-      m_context(context),
-      m_done(std::move(done)),
-      m_hadContext(context != nullptr)
+    : QObject(&client)
+    , m_client(client)
+    , m_request(std::move(request))
+    , m_policy(m_request.retry.value_or(client.retryPolicy(m_request.service)))
+    , m_endpoint(m_request.endpointOrDefault())
+    , m_context(context)
+    , m_done(std::move(done))
+    , m_hadContext(context != nullptr)
 {
     if (context) {
         connect(context, &QObject::destroyed, this, [this] {
@@ -68,7 +69,8 @@ void HttpExchange::start()
         Error e;
         e.kind = Error::Kind::Invalid;
         e.code = QStringLiteral("invalidUrl");
-        e.message = QStringLiteral("Not a valid URL for %1: %2").arg(m_endpoint, redactUrl(m_request.url));
+        e.message =
+            QStringLiteral("Not a valid URL for %1: %2").arg(m_endpoint, redactUrl(m_request.url));
         // Never call back inside send(): callers may not be ready for re-entrancy.
         m_client.scheduler().schedule(std::chrono::milliseconds(0), this, [this, e] { fail(e); });
         return;
@@ -116,12 +118,14 @@ void HttpExchange::sendWithToken(const QString &token)
         request.setRawHeader(name, value);
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
 
     m_timedOut = false;
     m_elapsed.start();
     m_client.counters().addRequest(m_request.service, m_endpoint, m_request.body.size());
-    QNetworkReply *reply = m_client.network()->sendCustomRequest(request, m_request.method, m_request.body);
+    QNetworkReply *reply =
+        m_client.network()->sendCustomRequest(request, m_request.method, m_request.body);
     m_reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
     const int attemptNo = m_attempt;
@@ -149,11 +153,13 @@ void HttpExchange::onFinished(QNetworkReply *reply)
     const QString requestId = serverRequestId(reply);
 
     if (!statusAttr.isValid() || m_timedOut) {
-        const QString what = m_timedOut ? QStringLiteral("no answer within %1 ms").arg(m_policy.timeout.count())
-                                        : reply->errorString();
+        const QString what = m_timedOut
+            ? QStringLiteral("no answer within %1 ms").arg(m_policy.timeout.count())
+            : reply->errorString();
         logExchange(0, reply, body.size(), what);
         if (canRetry && m_request.isIdempotent()) {
-            retryLater(m_policy.backoffDelay(m_attempt, m_client.random()), QStringLiteral("network: ") + what);
+            retryLater(m_policy.backoffDelay(m_attempt, m_client.random()),
+                       QStringLiteral("network: ") + what);
             return;
         }
         Error e;
@@ -201,7 +207,8 @@ void HttpExchange::onFinished(QNetworkReply *reply)
         // Salesforce REQUEST_LIMIT_EXCEEDED: the daily quota is gone; retrying now only
         // burns more of it. The caller comes back later.
         m_client.counters().addThrottle(m_request.service, m_endpoint);
-        qCWarning(lcNet).noquote() << toString(m_request.service) << "quota exhausted:" << error.message;
+        qCWarning(lcNet).noquote()
+            << toString(m_request.service) << "quota exhausted:" << error.message;
         fail(error);
         return;
     }
@@ -211,7 +218,8 @@ void HttpExchange::onFinished(QNetworkReply *reply)
         const auto retryAfter = parseRetryAfter(retryAfterHeader, m_client.clock().now());
         const auto wait = retryAfter.value_or(m_policy.backoffDelay(m_attempt, m_client.random()));
         if (canRetry && wait <= m_policy.maxRetryAfter) {
-            retryLater(wait, QStringLiteral("HTTP %1, Retry-After %2 ms").arg(status).arg(wait.count()));
+            retryLater(wait,
+                       QStringLiteral("HTTP %1, Retry-After %2 ms").arg(status).arg(wait.count()));
             return;
         }
         error.kind = Error::Kind::Throttled;
@@ -220,7 +228,8 @@ void HttpExchange::onFinished(QNetworkReply *reply)
         return;
     }
     if (status >= 500 && canRetry && m_request.isIdempotent()) {
-        retryLater(m_policy.backoffDelay(m_attempt, m_client.random()), QStringLiteral("HTTP %1").arg(status));
+        retryLater(m_policy.backoffDelay(m_attempt, m_client.random()),
+                   QStringLiteral("HTTP %1").arg(status));
         return;
     }
     fail(error);
@@ -264,7 +273,7 @@ void HttpExchange::logExchange(int status, const QNetworkReply *reply, qint64 re
         headers.insert(QString::fromLatin1(name), QString::fromLatin1(redactHeader(name, value)));
     if (!m_token.isEmpty())
         headers.insert(QStringLiteral("Authorization"), QStringLiteral("Bearer ***"));
-    QJsonObject line{
+    QJsonObject line {
         {QStringLiteral("service"), toString(m_request.service)},
         {QStringLiteral("endpoint"), m_endpoint},
         {QStringLiteral("method"), QString::fromLatin1(m_request.method)},
@@ -283,7 +292,8 @@ void HttpExchange::logExchange(int status, const QNetworkReply *reply, qint64 re
         line.insert(QStringLiteral("requestId"), requestId);
     if (!error.isEmpty())
         line.insert(QStringLiteral("error"), error);
-    qCInfo(lcHttp).noquote() << QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact));
+    qCInfo(lcHttp).noquote() << QString::fromUtf8(
+        QJsonDocument(line).toJson(QJsonDocument::Compact));
 }
 
 } // namespace cosell

@@ -32,7 +32,8 @@ private:
     void retryLater(std::chrono::milliseconds delay, const QString &reason);
     void fail(Error error);
     void finish(Result<HttpResponse> result);
-    void logExchange(int status, const QNetworkReply *reply, qint64 received, const QString &error) const;
+    void logExchange(int status, const QNetworkReply *reply, qint64 received,
+                     const QString &error) const;
 
     HttpClient &m_client;
     HttpRequest m_request;

@@ -4,13 +4,13 @@
 #include "core/net/retrypolicy.h"
 #include "core/net/service.h"
 
+#include <optional>
+#include <utility>
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QUrl>
-
-#include <optional>
-#include <utility>
 
 namespace cosell {
 

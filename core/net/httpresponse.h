@@ -18,9 +18,9 @@ struct HttpResponse
     HttpHeaders headers;
     QByteArray body;
     QUrl url;
-    int attempts = 1;        // how many times the request went out
-    QString correlationId;   // ours (Partner Center)
-    QString requestId;       // the service's, when it sent one
+    int attempts = 1; // how many times the request went out
+    QString correlationId; // ours (Partner Center)
+    QString requestId; // the service's, when it sent one
 
     QByteArray header(const QByteArray &name) const;
     // The body as JSON; malformed or of the wrong kind → Error::Kind::Invalid, never a crash.

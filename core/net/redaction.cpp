@@ -13,8 +13,8 @@ bool isSensitiveName(QStringView name)
     if (name.startsWith(u'$'))
         return false;
     static const QLatin1String exact[] = {
-        QLatin1String("code"),      QLatin1String("password"),  QLatin1String("assertion"),
-        QLatin1String("signature"), QLatin1String("sig"),       QLatin1String("authorization"),
+        QLatin1String("code"),      QLatin1String("password"),   QLatin1String("assertion"),
+        QLatin1String("signature"), QLatin1String("sig"),        QLatin1String("authorization"),
         QLatin1String("cookie"),    QLatin1String("set-cookie"), QLatin1String("user_code"),
         QLatin1String("usercode"),  QLatin1String("pwd"),
     };
@@ -23,9 +23,9 @@ bool isSensitiveName(QStringView name)
             return true;
     }
     static const QLatin1String parts[] = {
-        QLatin1String("token"), QLatin1String("secret"), QLatin1String("password"),
+        QLatin1String("token"),    QLatin1String("secret"),      QLatin1String("password"),
         QLatin1String("verifier"), QLatin1String("device_code"), QLatin1String("signature"),
-        QLatin1String("apikey"), QLatin1String("api_key"),
+        QLatin1String("apikey"),   QLatin1String("api_key"),
     };
     for (const QLatin1String &p : parts) {
         if (name.contains(p, Qt::CaseInsensitive))
@@ -53,7 +53,8 @@ QString redactUrl(const QUrl &url)
 QByteArray redactHeader(const QByteArray &name, const QByteArray &value)
 {
     const QString n = QString::fromLatin1(name);
-    if (isSensitiveName(n) || n.compare(QLatin1String("x-ms-signature"), Qt::CaseInsensitive) == 0) {
+    if (isSensitiveName(n)
+        || n.compare(QLatin1String("x-ms-signature"), Qt::CaseInsensitive) == 0) {
         // Keep the scheme ("Bearer", "Signature") for diagnosis, never the credential.
         const int space = value.indexOf(' ');
         return space > 0 ? value.left(space) + " ***" : QByteArray("***");
@@ -85,8 +86,8 @@ QJsonValue redactJson(const QJsonValue &value)
         QJsonObject out;
         const QJsonObject o = value.toObject();
         for (auto it = o.begin(); it != o.end(); ++it) {
-            const bool secret = isSensitiveName(it.key()) && !it.value().isObject() && !it.value().isArray()
-                && !it.value().isNull();
+            const bool secret = isSensitiveName(it.key()) && !it.value().isObject()
+                && !it.value().isArray() && !it.value().isNull();
             out.insert(it.key(), secret ? QJsonValue(QString(kRedacted)) : redactJson(it.value()));
         }
         return out;

@@ -11,7 +11,7 @@ namespace cosell {
 // What may reach a log line. Secrets are replaced by "***": bearer and signature values,
 // cookies, and any query, form or JSON field whose name says token, secret, password,
 // code, assertion or signature. Used by HttpClient and by auth for its own log lines.
-inline constexpr QLatin1String kRedacted{"***"};
+inline constexpr QLatin1String kRedacted {"***"};
 
 bool isSensitiveName(QStringView name);
 QString redactUrl(const QUrl &url);

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "core/net/retrypolicy.h"
 
-#include <QLocale>
-
 #include <algorithm>
 #include <cmath>
+
+#include <QLocale>
 
 namespace cosell {
 

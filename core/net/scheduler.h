@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QObject>
-
 #include <chrono>
 #include <functional>
+
+#include <QObject>
 
 namespace cosell {
 

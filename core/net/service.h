@@ -9,7 +9,7 @@ namespace cosell {
 // Partner Center headers, and the key of the request counters.
 enum class Service {
     PartnerCenterReferrals, // api.partner.microsoft.com
-    PartnerCenterWebhooks,  // api.partnercenter.microsoft.com
+    PartnerCenterWebhooks, // api.partnercenter.microsoft.com
     Dataverse,
     Salesforce,
     Identity, // OAuth authorities (Entra ID, Salesforce login)

@@ -70,26 +70,40 @@ Parsed parseBody(const QByteArray &body)
     if (o.contains(QLatin1String("statusCode"))) // gateway throttling
         return {QStringLiteral("throttled"), o.value(QLatin1String("message")).toString()};
     if (o.contains(QLatin1String("message")))
-        return {o.value(QLatin1String("code")).toString(), o.value(QLatin1String("message")).toString()};
+        return {o.value(QLatin1String("code")).toString(),
+                o.value(QLatin1String("message")).toString()};
     return {};
 }
 
 QString statusText(int status)
 {
     switch (status) {
-    case 400: return QStringLiteral("Bad request");
-    case 401: return QStringLiteral("Not signed in or the sign-in expired");
-    case 403: return QStringLiteral("Access denied");
-    case 404: return QStringLiteral("Not found");
-    case 409: return QStringLiteral("Conflict");
-    case 412: return QStringLiteral("Changed by someone else since it was read");
-    case 413: return QStringLiteral("Request too large");
-    case 429: return QStringLiteral("Too many requests");
-    case 500: return QStringLiteral("Server error");
-    case 502: return QStringLiteral("Bad gateway");
-    case 503: return QStringLiteral("Service unavailable");
-    case 504: return QStringLiteral("Gateway timeout");
-    default: return QStringLiteral("HTTP error %1").arg(status);
+    case 400:
+        return QStringLiteral("Bad request");
+    case 401:
+        return QStringLiteral("Not signed in or the sign-in expired");
+    case 403:
+        return QStringLiteral("Access denied");
+    case 404:
+        return QStringLiteral("Not found");
+    case 409:
+        return QStringLiteral("Conflict");
+    case 412:
+        return QStringLiteral("Changed by someone else since it was read");
+    case 413:
+        return QStringLiteral("Request too large");
+    case 429:
+        return QStringLiteral("Too many requests");
+    case 500:
+        return QStringLiteral("Server error");
+    case 502:
+        return QStringLiteral("Bad gateway");
+    case 503:
+        return QStringLiteral("Service unavailable");
+    case 504:
+        return QStringLiteral("Gateway timeout");
+    default:
+        return QStringLiteral("HTTP error %1").arg(status);
     }
 }
 
@@ -119,14 +133,16 @@ Error::Kind errorKindForStatus(int status)
     return Error::Kind::Invalid;
 }
 
-Error serviceError(Service service, int httpStatus, const QByteArray &body, const QString &requestId)
+Error serviceError(Service service, int httpStatus, const QByteArray &body,
+                   const QString &requestId)
 {
     const Parsed parsed = parseBody(body);
     Error error;
     error.kind = errorKindForStatus(httpStatus);
     error.httpStatus = httpStatus;
     error.requestId = requestId;
-    error.code = parsed.code.isEmpty() ? QStringLiteral("http%1").arg(httpStatus) : bounded(parsed.code);
+    error.code =
+        parsed.code.isEmpty() ? QStringLiteral("http%1").arg(httpStatus) : bounded(parsed.code);
     error.message = bounded(parsed.message.isEmpty() ? statusText(httpStatus) : parsed.message);
     if (service == Service::Salesforce && parsed.code == QLatin1String("REQUEST_LIMIT_EXCEEDED"))
         error.kind = Error::Kind::Throttled;

@@ -12,7 +12,7 @@ namespace cosell {
 // helpers so literals are quoted and escaped the way the service expects.
 struct ReferralQuery
 {
-    QString filter;  // $filter, e.g. "status eq 'New'"
+    QString filter; // $filter, e.g. "status eq 'New'"
     QString orderBy; // $orderby, e.g. "updatedDateTime asc"
     QStringList select;
     int top = 0; // $top; 0 = the service's page size (100)

@@ -5,10 +5,10 @@
 #include "core/net/serviceerror.h"
 #include "core/partnercenter/logging.h"
 
+#include <memory>
+
 #include <QJsonDocument>
 #include <QUrlQuery>
-
-#include <memory>
 
 namespace cosell {
 namespace {
@@ -23,11 +23,13 @@ Result<ReferralPage> parsePage(const HttpResponse &response)
         return json.error();
     const QJsonValue value = json->value(QLatin1String("value"));
     if (!value.isArray())
-        return malformedJson(response.service, response.endpoint, QStringLiteral("no \"value\" array"));
+        return malformedJson(response.service, response.endpoint,
+                             QStringLiteral("no \"value\" array"));
     ReferralPage page;
     for (const QJsonValue &v : value.toArray()) {
         if (!v.isObject())
-            return malformedJson(response.service, response.endpoint, QStringLiteral("a referral that is not an object"));
+            return malformedJson(response.service, response.endpoint,
+                                 QStringLiteral("a referral that is not an object"));
         page.referrals.append(v.toObject());
     }
     page.nextLink = QUrl(json->value(QLatin1String("@odata.nextLink")).toString());
@@ -37,9 +39,10 @@ Result<ReferralPage> parsePage(const HttpResponse &response)
 } // namespace
 
 ReferralsClient::ReferralsClient(HttpClient &http, AccessTokenSource &tokens, QUrl baseUrl)
-    : m_http(http), m_tokens(tokens), m_baseUrl(std::move(baseUrl))
-{
-}
+    : m_http(http)
+    , m_tokens(tokens)
+    , m_baseUrl(std::move(baseUrl))
+{ }
 
 QUrl ReferralsClient::collectionUrl() const
 {
@@ -54,31 +57,34 @@ QUrl ReferralsClient::collectionUrl() const
 QUrl ReferralsClient::itemUrl(const QString &id) const
 {
     QUrl url = collectionUrl();
-    url.setPath(url.path() + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(id)), QUrl::TolerantMode);
+    url.setPath(url.path() + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(id)),
+                QUrl::TolerantMode);
     return url;
 }
 
-void ReferralsClient::fetchPage(const QUrl &url, const QString &endpoint, QObject *context, PageCallback done,
-                                const QUrl &fallback)
+void ReferralsClient::fetchPage(const QUrl &url, const QString &endpoint, QObject *context,
+                                PageCallback done, const QUrl &fallback)
 {
     HttpRequest request;
     request.service = Service::PartnerCenterReferrals;
     request.endpoint = endpoint;
     request.url = url;
     request.auth = &m_tokens;
-    m_http.send(std::move(request), context,
-                [this, context, endpoint, fallback, done = std::move(done)](Result<HttpResponse> response) {
-                    if (!response) {
-                        if (response.error().httpStatus == 404 && fallback.isValid()) {
-                            qCInfo(lcPartnerCenter) << "nextLink answered 404; retrying with the original query";
-                            fetchPage(fallback, endpoint, context, done);
-                            return;
-                        }
-                        done(response.error());
-                        return;
-                    }
-                    done(parsePage(response.value()));
-                });
+    m_http.send(
+        std::move(request), context,
+        [this, context, endpoint, fallback, done = std::move(done)](Result<HttpResponse> response) {
+            if (!response) {
+                if (response.error().httpStatus == 404 && fallback.isValid()) {
+                    qCInfo(lcPartnerCenter)
+                        << "nextLink answered 404; retrying with the original query";
+                    fetchPage(fallback, endpoint, context, done);
+                    return;
+                }
+                done(response.error());
+                return;
+            }
+            done(parsePage(response.value()));
+        });
 }
 
 void ReferralsClient::listPage(const ReferralQuery &query, QObject *context, PageCallback done)
@@ -95,7 +101,8 @@ void ReferralsClient::nextPage(const QUrl &nextLink, QObject *context, PageCallb
         url.setScheme(QStringLiteral("https"));
     // The documented sample links drop /engagements; keep a fallback on our own path.
     QUrl fallback = collectionUrl();
-    const QString skipToken = QUrlQuery(nextLink).queryItemValue(QStringLiteral("$skiptoken"), QUrl::FullyEncoded);
+    const QString skipToken =
+        QUrlQuery(nextLink).queryItemValue(QStringLiteral("$skiptoken"), QUrl::FullyEncoded);
     if (!skipToken.isEmpty()) {
         QUrlQuery q(nextLink);
         fallback.setQuery(q);
@@ -148,9 +155,10 @@ void ReferralsClient::get(const QString &id, QObject *context, ReferralCallback 
     request.endpoint = kGet;
     request.url = itemUrl(id);
     request.auth = &m_tokens;
-    m_http.send(std::move(request), context, [done = std::move(done)](Result<HttpResponse> response) {
-        done(response ? response->jsonObject() : Result<QJsonObject>(response.error()));
-    });
+    m_http.send(std::move(request), context,
+                [done = std::move(done)](Result<HttpResponse> response) {
+                    done(response ? response->jsonObject() : Result<QJsonObject>(response.error()));
+                });
 }
 
 void ReferralsClient::create(const QJsonObject &referral, QObject *context, ReferralCallback done)
@@ -162,9 +170,10 @@ void ReferralsClient::create(const QJsonObject &referral, QObject *context, Refe
     request.url = collectionUrl();
     request.body = QJsonDocument(referral).toJson(QJsonDocument::Compact);
     request.auth = &m_tokens;
-    m_http.send(std::move(request), context, [done = std::move(done)](Result<HttpResponse> response) {
-        done(response ? response->jsonObject() : Result<QJsonObject>(response.error()));
-    });
+    m_http.send(std::move(request), context,
+                [done = std::move(done)](Result<HttpResponse> response) {
+                    done(response ? response->jsonObject() : Result<QJsonObject>(response.error()));
+                });
 }
 
 void ReferralsClient::update(const QJsonObject &referral, QObject *context, ReferralCallback done)
@@ -182,13 +191,14 @@ void ReferralsClient::update(const QJsonObject &referral, QObject *context, Refe
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     request.setHeader("If-Match", eTag.toUtf8());
     request.auth = &m_tokens;
-    m_http.send(std::move(request), context, [done = std::move(done)](Result<HttpResponse> response) {
-        done(response ? response->jsonObject() : Result<QJsonObject>(response.error()));
-    });
+    m_http.send(std::move(request), context,
+                [done = std::move(done)](Result<HttpResponse> response) {
+                    done(response ? response->jsonObject() : Result<QJsonObject>(response.error()));
+                });
 }
 
-void ReferralsClient::patch(const QString &id, const QJsonArray &operations, const QString &eTag, QObject *context,
-                            ReferralCallback done)
+void ReferralsClient::patch(const QString &id, const QJsonArray &operations, const QString &eTag,
+                            QObject *context, ReferralCallback done)
 {
     HttpRequest request;
     request.service = Service::PartnerCenterReferrals;
@@ -200,13 +210,15 @@ void ReferralsClient::patch(const QString &id, const QJsonArray &operations, con
     if (!eTag.isEmpty())
         request.setHeader("If-Match", eTag.toUtf8());
     request.auth = &m_tokens;
-    m_http.send(std::move(request), context, [done = std::move(done)](Result<HttpResponse> response) {
-        done(response ? response->jsonObject() : Result<QJsonObject>(response.error()));
-    });
+    m_http.send(std::move(request), context,
+                [done = std::move(done)](Result<HttpResponse> response) {
+                    done(response ? response->jsonObject() : Result<QJsonObject>(response.error()));
+                });
 }
 
-void ReferralsClient::findByExternalReferenceId(const QString &externalReferenceId, QObject *context,
-                                                std::function<void(Result<std::optional<QJsonObject>>)> done)
+void ReferralsClient::findByExternalReferenceId(
+    const QString &externalReferenceId, QObject *context,
+    std::function<void(Result<std::optional<QJsonObject>>)> done)
 {
     listPage(ReferralQuery::byExternalReferenceId(externalReferenceId), context,
              [done = std::move(done)](Result<ReferralPage> page) {

@@ -4,14 +4,14 @@
 #include "core/partnercenter/referralquery.h"
 #include "core/util/result.h"
 
+#include <functional>
+#include <optional>
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QUrl>
-
-#include <functional>
-#include <optional>
 
 namespace cosell {
 
@@ -54,8 +54,8 @@ public:
     // fails with Error::Kind::Conflict (412).
     void update(const QJsonObject &referral, QObject *context, ReferralCallback done);
     // JSON Patch (replace/add) with If-Match when `eTag` is given; returns the updated referral.
-    void patch(const QString &id, const QJsonArray &operations, const QString &eTag, QObject *context,
-               ReferralCallback done);
+    void patch(const QString &id, const QJsonArray &operations, const QString &eTag,
+               QObject *context, ReferralCallback done);
     // The referral created for a CRM record, if any (idempotent creates look first).
     void findByExternalReferenceId(const QString &externalReferenceId, QObject *context,
                                    std::function<void(Result<std::optional<QJsonObject>>)> done);
@@ -65,7 +65,8 @@ public:
 private:
     void fetchPage(const QUrl &url, const QString &endpoint, QObject *context, PageCallback done,
                    const QUrl &fallback = {});
-    void listAllFrom(const QUrl &url, QObject *context, std::function<bool(const QList<QJsonObject> &)> onPage,
+    void listAllFrom(const QUrl &url, QObject *context,
+                     std::function<bool(const QList<QJsonObject> &)> onPage,
                      std::function<void(Result<int>)> done, int pages);
     QUrl itemUrl(const QString &id) const;
 

@@ -46,14 +46,17 @@ WebhookRegistration WebhookRegistration::fromJson(const QJsonObject &json)
     r.webhookUrl = QUrl(property(json, QLatin1String("WebhookUrl")).toString());
     for (const QJsonValue &v : property(json, QLatin1String("WebhookEvents")).toArray())
         r.webhookEvents << v.toString();
-    r.signatureInMsSignatureHeader = property(json, QLatin1String("SignatureTokenToMsSignatureHeader")).toBool();
+    r.signatureInMsSignatureHeader =
+        property(json, QLatin1String("SignatureTokenToMsSignatureHeader")).toBool();
     return r;
 }
 
-WebhookRegistrationClient::WebhookRegistrationClient(HttpClient &http, AccessTokenSource &tokens, QUrl baseUrl)
-    : m_http(http), m_tokens(tokens), m_baseUrl(std::move(baseUrl))
-{
-}
+WebhookRegistrationClient::WebhookRegistrationClient(HttpClient &http, AccessTokenSource &tokens,
+                                                     QUrl baseUrl)
+    : m_http(http)
+    , m_tokens(tokens)
+    , m_baseUrl(std::move(baseUrl))
+{ }
 
 QUrl WebhookRegistrationClient::url(const QString &suffix) const
 {
@@ -65,8 +68,9 @@ QUrl WebhookRegistrationClient::url(const QString &suffix) const
     return u;
 }
 
-void WebhookRegistrationClient::send(const QByteArray &method, const QString &suffix, const QString &endpoint,
-                                     const QByteArray &body, QObject *context,
+void WebhookRegistrationClient::send(const QByteArray &method, const QString &suffix,
+                                     const QString &endpoint, const QByteArray &body,
+                                     QObject *context,
                                      std::function<void(Result<HttpResponse>)> done)
 {
     HttpRequest request;
@@ -79,59 +83,66 @@ void WebhookRegistrationClient::send(const QByteArray &method, const QString &su
     m_http.send(std::move(request), context, std::move(done));
 }
 
-void WebhookRegistrationClient::get(QObject *context,
-                                    std::function<void(Result<std::optional<WebhookRegistration>>)> done)
+void WebhookRegistrationClient::get(
+    QObject *context, std::function<void(Result<std::optional<WebhookRegistration>>)> done)
 {
-    send("GET", {}, QStringLiteral("GET registration"), {}, context, [done = std::move(done)](Result<HttpResponse> r) {
-        if (!r && r.error().httpStatus == 404) {
-            done(std::optional<WebhookRegistration>());
-            return;
-        }
-        auto reg = registrationFrom(r);
-        if (!reg)
-            done(reg.error());
-        else
-            done(std::optional<WebhookRegistration>(reg.value()));
-    });
+    send("GET", {}, QStringLiteral("GET registration"), {}, context,
+         [done = std::move(done)](Result<HttpResponse> r) {
+             if (!r && r.error().httpStatus == 404) {
+                 done(std::optional<WebhookRegistration>());
+                 return;
+             }
+             auto reg = registrationFrom(r);
+             if (!reg)
+                 done(reg.error());
+             else
+                 done(std::optional<WebhookRegistration>(reg.value()));
+         });
 }
 
-void WebhookRegistrationClient::registerNew(const WebhookRegistration &registration, QObject *context,
-                                            RegistrationCallback done)
+void WebhookRegistrationClient::registerNew(const WebhookRegistration &registration,
+                                            QObject *context, RegistrationCallback done)
 {
-    send("POST", {}, QStringLiteral("POST registration"), QJsonDocument(registration.toJson()).toJson(QJsonDocument::Compact),
-         context, [done = std::move(done)](Result<HttpResponse> r) { done(registrationFrom(r)); });
+    send("POST", {}, QStringLiteral("POST registration"),
+         QJsonDocument(registration.toJson()).toJson(QJsonDocument::Compact), context,
+         [done = std::move(done)](Result<HttpResponse> r) { done(registrationFrom(r)); });
 }
 
 void WebhookRegistrationClient::update(const WebhookRegistration &registration, QObject *context,
                                        RegistrationCallback done)
 {
-    send("PUT", {}, QStringLiteral("PUT registration"), QJsonDocument(registration.toJson()).toJson(QJsonDocument::Compact),
-         context, [done = std::move(done)](Result<HttpResponse> r) { done(registrationFrom(r)); });
+    send("PUT", {}, QStringLiteral("PUT registration"),
+         QJsonDocument(registration.toJson()).toJson(QJsonDocument::Compact), context,
+         [done = std::move(done)](Result<HttpResponse> r) { done(registrationFrom(r)); });
 }
 
-void WebhookRegistrationClient::registerOrOverwrite(const WebhookRegistration &registration, QObject *context,
-                                                    RegistrationCallback done)
+void WebhookRegistrationClient::registerOrOverwrite(const WebhookRegistration &registration,
+                                                    QObject *context, RegistrationCallback done)
 {
-    get(context, [this, registration, context, done = std::move(done)](Result<std::optional<WebhookRegistration>> current) {
-        if (!current) {
-            done(current.error());
-            return;
-        }
-        if (current->has_value())
-            update(registration, context, done);
-        else
-            registerNew(registration, context, done);
-    });
+    get(context,
+        [this, registration, context,
+         done = std::move(done)](Result<std::optional<WebhookRegistration>> current) {
+            if (!current) {
+                done(current.error());
+                return;
+            }
+            if (current->has_value())
+                update(registration, context, done);
+            else
+                registerNew(registration, context, done);
+        });
 }
 
 void WebhookRegistrationClient::remove(QObject *context, std::function<void(Status)> done)
 {
-    send("DELETE", {}, QStringLiteral("DELETE registration"), {}, context, [done = std::move(done)](Result<HttpResponse> r) {
-        done(r ? Status() : Status(r.error()));
-    });
+    send("DELETE", {}, QStringLiteral("DELETE registration"), {}, context,
+         [done = std::move(done)](Result<HttpResponse> r) {
+             done(r ? Status() : Status(r.error()));
+         });
 }
 
-void WebhookRegistrationClient::events(QObject *context, std::function<void(Result<QStringList>)> done)
+void WebhookRegistrationClient::events(QObject *context,
+                                       std::function<void(Result<QStringList>)> done)
 {
     send("GET", QStringLiteral("/events"), QStringLiteral("GET registration/events"), {}, context,
          [done = std::move(done)](Result<HttpResponse> r) {
@@ -147,9 +158,11 @@ void WebhookRegistrationClient::events(QObject *context, std::function<void(Resu
          });
 }
 
-void WebhookRegistrationClient::sendValidationEvent(QObject *context, std::function<void(Result<QString>)> done)
+void WebhookRegistrationClient::sendValidationEvent(QObject *context,
+                                                    std::function<void(Result<QString>)> done)
 {
-    send("POST", QStringLiteral("/validationEvents"), QStringLiteral("POST registration/validationEvents"), {}, context,
+    send("POST", QStringLiteral("/validationEvents"),
+         QStringLiteral("POST registration/validationEvents"), {}, context,
          [done = std::move(done)](Result<HttpResponse> r) {
              auto json = jsonObjectOf(r);
              if (!json) {
@@ -158,14 +171,16 @@ void WebhookRegistrationClient::sendValidationEvent(QObject *context, std::funct
              }
              const QString id = property(json.value(), QLatin1String("correlationId")).toString();
              if (id.isEmpty())
-                 done(malformedJson(Service::PartnerCenterWebhooks, QStringLiteral("POST registration/validationEvents"),
+                 done(malformedJson(Service::PartnerCenterWebhooks,
+                                    QStringLiteral("POST registration/validationEvents"),
                                     QStringLiteral("no correlationId")));
              else
                  done(id);
          });
 }
 
-void WebhookRegistrationClient::validationEventStatus(const QString &correlationId, QObject *context,
+void WebhookRegistrationClient::validationEventStatus(const QString &correlationId,
+                                                      QObject *context,
                                                       std::function<void(Result<QJsonObject>)> done)
 {
     send("GET", QStringLiteral("/validationEvents/") + correlationId,

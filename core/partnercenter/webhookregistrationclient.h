@@ -3,13 +3,13 @@
 
 #include "core/util/result.h"
 
+#include <functional>
+#include <optional>
+
 #include <QJsonObject>
 #include <QObject>
 #include <QStringList>
 #include <QUrl>
-
-#include <functional>
-#include <optional>
 
 namespace cosell {
 
@@ -40,12 +40,16 @@ public:
     using RegistrationCallback = std::function<void(Result<WebhookRegistration>)>;
 
     // nullopt when nothing is registered (404).
-    void get(QObject *context, std::function<void(Result<std::optional<WebhookRegistration>>)> done);
-    void registerNew(const WebhookRegistration &registration, QObject *context, RegistrationCallback done);
+    void get(QObject *context,
+             std::function<void(Result<std::optional<WebhookRegistration>>)> done);
+    void registerNew(const WebhookRegistration &registration, QObject *context,
+                     RegistrationCallback done);
     // PUT: overwrites URL and events (events left out are unsubscribed).
-    void update(const WebhookRegistration &registration, QObject *context, RegistrationCallback done);
+    void update(const WebhookRegistration &registration, QObject *context,
+                RegistrationCallback done);
     // GET first, then PUT if something is registered, else POST.
-    void registerOrOverwrite(const WebhookRegistration &registration, QObject *context, RegistrationCallback done);
+    void registerOrOverwrite(const WebhookRegistration &registration, QObject *context,
+                             RegistrationCallback done);
     // Undocumented DELETE; to stop events in production prefer update() with only test-created.
     void remove(QObject *context, std::function<void(Status)> done);
     void events(QObject *context, std::function<void(Result<QStringList>)> done);
@@ -57,8 +61,9 @@ public:
 
 private:
     QUrl url(const QString &suffix = {}) const;
-    void send(const QByteArray &method, const QString &suffix, const QString &endpoint, const QByteArray &body,
-              QObject *context, std::function<void(Result<HttpResponse>)> done);
+    void send(const QByteArray &method, const QString &suffix, const QString &endpoint,
+              const QByteArray &body, QObject *context,
+              std::function<void(Result<HttpResponse>)> done);
 
     HttpClient &m_http;
     AccessTokenSource &m_tokens;

@@ -17,9 +17,9 @@
 #include "core/sync/partnercenterside.h"
 #include "core/sync/syncpass.h"
 
-#include <QTimer>
-
 #include <atomic>
+
+#include <QTimer>
 
 namespace cosell {
 
@@ -66,9 +66,9 @@ void pull(std::shared_ptr<DryRun> run, SyncStore::Side side, const QString &curs
 } // namespace
 
 FirstSyncRunner::FirstSyncRunner(SetupSession &session, QObject *parent)
-    : QObject(parent), m_session(session)
-{
-}
+    : QObject(parent)
+    , m_session(session)
+{ }
 
 FirstSyncRunner::~FirstSyncRunner()
 {
@@ -94,8 +94,9 @@ void FirstSyncRunner::plan(std::function<void(Result<SyncPlan>)> done)
         if (plan) {
             const SyncPlan::Summary s = plan->summary();
             qCInfo(lcSetup) << "dry run: creates in CRM" << s.createsInCrm << "in Partner Center"
-                            << s.createsInPartnerCenter << "links" << s.links << "updates" << s.updates
-                            << "conflicts" << s.conflicts << "skipped" << s.skipped << "unchanged" << s.unchanged;
+                            << s.createsInPartnerCenter << "links" << s.links << "updates"
+                            << s.updates << "conflicts" << s.conflicts << "skipped" << s.skipped
+                            << "unchanged" << s.unchanged;
         }
         if (self)
             done(std::move(plan));
@@ -126,20 +127,22 @@ void FirstSyncRunner::start(const QString &cachePath)
             Q_EMIT finished(false, false, pc.error().toString());
             return;
         }
-        m_session.crmTokens().accessToken(this, [this, run, cachePath, pcToken = pc.value()](Result<QString> crm) {
-            if (run != m_run)
-                return;
-            if (!crm) {
-                m_active = false;
-                Q_EMIT finished(false, false, crm.error().toString());
-                return;
-            }
-            startEngine(cachePath, pcToken, crm.value());
-        });
+        m_session.crmTokens().accessToken(
+            this, [this, run, cachePath, pcToken = pc.value()](Result<QString> crm) {
+                if (run != m_run)
+                    return;
+                if (!crm) {
+                    m_active = false;
+                    Q_EMIT finished(false, false, crm.error().toString());
+                    return;
+                }
+                startEngine(cachePath, pcToken, crm.value());
+            });
     });
 }
 
-void FirstSyncRunner::startEngine(const QString &cachePath, const QString &pcToken, const QString &crmToken)
+void FirstSyncRunner::startEngine(const QString &cachePath, const QString &pcToken,
+                                  const QString &crmToken)
 {
     const CrmSystem system = m_session.crmSystem();
     const QUrl referralsUrl = m_session.profile().referralsBaseUrl;

@@ -5,11 +5,11 @@
 #include "core/sync/syncplan.h"
 #include "core/util/result.h"
 
-#include <QObject>
-#include <QPointer>
-
 #include <functional>
 #include <memory>
+
+#include <QObject>
+#include <QPointer>
 
 namespace cosell {
 

@@ -12,11 +12,13 @@ namespace cosell {
 class FixedTokenSource final : public AccessTokenSource
 {
 public:
-    explicit FixedTokenSource(QString token) : m_token(std::move(token)) { }
+    explicit FixedTokenSource(QString token)
+        : m_token(std::move(token))
+    { }
     void accessToken(QObject *context, std::function<void(Result<QString>)> done) override
     {
-        QMetaObject::invokeMethod(context, [done = std::move(done), t = m_token] { done(t); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done), t = m_token] { done(t); }, Qt::QueuedConnection);
     }
     void invalidate(const QString &) override { }
 

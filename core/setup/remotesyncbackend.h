@@ -7,10 +7,10 @@
 #include "core/sync/syncbackend.h"
 #include "core/util/result.h"
 
+#include <memory>
+
 #include <QString>
 #include <QUrl>
-
-#include <memory>
 
 namespace cosell {
 
@@ -22,11 +22,11 @@ struct RemoteSyncBackendOptions
     QUrl referralsUrl;
     QString pcToken;
     QString crmToken;
-    DynamicsConfig dynamics;           // used when system is Dynamics
+    DynamicsConfig dynamics; // used when system is Dynamics
     SalesforceConnectorConfig salesforce; // used when system is Salesforce
     QString cachePath;
     QString connectionName; // QSqlDatabase connection: unique per open cache and thread
-    bool nameMark = false;  // the ✔/✖ name mark, if the built-in mapping allows it
+    bool nameMark = false; // the ✔/✖ name mark, if the built-in mapping allows it
 };
 
 // A SyncBackend talking to Partner Center and the CRM over HTTP with fixed tokens, the

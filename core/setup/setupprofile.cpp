@@ -8,7 +8,8 @@ SetupProfile SetupProfile::production()
     SetupProfile p;
     p.referralsBaseUrl = QUrl(QStringLiteral("https://api.partner.microsoft.com"));
     p.webhooksBaseUrl = QUrl(QStringLiteral("https://api.partnercenter.microsoft.com"));
-    const QString entra = QStringLiteral("https://login.microsoftonline.com/organizations/oauth2/v2.0/");
+    const QString entra =
+        QStringLiteral("https://login.microsoftonline.com/organizations/oauth2/v2.0/");
     OAuthConfig e;
     e.authorizeUrl = QUrl(entra + QStringLiteral("authorize"));
     e.tokenUrl = QUrl(entra + QStringLiteral("token"));
@@ -48,19 +49,27 @@ void SetupProfile::setSalesforceConsumerKey(const QString &consumerKey)
 
 QList<SetupField> requiredSetupFields(CrmSystem system)
 {
-    static const QStringList roles{QStringLiteral("syncwithpartnercenter"), QStringLiteral("referralidentifier"),
-                                   QStringLiteral("referrallink"), QStringLiteral("howcanmicrosofthelp"),
-                                   QStringLiteral("referralvisibility"), QStringLiteral("microsoftcrmidentifier"),
-                                   QStringLiteral("products"), QStringLiteral("audit")};
-    static const QStringList salesforceNames{
-        QStringLiteral("Sync_with_Partner_Center__c"), QStringLiteral("Referral_Identifier__c"),
-        QStringLiteral("Referral_Link__c"), QStringLiteral("How_can_Microsoft_help__c"),
-        QStringLiteral("Referral_Visibility__c"), QStringLiteral("Microsoft_CRM_Identifier__c"),
-        QStringLiteral("Products__c"), QStringLiteral("Audit__c")};
+    static const QStringList roles {QStringLiteral("syncwithpartnercenter"),
+                                    QStringLiteral("referralidentifier"),
+                                    QStringLiteral("referrallink"),
+                                    QStringLiteral("howcanmicrosofthelp"),
+                                    QStringLiteral("referralvisibility"),
+                                    QStringLiteral("microsoftcrmidentifier"),
+                                    QStringLiteral("products"),
+                                    QStringLiteral("audit")};
+    static const QStringList salesforceNames {QStringLiteral("Sync_with_Partner_Center__c"),
+                                              QStringLiteral("Referral_Identifier__c"),
+                                              QStringLiteral("Referral_Link__c"),
+                                              QStringLiteral("How_can_Microsoft_help__c"),
+                                              QStringLiteral("Referral_Visibility__c"),
+                                              QStringLiteral("Microsoft_CRM_Identifier__c"),
+                                              QStringLiteral("Products__c"),
+                                              QStringLiteral("Audit__c")};
     QList<SetupField> fields;
     for (qsizetype i = 0; i < roles.size(); ++i) {
-        fields.append({roles.at(i), system == CrmSystem::Salesforce ? salesforceNames.at(i)
-                                                                    : QStringLiteral("mspc_") + roles.at(i)});
+        fields.append({roles.at(i),
+                       system == CrmSystem::Salesforce ? salesforceNames.at(i)
+                                                       : QStringLiteral("mspc_") + roles.at(i)});
     }
     return fields;
 }

@@ -17,7 +17,7 @@ namespace cosell {
 // stable role and the name the CRM uses by default (orgs rename them; the wizard edits it).
 struct SetupField
 {
-    QString role;        // "syncwithpartnercenter", "referralidentifier", ...
+    QString role; // "syncwithpartnercenter", "referralidentifier", ...
     QString defaultName; // "mspc_syncwithpartnercenter" / "Sync_with_Partner_Center__c"
 };
 
@@ -30,7 +30,7 @@ struct SetupProfile
     QUrl referralsBaseUrl;
     QUrl webhooksBaseUrl;
     OAuthConfig partnerCenterAuth; // delegated, offline_access
-    QStringList webhooksScopes;    // same refresh token, the webhook API's audience
+    QStringList webhooksScopes; // same refresh token, the webhook API's audience
     // Entra authority for Dynamics: authorize/token/devicecode URLs; the scope is derived
     // from the organisation URL the admin types.
     OAuthConfig dynamicsAuth;

@@ -6,8 +6,8 @@
 #include "core/crm/dynamicsconnector.h"
 #include "core/crm/salesforceconnector.h"
 #include "core/net/httpclient.h"
-#include "core/partnercenter/referralsclient.h"
 #include "core/net/serviceerror.h"
+#include "core/partnercenter/referralsclient.h"
 #include "core/setup/logging.h"
 
 #include <QJsonDocument>
@@ -35,7 +35,8 @@ RetryPolicy setupRetryPolicy()
 
 QUrl salesforceEndpoint(const QUrl &login, const QString &tail)
 {
-    return QUrl(login.toString(QUrl::StripTrailingSlash) + QStringLiteral("/services/oauth2/") + tail);
+    return QUrl(login.toString(QUrl::StripTrailingSlash) + QStringLiteral("/services/oauth2/")
+                + tail);
 }
 
 } // namespace
@@ -47,8 +48,8 @@ SetupSession::SetupSession(SetupProfile profile, SecretStore *secrets, QObject *
     , m_network(std::make_unique<QNetworkAccessManager>())
     , m_http(std::make_unique<HttpClient>(m_network.get()))
 {
-    for (Service s : {Service::PartnerCenterReferrals, Service::PartnerCenterWebhooks, Service::Dataverse,
-                      Service::Salesforce, Service::Identity, Service::Other})
+    for (Service s : {Service::PartnerCenterReferrals, Service::PartnerCenterWebhooks,
+                      Service::Dataverse, Service::Salesforce, Service::Identity, Service::Other})
         m_http->setRetryPolicy(s, setupRetryPolicy());
     rebuildPartnerCenter();
     m_crmUrl = m_profile.defaultDynamicsUrl;
@@ -61,14 +62,17 @@ void SetupSession::rebuildPartnerCenter()
     m_webhooks.reset();
     m_referrals.reset();
     m_pcAccount.clear();
-    m_pcTokens = std::make_unique<OAuthTokenProvider>(*m_http, m_profile.partnerCenterAuth,
-                                                      OAuthTokenProvider::Grant::Delegated, m_secrets,
-                                                      QStringLiteral("partnercenter.refreshToken"));
+    m_pcTokens = std::make_unique<OAuthTokenProvider>(
+        *m_http, m_profile.partnerCenterAuth, OAuthTokenProvider::Grant::Delegated, m_secrets,
+        QStringLiteral("partnercenter.refreshToken"));
     OAuthConfig webhooks = m_profile.partnerCenterAuth;
     webhooks.scopes = m_profile.webhooksScopes;
-    m_webhookTokens = std::make_unique<OAuthTokenProvider>(*m_http, webhooks, OAuthTokenProvider::Grant::Delegated);
-    m_referrals = std::make_unique<ReferralsClient>(*m_http, *m_pcTokens, m_profile.referralsBaseUrl);
-    m_webhooks = std::make_unique<WebhookRegistrationClient>(*m_http, *m_webhookTokens, m_profile.webhooksBaseUrl);
+    m_webhookTokens = std::make_unique<OAuthTokenProvider>(*m_http, webhooks,
+                                                           OAuthTokenProvider::Grant::Delegated);
+    m_referrals =
+        std::make_unique<ReferralsClient>(*m_http, *m_pcTokens, m_profile.referralsBaseUrl);
+    m_webhooks = std::make_unique<WebhookRegistrationClient>(*m_http, *m_webhookTokens,
+                                                             m_profile.webhooksBaseUrl);
 }
 
 void SetupSession::setEntraClientId(const QString &clientId)
@@ -123,7 +127,8 @@ void SetupSession::signInPartnerCenter(OpenBrowser browser, std::function<void(S
     signIn(false, std::move(browser), {}, std::move(done));
 }
 
-void SetupSession::signInPartnerCenterWithDeviceCode(Prompt prompt, std::function<void(Status)> done)
+void SetupSession::signInPartnerCenterWithDeviceCode(Prompt prompt,
+                                                     std::function<void(Status)> done)
 {
     signIn(false, {}, std::move(prompt), std::move(done));
 }
@@ -138,24 +143,27 @@ void SetupSession::signInCrmWithDeviceCode(Prompt prompt, std::function<void(Sta
     signIn(true, {}, std::move(prompt), std::move(done));
 }
 
-void SetupSession::signIn(bool crm, OpenBrowser browser, Prompt prompt, std::function<void(Status)> done)
+void SetupSession::signIn(bool crm, OpenBrowser browser, Prompt prompt,
+                          std::function<void(Status)> done)
 {
     cancelSignIns();
     const OAuthConfig config = crm ? crmAuth() : m_profile.partnerCenterAuth;
     if (config.clientId.isEmpty()) {
-        const Error e = makeError(Error::Kind::Invalid, QLatin1String(kClientIdMissing),
-                                  crm && m_crmSystem == CrmSystem::Salesforce
-                                      ? QStringLiteral("no consumer key of a Salesforce connected app is set")
-                                      : QStringLiteral("no application (client) ID of a Microsoft Entra app "
-                                                       "registration is set"));
-        QMetaObject::invokeMethod(this, [done = std::move(done), e] { done(Status(e)); }, Qt::QueuedConnection);
+        const Error e =
+            makeError(Error::Kind::Invalid, QLatin1String(kClientIdMissing),
+                      crm && m_crmSystem == CrmSystem::Salesforce
+                          ? QStringLiteral("no consumer key of a Salesforce connected app is set")
+                          : QStringLiteral("no application (client) ID of a Microsoft Entra app "
+                                           "registration is set"));
+        QMetaObject::invokeMethod(
+            this, [done = std::move(done), e] { done(Status(e)); }, Qt::QueuedConnection);
         return;
     }
     m_endpoint = std::make_unique<TokenEndpoint>(*m_http, config);
     auto finish = [this, crm, done = std::move(done)](Result<TokenSet> tokens) {
         if (!tokens) {
-            qCInfo(lcSetup).noquote() << (crm ? "CRM" : "Partner Center") << "sign-in failed:"
-                                      << tokens.error().toString();
+            qCInfo(lcSetup).noquote() << (crm ? "CRM" : "Partner Center")
+                                      << "sign-in failed:" << tokens.error().toString();
             done(Status(tokens.error()));
             return;
         }
@@ -236,8 +244,9 @@ OAuthConfig SetupSession::crmAuth() const
 void SetupSession::rebuildCrm()
 {
     m_connector.reset();
-    m_crmTokens = std::make_unique<OAuthTokenProvider>(*m_http, crmAuth(), OAuthTokenProvider::Grant::Delegated,
-                                                       m_secrets, QStringLiteral("crm.refreshToken"));
+    m_crmTokens = std::make_unique<OAuthTokenProvider>(
+        *m_http, crmAuth(), OAuthTokenProvider::Grant::Delegated, m_secrets,
+        QStringLiteral("crm.refreshToken"));
 }
 
 void SetupSession::setFieldNames(const QHash<QString, QString> &namesByRole)
@@ -290,7 +299,9 @@ CrmConnector &SetupSession::connector()
     } else {
         SalesforceConnectorConfig c = salesforceConfig();
         OAuthTokenProvider *tokens = m_crmTokens.get();
-        c.instanceUrlSource = [tokens] { return tokens->instanceUrl(); };
+        c.instanceUrlSource = [tokens] {
+            return tokens->instanceUrl();
+        };
         m_connector = std::make_unique<SalesforceConnector>(*m_http, *m_crmTokens, c);
     }
     return *m_connector;
@@ -306,7 +317,8 @@ void SetupSession::currentRegistration(Callback<std::optional<WebhookRegistratio
     m_webhooks->get(this, std::move(done));
 }
 
-void SetupSession::registerWebhook(const QUrl &url, QStringList events, Callback<WebhookRegistration> done)
+void SetupSession::registerWebhook(const QUrl &url, QStringList events,
+                                   Callback<WebhookRegistration> done)
 {
     if (!events.contains(QLatin1String(kValidationEvent)))
         events.append(QLatin1String(kValidationEvent));
@@ -329,7 +341,8 @@ void SetupSession::validationStatus(const QString &correlationId, Callback<QJson
 void SetupSession::fetchTrustAnchor(Callback<QByteArray> done)
 {
     if (m_profile.extraTrustAnchorUrl.isEmpty()) {
-        QMetaObject::invokeMethod(this, [done = std::move(done)] { done(QByteArray()); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [done = std::move(done)] { done(QByteArray()); }, Qt::QueuedConnection);
         return;
     }
     QNetworkRequest request(m_profile.extraTrustAnchorUrl);
@@ -339,9 +352,11 @@ void SetupSession::fetchTrustAnchor(Callback<QByteArray> done)
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray body = reply->readAll();
-        if (reply->error() != QNetworkReply::NoError || status != 200 || !body.contains("BEGIN CERTIFICATE")) {
-            Error e = makeError(Error::Kind::Transient, QStringLiteral("setup.trustAnchor"),
-                                QStringLiteral("cannot fetch the trust anchor: %1").arg(reply->errorString()));
+        if (reply->error() != QNetworkReply::NoError || status != 200
+            || !body.contains("BEGIN CERTIFICATE")) {
+            Error e = makeError(
+                Error::Kind::Transient, QStringLiteral("setup.trustAnchor"),
+                QStringLiteral("cannot fetch the trust anchor: %1").arg(reply->errorString()));
             e.httpStatus = status;
             done(e);
             return;
@@ -355,8 +370,8 @@ QString SetupSession::accountFromAccessToken(const QString &token)
     const QList<QStringView> parts = QStringView(token).split(u'.');
     if (parts.size() != 3)
         return {};
-    const QByteArray json = QByteArray::fromBase64(parts.at(1).toLatin1(),
-                                                   QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const QByteArray json = QByteArray::fromBase64(
+        parts.at(1).toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     const QJsonObject claims = QJsonDocument::fromJson(json).object();
     for (const char *key : {"upn", "preferred_username", "unique_name", "email"}) {
         const QString value = claims.value(QLatin1String(key)).toString();

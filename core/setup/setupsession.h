@@ -11,13 +11,13 @@
 #include "core/setup/setupprofile.h"
 #include "core/util/result.h"
 
-#include <QHash>
-#include <QObject>
-#include <QPointer>
-
 #include <functional>
 #include <memory>
 #include <optional>
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
 
 class QNetworkAccessManager;
 
@@ -46,8 +46,7 @@ class SetupSession final : public QObject
 public:
     using OpenBrowser = AuthorizationCodeFlow::OpenBrowser;
     using Prompt = DeviceCodeFlow::Prompt;
-    template<typename T>
-    using Callback = std::function<void(Result<T>)>;
+    template<typename T> using Callback = std::function<void(Result<T>)>;
 
     SetupSession(SetupProfile profile, SecretStore *secrets, QObject *parent = nullptr);
     ~SetupSession() override;

@@ -6,9 +6,9 @@
 #include "core/store/inboxrepository.h"
 #include "core/util/clock.h"
 
-#include <QThread>
-
 #include <atomic>
+
+#include <QThread>
 
 namespace cosell {
 
@@ -55,7 +55,9 @@ private:
     std::unique_ptr<WebhookReceiver> m_receiver;
 };
 
-SetupWebhookListener::SetupWebhookListener(QObject *parent) : QObject(parent) { }
+SetupWebhookListener::SetupWebhookListener(QObject *parent)
+    : QObject(parent)
+{ }
 
 SetupWebhookListener::~SetupWebhookListener()
 {
@@ -73,23 +75,31 @@ void SetupWebhookListener::start(const WebhookReceiver::Options &options, const 
     worker->moveToThread(m_thread.get());
     m_worker = worker;
     connect(m_thread.get(), &QThread::finished, worker, &QObject::deleteLater);
-    connect(worker, &Worker::validationEventReceived, this, &SetupWebhookListener::validationEventReceived);
+    connect(worker, &Worker::validationEventReceived, this,
+            &SetupWebhookListener::validationEventReceived);
     connect(worker, &Worker::requestRefused, this, &SetupWebhookListener::requestRefused);
     m_thread->start();
     QPointer<SetupWebhookListener> self(this);
-    QMetaObject::invokeMethod(worker, [worker, options, cachePath, self, run, done = std::move(done)] {
-        Result<QUrl> url = worker->start(options, cachePath);
-        // Back to the listener's thread with the answer.
-        QMetaObject::invokeMethod(self.data(), [self, run, url, done] {
-            if (!self || self->m_run != run)
-                return;
-            if (url)
-                self->m_url = url.value();
-            else
-                qCWarning(lcSetup).noquote() << "webhook listener failed:" << url.error().toString();
-            done(url);
-        }, Qt::QueuedConnection);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, options, cachePath, self, run, done = std::move(done)] {
+            Result<QUrl> url = worker->start(options, cachePath);
+            // Back to the listener's thread with the answer.
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, run, url, done] {
+                    if (!self || self->m_run != run)
+                        return;
+                    if (url)
+                        self->m_url = url.value();
+                    else
+                        qCWarning(lcSetup).noquote()
+                            << "webhook listener failed:" << url.error().toString();
+                    done(url);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }
 
 void SetupWebhookListener::stop()

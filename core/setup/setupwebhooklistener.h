@@ -4,13 +4,13 @@
 #include "core/util/result.h"
 #include "core/webhook/webhookreceiver.h"
 
+#include <functional>
+#include <memory>
+
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
-
-#include <functional>
-#include <memory>
 
 class QThread;
 

@@ -27,9 +27,8 @@ QString safePath(const QString &path)
 
 CrmListColumns CrmListColumns::fromSpec(const MappingSpec &spec)
 {
-    return {crmPath(spec, "name"),        crmPath(spec, "customerName"),
-            crmPath(spec, "dealValue"),   crmPath(spec, "currency"),
-            crmPath(spec, "closingDate"), crmPath(spec, "status", true),
+    return {crmPath(spec, "name"),     crmPath(spec, "customerName"), crmPath(spec, "dealValue"),
+            crmPath(spec, "currency"), crmPath(spec, "closingDate"),  crmPath(spec, "status", true),
             spec.syncFlagField()};
 }
 

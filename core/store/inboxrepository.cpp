@@ -72,7 +72,7 @@ InboxRepository::InboxRepository(CacheDb &db, const Clock &clock)
 
 Result<bool> InboxRepository::enqueue(const InboxEvent &event)
 {
-    Result<QList<bool>> stored = enqueueAll(QList<InboxEvent>{event});
+    Result<QList<bool>> stored = enqueueAll(QList<InboxEvent> {event});
     if (!stored.ok())
         return stored.error();
     return stored->first();

@@ -10,7 +10,9 @@
 
 namespace cosell {
 
-RecordListRepository::RecordListRepository(CacheDb &db) : m_db(db) { }
+RecordListRepository::RecordListRepository(CacheDb &db)
+    : m_db(db)
+{ }
 
 Result<std::optional<CrmListColumns>> RecordListRepository::crmColumns(const QString &system) const
 {

@@ -3,10 +3,10 @@
 
 #include "core/store/link.h"
 
+#include <cmath>
+
 #include <QDate>
 #include <QString>
-
-#include <cmath>
 
 namespace cosell {
 
@@ -16,18 +16,18 @@ namespace cosell {
 // texts (system, currency, statuses) shared between rows by the loader.
 struct RecordListRow
 {
-    qint64 linkId = 0;        // 0: not linked
-    qint64 lastSyncedMs = 0;  // 0: never
-    qint64 changedMs = 0;     // latest change of link, referral and opportunity
+    qint64 linkId = 0; // 0: not linked
+    qint64 lastSyncedMs = 0; // 0: never
+    qint64 changedMs = 0; // latest change of link, referral and opportunity
     double value = std::nan("");
-    QString referralId;       // empty: an opportunity without a referral
-    QString system;           // "dynamics" / "salesforce"; empty for a lone referral
-    QString crmId;            // empty: a referral without an opportunity
+    QString referralId; // empty: an opportunity without a referral
+    QString system; // "dynamics" / "salesforce"; empty for a lone referral
+    QString crmId; // empty: a referral without an opportunity
     QString lastError;
-    QString customer;         // Partner Center side first, else the CRM's
+    QString customer; // Partner Center side first, else the CRM's
     QString dealName;
     QString currency;
-    QString pcStatus;         // "Active / Accepted"
+    QString pcStatus; // "Active / Accepted"
     QString crmStage;
     QDate closeDate;
     Link::State state = Link::State::Pending; // meaningful only when linkId != 0

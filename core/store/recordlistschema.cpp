@@ -22,22 +22,22 @@ const QString kReferralValues = QStringLiteral(
     " %1.updated_at");
 // Plain INSERTs: inside a trigger fired by an upsert an OR REPLACE would not apply, so the
 // triggers delete the old row first.
-const QString kReferralInsert = QStringLiteral(
-    "INSERT INTO referral_list (id, customer, deal_name, deal_value, currency,"
-    " close_date, status, updated_at) SELECT ");
+const QString kReferralInsert =
+    QStringLiteral("INSERT INTO referral_list (id, customer, deal_name, deal_value, currency,"
+                   " close_date, status, updated_at) SELECT ");
 
 // The list values of one crm_records row `%1` through its system's paths `p`.
-const QString kCrmValues = QStringLiteral(
-    "%1.system, %1.id, json_extract(%1.json, '$.fields.' || p.customer),"
-    " json_extract(%1.json, '$.fields.' || p.deal_name),"
-    " json_extract(%1.json, '$.fields.' || p.deal_value),"
-    " json_extract(%1.json, '$.fields.' || p.currency),"
-    " substr(json_extract(%1.json, '$.fields.' || p.close_date), 1, 10),"
-    " json_extract(%1.json, '$.fields.' || p.stage),"
-    " json_extract(%1.json, '$.fields.' || p.sync_flag), %1.modified_at");
-const QString kCrmInsert = QStringLiteral(
-    "INSERT INTO crm_list (system, id, customer, deal_name, deal_value, currency,"
-    " close_date, stage, sync_flag, modified_at) SELECT ");
+const QString kCrmValues =
+    QStringLiteral("%1.system, %1.id, json_extract(%1.json, '$.fields.' || p.customer),"
+                   " json_extract(%1.json, '$.fields.' || p.deal_name),"
+                   " json_extract(%1.json, '$.fields.' || p.deal_value),"
+                   " json_extract(%1.json, '$.fields.' || p.currency),"
+                   " substr(json_extract(%1.json, '$.fields.' || p.close_date), 1, 10),"
+                   " json_extract(%1.json, '$.fields.' || p.stage),"
+                   " json_extract(%1.json, '$.fields.' || p.sync_flag), %1.modified_at");
+const QString kCrmInsert =
+    QStringLiteral("INSERT INTO crm_list (system, id, customer, deal_name, deal_value, currency,"
+                   " close_date, stage, sync_flag, modified_at) SELECT ");
 
 QString orReplace(const QString &insert)
 {
@@ -56,13 +56,14 @@ Status createTables(const QSqlDatabase &db)
     const QString referralRow = QStringLiteral("DELETE FROM referral_list WHERE id = new.id; ")
         + kReferralInsert + kReferralValues.arg(QStringLiteral("new")) + u';';
     const QString crmRow =
-        QStringLiteral("DELETE FROM crm_list WHERE system = new.system AND id = new.id; ") + kCrmInsert
-        + kCrmValues.arg(QStringLiteral("new"))
+        QStringLiteral("DELETE FROM crm_list WHERE system = new.system AND id = new.id; ")
+        + kCrmInsert + kCrmValues.arg(QStringLiteral("new"))
         + QStringLiteral(" FROM (SELECT 1) LEFT JOIN crm_list_paths p ON p.system = new.system;");
     const QStringList statements = {
-        QStringLiteral("CREATE TABLE referral_list ("
-                       " id TEXT PRIMARY KEY NOT NULL, customer TEXT, deal_name TEXT, deal_value,"
-                       " currency TEXT, close_date TEXT, status TEXT, updated_at TEXT) WITHOUT ROWID"),
+        QStringLiteral(
+            "CREATE TABLE referral_list ("
+            " id TEXT PRIMARY KEY NOT NULL, customer TEXT, deal_name TEXT, deal_value,"
+            " currency TEXT, close_date TEXT, status TEXT, updated_at TEXT) WITHOUT ROWID"),
         QStringLiteral("CREATE TABLE crm_list_paths ("
                        " system TEXT PRIMARY KEY NOT NULL, customer TEXT, deal_name TEXT,"
                        " deal_value TEXT, currency TEXT, close_date TEXT, stage TEXT,"
@@ -78,16 +79,18 @@ Status createTables(const QSqlDatabase &db)
             + referralRow + QStringLiteral(" END"),
         QStringLiteral("CREATE TRIGGER referral_list_delete AFTER DELETE ON referrals BEGIN"
                        " DELETE FROM referral_list WHERE id = old.id; END"),
-        QStringLiteral("CREATE TRIGGER crm_list_insert AFTER INSERT ON crm_records BEGIN ")
-            + crmRow + QStringLiteral(" END"),
+        QStringLiteral("CREATE TRIGGER crm_list_insert AFTER INSERT ON crm_records BEGIN ") + crmRow
+            + QStringLiteral(" END"),
         QStringLiteral("CREATE TRIGGER crm_list_update AFTER UPDATE ON crm_records BEGIN"
                        " DELETE FROM crm_list WHERE system = old.system AND id = old.id; ")
             + crmRow + QStringLiteral(" END"),
         QStringLiteral("CREATE TRIGGER crm_list_delete AFTER DELETE ON crm_records BEGIN"
                        " DELETE FROM crm_list WHERE system = old.system AND id = old.id; END"),
-        orReplace(kReferralInsert) + kReferralValues.arg(QStringLiteral("r")) + QStringLiteral(" FROM referrals r"),
+        orReplace(kReferralInsert) + kReferralValues.arg(QStringLiteral("r"))
+            + QStringLiteral(" FROM referrals r"),
         orReplace(kCrmInsert) + kCrmValues.arg(QStringLiteral("c"))
-            + QStringLiteral(" FROM crm_records c LEFT JOIN crm_list_paths p ON p.system = c.system"),
+            + QStringLiteral(
+                " FROM crm_records c LEFT JOIN crm_list_paths p ON p.system = c.system"),
     };
     for (const QString &statement : statements) {
         if (Status s = sql::execStatement(db, statement); !s)
@@ -128,11 +131,13 @@ Status seedCrmColumns(const QSqlDatabase &db)
         if (Status s = sql::exec(active, QStringLiteral("read the active mapping")); !s)
             return s;
         if (active.next()) {
-            const QJsonObject json = QJsonDocument::fromJson(active.value(0).toString().toUtf8()).object();
+            const QJsonObject json =
+                QJsonDocument::fromJson(active.value(0).toString().toUtf8()).object();
             if (auto parsed = MappingSpec::fromObject(json); parsed)
                 spec = parsed.value();
             else
-                qCWarning(lcStore) << "the active" << name << "mapping does not load; the list uses the built-in one";
+                qCWarning(lcStore) << "the active" << name
+                                   << "mapping does not load; the list uses the built-in one";
         }
         active.finish();
         if (!spec) {

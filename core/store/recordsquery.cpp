@@ -10,7 +10,6 @@
 #include <QStringList>
 #include <QStringTokenizer>
 
-
 namespace cosell {
 namespace {
 
@@ -47,8 +46,8 @@ const QString kLinkedHead = QStringLiteral(
     "SELECT l.id AS link_id, l.referral_id AS referral_id, l.system AS system, l.crm_id AS crm_id,"
     " l.state AS state, l.last_error AS last_error, l.last_synced_at AS synced,"
     " max(l.updated_at, coalesce(r.updated_at, ''), coalesce(c.modified_at, '')) AS changed, ");
-const QString kConflict = QStringLiteral(
-    ", EXISTS (SELECT 1 FROM conflicts k WHERE k.link_id = l.id AND k.resolution = 'open') AS conflict");
+const QString kConflict = QStringLiteral(", EXISTS (SELECT 1 FROM conflicts k WHERE k.link_id = "
+                                         "l.id AND k.resolution = 'open') AS conflict");
 const QString kLoneReferral = QStringLiteral(
     "SELECT 0, r.id, NULL, NULL, NULL, NULL, NULL, coalesce(r.updated_at, ''), %1, 0 FROM %2"
     " WHERE NOT EXISTS (SELECT 1 FROM links l WHERE l.referral_id = r.id)");
@@ -57,8 +56,8 @@ const QString kLoneCrm = QStringLiteral(
     " WHERE NOT EXISTS (SELECT 1 FROM links l WHERE l.system = c.system AND l.crm_id = c.id)");
 
 const QStringList kListNames = {
-    QStringLiteral("customer"), QStringLiteral("deal_name"), QStringLiteral("deal_value"),
-    QStringLiteral("currency"), QStringLiteral("close_date"), QStringLiteral("pc_status"),
+    QStringLiteral("customer"),  QStringLiteral("deal_name"),  QStringLiteral("deal_value"),
+    QStringLiteral("currency"),  QStringLiteral("close_date"), QStringLiteral("pc_status"),
     QStringLiteral("crm_stage"), QStringLiteral("sync_flag"),
 };
 
@@ -74,10 +73,14 @@ QString named(const QStringList &columns)
 QString flatSql()
 {
     const QStringList list = {
-        QStringLiteral("coalesce(r.customer, c.customer)"), QStringLiteral("coalesce(r.deal_name, c.deal_name)"),
-        QStringLiteral("coalesce(r.deal_value, c.deal_value)"), QStringLiteral("coalesce(r.currency, c.currency)"),
-        QStringLiteral("coalesce(r.close_date, c.close_date)"), QStringLiteral("r.status"),
-        QStringLiteral("c.stage"), QStringLiteral("c.sync_flag"),
+        QStringLiteral("coalesce(r.customer, c.customer)"),
+        QStringLiteral("coalesce(r.deal_name, c.deal_name)"),
+        QStringLiteral("coalesce(r.deal_value, c.deal_value)"),
+        QStringLiteral("coalesce(r.currency, c.currency)"),
+        QStringLiteral("coalesce(r.close_date, c.close_date)"),
+        QStringLiteral("r.status"),
+        QStringLiteral("c.stage"),
+        QStringLiteral("c.sync_flag"),
     };
     const QString columns = list.join(QStringLiteral(", "));
     return kLinkedHead + named(list) + kConflict
@@ -136,7 +139,8 @@ qint64 msOf(QStringView text)
         const int h = digits(text, 11, 2), m = digits(text, 14, 2), sec = digits(text, 17, 2);
         const int ms = digits(text, 20, 3);
         if (h >= 0 && h < 24 && m >= 0 && m < 60 && sec >= 0 && sec < 61 && ms >= 0)
-            return (date.toJulianDay() - 2440588) * 86'400'000 + ((h * 60 + m) * 60 + sec) * 1000LL + ms;
+            return (date.toJulianDay() - 2440588) * 86'400'000 + ((h * 60 + m) * 60 + sec) * 1000LL
+                + ms;
     }
     const QDateTime time = QDateTime::fromString(text.toString(), Qt::ISODateWithMs);
     return time.isValid() ? time.toMSecsSinceEpoch() : 0;
@@ -172,7 +176,9 @@ QString textOf(QStringView text)
 
 } // namespace
 
-RecordsQuery::RecordsQuery(CacheDb &db) : m_db(db) { }
+RecordsQuery::RecordsQuery(CacheDb &db)
+    : m_db(db)
+{ }
 
 void RecordsQuery::setCrmColumns(const QString &system, const CrmColumns &columns)
 {
@@ -205,14 +211,16 @@ QString RecordsQuery::jsonSql() const
             sql += QStringLiteral(" WHEN %1 THEN json_extract(c.json, %2)")
                        .arg(sqlText(it.key()), jsonPath(QStringLiteral("$.fields"), path));
         }
-        return sql.isEmpty() ? QStringLiteral("NULL") : QStringLiteral("CASE c.system%1 END").arg(sql);
+        return sql.isEmpty() ? QStringLiteral("NULL")
+                             : QStringLiteral("CASE c.system%1 END").arg(sql);
     };
     const auto pc = [](const char *path) {
         return QStringLiteral("json_extract(r.json, %1)")
             .arg(jsonPath(QStringLiteral("$"), QLatin1String(path)));
     };
     const QStringList columns = {
-        QStringLiteral("coalesce(%1, %2)").arg(pc("customerProfile.name"), crm(&CrmColumns::customer)),
+        QStringLiteral("coalesce(%1, %2)")
+            .arg(pc("customerProfile.name"), crm(&CrmColumns::customer)),
         QStringLiteral("coalesce(%1, %2)").arg(pc("name"), crm(&CrmColumns::dealName)),
         QStringLiteral("coalesce(%1, %2)").arg(pc("details.dealValue"), crm(&CrmColumns::value)),
         QStringLiteral("coalesce(%1, %2)").arg(pc("details.currency"), crm(&CrmColumns::currency)),
@@ -263,8 +271,9 @@ Result<QList<RecordListRow>> RecordsQuery::all() const
             ++count;
         }
         if (count != kPacked)
-            return sql::makeError(Error::Kind::Storage, QStringLiteral("store.recordsList.shape"),
-                                  QStringLiteral("a records list row has %1 texts, not %2").arg(count).arg(kPacked));
+            return sql::makeError(
+                Error::Kind::Storage, QStringLiteral("store.recordsList.shape"),
+                QStringLiteral("a records list row has %1 texts, not %2").arg(count).arg(kPacked));
         row.referralId = textOf(parts[0]);
         row.system = system(parts[1]);
         row.crmId = textOf(parts[2]);

@@ -7,9 +7,9 @@ namespace cosell {
 
 QJsonObject AuditDraft::toJson() const
 {
-    return {{QStringLiteral("actor"), actor},         {QStringLiteral("action"), action},
-            {QStringLiteral("subject"), subject},     {QStringLiteral("message"), message},
-            {QStringLiteral("changes"), changes},     {QStringLiteral("requestId"), requestId}};
+    return {{QStringLiteral("actor"), actor},     {QStringLiteral("action"), action},
+            {QStringLiteral("subject"), subject}, {QStringLiteral("message"), message},
+            {QStringLiteral("changes"), changes}, {QStringLiteral("requestId"), requestId}};
 }
 
 QString AuditComposer::subjectOf(const QString &referralId, const QString &crmId)
@@ -33,11 +33,11 @@ std::optional<AuditDraft> AuditComposer::forDecision(const PlanItem &item)
     for (const FieldDecision &f : item.plan.decisions) {
         if (f.kind == FieldDecision::Kind::Agreed)
             continue;
-        QJsonObject row{{QStringLiteral("field"), f.field},
-                        {QStringLiteral("decision"), toString(f.kind)}};
+        QJsonObject row {{QStringLiteral("field"), f.field},
+                         {QStringLiteral("decision"), toString(f.kind)}};
         const QJsonValue before = f.kind == FieldDecision::Kind::WriteToCrm ? f.crm
-            : f.kind == FieldDecision::Kind::WriteToPartnerCenter       ? f.partnerCenter
-                                                                        : f.base;
+            : f.kind == FieldDecision::Kind::WriteToPartnerCenter           ? f.partnerCenter
+                                                                            : f.base;
         row.insert(QStringLiteral("before"), before.isUndefined() ? QJsonValue() : before);
         row.insert(QStringLiteral("after"), f.value.isUndefined() ? QJsonValue() : f.value);
         if (f.kind == FieldDecision::Kind::Conflict || f.conflicted) {
@@ -62,10 +62,11 @@ AuditDraft AuditComposer::forWrite(const PlannedWrite &write, const QJsonObject 
     d.message = write.message;
     for (auto it = write.changes.begin(); it != write.changes.end(); ++it) {
         const QJsonValue was = before.value(it.key());
-        d.changes.append(QJsonObject{{QStringLiteral("field"), it.key()},
-                                     {QStringLiteral("side"), toString(write.target)},
-                                     {QStringLiteral("before"), was.isUndefined() ? QJsonValue() : was},
-                                     {QStringLiteral("after"), it.value()}});
+        d.changes.append(
+            QJsonObject {{QStringLiteral("field"), it.key()},
+                         {QStringLiteral("side"), toString(write.target)},
+                         {QStringLiteral("before"), was.isUndefined() ? QJsonValue() : was},
+                         {QStringLiteral("after"), it.value()}});
     }
     return d;
 }
@@ -74,9 +75,10 @@ AuditDraft AuditComposer::forFailure(const PlannedWrite &write, const Error &err
                                      const OutboxRetryPolicy::Decision &decision)
 {
     AuditDraft d;
-    d.action = QStringLiteral("write.%1.%2").arg(
-        toString(write.target), decision.deadLetter ? QStringLiteral("deadLetter")
-                                                    : QStringLiteral("retry"));
+    d.action =
+        QStringLiteral("write.%1.%2")
+            .arg(toString(write.target),
+                 decision.deadLetter ? QStringLiteral("deadLetter") : QStringLiteral("retry"));
     d.subject = subjectOf(write.referralId, write.crmId);
     d.requestId = error.requestId;
     d.message = QStringLiteral("%1 failed: %2 (%3)")

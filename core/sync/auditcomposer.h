@@ -2,9 +2,9 @@
 #pragma once
 
 #include "core/sync/auditdraft.h"
+#include "core/sync/outboxretrypolicy.h"
 #include "core/sync/planitem.h"
 #include "core/sync/plannedwrite.h"
-#include "core/sync/outboxretrypolicy.h"
 
 #include <QList>
 

@@ -13,8 +13,8 @@ namespace cosell {
 struct AuditDraft
 {
     QString actor = QStringLiteral("sync");
-    QString action;   // dotted: decide.update, write.crm.update, write.partnerCenter.deadLetter
-    QString subject;  // referral:<id> or crm:<id>
+    QString action; // dotted: decide.update, write.crm.update, write.partnerCenter.deadLetter
+    QString subject; // referral:<id> or crm:<id>
     QString message;
     QJsonArray changes;
     QString requestId;

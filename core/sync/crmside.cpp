@@ -44,11 +44,14 @@ QJsonObject withoutLookups(QJsonObject fields)
 } // namespace
 
 CrmSide::CrmSide(CrmConnector &connector, std::shared_ptr<const RecordMapper> mapper)
-    : m_connector(connector), m_mapper(std::move(mapper)), m_context(std::make_unique<QObject>())
+    : m_connector(connector)
+    , m_mapper(std::move(mapper))
+    , m_context(std::make_unique<QObject>())
 {
     m_fields.referralId = crmFieldOf(m_mapper->spec(), QStringLiteral("referralId"));
-    m_fields.stage = m_mapper->spec().system() == CrmSystem::Salesforce ? QStringLiteral("StageName")
-                                                                        : QStringLiteral("stepname");
+    m_fields.stage = m_mapper->spec().system() == CrmSystem::Salesforce
+        ? QStringLiteral("StageName")
+        : QStringLiteral("stepname");
     m_fields.name = crmFieldOf(m_mapper->spec(), kName);
     m_mark = NameMark::fromSpec(m_mapper->spec());
     m_nameMarkOn = m_mapper->spec().nameCheckMark();
@@ -68,10 +71,10 @@ SideRecord CrmSide::toSideRecord(const CrmRecordData &data) const
 {
     SideRecord r;
     r.id = data.id;
-    r.etag = !data.etag.isEmpty() ? data.etag
-                                  : (data.lastModified.isValid()
-                                         ? data.lastModified.toUTC().toString(Qt::ISODateWithMs)
-                                         : QString());
+    r.etag = !data.etag.isEmpty()
+        ? data.etag
+        : (data.lastModified.isValid() ? data.lastModified.toUTC().toString(Qt::ISODateWithMs)
+                                       : QString());
     r.modified = data.lastModified;
     r.values = m_mapper->fromCrmFields(data.fields).values;
     if (r.values.value(kName).isString()) // the mark is the CRM's decoration, not the name
@@ -111,15 +114,16 @@ void CrmSide::get(const QString &id, Callback<SideRecord> done)
 
 void CrmSide::findByLinkedId(const QString &linkedId, Callback<std::optional<SideRecord>> done)
 {
-    m_connector.findByReferralId(linkedId, m_context.get(),
-                                 foundAs<CrmRecordData>(std::move(done), [this](const CrmRecordData &data) {
-                                     return toSideRecord(data);
-                                 }));
+    m_connector.findByReferralId(
+        linkedId, m_context.get(),
+        foundAs<CrmRecordData>(std::move(done),
+                               [this](const CrmRecordData &data) { return toSideRecord(data); }));
 }
 
 void CrmSide::create(const CreateRequest &request, Callback<SideRecord> done)
 {
-    const QJsonObject fields = forWrite(m_mapper->toCrm(request.values, MappingStage::Create).fields);
+    const QJsonObject fields =
+        forWrite(m_mapper->toCrm(request.values, MappingStage::Create).fields);
     auto fetch = [this, done](Result<QString> r) {
         if (!r)
             done(r.error());
@@ -138,54 +142,59 @@ void CrmSide::createMany(const QList<CreateRequest> &requests,
     QList<CrmWrite> writes;
     for (const CreateRequest &request : requests) {
         CrmWrite w;
-        w.kind = request.linkedId.isEmpty() ? CrmWrite::Kind::Create : CrmWrite::Kind::UpsertByReferralId;
+        w.kind = request.linkedId.isEmpty() ? CrmWrite::Kind::Create
+                                            : CrmWrite::Kind::UpsertByReferralId;
         w.referralId = request.linkedId;
         w.fields = forWrite(m_mapper->toCrm(request.values, MappingStage::Create).fields);
         writes.append(std::move(w));
     }
     const qsizetype n = requests.size();
-    m_connector.writeBatch(writes, m_context.get(), [this, n, done](Result<QList<CrmWriteResult>> r) {
-        if (!r) {
-            done(QList<Result<SideRecord>>(n, r.error()));
-            return;
-        }
-        // Read back each written record so the engine stores etags and values as the CRM has them.
-        struct State
-        {
-            QList<Result<SideRecord>> results;
-            qsizetype pending = 0;
-        };
-        auto state = std::make_shared<State>();
-        state->results = QList<Result<SideRecord>>(n, Error{});
-        state->pending = n;
-        if (n == 0) {
-            done({});
-            return;
-        }
-        for (qsizetype i = 0; i < n; ++i) {
-            const CrmWriteResult w = i < r->size() ? r->at(i) : CrmWriteResult{};
-            auto finishOne = [state, i, done](Result<SideRecord> one) {
-                state->results[i] = std::move(one);
-                if (--state->pending == 0)
-                    done(state->results);
-            };
-            if (w.error) {
-                QMetaObject::invokeMethod(m_context.get(), [finishOne, e = *w.error] { finishOne(e); },
-                                          Qt::QueuedConnection);
-            } else if (w.id.isEmpty()) {
-                Error e;
-                e.kind = Error::Kind::Internal;
-                e.message = QStringLiteral("the batch returned no id");
-                QMetaObject::invokeMethod(m_context.get(), [finishOne, e] { finishOne(e); },
-                                          Qt::QueuedConnection);
-            } else {
-                get(w.id, finishOne);
+    m_connector.writeBatch(
+        writes, m_context.get(), [this, n, done](Result<QList<CrmWriteResult>> r) {
+            if (!r) {
+                done(QList<Result<SideRecord>>(n, r.error()));
+                return;
             }
-        }
-    });
+            // Read back each written record so the engine stores etags and values as the CRM has
+            // them.
+            struct State
+            {
+                QList<Result<SideRecord>> results;
+                qsizetype pending = 0;
+            };
+            auto state = std::make_shared<State>();
+            state->results = QList<Result<SideRecord>>(n, Error {});
+            state->pending = n;
+            if (n == 0) {
+                done({});
+                return;
+            }
+            for (qsizetype i = 0; i < n; ++i) {
+                const CrmWriteResult w = i < r->size() ? r->at(i) : CrmWriteResult {};
+                auto finishOne = [state, i, done](Result<SideRecord> one) {
+                    state->results[i] = std::move(one);
+                    if (--state->pending == 0)
+                        done(state->results);
+                };
+                if (w.error) {
+                    QMetaObject::invokeMethod(
+                        m_context.get(), [finishOne, e = *w.error] { finishOne(e); },
+                        Qt::QueuedConnection);
+                } else if (w.id.isEmpty()) {
+                    Error e;
+                    e.kind = Error::Kind::Internal;
+                    e.message = QStringLiteral("the batch returned no id");
+                    QMetaObject::invokeMethod(
+                        m_context.get(), [finishOne, e] { finishOne(e); }, Qt::QueuedConnection);
+                } else {
+                    get(w.id, finishOne);
+                }
+            }
+        });
 }
 
-void CrmSide::updateWith(const CrmRecordData &record, const QJsonObject &changes, Callback<SideRecord> done)
+void CrmSide::updateWith(const CrmRecordData &record, const QJsonObject &changes,
+                         Callback<SideRecord> done)
 {
     const QString id = record.id;
     m_connector.update(record, changes, m_context.get(), [this, id, done](Status s) {
@@ -199,7 +208,8 @@ void CrmSide::updateWith(const CrmRecordData &record, const QJsonObject &changes
 void CrmSide::update(const QString &id, const QString &etag, const QJsonObject &changes,
                      Callback<SideRecord> done)
 {
-    const QJsonObject fields = forWrite(m_mapper->toCrm(changes, MappingStage::Update, changes.keys()).fields);
+    const QJsonObject fields =
+        forWrite(m_mapper->toCrm(changes, MappingStage::Update, changes.keys()).fields);
     if (fields.isEmpty()) {
         get(id, std::move(done));
         return;
@@ -214,55 +224,64 @@ void CrmSide::update(const QString &id, const QString &etag, const QJsonObject &
     updateWith(record, fields, std::move(done));
 }
 
-void CrmSide::writeFields(const QString &id, std::function<QJsonObject(const CrmRecordData &)> build,
+void CrmSide::writeFields(const QString &id,
+                          std::function<QJsonObject(const CrmRecordData &)> build,
                           Callback<SideRecord> done)
 {
-    m_connector.get(id, m_context.get(), [this, build = std::move(build), done](Result<CrmRecordData> r) {
-        if (!r) {
-            done(r.error());
-            return;
-        }
-        const QJsonObject changes = build(*r);
-        if (changes.isEmpty())
-            done(toSideRecord(*r));
-        else
-            updateWith(*r, changes, done);
-    });
+    m_connector.get(id, m_context.get(),
+                    [this, build = std::move(build), done](Result<CrmRecordData> r) {
+                        if (!r) {
+                            done(r.error());
+                            return;
+                        }
+                        const QJsonObject changes = build(*r);
+                        if (changes.isEmpty())
+                            done(toSideRecord(*r));
+                        else
+                            updateWith(*r, changes, done);
+                    });
 }
 
 void CrmSide::linkBack(const QString &id, const QString &linkedId, Callback<SideRecord> done)
 {
-    const QJsonObject canonical{{QStringLiteral("referralId"), linkedId},
-                                {QStringLiteral("referralLink"), linkedId}};
-    QJsonObject fields = m_mapper->toCrm(canonical, MappingStage::Update,
-                                         {QStringLiteral("referralId"), QStringLiteral("referralLink")})
+    const QJsonObject canonical {{QStringLiteral("referralId"), linkedId},
+                                 {QStringLiteral("referralLink"), linkedId}};
+    QJsonObject fields = m_mapper
+                             ->toCrm(canonical, MappingStage::Update,
+                                     {QStringLiteral("referralId"), QStringLiteral("referralLink")})
                              .fields;
     if (!m_fields.referralId.isEmpty() && !fields.contains(m_fields.referralId))
         fields.insert(m_fields.referralId, linkedId);
     const QString audit = m_mapper->spec().auditField();
     if (!audit.isEmpty())
         fields.insert(audit, QStringLiteral("synced"));
-    writeFields(id, [this, fields](const CrmRecordData &current) {
-        QJsonObject changes = fields;
-        const QString name = current.fields.value(m_fields.name).toString();
-        if (nameMarkOn() && !name.isEmpty() && m_mark.withOk(name) != name)
-            changes.insert(m_fields.name, m_mark.withOk(name));
-        return changes;
-    }, std::move(done));
+    writeFields(
+        id,
+        [this, fields](const CrmRecordData &current) {
+            QJsonObject changes = fields;
+            const QString name = current.fields.value(m_fields.name).toString();
+            if (nameMarkOn() && !name.isEmpty() && m_mark.withOk(name) != name)
+                changes.insert(m_fields.name, m_mark.withOk(name));
+            return changes;
+        },
+        std::move(done));
 }
 
 void CrmSide::writeAudit(const QString &id, const QString &message, Callback<SideRecord> done)
 {
     const QString audit = m_mapper->spec().auditField();
-    writeFields(id, [this, audit, message](const CrmRecordData &current) {
-        QJsonObject changes;
-        if (!audit.isEmpty())
-            changes.insert(audit, message);
-        const QString name = current.fields.value(m_fields.name).toString();
-        if (nameMarkOn() && !name.isEmpty() && m_mark.withFailed(name) != name)
-            changes.insert(m_fields.name, m_mark.withFailed(name));
-        return changes;
-    }, std::move(done));
+    writeFields(
+        id,
+        [this, audit, message](const CrmRecordData &current) {
+            QJsonObject changes;
+            if (!audit.isEmpty())
+                changes.insert(audit, message);
+            const QString name = current.fields.value(m_fields.name).toString();
+            if (nameMarkOn() && !name.isEmpty() && m_mark.withFailed(name) != name)
+                changes.insert(m_fields.name, m_mark.withFailed(name));
+            return changes;
+        },
+        std::move(done));
 }
 
 } // namespace cosell

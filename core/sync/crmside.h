@@ -6,9 +6,9 @@
 #include "core/sync/namemark.h"
 #include "core/sync/remoteside.h"
 
-#include <QObject>
-
 #include <memory>
+
+#include <QObject>
 
 namespace cosell {
 
@@ -29,8 +29,8 @@ public:
     struct Fields
     {
         QString referralId; // Referral Identifier column
-        QString stage;      // stage name column (on-hold rule)
-        QString name;       // the opportunity name column (name mark)
+        QString stage; // stage name column (on-hold rule)
+        QString name; // the opportunity name column (name mark)
     };
 
     CrmSide(CrmConnector &connector, std::shared_ptr<const RecordMapper> mapper);
@@ -63,7 +63,8 @@ private:
                      Callback<SideRecord> done);
     // CRM fields for a write: lookups left out, the name with ✔ when marking.
     QJsonObject forWrite(QJsonObject fields) const;
-    void updateWith(const CrmRecordData &record, const QJsonObject &changes, Callback<SideRecord> done);
+    void updateWith(const CrmRecordData &record, const QJsonObject &changes,
+                    Callback<SideRecord> done);
 
     CrmConnector &m_connector;
     std::shared_ptr<const RecordMapper> m_mapper;

@@ -14,21 +14,21 @@ namespace cosell {
 struct FieldDecision
 {
     enum class Kind {
-        Agreed,               // both sides equal the base: nothing to do
-        Converged,            // both sides moved to the same value: only the base moves
-        WriteToCrm,           // `value` goes to the CRM
+        Agreed, // both sides equal the base: nothing to do
+        Converged, // both sides moved to the same value: only the base moves
+        WriteToCrm, // `value` goes to the CRM
         WriteToPartnerCenter, // `value` goes to Partner Center
-        Conflict,             // both moved apart and the policy leaves it to a person
-        Ignored,              // a side moved but the direction rules keep it from flowing
+        Conflict, // both moved apart and the policy leaves it to a person
+        Ignored, // a side moved but the direction rules keep it from flowing
     };
 
     QString field;
     Kind kind = Kind::Agreed;
-    QJsonValue base{QJsonValue::Undefined};
-    QJsonValue partnerCenter{QJsonValue::Undefined};
-    QJsonValue crm{QJsonValue::Undefined};
+    QJsonValue base {QJsonValue::Undefined};
+    QJsonValue partnerCenter {QJsonValue::Undefined};
+    QJsonValue crm {QJsonValue::Undefined};
     // The agreed or written value; Undefined for Conflict and Ignored.
-    QJsonValue value{QJsonValue::Undefined};
+    QJsonValue value {QJsonValue::Undefined};
     // Both sides had moved apart; for a write kind the policy (or direction) settled it.
     bool conflicted = false;
     FieldRule::Policy policy = FieldRule::Policy::Manual;

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <optional>
+
 #include <QString>
 #include <QStringView>
-
-#include <optional>
 
 namespace cosell {
 
@@ -15,16 +15,16 @@ namespace cosell {
 struct FieldRule
 {
     enum class Direction {
-        None,            // not synced at this stage (e.g. create-only fields on update)
+        None, // not synced at this stage (e.g. create-only fields on update)
         Both,
-        ToCrm,           // Partner Center is the source; CRM edits are ignored
+        ToCrm, // Partner Center is the source; CRM edits are ignored
         ToPartnerCenter, // the CRM is the source; Partner Center edits are ignored
     };
     enum class Policy {
-        Manual,            // a person decides in the console; the field waits in `conflicts`
+        Manual, // a person decides in the console; the field waits in `conflicts`
         PartnerCenterWins,
         CrmWins,
-        NewestWins,        // by record modification time; a tie or a missing time is manual
+        NewestWins, // by record modification time; a tie or a missing time is manual
     };
 
     QString field; // canonical field name, as the mapping names it

@@ -316,7 +316,8 @@ QString MemorySyncStore::cursor(const QString &name) const
 
 Status MemorySyncStore::setCursor(const QString &name, const QString &value)
 {
-    undoable([this, name, prior = m_state.cursors.value(name)] { m_state.cursors.insert(name, prior); });
+    undoable(
+        [this, name, prior = m_state.cursors.value(name)] { m_state.cursors.insert(name, prior); });
     m_state.cursors.insert(name, value);
     return {};
 }

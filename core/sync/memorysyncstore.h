@@ -3,11 +3,11 @@
 
 #include "core/sync/syncstore.h"
 
+#include <functional>
+
 #include <QHash>
 #include <QMap>
 #include <QSet>
-
-#include <functional>
 
 namespace cosell {
 
@@ -36,8 +36,8 @@ public:
     Result<bool> enqueue(const PlannedWrite &write, const QDateTime &due) override;
     QList<OutboxRow> dueWrites(const QDateTime &now, int limit) const override;
     QList<OutboxRow> writes(const QString &state) const override;
-    Status markWrite(qint64 id, const QString &state, int attempts,
-                     const QDateTime &nextAttemptAt, const QString &error) override;
+    Status markWrite(qint64 id, const QString &state, int attempts, const QDateTime &nextAttemptAt,
+                     const QString &error) override;
     int pendingWritesFor(const QString &referralId, const QString &crmId) const override;
 
     Status openConflict(const QString &referralId, const QString &crmId,
@@ -71,9 +71,9 @@ private:
         QMap<QString, SideRecord> referrals; // ordered: deterministic passes
         QMap<QString, SideRecord> crm;
         QHash<QString, QSet<QString>> referralsByLinkedId; // externalReferenceId -> ids
-        QHash<QString, QSet<QString>> crmByLinkedId;       // Referral Identifier -> ids
-        QMap<QString, Link> links;           // by referral id
-        QHash<QString, QString> linkByCrm;   // crm id -> referral id
+        QHash<QString, QSet<QString>> crmByLinkedId; // Referral Identifier -> ids
+        QMap<QString, Link> links; // by referral id
+        QHash<QString, QString> linkByCrm; // crm id -> referral id
         QMap<qint64, OutboxRow> outbox;
         QHash<QString, qint64> outboxKeys;
         QMap<qint64, bool> pendingIds; // ordered: due rows in id order

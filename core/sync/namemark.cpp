@@ -5,14 +5,19 @@
 
 namespace cosell {
 
-NameMark::NameMark(QString ok, QString failed) : m_ok(std::move(ok)), m_failed(std::move(failed)) { }
+NameMark::NameMark(QString ok, QString failed)
+    : m_ok(std::move(ok))
+    , m_failed(std::move(failed))
+{ }
 
 NameMark NameMark::fromSpec(const MappingSpec &spec)
 {
     const NameMark defaults;
     const QString ok = spec.settings().value(QLatin1String("checkMarkOk")).toString().trimmed();
-    const QString failed = spec.settings().value(QLatin1String("checkMarkFailed")).toString().trimmed();
-    return NameMark(ok.isEmpty() ? defaults.ok() : ok, failed.isEmpty() ? defaults.failed() : failed);
+    const QString failed =
+        spec.settings().value(QLatin1String("checkMarkFailed")).toString().trimmed();
+    return NameMark(ok.isEmpty() ? defaults.ok() : ok,
+                    failed.isEmpty() ? defaults.failed() : failed);
 }
 
 namespace {

@@ -14,12 +14,11 @@ using Side = SyncStore::Side;
 using Op = PlannedWrite::Operation;
 
 OutboxDrainer::OutboxDrainer(SyncContext &context, PassReport &report)
-    : m_context(context),
-      m_report(report),
-      m_policy(context.config.maxAttempts, context.config.backoffBaseMs,
+    : m_context(context)
+    , m_report(report)
+    , m_policy(context.config.maxAttempts, context.config.backoffBaseMs,
                context.config.backoffMaxMs)
-{
-}
+{ }
 
 void OutboxDrainer::drain(std::function<void()> done)
 {
@@ -84,11 +83,13 @@ void OutboxDrainer::step()
     }
     const SyncStore::OutboxRow row = m_queue.takeFirst();
     const PlannedWrite &w = row.write;
-    auto finish = [this, row](Result<SideRecord> r) { finishRow(row, std::move(r)); };
+    auto finish = [this, row](Result<SideRecord> r) {
+        finishRow(row, std::move(r));
+    };
 
     if (w.target == Side::Crm && w.operation == Op::Create) {
         // Batch the CRM creates that are due together.
-        QList<SyncStore::OutboxRow> batch{row};
+        QList<SyncStore::OutboxRow> batch {row};
         for (qsizetype i = 0; i < m_queue.size() && batch.size() < m_context.config.batchSize;) {
             const PlannedWrite &o = m_queue.at(i).write;
             if (o.target == Side::Crm && o.operation == Op::Create)
@@ -149,19 +150,20 @@ void OutboxDrainer::createInCrm(QList<SyncStore::OutboxRow> batch)
     }
     lookups->pending = int(tried.size());
     for (const SyncStore::OutboxRow &b : tried) {
-        m_context.crm.findByLinkedId(b.write.referralId, [this, b, lookups](Result<std::optional<SideRecord>> found) {
-            if (!found) {
-                applyFailure(b, found.error());
-            } else if (found.value()) {
-                qCInfo(lcSyncOutbox) << "CRM record for referral" << b.write.referralId
-                                     << "exists already:" << found.value()->id;
-                inTransaction([&] { return applySuccess(b, *found.value()); });
-            } else {
-                lookups->toCreate.append(b);
-            }
-            if (--lookups->pending == 0)
-                sendCrmCreates(std::move(lookups->toCreate));
-        });
+        m_context.crm.findByLinkedId(
+            b.write.referralId, [this, b, lookups](Result<std::optional<SideRecord>> found) {
+                if (!found) {
+                    applyFailure(b, found.error());
+                } else if (found.value()) {
+                    qCInfo(lcSyncOutbox) << "CRM record for referral" << b.write.referralId
+                                         << "exists already:" << found.value()->id;
+                    inTransaction([&] { return applySuccess(b, *found.value()); });
+                } else {
+                    lookups->toCreate.append(b);
+                }
+                if (--lookups->pending == 0)
+                    sendCrmCreates(std::move(lookups->toCreate));
+            });
     }
 }
 
@@ -175,8 +177,9 @@ void OutboxDrainer::sendCrmCreates(QList<SyncStore::OutboxRow> batch)
     // been written, so the next drain looks it up first (createInCrm).
     const bool marked = inTransaction([&]() -> Status {
         for (const SyncStore::OutboxRow &b : batch) {
-            if (Status s = m_context.store.markWrite(b.id, QStringLiteral("pending"), b.attempts + 1, {},
-                                                     QStringLiteral("sent; the outcome is not known yet"));
+            if (Status s =
+                    m_context.store.markWrite(b.id, QStringLiteral("pending"), b.attempts + 1, {},
+                                              QStringLiteral("sent; the outcome is not known yet"));
                 !s)
                 return s;
         }
@@ -191,8 +194,13 @@ void OutboxDrainer::sendCrmCreates(QList<SyncStore::OutboxRow> batch)
         requests.append({b.write.changes, b.write.referralId});
     m_context.crm.createMany(requests, [this, batch](QList<Result<SideRecord>> results) {
         for (qsizetype i = 0; i < batch.size(); ++i) {
-            Result<SideRecord> r = i < results.size() ? results.at(i) : Result<SideRecord>(Error{
-                Error::Kind::Internal, QStringLiteral("batch"), QStringLiteral("no result"), 0, {}});
+            Result<SideRecord> r = i < results.size()
+                ? results.at(i)
+                : Result<SideRecord>(Error {Error::Kind::Internal,
+                                            QStringLiteral("batch"),
+                                            QStringLiteral("no result"),
+                                            0,
+                                            {}});
             const SyncStore::OutboxRow &b = batch.at(i);
             if (r.ok()) {
                 if (!inTransaction([&] { return applySuccess(b, r.value()); }))
@@ -213,10 +221,11 @@ void OutboxDrainer::finishRow(const SyncStore::OutboxRow &row, Result<SideRecord
         return;
     }
     if (result.error().kind == Error::Kind::Conflict && row.write.operation == Op::Update) {
-        m_context.side(row.write.target).get(row.write.targetId(), [this, row](Result<SideRecord> fresh) {
-            supersede(row, std::move(fresh));
-            next();
-        });
+        m_context.side(row.write.target)
+            .get(row.write.targetId(), [this, row](Result<SideRecord> fresh) {
+                supersede(row, std::move(fresh));
+                next();
+            });
         return;
     }
     applyFailure(row, result.error());
@@ -241,7 +250,8 @@ Status OutboxDrainer::applySuccess(const SyncStore::OutboxRow &row, const SideRe
     PlannedWrite done = w;
     done.referralId = referralId;
     done.crmId = crmId;
-    if (Status s = audit(AuditComposer::forWrite(done, before ? before->values : QJsonObject{})); !s)
+    if (Status s = audit(AuditComposer::forWrite(done, before ? before->values : QJsonObject {}));
+        !s)
         return s;
 
     auto link = store.linkByReferral(referralId);
@@ -254,7 +264,7 @@ Status OutboxDrainer::applySuccess(const SyncStore::OutboxRow &row, const SideRe
         }
         return {};
     case Op::Create: {
-        SyncStore::Link l = link.value_or(SyncStore::Link{referralId, crmId, {}, {}, {}});
+        SyncStore::Link l = link.value_or(SyncStore::Link {referralId, crmId, {}, {}, {}});
         for (auto it = w.changes.begin(); it != w.changes.end(); ++it)
             l.base.insert(it.key(), it.value());
         l.state = QStringLiteral("pending"); // planned again once the link-back is done
@@ -287,9 +297,9 @@ void OutboxDrainer::applyFailure(const SyncStore::OutboxRow &row, const Error &e
                             << d.reason;
     inTransaction([&]() -> Status {
         SyncStore &store = m_context.store;
-        if (Status s = store.markWrite(row.id, d.deadLetter ? QStringLiteral("dead")
-                                                           : QStringLiteral("pending"),
-                                       attempts, d.nextAttemptAt, error.toString());
+        if (Status s = store.markWrite(
+                row.id, d.deadLetter ? QStringLiteral("dead") : QStringLiteral("pending"), attempts,
+                d.nextAttemptAt, error.toString());
             !s)
             return s;
         if (Status s = audit(AuditComposer::forFailure(row.write, error, d)); !s)

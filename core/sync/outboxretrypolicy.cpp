@@ -14,8 +14,8 @@ qint64 OutboxRetryPolicy::delayMs(int attempts, double jitter) const
 }
 
 OutboxRetryPolicy::Decision OutboxRetryPolicy::onFailure(const Error &error, int attempts,
-                                             const QDateTime &now, double jitter,
-                                             std::optional<int> retryAfterSeconds) const
+                                                         const QDateTime &now, double jitter,
+                                                         std::optional<int> retryAfterSeconds) const
 {
     Decision d;
     bool retryable = false;

@@ -3,10 +3,10 @@
 
 #include "core/util/error.h"
 
+#include <optional>
+
 #include <QDateTime>
 #include <QString>
-
-#include <optional>
 
 namespace cosell {
 
@@ -17,9 +17,10 @@ class OutboxRetryPolicy final
 {
 public:
     OutboxRetryPolicy(int maxAttempts, int baseDelayMs, int maxDelayMs)
-        : m_maxAttempts(maxAttempts), m_baseDelayMs(baseDelayMs), m_maxDelayMs(maxDelayMs)
-    {
-    }
+        : m_maxAttempts(maxAttempts)
+        , m_baseDelayMs(baseDelayMs)
+        , m_maxDelayMs(maxDelayMs)
+    { }
 
     struct Decision
     {

@@ -18,7 +18,8 @@ QJsonObject mergedUnder(QJsonObject base, const QJsonObject &over)
 {
     for (auto it = over.begin(); it != over.end(); ++it) {
         if (it.value().isObject() && base.value(it.key()).isObject())
-            base.insert(it.key(), mergedUnder(base.value(it.key()).toObject(), it.value().toObject()));
+            base.insert(it.key(),
+                        mergedUnder(base.value(it.key()).toObject(), it.value().toObject()));
         else
             base.insert(it.key(), it.value());
     }
@@ -37,8 +38,11 @@ QDateTime maxUpdated(const QList<SideRecord> &records, const QDateTime &start)
 
 } // namespace
 
-PartnerCenterSide::PartnerCenterSide(ReferralsClient &client, std::shared_ptr<const RecordMapper> mapper)
-    : m_client(client), m_mapper(std::move(mapper)), m_context(std::make_unique<QObject>())
+PartnerCenterSide::PartnerCenterSide(ReferralsClient &client,
+                                     std::shared_ptr<const RecordMapper> mapper)
+    : m_client(client)
+    , m_mapper(std::move(mapper))
+    , m_context(std::make_unique<QObject>())
 { }
 
 PartnerCenterSide::~PartnerCenterSide() = default;
@@ -82,7 +86,8 @@ void PartnerCenterSide::changesSince(const QString &cursor, Callback<ChangeBatch
         const QString mark = last.isValid() ? last.toUTC().toString(Qt::ISODateWithMs) : QString();
         if (!page->nextLink.isEmpty()) {
             batch.more = true;
-            batch.nextCursor = kNextPrefix + mark + u'|' + page->nextLink.toString(QUrl::FullyEncoded);
+            batch.nextCursor =
+                kNextPrefix + mark + u'|' + page->nextLink.toString(QUrl::FullyEncoded);
         } else {
             batch.nextCursor = mark;
         }
@@ -110,12 +115,13 @@ void PartnerCenterSide::get(const QString &id, Callback<SideRecord> done)
     });
 }
 
-void PartnerCenterSide::findByLinkedId(const QString &linkedId, Callback<std::optional<SideRecord>> done)
+void PartnerCenterSide::findByLinkedId(const QString &linkedId,
+                                       Callback<std::optional<SideRecord>> done)
 {
-    m_client.findByExternalReferenceId(linkedId, m_context.get(),
-                                       foundAs<QJsonObject>(std::move(done), [this](const QJsonObject &json) {
-                                           return toSideRecord(json);
-                                       }));
+    m_client.findByExternalReferenceId(
+        linkedId, m_context.get(),
+        foundAs<QJsonObject>(std::move(done),
+                             [this](const QJsonObject &json) { return toSideRecord(json); }));
 }
 
 void PartnerCenterSide::create(const CreateRequest &request, Callback<SideRecord> done)
@@ -123,12 +129,13 @@ void PartnerCenterSide::create(const CreateRequest &request, Callback<SideRecord
     RecordMapper::ReferralPatch patch = m_mapper->toReferral(request.values, MappingStage::Create);
     if (!request.linkedId.isEmpty())
         patch.body.insert(QStringLiteral("externalReferenceId"), request.linkedId);
-    m_client.create(mergedUnder(m_createDefaults, patch.body), m_context.get(), [this, done](Result<QJsonObject> r) {
-        if (!r)
-            done(r.error());
-        else
-            done(toSideRecord(*r));
-    });
+    m_client.create(mergedUnder(m_createDefaults, patch.body), m_context.get(),
+                    [this, done](Result<QJsonObject> r) {
+                        if (!r)
+                            done(r.error());
+                        else
+                            done(toSideRecord(*r));
+                    });
 }
 
 void PartnerCenterSide::update(const QString &id, const QString &etag, const QJsonObject &changes,
@@ -141,19 +148,22 @@ void PartnerCenterSide::update(const QString &id, const QString &etag, const QJs
         return;
     }
     // If-Match: a stale eTag answers 412, which ReferralsClient reports as Kind::Conflict.
-    m_client.patch(id, patch.operations, etag, m_context.get(), [this, done](Result<QJsonObject> r) {
-        if (!r)
-            done(r.error());
-        else
-            done(toSideRecord(*r));
-    });
+    m_client.patch(id, patch.operations, etag, m_context.get(),
+                   [this, done](Result<QJsonObject> r) {
+                       if (!r)
+                           done(r.error());
+                       else
+                           done(toSideRecord(*r));
+                   });
 }
 
-void PartnerCenterSide::linkBack(const QString &id, const QString &linkedId, Callback<SideRecord> done)
+void PartnerCenterSide::linkBack(const QString &id, const QString &linkedId,
+                                 Callback<SideRecord> done)
 {
-    const QJsonArray ops{QJsonObject{{QStringLiteral("op"), QStringLiteral("replace")},
-                                     {QStringLiteral("path"), QStringLiteral("/externalReferenceId")},
-                                     {QStringLiteral("value"), linkedId}}};
+    const QJsonArray ops {
+        QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                     {QStringLiteral("path"), QStringLiteral("/externalReferenceId")},
+                     {QStringLiteral("value"), linkedId}}};
     // No If-Match: only our own field is written, whatever else changed meanwhile.
     m_client.patch(id, ops, QString(), m_context.get(), [this, done](Result<QJsonObject> r) {
         if (!r)
@@ -163,7 +173,8 @@ void PartnerCenterSide::linkBack(const QString &id, const QString &linkedId, Cal
     });
 }
 
-void PartnerCenterSide::writeAudit(const QString &id, const QString &message, Callback<SideRecord> done)
+void PartnerCenterSide::writeAudit(const QString &id, const QString &message,
+                                   Callback<SideRecord> done)
 {
     Q_UNUSED(message) // Partner Center has no audit field; the engine's trail has the entry
     get(id, std::move(done));

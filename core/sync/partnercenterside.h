@@ -4,9 +4,9 @@
 #include "core/mapping/recordmapper.h"
 #include "core/sync/remoteside.h"
 
-#include <QObject>
-
 #include <memory>
+
+#include <QObject>
 
 namespace cosell {
 

@@ -11,9 +11,9 @@ namespace cosell {
 using Side = SyncStore::Side;
 
 PlanApplier::PlanApplier(SyncContext &context, PassReport &report)
-    : m_context(context), m_report(report)
-{
-}
+    : m_context(context)
+    , m_report(report)
+{ }
 
 QString PlanApplier::versionOf(const SyncStore &store, const PlanItem &item)
 {
@@ -49,7 +49,8 @@ Status PlanApplier::apply(const SyncPlan &plan)
 Status PlanApplier::apply(const PlanItem &item)
 {
     SyncStore &store = m_context.store;
-    const bool pair = item.kind == PlanItem::Kind::Update || item.kind == PlanItem::Kind::LinkExisting;
+    const bool pair =
+        item.kind == PlanItem::Kind::Update || item.kind == PlanItem::Kind::LinkExisting;
     if (pair && store.pendingWritesFor(item.referralId, item.crmId) > 0) {
         // Drain before re-planning: the writes in flight decide the next base.
         if (auto link = store.linkByReferral(item.referralId)) {
@@ -108,7 +109,7 @@ Status PlanApplier::apply(const PlanItem &item)
             return s;
     }
     SyncStore::Link link = store.linkByReferral(item.referralId)
-                               .value_or(SyncStore::Link{item.referralId, item.crmId, {}, {}, {}});
+                               .value_or(SyncStore::Link {item.referralId, item.crmId, {}, {}, {}});
     // Agreed and converged fields are true on both sides already; written fields move the
     // base when their write succeeds (OutboxDrainer).
     link.base = item.plan.nextBase(link.base, false, false);

@@ -43,8 +43,8 @@ void PlanCollector::addLink(const SyncStore::Link &link)
     if (m_links.contains(key))
         return;
     m_links.insert(key);
-    m_input.links.append({link.referralId, link.crmId, link.base,
-                          link.state == QLatin1String("ignored")});
+    m_input.links.append(
+        {link.referralId, link.crmId, link.base, link.state == QLatin1String("ignored")});
     if (auto r = m_store.record(Side::PartnerCenter, link.referralId))
         putReferral(*r);
     if (auto c = m_store.record(Side::Crm, link.crmId))

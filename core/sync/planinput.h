@@ -19,26 +19,26 @@ struct PlanInput
     {
         QString id;
         QString externalReferenceId; // the CRM record id, once one is linked
-        QString type;                // Independent / Shared
-        QString status;              // New / Active / Closed
-        QJsonObject values;          // canonical
-        QDateTime modified;          // updatedDateTime
+        QString type; // Independent / Shared
+        QString status; // New / Active / Closed
+        QJsonObject values; // canonical
+        QDateTime modified; // updatedDateTime
     };
     struct CrmRecord
     {
         QString id;
-        QString referralId;          // the Referral Identifier field
+        QString referralId; // the Referral Identifier field
         bool syncWithPartnerCenter = false;
-        QString stage;               // for the on-hold rule
-        QJsonObject values;          // canonical
+        QString stage; // for the on-hold rule
+        QJsonObject values; // canonical
         QDateTime modified;
     };
     struct Link
     {
         QString referralId;
         QString crmId;
-        QJsonObject base;            // last agreed canonical values
-        bool ignored = false;        // an admin turned sync off for this pair
+        QJsonObject base; // last agreed canonical values
+        bool ignored = false; // an admin turned sync off for this pair
     };
 
     QList<Referral> referrals;

@@ -42,7 +42,7 @@ bool PlanItem::needsWork() const
 
 QJsonObject PlanItem::toJson() const
 {
-    QJsonObject o{{QStringLiteral("kind"), toString(kind)}};
+    QJsonObject o {{QStringLiteral("kind"), toString(kind)}};
     if (!referralId.isEmpty())
         o.insert(QStringLiteral("referralId"), referralId);
     if (!crmId.isEmpty())
@@ -53,9 +53,9 @@ QJsonObject PlanItem::toJson() const
     for (const FieldDecision &d : plan.decisions) {
         if (d.kind == FieldDecision::Kind::Agreed)
             continue;
-        QJsonObject f{{QStringLiteral("field"), d.field},
-                      {QStringLiteral("decision"), toString(d.kind)},
-                      {QStringLiteral("policy"), toString(d.policy)}};
+        QJsonObject f {{QStringLiteral("field"), d.field},
+                       {QStringLiteral("decision"), toString(d.kind)},
+                       {QStringLiteral("policy"), toString(d.policy)}};
         f.insert(QStringLiteral("base"), d.base);
         f.insert(QStringLiteral("partnerCenter"), d.partnerCenter);
         f.insert(QStringLiteral("crm"), d.crm);

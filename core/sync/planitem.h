@@ -14,12 +14,12 @@ namespace cosell {
 struct PlanItem
 {
     enum class Kind {
-        Update,                // linked pair; `plan` may be a no-op
-        LinkExisting,          // unlinked records that belong together: link, then merge
+        Update, // linked pair; `plan` may be a no-op
+        LinkExisting, // unlinked records that belong together: link, then merge
         CreateInCrm,
         CreateInPartnerCenter,
-        Skipped,               // a documented rule says not to sync it (reasons say which)
-        PreconditionFailed,    // it should sync but cannot: audited, CRM Audit field set
+        Skipped, // a documented rule says not to sync it (reasons say which)
+        PreconditionFailed, // it should sync but cannot: audited, CRM Audit field set
     };
 
     Kind kind = Kind::Skipped;

@@ -31,13 +31,13 @@ QString toString(PlannedWrite::Operation operation)
 
 QJsonObject PlannedWrite::toPayload() const
 {
-    QJsonObject o{{QStringLiteral("target"), toString(target)},
-                  {QStringLiteral("operation"), toString(operation)},
-                  {QStringLiteral("referralId"), referralId},
-                  {QStringLiteral("crmId"), crmId},
-                  {QStringLiteral("changes"), changes},
-                  {QStringLiteral("expected"), expected},
-                  {QStringLiteral("idempotencyKey"), idempotencyKey}};
+    QJsonObject o {{QStringLiteral("target"), toString(target)},
+                   {QStringLiteral("operation"), toString(operation)},
+                   {QStringLiteral("referralId"), referralId},
+                   {QStringLiteral("crmId"), crmId},
+                   {QStringLiteral("changes"), changes},
+                   {QStringLiteral("expected"), expected},
+                   {QStringLiteral("idempotencyKey"), idempotencyKey}};
     if (!message.isEmpty())
         o.insert(QStringLiteral("message"), message);
     if (!ifMatch.isEmpty())
@@ -57,8 +57,8 @@ std::optional<PlannedWrite> PlannedWrite::fromPayload(const QJsonObject &o)
         return std::nullopt;
     const QString op = o.value(QStringLiteral("operation")).toString();
     bool known = false;
-    for (auto candidate : {Operation::Create, Operation::Update, Operation::LinkBack,
-                           Operation::Audit}) {
+    for (auto candidate :
+         {Operation::Create, Operation::Update, Operation::LinkBack, Operation::Audit}) {
         if (op == toString(candidate)) {
             w.operation = candidate;
             known = true;

@@ -13,8 +13,8 @@ namespace cosell {
 struct ReconcilePlan
 {
     enum class Action {
-        Update,                // an existing link
-        CreateInCrm,           // a referral with no CRM record yet
+        Update, // an existing link
+        CreateInCrm, // a referral with no CRM record yet
         CreateInPartnerCenter, // an opportunity with no referral yet
     };
 

@@ -21,8 +21,7 @@ FieldDecision write(FieldDecision d, FieldDecision::Kind kind, const QJsonValue 
     return d;
 }
 
-FieldDecision settleConflict(FieldDecision d, const FieldRule &rule,
-                             const Reconciler::Input &input)
+FieldDecision settleConflict(FieldDecision d, const FieldRule &rule, const Reconciler::Input &input)
 {
     d.conflicted = true;
     switch (rule.policy) {
@@ -41,8 +40,8 @@ FieldDecision settleConflict(FieldDecision d, const FieldRule &rule,
         const QDateTime &crm = input.crmModified;
         if (!pc.isValid() || !crm.isValid()) {
             d.kind = FieldDecision::Kind::Conflict;
-            d.reason = QStringLiteral(
-                "both sides changed; newestWins needs both modification times");
+            d.reason =
+                QStringLiteral("both sides changed; newestWins needs both modification times");
             return d;
         }
         if (pc > crm)
@@ -78,8 +77,8 @@ ReconcilePlan planCreate(ReconcilePlan::Action action, const QJsonObject &source
         d.field = rule.field;
         d.policy = rule.policy;
         (toCrm ? d.partnerCenter : d.crm) = value;
-        d.kind = toCrm ? FieldDecision::Kind::WriteToCrm
-                       : FieldDecision::Kind::WriteToPartnerCenter;
+        d.kind =
+            toCrm ? FieldDecision::Kind::WriteToCrm : FieldDecision::Kind::WriteToPartnerCenter;
         d.value = value;
         d.reason = QStringLiteral("create");
         plan.decisions.append(d);
@@ -133,8 +132,8 @@ FieldDecision Reconciler::decide(const FieldRule &rule, const Input &input)
     }
     if (pcMoved || crmMoved) {
         d.kind = FieldDecision::Kind::Ignored;
-        d.reason = QStringLiteral("changed, but direction %1 keeps it from flowing")
-                       .arg(toString(dir));
+        d.reason =
+            QStringLiteral("changed, but direction %1 keeps it from flowing").arg(toString(dir));
         return d;
     }
     // Nothing moved: at most one side carries the field, with the base value.

@@ -4,11 +4,11 @@
 #include "core/sync/siderecord.h"
 #include "core/util/result.h"
 
-#include <QList>
-
 #include <functional>
 #include <optional>
 #include <utility>
+
+#include <QList>
 
 namespace cosell {
 
@@ -20,14 +20,13 @@ namespace cosell {
 class RemoteSide
 {
 public:
-    template<typename T>
-    using Callback = std::function<void(Result<T>)>;
+    template<typename T> using Callback = std::function<void(Result<T>)>;
 
     struct ChangeBatch
     {
         QList<SideRecord> records;
         QString nextCursor; // store it once the batch is safely planned
-        bool more = false;  // call again with nextCursor for the next page
+        bool more = false; // call again with nextCursor for the next page
     };
     struct CreateRequest
     {

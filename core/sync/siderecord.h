@@ -13,9 +13,9 @@ namespace cosell {
 struct SideRecord
 {
     QString id;
-    QString etag;         // referral eTag / @odata.etag; empty when the side has none
-    QDateTime modified;   // updatedDateTime / modifiedon / SystemModstamp
-    QJsonObject values;   // canonical
+    QString etag; // referral eTag / @odata.etag; empty when the side has none
+    QDateTime modified; // updatedDateTime / modifiedon / SystemModstamp
+    QJsonObject values; // canonical
     // Partner Center: externalReferenceId (the CRM id). CRM: the Referral Identifier.
     QString linkedId;
     // Partner Center facts.

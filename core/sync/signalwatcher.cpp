@@ -3,19 +3,23 @@
 
 #include "core/sync/logging.h"
 
-#include <QSocketNotifier>
-
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include <QSocketNotifier>
 
 namespace cosell {
 
 namespace {
 
 int g_fds[2] = {-1, -1};
-struct sigaction g_oldTerm {};
-struct sigaction g_oldInt {};
+struct sigaction g_oldTerm
+{
+};
+struct sigaction g_oldInt
+{
+};
 
 void onSignal(int number)
 {
@@ -25,7 +29,8 @@ void onSignal(int number)
 
 } // namespace
 
-SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
+SignalWatcher::SignalWatcher(QObject *parent)
+    : QObject(parent)
 {
     if (g_fds[0] != -1 || ::socketpair(AF_UNIX, SOCK_STREAM, 0, g_fds) != 0) {
         qCWarning(lcSyncd) << "cannot watch SIGTERM/SIGINT (socketpair failed or in use)";
@@ -33,7 +38,9 @@ SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
     }
     m_notifier = new QSocketNotifier(g_fds[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &SignalWatcher::readSignal);
-    struct sigaction action {};
+    struct sigaction action
+    {
+    };
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;

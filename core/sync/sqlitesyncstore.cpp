@@ -127,8 +127,9 @@ QList<SideRecord> SqliteSyncStore::recordsByLinkedId(Side side, const QString &l
     if (linkedId.isEmpty())
         return out;
     const QString sqlText = side == Side::PartnerCenter
-        ? QStringLiteral("SELECT id FROM referrals WHERE json_extract(json, '$._engine.linkedId') = ?"
-                         " ORDER BY id")
+        ? QStringLiteral(
+            "SELECT id FROM referrals WHERE json_extract(json, '$._engine.linkedId') = ?"
+            " ORDER BY id")
         : QStringLiteral("SELECT id FROM crm_records WHERE system = ? AND"
                          " json_extract(json, '$._engine.linkedId') = ? ORDER BY id");
     auto q = m_db.statement(sqlText);

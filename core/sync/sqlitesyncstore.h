@@ -49,8 +49,8 @@ public:
     Result<bool> enqueue(const PlannedWrite &write, const QDateTime &due) override;
     QList<OutboxRow> dueWrites(const QDateTime &now, int limit) const override;
     QList<OutboxRow> writes(const QString &state) const override;
-    Status markWrite(qint64 id, const QString &state, int attempts,
-                     const QDateTime &nextAttemptAt, const QString &error) override;
+    Status markWrite(qint64 id, const QString &state, int attempts, const QDateTime &nextAttemptAt,
+                     const QString &error) override;
     int pendingWritesFor(const QString &referralId, const QString &crmId) const override;
 
     Status openConflict(const QString &referralId, const QString &crmId,

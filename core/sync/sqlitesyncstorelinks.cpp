@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: MIT
 // SqliteSyncStore: links and their base snapshots.
-#include "core/sync/sqlitesyncstore.h"
-
 #include "core/store/cachedb.h"
+#include "core/sync/sqlitesyncstore.h"
 #include "core/sync/sqlitesyncstorerows.h"
 #include "core/util/clock.h"
+
+#include <algorithm>
+#include <limits>
 
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
-
-#include <algorithm>
-#include <limits>
 
 namespace cosell {
 

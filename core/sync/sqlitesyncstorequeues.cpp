@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SqliteSyncStore: the outbox (planned writes) and the inbox (webhook events).
-#include "core/sync/sqlitesyncstore.h"
-
 #include "core/store/cachedb.h"
+#include "core/sync/sqlitesyncstore.h"
 #include "core/sync/sqlitesyncstorerows.h"
 #include "core/util/clock.h"
 
@@ -94,7 +93,8 @@ Status SqliteSyncStore::markWrite(qint64 id, const QString &state, int attempts,
     query.addBindValue(timeText(m_clock.now()));
     query.addBindValue(id);
     if (!query.exec())
-        return storeError(QStringLiteral("mark outbox row %1: %2").arg(id).arg(query.lastError().text()));
+        return storeError(
+            QStringLiteral("mark outbox row %1: %2").arg(id).arg(query.lastError().text()));
     if (query.numRowsAffected() == 0)
         return storeError(QStringLiteral("no outbox row %1").arg(id));
     return {};
@@ -102,10 +102,10 @@ Status SqliteSyncStore::markWrite(qint64 id, const QString &state, int attempts,
 
 int SqliteSyncStore::pendingWritesFor(const QString &referralId, const QString &crmId) const
 {
-    auto q = m_db.statement(QStringLiteral(
-        "SELECT COUNT(*) FROM outbox WHERE state = 'pending' AND"
-        " ((? <> '' AND json_extract(payload, '$.referralId') = ?)"
-        "  OR (? <> '' AND json_extract(payload, '$.crmId') = ?))"));
+    auto q =
+        m_db.statement(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending' AND"
+                                      " ((? <> '' AND json_extract(payload, '$.referralId') = ?)"
+                                      "  OR (? <> '' AND json_extract(payload, '$.crmId') = ?))"));
     if (!q)
         return 0;
     QSqlQuery &query = **q;

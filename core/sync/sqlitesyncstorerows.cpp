@@ -36,13 +36,15 @@ QDateTime parseTime(const QVariant &v)
 QJsonObject toStored(const SideRecord &r)
 {
     QJsonObject o = r.values;
-    o.insert(kEngine, QJsonObject{{QStringLiteral("linkedId"), r.linkedId},
-                                  {QStringLiteral("modified"), r.modified.toUTC().toString(Qt::ISODateWithMs)},
-                                  {QStringLiteral("type"), r.type},
-                                  {QStringLiteral("status"), r.status},
-                                  {QStringLiteral("sync"), r.syncWithPartnerCenter},
-                                  {QStringLiteral("stage"), r.stage},
-                                  {QStringLiteral("deleted"), r.deleted}});
+    o.insert(
+        kEngine,
+        QJsonObject {{QStringLiteral("linkedId"), r.linkedId},
+                     {QStringLiteral("modified"), r.modified.toUTC().toString(Qt::ISODateWithMs)},
+                     {QStringLiteral("type"), r.type},
+                     {QStringLiteral("status"), r.status},
+                     {QStringLiteral("sync"), r.syncWithPartnerCenter},
+                     {QStringLiteral("stage"), r.stage},
+                     {QStringLiteral("deleted"), r.deleted}});
     return o;
 }
 
@@ -54,8 +56,9 @@ SideRecord fromStored(const QString &id, const QString &etag, QJsonObject o)
     const QJsonObject e = o.take(kEngine).toObject();
     r.values = o;
     r.linkedId = e.value(QStringLiteral("linkedId")).toString();
-    r.modified = QDateTime::fromString(e.value(QStringLiteral("modified")).toString(),
-                                       Qt::ISODateWithMs).toUTC();
+    r.modified =
+        QDateTime::fromString(e.value(QStringLiteral("modified")).toString(), Qt::ISODateWithMs)
+            .toUTC();
     r.type = e.value(QStringLiteral("type")).toString();
     r.status = e.value(QStringLiteral("status")).toString();
     r.syncWithPartnerCenter = e.value(QStringLiteral("sync")).toBool();
@@ -77,9 +80,9 @@ SyncStore::Link fromStoreLink(const cosell::Link &l)
 
 std::optional<cosell::Link::State> linkState(const QString &text)
 {
-    for (auto s : {cosell::Link::State::Synced, cosell::Link::State::Pending,
-                   cosell::Link::State::Conflict, cosell::Link::State::Error,
-                   cosell::Link::State::Ignored}) {
+    for (auto s :
+         {cosell::Link::State::Synced, cosell::Link::State::Pending, cosell::Link::State::Conflict,
+          cosell::Link::State::Error, cosell::Link::State::Ignored}) {
         if (toString(s) == text)
             return s;
     }

@@ -4,12 +4,12 @@
 #include "core/store/linkrepository.h"
 #include "core/sync/syncstore.h"
 
+#include <optional>
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
 #include <QVariant>
-
-#include <optional>
 
 // Row conversions shared by the SqliteSyncStore sources (records, links, queues, trail):
 // how the engine's values sit in the cache's columns. Internal to core/sync.

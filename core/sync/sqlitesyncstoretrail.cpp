@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: MIT
 // SqliteSyncStore: open conflicts and the audit trail.
-#include "core/sync/sqlitesyncstore.h"
-
 #include "core/store/cachedb.h"
+#include "core/sync/sqlitesyncstore.h"
 #include "core/sync/sqlitesyncstorerows.h"
 #include "core/util/clock.h"
+
+#include <limits>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
-
-#include <limits>
 
 namespace cosell {
 
@@ -110,9 +109,9 @@ QList<AuditDraft> SqliteSyncStore::audit() const
         d.message = it->message;
         d.requestId = it->requestId;
         for (const AuditChange &c : it->changes)
-            d.changes.append(QJsonObject{{QStringLiteral("field"), c.field},
-                                         {QStringLiteral("before"), c.before},
-                                         {QStringLiteral("after"), c.after}});
+            d.changes.append(QJsonObject {{QStringLiteral("field"), c.field},
+                                          {QStringLiteral("before"), c.before},
+                                          {QStringLiteral("after"), c.after}});
         out.append(d);
     }
     return out;

@@ -8,11 +8,11 @@
 #include "core/util/clock.h"
 #include "core/util/result.h"
 
-#include <QList>
-
 #include <functional>
 #include <memory>
 #include <vector>
+
+#include <QList>
 
 namespace cosell {
 

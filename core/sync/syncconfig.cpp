@@ -7,8 +7,7 @@ namespace cosell {
 
 namespace {
 
-template<typename T>
-void read(QSettings &s, const char *key, T &value)
+template<typename T> void read(QSettings &s, const char *key, T &value)
 {
     const QString k = QString::fromLatin1(key);
     if (s.contains(k))
@@ -26,7 +25,7 @@ void readList(QSettings &s, const char *key, QStringList &value)
                                                  : v.toString().split(u',', Qt::KeepEmptyParts);
     for (QString &item : value)
         item = item.trimmed();
-    if (value == QStringList{QString()})
+    if (value == QStringList {QString()})
         value.clear();
 }
 

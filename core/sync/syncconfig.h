@@ -15,10 +15,10 @@ struct SyncConfig
 {
     // CRM → Partner Center
     bool createInPartnerCenter = true;
-    bool requireSyncFlag = true;     // only "Sync with Partner Center = Yes" opportunities go to PC
-    bool respectOnHoldStage = true;  // nothing goes to PC while the opportunity is on hold
+    bool requireSyncFlag = true; // only "Sync with Partner Center = Yes" opportunities go to PC
+    bool respectOnHoldStage = true; // nothing goes to PC while the opportunity is on hold
     QString onHoldStage = QStringLiteral("On Hold");
-    bool requireSolution = true;     // "Solution ID is required"
+    bool requireSolution = true; // "Solution ID is required"
     QString solutionsField = QStringLiteral("solutions");
     bool requireTwoLetterCountry = true;
     QString countryField = QStringLiteral("customerCountry");
@@ -26,12 +26,12 @@ struct SyncConfig
     QString helpField = QStringLiteral("assistance");
     QString contactField = QStringLiteral("contactEmail");
     // Help values that mean "no help asked" (a co-sell referral needs a contact otherwise).
-    QStringList noHelpValues{QString(), QStringLiteral("Unknown"), QStringLiteral("None")};
+    QStringList noHelpValues {QString(), QStringLiteral("Unknown"), QStringLiteral("None")};
 
     // Partner Center → CRM
     bool createInCrm = true;
     // Referral types created in the CRM ("If it's new Shared opportunity"); empty = any.
-    QStringList crmCreateReferralTypes{QStringLiteral("Shared")};
+    QStringList crmCreateReferralTypes {QStringLiteral("Shared")};
     bool skipClosedReferralsOnCreate = true;
     // A referral that names a CRM id the CRM does not have is ignored (§6.1).
     bool ignoreReferralsWithUnknownCrmId = true;
@@ -47,11 +47,11 @@ struct SyncConfig
 
     // Engine
     int sweepIntervalSeconds = 300;
-    int maxAttempts = 8;             // then the outbox row is dead-lettered
-    int backoffBaseMs = 1000;        // doubled per attempt, capped, with jitter
+    int maxAttempts = 8; // then the outbox row is dead-lettered
+    int backoffBaseMs = 1000; // doubled per attempt, capped, with jitter
     int backoffMaxMs = 10 * 60 * 1000;
-    int batchSize = 100;             // CRM writes per $batch / sObject Collection request
-    bool nameMark = true;            // ✔ / ✖ at the end of the opportunity name
+    int batchSize = 100; // CRM writes per $batch / sObject Collection request
+    bool nameMark = true; // ✔ / ✖ at the end of the opportunity name
 
     static SyncConfig fromSettings(QSettings &settings);
     void save(QSettings &settings) const;

@@ -6,12 +6,12 @@
 #include "core/sync/syncconfig.h"
 #include "core/sync/syncstore.h"
 
+#include <functional>
+
 #include <QDateTime>
 #include <QList>
 #include <QSet>
 #include <QString>
-
-#include <functional>
 
 namespace cosell {
 

@@ -25,9 +25,11 @@
 namespace cosell {
 
 SyncdApp::SyncdApp(QTextStream &out, QTextStream &err, BackendProvider provider, QObject *parent)
-    : QObject(parent), m_out(out), m_err(err), m_provider(std::move(provider))
-{
-}
+    : QObject(parent)
+    , m_out(out)
+    , m_err(err)
+    , m_provider(std::move(provider))
+{ }
 
 SyncdApp::~SyncdApp() = default;
 
@@ -39,7 +41,8 @@ void SyncdApp::finish(int code)
     m_out.flush();
     m_err.flush();
     // Let the caller connect first when start() ends synchronously.
-    QMetaObject::invokeMethod(this, [this, code] { Q_EMIT finished(code); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, code] { Q_EMIT finished(code); }, Qt::QueuedConnection);
 }
 
 void SyncdApp::start(const QStringList &arguments)
@@ -92,7 +95,9 @@ int SyncdApp::printStatus()
         return CacheError;
     }
     CacheDb db;
-    if (Status s = db.open(m_options.cachePath, CacheDb::Role::Reader, QStringLiteral("syncd-status")); !s) {
+    if (Status s =
+            db.open(m_options.cachePath, CacheDb::Role::Reader, QStringLiteral("syncd-status"));
+        !s) {
         m_err << "cannot open the cache: " << s.error().toString() << '\n';
         return CacheError;
     }
@@ -106,10 +111,11 @@ int SyncdApp::printStatus()
     AuditRepository auditRepo(db, clock);
     auto auditCount = auditRepo.count();
     auto chain = auditRepo.verifyChain();
-    for (const Error *e : {links ? nullptr : &links.error(), pending ? nullptr : &pending.error(),
-                           dead ? nullptr : &dead.error(), conflicts ? nullptr : &conflicts.error(),
-                           inbox ? nullptr : &inbox.error(), auditCount ? nullptr : &auditCount.error(),
-                           chain ? nullptr : &chain.error()}) {
+    for (const Error *e :
+         {links ? nullptr : &links.error(), pending ? nullptr : &pending.error(),
+          dead ? nullptr : &dead.error(), conflicts ? nullptr : &conflicts.error(),
+          inbox ? nullptr : &inbox.error(), auditCount ? nullptr : &auditCount.error(),
+          chain ? nullptr : &chain.error()}) {
         if (e) {
             m_err << "cannot read the cache: " << e->toString() << '\n';
             return CacheError;
@@ -119,7 +125,7 @@ int SyncdApp::printStatus()
     for (auto state : {Link::State::Synced, Link::State::Pending, Link::State::Conflict,
                        Link::State::Error, Link::State::Ignored})
         linkJson.insert(toString(state), links->value(state));
-    const QJsonObject status{
+    const QJsonObject status {
         {QStringLiteral("cache"), m_options.cachePath},
         {QStringLiteral("links"), linkJson},
         {QStringLiteral("outboxPending"), *pending},
@@ -141,7 +147,8 @@ int SyncdApp::printStatus()
               << "conflicts: " << *conflicts << " open\n"
               << "inbox: " << *inbox << " pending\n"
               << "audit: " << *auditCount << " entries, chain "
-              << (chain->intact ? QStringLiteral("intact") : QStringLiteral("BROKEN: ") + chain->reason)
+              << (chain->intact ? QStringLiteral("intact")
+                                : QStringLiteral("BROKEN: ") + chain->reason)
               << '\n';
     }
     return chain->intact ? Ok : CacheError;
@@ -154,7 +161,8 @@ Result<SyncBackendFactory> SyncdApp::backendFactory()
         e.kind = Error::Kind::Internal;
         e.code = QStringLiteral("noBackend");
         e.message = QStringLiteral("this build has no connectors for %1 mode%2")
-                        .arg(toString(m_options.mode), m_options.demo ? QStringLiteral(" with --demo") : QString());
+                        .arg(toString(m_options.mode),
+                             m_options.demo ? QStringLiteral(" with --demo") : QString());
         return e;
     }
     return m_provider(m_options);
@@ -210,8 +218,8 @@ void SyncdApp::runDaemon()
 void SyncdApp::runDryRun()
 {
     Result<SyncBackendFactory> factory = backendFactory();
-    Result<std::unique_ptr<SyncBackend>> built = factory ? factory.value()()
-                                                         : Result<std::unique_ptr<SyncBackend>>(factory.error());
+    Result<std::unique_ptr<SyncBackend>> built =
+        factory ? factory.value()() : Result<std::unique_ptr<SyncBackend>>(factory.error());
     if (!built) {
         m_err << "cannot plan: " << built.error().toString() << '\n';
         finish(SyncFailed);
@@ -224,30 +232,32 @@ void SyncdApp::runDryRun()
         (void)scratch->putLink(l);
     auto pull = std::make_shared<std::function<void(SyncStore::Side, QString)>>();
     *pull = [this, scratch, pull](SyncStore::Side side, const QString &cursor) {
-        RemoteSide &remote = side == SyncStore::Side::Crm ? *m_dryRunBackend->crm
-                                                          : *m_dryRunBackend->partnerCenter;
-        remote.changesSince(cursor, [this, scratch, pull, side](Result<RemoteSide::ChangeBatch> batch) {
-            if (!batch) {
-                m_err << "cannot fetch " << toString(side) << ": " << batch.error().toString() << '\n';
-                finish(SyncFailed);
-                return;
-            }
-            for (const SideRecord &r : batch->records)
-                (void)scratch->putRecord(side, r);
-            if (batch->more) {
-                (*pull)(side, batch->nextCursor);
-            } else if (side == SyncStore::Side::PartnerCenter) {
-                (*pull)(SyncStore::Side::Crm, QString());
-            } else {
-                const SyncPlan plan = SyncPass::planEverything(*scratch, m_dryRunBackend->config,
-                                                               m_dryRunBackend->rules);
-                if (m_options.json)
-                    m_out << QJsonDocument(plan.toJson()).toJson(QJsonDocument::Indented);
-                else
-                    m_out << plan.toText();
-                finish(Ok);
-            }
-        });
+        RemoteSide &remote =
+            side == SyncStore::Side::Crm ? *m_dryRunBackend->crm : *m_dryRunBackend->partnerCenter;
+        remote.changesSince(
+            cursor, [this, scratch, pull, side](Result<RemoteSide::ChangeBatch> batch) {
+                if (!batch) {
+                    m_err << "cannot fetch " << toString(side) << ": " << batch.error().toString()
+                          << '\n';
+                    finish(SyncFailed);
+                    return;
+                }
+                for (const SideRecord &r : batch->records)
+                    (void)scratch->putRecord(side, r);
+                if (batch->more) {
+                    (*pull)(side, batch->nextCursor);
+                } else if (side == SyncStore::Side::PartnerCenter) {
+                    (*pull)(SyncStore::Side::Crm, QString());
+                } else {
+                    const SyncPlan plan = SyncPass::planEverything(
+                        *scratch, m_dryRunBackend->config, m_dryRunBackend->rules);
+                    if (m_options.json)
+                        m_out << QJsonDocument(plan.toJson()).toJson(QJsonDocument::Indented);
+                    else
+                        m_out << plan.toText();
+                    finish(Ok);
+                }
+            });
     };
     (*pull)(SyncStore::Side::PartnerCenter, QString());
 }

@@ -4,10 +4,10 @@
 #include "core/sync/syncbackend.h"
 #include "core/sync/syncdoptions.h"
 
-#include <QObject>
-
 #include <functional>
 #include <memory>
+
+#include <QObject>
 
 class QTextStream;
 

@@ -37,27 +37,37 @@ SyncdOptions::Parsed SyncdOptions::parse(const QStringList &arguments, SyncdOpti
         "Keeps Partner Center co-sell referrals and CRM opportunities in step (headless)."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
-    const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Show the version."));
-    const QCommandLineOption once(QStringLiteral("once"), QStringLiteral("Run one pass and exit (default)."));
-    const QCommandLineOption daemon(QStringLiteral("daemon"),
-                                    QStringLiteral("Keep running: webhook fast path and periodic sweep; SIGTERM stops cleanly."));
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
-                                    QStringLiteral("Fetch both sides and print the plan; write nothing."));
-    const QCommandLineOption status(QStringLiteral("status"), QStringLiteral("Print the cache's sync state and exit."));
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Sync the built-in sandbox (in-process, seeded) instead of real tenants; "
-                                                 "with --once, --dry-run or --daemon (the default with --demo)."));
+    const QCommandLineOption version(QStringLiteral("version"),
+                                     QStringLiteral("Show the version."));
+    const QCommandLineOption once(QStringLiteral("once"),
+                                  QStringLiteral("Run one pass and exit (default)."));
+    const QCommandLineOption daemon(
+        QStringLiteral("daemon"),
+        QStringLiteral(
+            "Keep running: webhook fast path and periodic sweep; SIGTERM stops cleanly."));
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"),
+        QStringLiteral("Fetch both sides and print the plan; write nothing."));
+    const QCommandLineOption status(QStringLiteral("status"),
+                                    QStringLiteral("Print the cache's sync state and exit."));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QStringLiteral("Sync the built-in sandbox (in-process, seeded) instead of real tenants; "
+                       "with --once, --dry-run or --daemon (the default with --demo)."));
     const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("Config file (ini)."),
                                     QStringLiteral("file"));
     const QCommandLineOption cache(QStringLiteral("cache"), QStringLiteral("Cache database path."),
                                    QStringLiteral("path"));
     const QCommandLineOption crm(QStringLiteral("crm"), QStringLiteral("dynamics or salesforce."),
                                  QStringLiteral("system"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON (status, dry run)."));
-    const QCommandLineOption log(QStringLiteral("log"),
-                                 QStringLiteral("Logging rules, e.g. \"cosell.sync.plan.debug=true\"."),
-                                 QStringLiteral("rules"));
-    p.addOptions({help, version, once, daemon, dryRun, status, demo, config, cache, crm, json, log});
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print JSON (status, dry run)."));
+    const QCommandLineOption log(
+        QStringLiteral("log"),
+        QStringLiteral("Logging rules, e.g. \"cosell.sync.plan.debug=true\"."),
+        QStringLiteral("rules"));
+    p.addOptions(
+        {help, version, once, daemon, dryRun, status, demo, config, cache, crm, json, log});
 
     Parsed out;
     if (!p.parse(arguments)) {
@@ -67,8 +77,9 @@ SyncdOptions::Parsed SyncdOptions::parse(const QStringList &arguments, SyncdOpti
     if (p.isSet(help) || p.isSet(version)) {
         out.ok = true;
         out.helpOnly = true;
-        out.text = p.isSet(help) ? p.helpText()
-                                 : QStringLiteral("cosell-syncd %1\n").arg(QStringLiteral(COSELL_VERSION));
+        out.text = p.isSet(help)
+            ? p.helpText()
+            : QStringLiteral("cosell-syncd %1\n").arg(QStringLiteral(COSELL_VERSION));
         return out;
     }
     if (!p.positionalArguments().isEmpty()) {
@@ -76,8 +87,9 @@ SyncdOptions::Parsed SyncdOptions::parse(const QStringList &arguments, SyncdOpti
         return out;
     }
     int modes = 0;
-    for (const auto &[option, mode] : {std::pair{&once, Mode::Once}, std::pair{&daemon, Mode::Daemon},
-                                       std::pair{&dryRun, Mode::DryRun}, std::pair{&status, Mode::Status}}) {
+    for (const auto &[option, mode] :
+         {std::pair {&once, Mode::Once}, std::pair {&daemon, Mode::Daemon},
+          std::pair {&dryRun, Mode::DryRun}, std::pair {&status, Mode::Status}}) {
         if (p.isSet(*option)) {
             o.mode = mode;
             ++modes;
@@ -89,7 +101,8 @@ SyncdOptions::Parsed SyncdOptions::parse(const QStringList &arguments, SyncdOpti
     }
     o.demo = p.isSet(demo);
     if (o.demo && o.mode == Mode::Status) {
-        out.text = QStringLiteral("--status reads a cache; --demo cannot go with it (use --status --cache <the demo cache>)\n");
+        out.text = QStringLiteral("--status reads a cache; --demo cannot go with it (use --status "
+                                  "--cache <the demo cache>)\n");
         return out;
     }
     if (o.demo && modes == 0)
@@ -103,7 +116,8 @@ SyncdOptions::Parsed SyncdOptions::parse(const QStringList &arguments, SyncdOpti
         }
         QSettings settings(o.configPath, QSettings::IniFormat);
         if (settings.status() != QSettings::NoError) {
-            out.text = QStringLiteral("config file is not a valid ini file: %1\n").arg(o.configPath);
+            out.text =
+                QStringLiteral("config file is not a valid ini file: %1\n").arg(o.configPath);
             return out;
         }
         o.cachePath = settings.value(QStringLiteral("syncd/cache"), o.cachePath).toString();
@@ -114,7 +128,8 @@ SyncdOptions::Parsed SyncdOptions::parse(const QStringList &arguments, SyncdOpti
     if (p.isSet(cache)) {
         o.cachePath = p.value(cache);
     } else if (o.demo) {
-        o.cachePath = defaultDemoCachePath(); // the config's cache is the real one: never the demo's
+        o.cachePath =
+            defaultDemoCachePath(); // the config's cache is the real one: never the demo's
         o.cacheIsDemoDefault = true;
     }
     if (p.isSet(crm))

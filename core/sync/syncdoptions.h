@@ -17,7 +17,7 @@ struct SyncdOptions
     enum class Mode { Once, Daemon, DryRun, Status };
 
     Mode mode = Mode::Once;
-    bool demo = false;          // --demo: the in-process sandbox is the source; alone it means --daemon
+    bool demo = false; // --demo: the in-process sandbox is the source; alone it means --daemon
     QString configPath;
     QString cachePath;
     // --demo without --cache uses its own file (defaultDemoCachePath), never the real cache,
@@ -25,7 +25,7 @@ struct SyncdOptions
     bool cacheIsDemoDefault = false;
     QString crm = QStringLiteral("dynamics"); // dynamics | salesforce
     bool json = false;
-    QString logRules;     // QLoggingCategory filter rules, e.g. "cosell.sync.plan.debug=true"
+    QString logRules; // QLoggingCategory filter rules, e.g. "cosell.sync.plan.debug=true"
     SyncConfig sync;
 
     // Parse outcome: options, or help text to print (exit 0), or a usage error (exit 64).

@@ -15,7 +15,8 @@ SyncEngine::SyncEngine(QObject *parent)
 { }
 
 SyncEngine::SyncEngine(SyncBackendFactory factory, QObject *parent)
-    : QObject(parent), m_factory(std::move(factory))
+    : QObject(parent)
+    , m_factory(std::move(factory))
 { }
 
 SyncEngine::~SyncEngine()
@@ -52,10 +53,11 @@ void SyncEngine::start()
             return;
         }
         m_backend = std::move(built).value();
-        m_context.emplace(SyncContext{*m_backend->store, *m_backend->partnerCenter,
-                                      *m_backend->crm, *m_backend->clock, m_backend->config,
-                                      m_backend->rules,
-                                      [] { return QRandomGenerator::global()->generateDouble(); }});
+        m_context.emplace(SyncContext {*m_backend->store, *m_backend->partnerCenter,
+                                       *m_backend->crm, *m_backend->clock, m_backend->config,
+                                       m_backend->rules, [] {
+                                           return QRandomGenerator::global()->generateDouble();
+                                       }});
         m_sweepTimer = new QTimer(this);
         m_sweepTimer->setInterval(std::max(1, m_backend->config.sweepIntervalSeconds) * 1000);
         connect(m_sweepTimer, &QTimer::timeout, this, &SyncEngine::syncNow);
@@ -108,8 +110,8 @@ void SyncEngine::runPass(bool inboxOnly)
     }
     setState(State::Syncing);
     Q_EMIT progress(0, 0);
-    m_pass = std::make_unique<SyncPass>(*m_context, inboxOnly ? SyncPass::Mode::InboxOnly
-                                                              : SyncPass::Mode::Full);
+    m_pass = std::make_unique<SyncPass>(
+        *m_context, inboxOnly ? SyncPass::Mode::InboxOnly : SyncPass::Mode::Full);
     m_pass->run([this](const PassReport &report) { onPassDone(report); });
 }
 
@@ -140,9 +142,11 @@ void SyncEngine::onPassDone(const PassReport &report)
     setState(report.errors.isEmpty() ? State::Idle : State::Error);
     if (std::exchange(m_passQueued, false)) {
         m_inboxQueued = false;
-        QMetaObject::invokeMethod(this, [this] { runPass(false); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { runPass(false); }, Qt::QueuedConnection);
     } else if (std::exchange(m_inboxQueued, false)) {
-        QMetaObject::invokeMethod(this, [this] { runPass(true); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { runPass(true); }, Qt::QueuedConnection);
     }
 }
 
@@ -186,7 +190,8 @@ void SyncEngine::setSyncOff(const QString &referralId, const QString &crmId, boo
     std::optional<SyncStore::Link> link =
         referralId.isEmpty() ? store.linkByCrm(crmId) : store.linkByReferral(referralId);
     if (!link || (!crmId.isEmpty() && link->crmId != crmId)) {
-        qCWarning(lcSync) << "no link to turn sync" << (off ? "off" : "on") << "for" << referralId << crmId;
+        qCWarning(lcSync) << "no link to turn sync" << (off ? "off" : "on") << "for" << referralId
+                          << crmId;
         return;
     }
     const bool ignored = link->state == QLatin1String("ignored");
@@ -202,15 +207,18 @@ void SyncEngine::setSyncOff(const QString &referralId, const QString &crmId, boo
     Status s = store.begin();
     if (s)
         s = store.putLink(*link);
-    Result<qint64> auditId = s ? store.appendAudit(audit, m_context->clock.now()) : Result<qint64>(s.error());
+    Result<qint64> auditId =
+        s ? store.appendAudit(audit, m_context->clock.now()) : Result<qint64>(s.error());
     s = auditId ? store.commit() : Status(auditId.error());
     if (!s) {
         store.rollback();
-        qCWarning(lcSync) << "turning sync" << (off ? "off" : "on") << "failed:" << s.error().toString();
+        qCWarning(lcSync) << "turning sync" << (off ? "off" : "on")
+                          << "failed:" << s.error().toString();
         return;
     }
     Q_EMIT auditAppended(*auditId);
-    Q_EMIT recordsChanged(link->referralId.isEmpty() ? QStringList() : QStringList {link->referralId});
+    Q_EMIT recordsChanged(link->referralId.isEmpty() ? QStringList()
+                                                     : QStringList {link->referralId});
     if (!off)
         syncNow();
 }
@@ -225,25 +233,27 @@ void SyncEngine::adminWrite(qint64 outboxId, bool retry)
             continue;
         AuditDraft audit;
         audit.actor = QStringLiteral("admin");
-        audit.action = QStringLiteral("outbox.%1").arg(retry ? QStringLiteral("retry")
-                                                             : QStringLiteral("discard"));
-        audit.subject = row.write.referralId.isEmpty() ? QStringLiteral("crm:") + row.write.crmId
-                                                       : QStringLiteral("referral:") + row.write.referralId;
+        audit.action = QStringLiteral("outbox.%1")
+                           .arg(retry ? QStringLiteral("retry") : QStringLiteral("discard"));
+        audit.subject = row.write.referralId.isEmpty()
+            ? QStringLiteral("crm:") + row.write.crmId
+            : QStringLiteral("referral:") + row.write.referralId;
         audit.message = QStringLiteral("outbox row %1").arg(outboxId);
         Status s = store.begin();
         if (s)
-            s = store.markWrite(outboxId, retry ? QStringLiteral("pending") : QStringLiteral("discarded"),
+            s = store.markWrite(outboxId,
+                                retry ? QStringLiteral("pending") : QStringLiteral("discarded"),
                                 retry ? 0 : row.attempts, m_context->clock.now(), row.lastError);
-        Result<qint64> auditId = s ? store.appendAudit(audit, m_context->clock.now())
-                                   : Result<qint64>(s.error());
+        Result<qint64> auditId =
+            s ? store.appendAudit(audit, m_context->clock.now()) : Result<qint64>(s.error());
         if (auditId)
             s = store.commit();
         else
             s = auditId.error();
         if (!s) {
             store.rollback();
-            qCWarning(lcSync) << "admin action on outbox row" << outboxId << "failed:"
-                              << s.error().toString();
+            qCWarning(lcSync) << "admin action on outbox row" << outboxId
+                              << "failed:" << s.error().toString();
             return;
         }
         Q_EMIT auditAppended(*auditId);

@@ -4,11 +4,11 @@
 #include "core/sync/syncbackend.h"
 #include "core/sync/synccontext.h"
 
-#include <QObject>
-#include <QStringList>
-
 #include <memory>
 #include <optional>
+
+#include <QObject>
+#include <QStringList>
 
 class QTimer;
 

@@ -12,9 +12,9 @@ namespace cosell {
 using Side = SyncStore::Side;
 
 SyncPass::SyncPass(SyncContext &context, Mode mode)
-    : m_context(context), m_mode(mode)
-{
-}
+    : m_context(context)
+    , m_mode(mode)
+{ }
 
 QString SyncPass::cursorName(Side side)
 {
@@ -90,13 +90,14 @@ void SyncPass::processInbox()
             processInbox();
             return;
         }
-        const bool stored = planAndRecord(r ? QSet<QString>{r->id} : QSet<QString>{}, {}, [&]() -> Status {
-            if (r) {
-                if (Status s = m_context.store.putRecord(Side::PartnerCenter, r.value()); !s)
-                    return s;
-            }
-            return m_context.store.markInboxDone(item.id);
-        });
+        const bool stored =
+            planAndRecord(r ? QSet<QString> {r->id} : QSet<QString> {}, {}, [&]() -> Status {
+                if (r) {
+                    if (Status s = m_context.store.putRecord(Side::PartnerCenter, r.value()); !s)
+                        return s;
+                }
+                return m_context.store.markInboxDone(item.id);
+            });
         if (stored)
             ++m_report.inboxProcessed;
         if (!m_report.errors.isEmpty()) {
@@ -112,7 +113,8 @@ void SyncPass::pull(Side side)
     const QString cursor = m_context.store.cursor(cursorName(side));
     m_context.side(side).changesSince(cursor, [this, side](Result<RemoteSide::ChangeBatch> batch) {
         if (!batch) {
-            qCWarning(lcSync) << "sweep of" << toString(side) << "failed:" << batch.error().toString();
+            qCWarning(lcSync) << "sweep of" << toString(side)
+                              << "failed:" << batch.error().toString();
             m_report.errors << batch.error().toString();
             settle(0); // still push what is planned
             return;
@@ -123,18 +125,19 @@ void SyncPass::pull(Side side)
                 ids.insert(r.id);
         }
         m_report.recordsPulled += int(batch->records.size());
-        const bool ok = planAndRecord(side == Side::PartnerCenter ? ids : QSet<QString>{},
-                                      side == Side::Crm ? ids : QSet<QString>{}, [&]() -> Status {
-            for (const SideRecord &r : batch->records) {
-                if (r.deleted)
-                    continue;
-                if (Status s = m_context.store.putRecord(side, r); !s)
-                    return s;
-            }
-            if (batch->nextCursor.isEmpty())
-                return {};
-            return m_context.store.setCursor(cursorName(side), batch->nextCursor);
-        });
+        const bool ok =
+            planAndRecord(side == Side::PartnerCenter ? ids : QSet<QString> {},
+                          side == Side::Crm ? ids : QSet<QString> {}, [&]() -> Status {
+                              for (const SideRecord &r : batch->records) {
+                                  if (r.deleted)
+                                      continue;
+                                  if (Status s = m_context.store.putRecord(side, r); !s)
+                                      return s;
+                              }
+                              if (batch->nextCursor.isEmpty())
+                                  return {};
+                              return m_context.store.setCursor(cursorName(side), batch->nextCursor);
+                          });
         if (!ok) {
             finish();
             return;

@@ -5,11 +5,11 @@
 #include "core/sync/synccontext.h"
 #include "core/sync/syncplan.h"
 
-#include <QSet>
-
 #include <functional>
 #include <memory>
 #include <vector>
+
+#include <QSet>
 
 namespace cosell {
 
@@ -25,8 +25,8 @@ class SyncPass final
 {
 public:
     enum class Mode {
-        Full,       // inbox + sweep
-        InboxOnly,  // the webhook fast path
+        Full, // inbox + sweep
+        InboxOnly, // the webhook fast path
     };
 
     explicit SyncPass(SyncContext &context, Mode mode = Mode::Full);

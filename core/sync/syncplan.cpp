@@ -15,7 +15,7 @@ QString show(const QJsonValue &v)
     if (v.isString())
         return u'"' + v.toString() + u'"';
     return QString::fromUtf8(
-        QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).chopped(1).mid(1));
+        QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact).chopped(1).mid(1));
 }
 
 } // namespace
@@ -63,7 +63,7 @@ SyncPlan::Summary SyncPlan::summary() const
 QJsonObject SyncPlan::toJson() const
 {
     const Summary s = summary();
-    QJsonObject summaryJson{
+    QJsonObject summaryJson {
         {QStringLiteral("createsInCrm"), s.createsInCrm},
         {QStringLiteral("createsInPartnerCenter"), s.createsInPartnerCenter},
         {QStringLiteral("links"), s.links},
@@ -93,9 +93,16 @@ QString SyncPlan::toText(bool includeUnchanged) const
                           "%4 update(s) (%5 field(s) to CRM, %6 to Partner Center), "
                           "%7 conflict(s) to resolve, %8 settled by policy, %9 skipped, "
                           "%10 failed precondition(s), %11 unchanged\n")
-               .arg(s.createsInCrm).arg(s.createsInPartnerCenter).arg(s.links).arg(s.updates)
-               .arg(s.fieldWritesToCrm).arg(s.fieldWritesToPartnerCenter).arg(s.conflicts)
-               .arg(s.resolvedConflicts).arg(s.skipped).arg(s.preconditionFailures)
+               .arg(s.createsInCrm)
+               .arg(s.createsInPartnerCenter)
+               .arg(s.links)
+               .arg(s.updates)
+               .arg(s.fieldWritesToCrm)
+               .arg(s.fieldWritesToPartnerCenter)
+               .arg(s.conflicts)
+               .arg(s.resolvedConflicts)
+               .arg(s.skipped)
+               .arg(s.preconditionFailures)
                .arg(s.unchanged);
     for (const PlanItem &item : items) {
         if (!includeUnchanged && item.kind == PlanItem::Kind::Update && item.plan.isNoop())

@@ -17,11 +17,11 @@ struct SyncPlan
         int createsInCrm = 0;
         int createsInPartnerCenter = 0;
         int links = 0;
-        int updates = 0;             // items with at least one field write
+        int updates = 0; // items with at least one field write
         int fieldWritesToCrm = 0;
         int fieldWritesToPartnerCenter = 0;
-        int conflicts = 0;           // manual conflicts (fields)
-        int resolvedConflicts = 0;   // settled by policy (fields)
+        int conflicts = 0; // manual conflicts (fields)
+        int resolvedConflicts = 0; // settled by policy (fields)
         int skipped = 0;
         int preconditionFailures = 0;
         int unchanged = 0;

@@ -82,20 +82,25 @@ QStringList SyncPlanner::partnerCenterBlockers(const PlanInput::CrmRecord &crm) 
 bool SyncPlanner::isClosed(const PlanInput::Referral &referral) const
 {
     return m_config.closedDealsReadOnly
-        && (isClosedText(referral.status) || isClosedText(statusText(referral.values.value(m_config.statusField))));
+        && (isClosedText(referral.status)
+            || isClosedText(statusText(referral.values.value(m_config.statusField))));
 }
 
 bool SyncPlanner::isClosed(const PlanInput::CrmRecord &crm) const
 {
-    return m_config.closedDealsReadOnly && isClosedText(statusText(crm.values.value(m_config.statusField)));
+    return m_config.closedDealsReadOnly
+        && isClosedText(statusText(crm.values.value(m_config.statusField)));
 }
 
-void SyncPlanner::reconcilePair(PlanItem &item, const QJsonObject &base, const PlanInput::Referral &referral,
-                                const PlanInput::CrmRecord &crm, const QList<FieldRule> &rules) const
+void SyncPlanner::reconcilePair(PlanItem &item, const QJsonObject &base,
+                                const PlanInput::Referral &referral,
+                                const PlanInput::CrmRecord &crm,
+                                const QList<FieldRule> &rules) const
 {
     QStringList why = partnerCenterBlockers(crm);
     if (!why.isEmpty())
-        why = {why.join(QStringLiteral(", ")) + QStringLiteral(": CRM changes are not sent to Partner Center")};
+        why = {why.join(QStringLiteral(", "))
+               + QStringLiteral(": CRM changes are not sent to Partner Center")};
     QList<FieldRule> open = why.isEmpty() ? rules : closedToPartnerCenter(rules);
     if (isClosed(referral)) {
         open = closedToPartnerCenter(open);
@@ -105,7 +110,7 @@ void SyncPlanner::reconcilePair(PlanItem &item, const QJsonObject &base, const P
         open = closedToCrm(open);
         why << QStringLiteral("the opportunity is closed: nothing is written to it");
     }
-    Reconciler::Input in{base, referral.values, crm.values, referral.modified, crm.modified};
+    Reconciler::Input in {base, referral.values, crm.values, referral.modified, crm.modified};
     item.plan = Reconciler::reconcile(in, open);
     if (!why.isEmpty() && item.plan.count(FieldDecision::Kind::Ignored) > 0)
         item.reasons << why;
@@ -122,18 +127,18 @@ QStringList SyncPlanner::partnerCenterPreconditionFailures(const QJsonObject &va
         if (!isTwoLetterCode(code)) {
             out << QStringLiteral("The customer account country must be an ISO 3166-1 "
                                   "two-letter code (found %1)")
-                       .arg(code.isEmpty() ? QStringLiteral("none")
-                                           : u'"' + code + u'"');
+                       .arg(code.isEmpty() ? QStringLiteral("none") : u'"' + code + u'"');
         }
     }
     if (m_config.requireContactWhenHelp) {
         const QJsonValue help = values.value(m_config.helpField);
         const QString helpText = help.isString() ? help.toString().trimmed() : QString();
-        const bool helpAsked = !helpText.isEmpty()
-            && !m_config.noHelpValues.contains(helpText, Qt::CaseInsensitive);
+        const bool helpAsked =
+            !helpText.isEmpty() && !m_config.noHelpValues.contains(helpText, Qt::CaseInsensitive);
         if (helpAsked && !hasContent(values.value(m_config.contactField)))
             out << QStringLiteral("A customer contact is required when Microsoft help is "
-                                  "requested (%1)").arg(helpText);
+                                  "requested (%1)")
+                       .arg(helpText);
     }
     return out;
 }
@@ -168,9 +173,10 @@ PlanItem SyncPlanner::planUnlinkedReferral(const PlanInput::Referral &referral,
     if (match) {
         item.kind = PlanItem::Kind::LinkExisting;
         item.crmId = match->id;
-        item.reasons << (match->referralId == referral.id
-                             ? QStringLiteral("the CRM record's Referral Identifier names this referral")
-                             : QStringLiteral("the referral's externalReferenceId names this CRM record"));
+        item.reasons
+            << (match->referralId == referral.id
+                    ? QStringLiteral("the CRM record's Referral Identifier names this referral")
+                    : QStringLiteral("the referral's externalReferenceId names this CRM record"));
         item.linkBackToCrm = !isClosed(*match);
         item.linkBackToPartnerCenter = !isClosed(referral);
         reconcilePair(item, {}, referral, *match, rules);
@@ -184,7 +190,8 @@ PlanItem SyncPlanner::planUnlinkedReferral(const PlanInput::Referral &referral,
             return item;
         }
         if (m_config.ignoreReferralsWithUnknownCrmId) {
-            item.reasons << QStringLiteral("it names CRM record %1, which the CRM does not have; ignored")
+            item.reasons << QStringLiteral(
+                                "it names CRM record %1, which the CRM does not have; ignored")
                                 .arg(referral.externalReferenceId);
             return item;
         }
@@ -196,8 +203,10 @@ PlanItem SyncPlanner::planUnlinkedReferral(const PlanInput::Referral &referral,
     }
     if (!m_config.crmCreateReferralTypes.isEmpty()
         && !m_config.crmCreateReferralTypes.contains(referral.type, Qt::CaseInsensitive)) {
-        item.reasons << QStringLiteral("referrals of type \"%1\" are not created in the CRM (only %2)")
-                            .arg(referral.type, m_config.crmCreateReferralTypes.join(QStringLiteral(", ")));
+        item.reasons << QStringLiteral(
+                            "referrals of type \"%1\" are not created in the CRM (only %2)")
+                            .arg(referral.type,
+                                 m_config.crmCreateReferralTypes.join(QStringLiteral(", ")));
         return item;
     }
     if (m_config.skipClosedReferralsOnCreate
@@ -224,7 +233,8 @@ PlanItem SyncPlanner::planUnlinkedCrmRecord(const PlanInput::CrmRecord &crm, boo
     }
     QStringList blockers = partnerCenterBlockers(crm);
     if (isClosed(crm))
-        blockers << QStringLiteral("the opportunity is closed: closed deals are not sent to Partner Center as new referrals");
+        blockers << QStringLiteral("the opportunity is closed: closed deals are not sent to "
+                                   "Partner Center as new referrals");
     if (!m_config.createInPartnerCenter)
         blockers << QStringLiteral("creating referrals in Partner Center is turned off");
     if (!blockers.isEmpty()) {
@@ -271,8 +281,8 @@ SyncPlan SyncPlanner::planAll(const PlanInput &input) const
             match = crmById.value(r.externalReferenceId);
         if (match && linkedCrm.contains(match->id))
             match = nullptr;
-        const bool crmIdKnown = !r.externalReferenceId.isEmpty()
-            && crmById.contains(r.externalReferenceId);
+        const bool crmIdKnown =
+            !r.externalReferenceId.isEmpty() && crmById.contains(r.externalReferenceId);
         PlanItem item = planUnlinkedReferral(r, match, crmIdKnown, input.rules);
         if (item.kind == PlanItem::Kind::LinkExisting) {
             linkedCrm.insert(item.crmId);

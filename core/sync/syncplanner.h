@@ -16,7 +16,9 @@ namespace cosell {
 class SyncPlanner final
 {
 public:
-    explicit SyncPlanner(SyncConfig config) : m_config(std::move(config)) { }
+    explicit SyncPlanner(SyncConfig config)
+        : m_config(std::move(config))
+    { }
 
     const SyncConfig &config() const { return m_config; }
 

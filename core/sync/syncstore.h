@@ -7,10 +7,10 @@
 #include "core/sync/siderecord.h"
 #include "core/util/result.h"
 
+#include <optional>
+
 #include <QDateTime>
 #include <QList>
-
-#include <optional>
 
 namespace cosell {
 

@@ -36,14 +36,11 @@ PlannedWrite make(PlannedWrite::Target target, PlannedWrite::Operation operation
 QString WritePlanner::idempotencyKey(const PlannedWrite &w, const QString &version)
 {
     // QJsonDocument sorts object keys, so equal content gives equal bytes.
-    const QJsonObject content{{QStringLiteral("t"), toString(w.target)},
-                              {QStringLiteral("o"), toString(w.operation)},
-                              {QStringLiteral("r"), w.referralId},
-                              {QStringLiteral("c"), w.crmId},
-                              {QStringLiteral("ch"), w.changes},
-                              {QStringLiteral("ex"), w.expected},
-                              {QStringLiteral("m"), w.message},
-                              {QStringLiteral("v"), version}};
+    const QJsonObject content {
+        {QStringLiteral("t"), toString(w.target)}, {QStringLiteral("o"), toString(w.operation)},
+        {QStringLiteral("r"), w.referralId},       {QStringLiteral("c"), w.crmId},
+        {QStringLiteral("ch"), w.changes},         {QStringLiteral("ex"), w.expected},
+        {QStringLiteral("m"), w.message},          {QStringLiteral("v"), version}};
     const QByteArray bytes = QJsonDocument(content).toJson(QJsonDocument::Compact);
     return QString::fromLatin1(
         QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(40));
@@ -58,7 +55,8 @@ QList<PlannedWrite> WritePlanner::writesFor(const PlanItem &item, const QString 
         // An audit message is keyed by what it says, not by the record's version: writing
         // it changes the record, and the same failure planned again from that echo must
         // not be written again (nor every pass after).
-        w.idempotencyKey = idempotencyKey(w, w.operation == PlannedWrite::Operation::Audit ? QString() : version);
+        w.idempotencyKey =
+            idempotencyKey(w, w.operation == PlannedWrite::Operation::Audit ? QString() : version);
         out.append(w);
     };
     auto updates = [&] {

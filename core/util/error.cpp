@@ -6,14 +6,22 @@ namespace cosell {
 QString toString(Error::Kind kind)
 {
     switch (kind) {
-    case Error::Kind::Invalid: return QStringLiteral("invalid");
-    case Error::Kind::NotFound: return QStringLiteral("notFound");
-    case Error::Kind::Conflict: return QStringLiteral("conflict");
-    case Error::Kind::Unauthorized: return QStringLiteral("unauthorized");
-    case Error::Kind::Throttled: return QStringLiteral("throttled");
-    case Error::Kind::Transient: return QStringLiteral("transient");
-    case Error::Kind::Storage: return QStringLiteral("storage");
-    case Error::Kind::Internal: return QStringLiteral("internal");
+    case Error::Kind::Invalid:
+        return QStringLiteral("invalid");
+    case Error::Kind::NotFound:
+        return QStringLiteral("notFound");
+    case Error::Kind::Conflict:
+        return QStringLiteral("conflict");
+    case Error::Kind::Unauthorized:
+        return QStringLiteral("unauthorized");
+    case Error::Kind::Throttled:
+        return QStringLiteral("throttled");
+    case Error::Kind::Transient:
+        return QStringLiteral("transient");
+    case Error::Kind::Storage:
+        return QStringLiteral("storage");
+    case Error::Kind::Internal:
+        return QStringLiteral("internal");
     }
     return {};
 }

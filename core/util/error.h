@@ -10,13 +10,13 @@ namespace cosell {
 struct Error
 {
     enum class Kind {
-        Invalid,      // bad input: malformed JSON, failed validation
+        Invalid, // bad input: malformed JSON, failed validation
         NotFound,
-        Conflict,     // 409/412: someone else changed it first
+        Conflict, // 409/412: someone else changed it first
         Unauthorized, // 401/403
-        Throttled,    // 429, quota exhausted
-        Transient,    // 5xx, network: worth retrying
-        Storage,      // the cache
+        Throttled, // 429, quota exhausted
+        Transient, // 5xx, network: worth retrying
+        Storage, // the cache
         Internal,
     };
 

@@ -4,9 +4,8 @@
 #include "core/util/clock.h"
 #include "core/webhook/logging.h"
 
-#include <openssl/x509.h>
-
 #include <ctime>
+#include <openssl/x509.h>
 
 namespace cosell {
 namespace {
@@ -16,8 +15,8 @@ constexpr qsizetype kMaxEntries = 32;
 
 Error fetchError(const QString &message)
 {
-    return Error{Error::Kind::Unauthorized, QStringLiteral("webhook.certificateFetch"), message,
-                 401, {}};
+    return Error {
+        Error::Kind::Unauthorized, QStringLiteral("webhook.certificateFetch"), message, 401, {}};
 }
 
 } // namespace
@@ -28,8 +27,7 @@ CertificateCache::CertificateCache(const WebhookTrustSettings &settings, const C
     , m_settings(settings)
     , m_clock(clock)
     , m_downloader(new CoalescingDownloader(this))
-{
-}
+{ }
 
 CertificateCache::~CertificateCache() = default;
 
@@ -46,7 +44,8 @@ std::optional<CertificatePtr> CertificateCache::cached(const QUrl &url)
     // Expired even with the skew: the verifier would refuse it, a new download may not.
     time_t latestAccepted = time_t(now.toSecsSinceEpoch() - m_settings.clockSkewSeconds);
     if (X509_cmp_time(X509_get0_notAfter(it->certificate.get()), &latestAccepted) < 0) {
-        qCInfo(lcWebhookVerify) << "cached certificate expired, fetching it again" << url.toString();
+        qCInfo(lcWebhookVerify) << "cached certificate expired, fetching it again"
+                                << url.toString();
         m_entries.erase(it);
         return std::nullopt;
     }
@@ -66,7 +65,7 @@ bool CertificateCache::forget(const QUrl &url, int minAgeSeconds)
 
 void CertificateCache::fetch(const QUrl &url, QObject *context, Callback done)
 {
-    const CoalescingDownloader::Request request{
+    const CoalescingDownloader::Request request {
         "application/pkix-cert, application/x-x509-ca-cert, */*",
         m_settings.certificateFetchTimeoutMs, m_settings.maxCertificateBytes};
     const bool started = m_downloader->get<CertificatePtr>(
@@ -93,7 +92,7 @@ Result<CertificatePtr> CertificateCache::finish(const CoalescingDownloader::Down
     if (result.ok()) {
         if (m_entries.size() >= kMaxEntries)
             m_entries.clear();
-        m_entries.insert(url, Entry{result.value(), m_clock.now()});
+        m_entries.insert(url, Entry {result.value(), m_clock.now()});
     }
     Q_EMIT certificateFetched(url, result.ok());
     return result;

@@ -6,13 +6,13 @@
 #include "core/webhook/signatureverifier.h"
 #include "core/webhook/webhooktrustsettings.h"
 
+#include <functional>
+#include <optional>
+
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QUrl>
-
-#include <functional>
-#include <optional>
 
 namespace cosell {
 

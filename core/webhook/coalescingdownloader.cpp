@@ -10,8 +10,7 @@ namespace cosell {
 CoalescingDownloader::CoalescingDownloader(QObject *parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
-{
-}
+{ }
 
 CoalescingDownloader::~CoalescingDownloader() = default;
 
@@ -19,7 +18,7 @@ bool CoalescingDownloader::start(const QUrl &url, const Request &request, QObjec
                                  AnyCallback done, AnyConvert convert)
 {
     Job &job = m_jobs[url];
-    job.waiters.push_back(Waiter{context, std::move(done)});
+    job.waiters.push_back(Waiter {context, std::move(done)});
     if (job.waiters.size() > 1)
         return false; // a download is already running
     job.maxBytes = request.maxBytes;

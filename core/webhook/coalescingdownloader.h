@@ -3,16 +3,16 @@
 
 #include "core/util/result.h"
 
+#include <any>
+#include <functional>
+#include <vector>
+
 #include <QByteArray>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QUrl>
-
-#include <any>
-#include <functional>
-#include <vector>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -32,24 +32,22 @@ class CoalescingDownloader final : public QObject
 public:
     struct Request
     {
-        QByteArray accept;  // the Accept header
-        int timeoutMs = 0;  // transfer timeout (no data for this long)
+        QByteArray accept; // the Accept header
+        int timeoutMs = 0; // transfer timeout (no data for this long)
         qint64 maxBytes = 0;
     };
     // How one download ended.
     struct Download
     {
         QUrl url;
-        int status = 0;        // HTTP status, 0 without a response
-        bool failed = false;   // a network error (also an aborted body) or a status other than 200
-        QString errorString;   // the network error text
+        int status = 0; // HTTP status, 0 without a response
+        bool failed = false; // a network error (also an aborted body) or a status other than 200
+        QString errorString; // the network error text
         bool tooLarge = false; // !failed, but the body is above maxBytes
-        QByteArray body;       // !failed and !tooLarge: the body
+        QByteArray body; // !failed and !tooLarge: the body
     };
-    template<typename T>
-    using Callback = std::function<void(const Result<T> &)>;
-    template<typename T>
-    using Convert = std::function<Result<T>(const Download &)>;
+    template<typename T> using Callback = std::function<void(const Result<T> &)>;
+    template<typename T> using Convert = std::function<Result<T>(const Download &)>;
 
     explicit CoalescingDownloader(QObject *parent = nullptr);
     ~CoalescingDownloader() override;
@@ -62,13 +60,14 @@ public:
     bool get(const QUrl &url, const Request &request, QObject *context, Callback<T> done,
              Convert<T> convert)
     {
-        return start(url, request, context,
-                     [done = std::move(done)](const std::any &result) {
-                         done(std::any_cast<const Result<T> &>(result));
-                     },
-                     [convert = std::move(convert)](const Download &download) {
-                         return std::any(convert(download));
-                     });
+        return start(
+            url, request, context,
+            [done = std::move(done)](const std::any &result) {
+                done(std::any_cast<const Result<T> &>(result));
+            },
+            [convert = std::move(convert)](const Download &download) {
+                return std::any(convert(download));
+            });
     }
 
 private:

@@ -5,14 +5,14 @@
 #include "core/webhook/logging.h"
 #include "core/webhook/opensslutil.h"
 
-#include <QHostAddress>
-
 #include <openssl/asn1.h>
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
+
+#include <QHostAddress>
 
 namespace cosell {
 namespace {
@@ -30,7 +30,7 @@ std::optional<QDateTime> dateOf(const ASN1_TIME *time)
 
 bool isLocalAddress(const QHostAddress &address)
 {
-    static const QList<QPair<QHostAddress, int>> privateNets{
+    static const QList<QPair<QHostAddress, int>> privateNets {
         QHostAddress::parseSubnet(QStringLiteral("10.0.0.0/8")),
         QHostAddress::parseSubnet(QStringLiteral("172.16.0.0/12")),
         QHostAddress::parseSubnet(QStringLiteral("192.168.0.0/16")),
@@ -67,16 +67,18 @@ CrlCache::CrlCache(const WebhookTrustSettings &settings, const Clock &clock, QOb
     , m_settings(settings)
     , m_clock(clock)
     , m_downloader(new CoalescingDownloader(this))
-{
-}
+{ }
 
 CrlCache::~CrlCache() = default;
 
 Error CrlCache::unavailableError(const QString &detail)
 {
     // 503, not 401: the sender did nothing wrong and Partner Center delivers again later.
-    return Error{Error::Kind::Transient, QStringLiteral("webhook.revocationUnavailable"),
-                 QStringLiteral("Certificate revocation list unavailable: ") + detail, 503, {}};
+    return Error {Error::Kind::Transient,
+                  QStringLiteral("webhook.revocationUnavailable"),
+                  QStringLiteral("Certificate revocation list unavailable: ") + detail,
+                  503,
+                  {}};
 }
 
 Status CrlCache::checkUrl(const QUrl &url) const
@@ -89,8 +91,8 @@ Status CrlCache::checkUrl(const QUrl &url) const
     if (!m_settings.allowLocalCrlHosts) {
         const QHostAddress address(url.host());
         const bool local = url.host().compare(u"localhost", Qt::CaseInsensitive) == 0
-                           || url.host().endsWith(u".localhost", Qt::CaseInsensitive)
-                           || (!address.isNull() && isLocalAddress(address));
+            || url.host().endsWith(u".localhost", Qt::CaseInsensitive)
+            || (!address.isNull() && isLocalAddress(address));
         if (local)
             return unavailableError(QStringLiteral("distribution point on a local host"));
     }
@@ -99,14 +101,15 @@ Status CrlCache::checkUrl(const QUrl &url) const
 
 Result<CrlPtr> CrlCache::parseCrl(const QByteArray &bytes)
 {
-    X509_CRL *crl = opensslutil::parseDerOrPem(bytes, &d2i_X509_CRL, &PEM_read_bio_X509_CRL,
-                                               &X509_CRL_free);
+    X509_CRL *crl =
+        opensslutil::parseDerOrPem(bytes, &d2i_X509_CRL, &PEM_read_bio_X509_CRL, &X509_CRL_free);
     if (!crl)
         return unavailableError(QStringLiteral("CRL is neither DER nor PEM"));
     return CrlPtr(crl, &X509_CRL_free);
 }
 
-Result<std::vector<QList<QUrl>>> CrlCache::distributionPoints(const std::vector<CertificatePtr> &chain)
+Result<std::vector<QList<QUrl>>>
+CrlCache::distributionPoints(const std::vector<CertificatePtr> &chain)
 {
     std::vector<QList<QUrl>> groups;
     for (const CertificatePtr &cert : chain) {
@@ -125,9 +128,10 @@ Result<std::vector<QList<QUrl>>> CrlCache::distributionPoints(const std::vector<
                 if (name->type != GEN_URI)
                     continue;
                 const ASN1_IA5STRING *uri = name->d.uniformResourceIdentifier;
-                const QUrl url(QString::fromLatin1(reinterpret_cast<const char *>(ASN1_STRING_get0_data(uri)),
-                                                   ASN1_STRING_length(uri)),
-                               QUrl::StrictMode);
+                const QUrl url(
+                    QString::fromLatin1(reinterpret_cast<const char *>(ASN1_STRING_get0_data(uri)),
+                                        ASN1_STRING_length(uri)),
+                    QUrl::StrictMode);
                 const QString scheme = url.scheme().toLower();
                 if (url.isValid() && (scheme == u"http" || scheme == u"https"))
                     urls.append(url);
@@ -159,7 +163,7 @@ std::optional<CrlPtr> CrlCache::cached(const QUrl &url)
 
 void CrlCache::fetch(const QUrl &url, QObject *context, Callback done)
 {
-    const CoalescingDownloader::Request request{
+    const CoalescingDownloader::Request request {
         "application/pkix-crl, application/x-pkcs7-crl, */*", m_settings.crlFetchTimeoutMs,
         m_settings.maxCrlBytes};
     const bool started = m_downloader->get<CrlPtr>(
@@ -187,7 +191,8 @@ Result<CrlPtr> CrlCache::finish(const CoalescingDownloader::Download &download)
     if (result.ok()) {
         const QDateTime now = m_clock.now();
         QDateTime expiresAt = now.addSecs(m_settings.crlCacheSeconds);
-        const std::optional<QDateTime> next = dateOf(X509_CRL_get0_nextUpdate(result.value().get()));
+        const std::optional<QDateTime> next =
+            dateOf(X509_CRL_get0_nextUpdate(result.value().get()));
         if (next && *next < expiresAt)
             expiresAt = *next;
         if (next && next->addSecs(m_settings.clockSkewSeconds) < now) {
@@ -197,7 +202,7 @@ Result<CrlPtr> CrlCache::finish(const CoalescingDownloader::Download &download)
         } else {
             if (m_entries.size() >= kMaxEntries)
                 m_entries.clear();
-            m_entries.insert(url, Entry{result.value(), expiresAt});
+            m_entries.insert(url, Entry {result.value(), expiresAt});
         }
     }
     Q_EMIT crlFetched(url, result.ok());
@@ -213,7 +218,7 @@ void CrlCache::collect(const std::vector<QList<QUrl>> &groups, QObject *context,
     state->context = context;
     state->done = std::move(done);
     if (groups.empty()) {
-        state->done(std::vector<CrlPtr>{});
+        state->done(std::vector<CrlPtr> {});
         return;
     }
     for (std::size_t g = 0; g < groups.size() && !state->failed; ++g)
@@ -229,8 +234,8 @@ void CrlCache::collectGroup(const std::shared_ptr<Collection> &state, std::size_
     if (alternative >= urls.size()) {
         state->failed = true;
         const QString detail = state->lastFailure.isEmpty()
-                                   ? QStringLiteral("no usable distribution point")
-                                   : state->lastFailure;
+            ? QStringLiteral("no usable distribution point")
+            : state->lastFailure;
         qCWarning(lcWebhook).noquote() << "revocation list unavailable:" << detail;
         if (state->context)
             state->done(unavailableError(detail));
@@ -238,8 +243,8 @@ void CrlCache::collectGroup(const std::shared_ptr<Collection> &state, std::size_
     }
     const QUrl url = urls.at(alternative);
     if (Status s = checkUrl(url); !s) {
-        qCWarning(lcWebhook).noquote() << "CRL distribution point refused" << url.toString()
-                                       << "-" << s.error().message;
+        qCWarning(lcWebhook).noquote()
+            << "CRL distribution point refused" << url.toString() << "-" << s.error().message;
         state->lastFailure = QStringLiteral("distribution point %1 refused").arg(url.toString());
         return collectGroup(state, group, alternative + 1);
     }

@@ -6,17 +6,17 @@
 #include "core/webhook/signatureverifier.h"
 #include "core/webhook/webhooktrustsettings.h"
 
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
 #include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
-
-#include <functional>
-#include <memory>
-#include <optional>
-#include <vector>
 
 namespace cosell {
 
@@ -56,7 +56,8 @@ public:
     // For each certificate of a verified chain (leaf first) that is not self-issued, its
     // http(s) CRL distribution points, to try in order. A certificate without one fails
     // with unavailableError(): revocation cannot be checked, so the delivery is refused.
-    static Result<std::vector<QList<QUrl>>> distributionPoints(const std::vector<CertificatePtr> &chain);
+    static Result<std::vector<QList<QUrl>>>
+    distributionPoints(const std::vector<CertificatePtr> &chain);
     // DER or PEM.
     static Result<CrlPtr> parseCrl(const QByteArray &bytes);
     // The error every revocation-list failure maps to (fail closed).
@@ -75,7 +76,8 @@ private:
 
     // Once per download: parse, log, cache, signal.
     Result<CrlPtr> finish(const CoalescingDownloader::Download &download);
-    void collectGroup(const std::shared_ptr<Collection> &state, std::size_t group, qsizetype alternative);
+    void collectGroup(const std::shared_ptr<Collection> &state, std::size_t group,
+                      qsizetype alternative);
 
     const WebhookTrustSettings m_settings;
     const Clock &m_clock;

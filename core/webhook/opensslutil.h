@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QByteArray>
-#include <QtGlobal>
-
+#include <memory>
 #include <openssl/asn1.h>
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
-
-#include <memory>
 #include <optional>
+
+#include <QByteArray>
+#include <QtGlobal>
 
 // Small OpenSSL helpers shared by SignatureVerifier and CrlCache. Internal to core/webhook.
 namespace cosell::opensslutil {

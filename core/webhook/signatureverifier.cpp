@@ -6,8 +6,8 @@
 #include "core/webhook/opensslutil.h"
 #include "core/webhook/webhookrequestparser.h"
 
-#include <QHostAddress>
-
+#include <algorithm>
+#include <limits>
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -15,31 +15,39 @@
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-
-#include <algorithm>
-#include <limits>
 #include <optional>
 #include <utility>
+
+#include <QHostAddress>
 
 namespace cosell {
 namespace {
 
 Error certificateError()
 {
-    return Error{Error::Kind::Unauthorized, QStringLiteral("webhook.certificate"),
-                 QStringLiteral("Certificate verification failed."), 401, {}};
+    return Error {Error::Kind::Unauthorized,
+                  QStringLiteral("webhook.certificate"),
+                  QStringLiteral("Certificate verification failed."),
+                  401,
+                  {}};
 }
 
 Error signatureError()
 {
-    return Error{Error::Kind::Unauthorized, QStringLiteral("webhook.signature"),
-                 QStringLiteral("Signature verification failed"), 401, {}};
+    return Error {Error::Kind::Unauthorized,
+                  QStringLiteral("webhook.signature"),
+                  QStringLiteral("Signature verification failed"),
+                  401,
+                  {}};
 }
 
 Error urlError(const QString &why)
 {
-    return Error{Error::Kind::Unauthorized, QStringLiteral("webhook.certificateUrl"),
-                 QStringLiteral("certificate URL not trusted: ") + why, 401, {}};
+    return Error {Error::Kind::Unauthorized,
+                  QStringLiteral("webhook.certificateUrl"),
+                  QStringLiteral("certificate URL not trusted: ") + why,
+                  401,
+                  {}};
 }
 
 using opensslutil::epochSecondsOf;
@@ -47,8 +55,7 @@ using opensslutil::memoryBio;
 using BioPtr = std::unique_ptr<BIO, decltype(&BIO_free)>;
 
 // Reads every PEM certificate in `pem`; returns how many, or -1 on a parse error.
-template<typename Sink>
-int forEachPemCertificate(const QByteArray &pem, Sink sink)
+template<typename Sink> int forEachPemCertificate(const QByteArray &pem, Sink sink)
 {
     if (pem.trimmed().isEmpty())
         return 0;
@@ -98,7 +105,7 @@ bool hostMatches(const QUrl &url, const QString &entry)
         bool ok = false;
         const int entryPort = entry.mid(colon + 1).toInt(&ok);
         return ok && entryPort == port
-               && url.host().compare(entry.left(colon), Qt::CaseInsensitive) == 0;
+            && url.host().compare(entry.left(colon), Qt::CaseInsensitive) == 0;
     }
     return port == defaultPort && url.host().compare(entry, Qt::CaseInsensitive) == 0;
 }
@@ -118,9 +125,8 @@ SignatureVerifier::SignatureVerifier(WebhookTrustSettings settings, const Clock 
         X509_STORE_add_cert(m_store, cert);
     });
     auto *chain = sk_X509_new_null();
-    m_intermediates = std::shared_ptr<void>(chain, [](void *p) {
-        sk_X509_pop_free(static_cast<STACK_OF(X509) *>(p), X509_free);
-    });
+    m_intermediates = std::shared_ptr<void>(
+        chain, [](void *p) { sk_X509_pop_free(static_cast<STACK_OF(X509) *>(p), X509_free); });
     const int intermediates = forEachPemCertificate(m_settings.intermediatesPem, [chain](X509 *c) {
         X509_up_ref(c);
         sk_X509_push(chain, c);
@@ -136,17 +142,22 @@ SignatureVerifier::SignatureVerifier(WebhookTrustSettings settings, const Clock 
         ERR_clear_error();
     }
     if (extra < 0 || intermediates < 0) {
-        m_configuration = Error{Error::Kind::Invalid, QStringLiteral("webhook.trust"),
-                                QStringLiteral("trust anchor or intermediate PEM is malformed"),
-                                0, {}};
+        m_configuration = Error {Error::Kind::Invalid,
+                                 QStringLiteral("webhook.trust"),
+                                 QStringLiteral("trust anchor or intermediate PEM is malformed"),
+                                 0,
+                                 {}};
     } else if (anchors + extra == 0) {
-        m_configuration = Error{Error::Kind::Invalid, QStringLiteral("webhook.trust"),
-                                QStringLiteral("no trust anchor configured"), 0, {}};
+        m_configuration = Error {Error::Kind::Invalid,
+                                 QStringLiteral("webhook.trust"),
+                                 QStringLiteral("no trust anchor configured"),
+                                 0,
+                                 {}};
     }
-    qCInfo(lcWebhookVerify).nospace() << "trust: system store " << m_settings.useSystemTrustStore
-                                      << ", " << extra << " extra anchor(s), " << intermediates
-                                      << " intermediate(s), revocation "
-                                      << m_settings.checkRevocation << " (" << crls << " CRLs)";
+    qCInfo(lcWebhookVerify).nospace()
+        << "trust: system store " << m_settings.useSystemTrustStore << ", " << extra
+        << " extra anchor(s), " << intermediates << " intermediate(s), revocation "
+        << m_settings.checkRevocation << " (" << crls << " CRLs)";
 }
 
 SignatureVerifier::~SignatureVerifier()
@@ -173,9 +184,9 @@ Status SignatureVerifier::checkCertificateUrl(const QUrl &url) const
     }
     if (!url.userInfo().isEmpty())
         return urlError(QStringLiteral("user info in URL"));
-    const bool allowed = std::any_of(m_settings.allowedCertificateHosts.cbegin(),
-                                     m_settings.allowedCertificateHosts.cend(),
-                                     [&url](const QString &entry) { return hostMatches(url, entry); });
+    const bool allowed = std::any_of(
+        m_settings.allowedCertificateHosts.cbegin(), m_settings.allowedCertificateHosts.cend(),
+        [&url](const QString &entry) { return hostMatches(url, entry); });
     if (!allowed)
         return urlError(QStringLiteral("host %1 is not allow-listed").arg(url.authority()));
     if (m_settings.requireCerPath && !url.path().endsWith(u".cer", Qt::CaseInsensitive))
@@ -184,14 +195,15 @@ Status SignatureVerifier::checkCertificateUrl(const QUrl &url) const
 }
 
 int SignatureVerifier::verifyChainAt(x509_st *leaf, qint64 epochSeconds,
-                                     VerifiedCertificate *window,
-                                     const std::vector<CrlPtr> *crls,
+                                     VerifiedCertificate *window, const std::vector<CrlPtr> *crls,
                                      std::vector<CertificatePtr> *chainOut) const
 {
     // Borrowed pointers: the CrlPtrs own the CRLs, the stack is freed after the context.
-    const auto freeStack = [](STACK_OF(X509_CRL) *sk) { sk_X509_CRL_free(sk); };
+    const auto freeStack = [](STACK_OF(X509_CRL) * sk) {
+        sk_X509_CRL_free(sk);
+    };
     std::unique_ptr<STACK_OF(X509_CRL), decltype(freeStack)> crlStack(sk_X509_CRL_new_null(),
-                                                                       freeStack);
+                                                                      freeStack);
     if (!crlStack)
         return X509_V_ERR_UNSPECIFIED;
     if (crls) {
@@ -201,7 +213,7 @@ int SignatureVerifier::verifyChainAt(x509_st *leaf, qint64 epochSeconds,
         }
     }
     std::unique_ptr<X509_STORE_CTX, decltype(&X509_STORE_CTX_free)> ctx(X509_STORE_CTX_new(),
-                                                                         &X509_STORE_CTX_free);
+                                                                        &X509_STORE_CTX_free);
     auto *chain = static_cast<STACK_OF(X509) *>(m_intermediates.get());
     if (!ctx || X509_STORE_CTX_init(ctx.get(), m_store, leaf, chain) != 1)
         return X509_V_ERR_UNSPECIFIED;
@@ -261,7 +273,9 @@ bool SignatureVerifier::verifiedBefore(const CertificatePtr &certificate, qint64
             continue;
         // Same rule as the full check: valid now, or within the skew on either side.
         const qint64 skew = m_settings.clockSkewSeconds;
-        const auto inside = [&v](qint64 t) { return v.notBefore <= t && t <= v.notAfter; };
+        const auto inside = [&v](qint64 t) {
+            return v.notBefore <= t && t <= v.notAfter;
+        };
         return inside(now) || inside(now + skew) || inside(now - skew);
     }
     return false;
@@ -293,7 +307,8 @@ int SignatureVerifier::verifyChainWithSkew(x509_st *leaf, qint64 now, VerifiedCe
     return error;
 }
 
-Result<std::vector<CertificatePtr>> SignatureVerifier::verifiedChain(const CertificatePtr &certificate) const
+Result<std::vector<CertificatePtr>>
+SignatureVerifier::verifiedChain(const CertificatePtr &certificate) const
 {
     if (!m_configuration.ok() || !certificate) {
         qCWarning(lcWebhookVerify) << "certificate refused: no trust configuration or certificate";
@@ -303,8 +318,8 @@ Result<std::vector<CertificatePtr>> SignatureVerifier::verifiedChain(const Certi
     const int error = verifyChainWithSkew(certificate.get(), m_clock.now().toSecsSinceEpoch(),
                                           nullptr, nullptr, &chain);
     if (error != X509_V_OK || chain.empty()) {
-        qCWarning(lcWebhookVerify) << "certificate chain refused:"
-                                   << X509_verify_cert_error_string(error);
+        qCWarning(lcWebhookVerify)
+            << "certificate chain refused:" << X509_verify_cert_error_string(error);
         return certificateError();
     }
     return chain;
@@ -324,11 +339,11 @@ Status SignatureVerifier::verifyCertificate(const CertificatePtr &certificate,
     const qint64 now = m_clock.now().toSecsSinceEpoch();
     if (verifiedBefore(certificate, now))
         return {};
-    VerifiedCertificate verified{certificate, 0, 0};
+    VerifiedCertificate verified {certificate, 0, 0};
     const int error = verifyChainWithSkew(certificate.get(), now, &verified, &crls);
     if (error != X509_V_OK) {
-        qCWarning(lcWebhookVerify) << "certificate chain refused:"
-                                   << X509_verify_cert_error_string(error);
+        qCWarning(lcWebhookVerify)
+            << "certificate chain refused:" << X509_verify_cert_error_string(error);
         return certificateError();
     }
     if ((X509_get_extension_flags(certificate.get()) & EXFLAG_KUSAGE)
@@ -337,8 +352,8 @@ Status SignatureVerifier::verifyCertificate(const CertificatePtr &certificate,
         return certificateError();
     }
     if (!issuerOrganizationIs(certificate.get(), m_settings.requiredIssuerOrganization)) {
-        qCWarning(lcWebhookVerify) << "certificate refused: issuer O is not"
-                                   << m_settings.requiredIssuerOrganization;
+        qCWarning(lcWebhookVerify)
+            << "certificate refused: issuer O is not" << m_settings.requiredIssuerOrganization;
         return certificateError();
     }
     rememberVerified(std::move(verified));
@@ -356,21 +371,20 @@ Status SignatureVerifier::verifySignature(const CertificatePtr &certificate,
         ERR_clear_error();
         return signatureError();
     }
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
-                                                                &EVP_MD_CTX_free);
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
     EVP_PKEY_CTX *keyCtx = nullptr;
     bool ok = ctx && EVP_DigestVerifyInit(ctx.get(), &keyCtx, digest, nullptr, key) == 1
-              && EVP_PKEY_CTX_set_rsa_padding(keyCtx, RSA_PKCS1_PADDING) == 1;
+        && EVP_PKEY_CTX_set_rsa_padding(keyCtx, RSA_PKCS1_PADDING) == 1;
     ok = ok
-         && EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature.constData()),
-                             size_t(signature.size()),
-                             reinterpret_cast<const unsigned char *>(body.constData()),
-                             size_t(body.size()))
-                == 1;
+        && EVP_DigestVerify(
+               ctx.get(), reinterpret_cast<const unsigned char *>(signature.constData()),
+               size_t(signature.size()), reinterpret_cast<const unsigned char *>(body.constData()),
+               size_t(body.size()))
+            == 1;
     ERR_clear_error();
     if (!ok) {
-        qCWarning(lcWebhookVerify) << "signature refused: does not match the body"
-                                   << body.size() << "bytes";
+        qCWarning(lcWebhookVerify)
+            << "signature refused: does not match the body" << body.size() << "bytes";
         return signatureError();
     }
     return {};
@@ -391,8 +405,11 @@ Result<CertificatePtr> SignatureVerifier::parseCertificate(const QByteArray &byt
 {
     X509 *cert = opensslutil::parseDerOrPem(bytes, &d2i_X509, &PEM_read_bio_X509, &X509_free);
     if (!cert)
-        return Error{Error::Kind::Invalid, QStringLiteral("webhook.certificate"),
-                     QStringLiteral("certificate is neither DER nor PEM X.509"), 401, {}};
+        return Error {Error::Kind::Invalid,
+                      QStringLiteral("webhook.certificate"),
+                      QStringLiteral("certificate is neither DER nor PEM X.509"),
+                      401,
+                      {}};
     return CertificatePtr(cert, &X509_free);
 }
 

@@ -4,17 +4,17 @@
 #include "core/util/result.h"
 #include "core/webhook/webhooktrustsettings.h"
 
-#include <QByteArray>
-#include <QList>
-#include <QUrl>
-
 #include <memory>
 #include <mutex>
 #include <vector>
 
-struct x509_st;        // OpenSSL's X509
-struct x509_store_st;  // OpenSSL's X509_STORE
-struct X509_crl_st;    // OpenSSL's X509_CRL
+#include <QByteArray>
+#include <QList>
+#include <QUrl>
+
+struct x509_st; // OpenSSL's X509
+struct x509_store_st; // OpenSSL's X509_STORE
+struct X509_crl_st; // OpenSSL's X509_CRL
 
 namespace cosell {
 
@@ -77,8 +77,8 @@ private:
     struct VerifiedCertificate
     {
         CertificatePtr certificate; // kept alive, so its address cannot be reused
-        qint64 notBefore = 0;       // latest notBefore of the chain, epoch seconds
-        qint64 notAfter = 0;        // earliest notAfter of the chain, epoch seconds
+        qint64 notBefore = 0; // latest notBefore of the chain, epoch seconds
+        qint64 notAfter = 0; // earliest notAfter of the chain, epoch seconds
     };
 
     // `window`, if given, receives the verified chain's validity span on success.

@@ -13,7 +13,7 @@ namespace {
 
 Error invalid(const QString &message)
 {
-    return Error{Error::Kind::Invalid, QStringLiteral("webhook.malformed"), message, 400, {}};
+    return Error {Error::Kind::Invalid, QStringLiteral("webhook.malformed"), message, 400, {}};
 }
 
 WebhookEvent::Kind kindFromName(const QString &name)
@@ -53,14 +53,18 @@ QDateTime parseChangeDate(const QString &text)
 QString toString(WebhookEvent::Kind kind)
 {
     switch (kind) {
-    case WebhookEvent::Kind::ReferralCreated: return QStringLiteral("referral-created");
-    case WebhookEvent::Kind::ReferralUpdated: return QStringLiteral("referral-updated");
+    case WebhookEvent::Kind::ReferralCreated:
+        return QStringLiteral("referral-created");
+    case WebhookEvent::Kind::ReferralUpdated:
+        return QStringLiteral("referral-updated");
     case WebhookEvent::Kind::RelatedReferralCreated:
         return QStringLiteral("related-referral-created");
     case WebhookEvent::Kind::RelatedReferralUpdated:
         return QStringLiteral("related-referral-updated");
-    case WebhookEvent::Kind::Validation: return QStringLiteral("test-created");
-    case WebhookEvent::Kind::Other: return QStringLiteral("other");
+    case WebhookEvent::Kind::Validation:
+        return QStringLiteral("test-created");
+    case WebhookEvent::Kind::Other:
+        return QStringLiteral("other");
     }
     return {};
 }
@@ -83,7 +87,7 @@ QString WebhookEvent::dedupeKey() const
 
 Result<WebhookEvent> WebhookEvent::fromJson(const QByteArray &body)
 {
-    QJsonParseError parseError{};
+    QJsonParseError parseError {};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return invalid(QStringLiteral("body is not JSON: %1 at offset %2")

@@ -19,7 +19,7 @@ struct WebhookEvent
         RelatedReferralCreated,
         RelatedReferralUpdated,
         Validation, // test-created
-        Other,      // a well-formed event we did not subscribe to (tenant-wide registration)
+        Other, // a well-formed event we did not subscribe to (tenant-wide registration)
     };
 
     Kind kind = Kind::Other;
@@ -28,7 +28,7 @@ struct WebhookEvent
     QString resourceName;
     QString auditUri; // empty when null or absent
     QString resourceChangeUtcDate; // as sent, e.g. 2025-05-03T11:02:45.7654321+00:00
-    QDateTime changedAt;           // the same instant, UTC, millisecond precision
+    QDateTime changedAt; // the same instant, UTC, millisecond precision
 
     // Last path segment of ResourceUri: the referral id, or the validation correlation id.
     // Never use the URI's host (§4.4 client rule).

@@ -3,14 +3,14 @@
 
 #include "core/webhook/logging.h"
 
+#include <optional>
+
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
-
-#include <optional>
 
 namespace cosell {
 namespace {
@@ -29,8 +29,7 @@ public:
     explicit GuardedTcpServer(WebhookHttpServer *owner)
         : QTcpServer(owner)
         , m_owner(owner)
-    {
-    }
+    { }
 
 protected:
     void incomingConnection(qintptr descriptor) override
@@ -77,17 +76,27 @@ std::optional<qint64> declaredContentLength(const QByteArray &head, qsizetype *b
 QByteArray methodName(QHttpServerRequest::Method method)
 {
     switch (method) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    case QHttpServerRequest::Method::Options: return "OPTIONS";
-    case QHttpServerRequest::Method::Patch: return "PATCH";
-    case QHttpServerRequest::Method::Connect: return "CONNECT";
-    case QHttpServerRequest::Method::Trace: return "TRACE";
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Connect:
+        return "CONNECT";
+    case QHttpServerRequest::Method::Trace:
+        return "TRACE";
     case QHttpServerRequest::Method::Unknown:
-    case QHttpServerRequest::Method::AnyKnown: break;
+    case QHttpServerRequest::Method::AnyKnown:
+        break;
     }
     return "UNKNOWN";
 }
@@ -113,8 +122,7 @@ WebhookHttpServer::WebhookHttpServer(qint64 maxBodyBytes, Handler handler,
     , m_maxBodyBytes(maxBodyBytes)
     , m_handler(std::move(handler))
     , m_oversize(std::move(oversize))
-{
-}
+{ }
 
 WebhookHttpServer::~WebhookHttpServer() = default;
 
@@ -124,12 +132,12 @@ Result<quint16> WebhookHttpServer::listenOn(const QHostAddress &address, quint16
     if (!server->listen(address, port)) {
         const QString why = server->errorString();
         delete server;
-        return Error{Error::Kind::Internal, QStringLiteral("webhook.listen"),
-                     QStringLiteral("cannot listen on %1:%2: %3")
-                         .arg(address.toString())
-                         .arg(port)
-                         .arg(why),
-                     0, {}};
+        return Error {
+            Error::Kind::Internal,
+            QStringLiteral("webhook.listen"),
+            QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(why),
+            0,
+            {}};
     }
     bind(server);
     return server->serverPort();
@@ -140,7 +148,8 @@ WebhookHttpServer::Connection &WebhookHttpServer::connectionFor(QTcpSocket *sock
     auto it = m_connections.find(socket);
     if (it == m_connections.end()) {
         it = m_connections.insert(socket, std::make_shared<Connection>());
-        connect(socket, &QObject::destroyed, this, [this, socket] { m_connections.remove(socket); });
+        connect(socket, &QObject::destroyed, this,
+                [this, socket] { m_connections.remove(socket); });
     }
     return **it;
 }
@@ -156,8 +165,8 @@ void WebhookHttpServer::guardIncoming(QTcpSocket *socket)
         if (c.bytesThisRequest == 0) {
             qsizetype bodyStart = -1;
             // Peek only what is there: peek(n) allocates n bytes up front.
-            const auto declared = declaredContentLength(
-                socket->peek(qMin(available, kHeaderAllowance)), &bodyStart);
+            const auto declared =
+                declaredContentLength(socket->peek(qMin(available, kHeaderAllowance)), &bodyStart);
             if (declared && *declared > m_maxBodyBytes) {
                 // Drain exactly the rest of this request so the client reads our answer.
                 refuseOversize(socket, *declared,

@@ -4,15 +4,15 @@
 #include "core/util/result.h"
 #include "core/webhook/webhookrequestparser.h"
 
+#include <deque>
+#include <functional>
+#include <memory>
+
 #include <QAbstractHttpServer>
 #include <QHash>
 #include <QHostAddress>
 #include <QList>
 #include <QPair>
-
-#include <deque>
-#include <functional>
-#include <memory>
 
 class QHttpServerResponder;
 class QTcpSocket;

@@ -19,8 +19,8 @@ namespace {
 
 QByteArray errorBody(const Error &error)
 {
-    return QJsonDocument(QJsonObject{{QStringLiteral("code"), error.code},
-                                     {QStringLiteral("message"), error.message}})
+    return QJsonDocument(QJsonObject {{QStringLiteral("code"), error.code},
+                                      {QStringLiteral("message"), error.message}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -54,8 +54,7 @@ WebhookReceiver::WebhookReceiver(Options options, InboxRepository &inbox, const 
     , m_verifier(std::make_unique<SignatureVerifier>(m_options.trust, clock))
     , m_certificates(new CertificateCache(m_options.trust, clock, this))
     , m_crls(new CrlCache(m_options.trust, clock, this))
-{
-}
+{ }
 
 WebhookReceiver::~WebhookReceiver() = default;
 
@@ -114,8 +113,7 @@ void WebhookReceiver::refuse(const Error &error, const QHostAddress &peer,
     reply(error.httpStatus, errorBody(error));
 }
 
-void WebhookReceiver::handle(WebhookHttpRequest request,
-                             std::function<void(int, QByteArray)> reply)
+void WebhookReceiver::handle(WebhookHttpRequest request, std::function<void(int, QByteArray)> reply)
 {
     const WebhookRequestParser parser(m_options.path, m_options.trust.maxBodyBytes);
     Result<SignedWebhookRequest> parsed = parser.parse(request);
@@ -146,8 +144,11 @@ void WebhookReceiver::complete(const SignedWebhookRequest &request, const QHostA
 {
     const std::optional<CertificatePtr> cert = m_certificates->cached(request.certificateUrl);
     if (!cert) // expired between fetch and use: only with a zero cache lifetime
-        return refuse(Error{Error::Kind::Unauthorized, QStringLiteral("webhook.certificate"),
-                            QStringLiteral("Certificate verification failed."), 401, {}},
+        return refuse(Error {Error::Kind::Unauthorized,
+                             QStringLiteral("webhook.certificate"),
+                             QStringLiteral("Certificate verification failed."),
+                             401,
+                             {}},
                       peer, reply);
     if (!m_options.trust.checkRevocation)
         return accept(request, peer, reply, *cert, {});
@@ -160,13 +161,13 @@ void WebhookReceiver::complete(const SignedWebhookRequest &request, const QHostA
     if (!sources.ok())
         return refuse(sources.error(), peer, reply);
     // Runs at once when every CRL is cached; otherwise the answer waits for the downloads.
-    m_crls->collect(sources.value(), this,
-                    [this, request, peer, reply, certificate = *cert](
-                        const Result<std::vector<CrlPtr>> &crls) {
-                        if (!crls.ok())
-                            return refuse(crls.error(), peer, reply);
-                        accept(request, peer, reply, certificate, crls.value());
-                    });
+    m_crls->collect(
+        sources.value(), this,
+        [this, request, peer, reply, certificate = *cert](const Result<std::vector<CrlPtr>> &crls) {
+            if (!crls.ok())
+                return refuse(crls.error(), peer, reply);
+            accept(request, peer, reply, certificate, crls.value());
+        });
 }
 
 void WebhookReceiver::accept(const SignedWebhookRequest &request, const QHostAddress &peer,
@@ -186,8 +187,8 @@ void WebhookReceiver::accept(const SignedWebhookRequest &request, const QHostAdd
     if (event->kind == WebhookEvent::Kind::Other) {
         // Well-formed and signed, but not an event we act on: acknowledge so Partner
         // Center does not retry it ten times.
-        qCInfo(lcWebhook).noquote() << "ignored event" << event->eventName << "from"
-                                    << peer.toString();
+        qCInfo(lcWebhook).noquote()
+            << "ignored event" << event->eventName << "from" << peer.toString();
         return reply(200, acceptedBody("ignored"));
     }
 
@@ -228,9 +229,9 @@ void WebhookReceiver::storePending()
     if (batch.size() == 1)
         return answerStored(batch.front(), stored.error());
     // Nothing of the batch was committed: give each event its own chance.
-    qCWarning(lcWebhook).noquote() << "group commit of" << batch.size()
-                                   << "events failed, storing them one by one:"
-                                   << stored.error().toString();
+    qCWarning(lcWebhook).noquote()
+        << "group commit of" << batch.size()
+        << "events failed, storing them one by one:" << stored.error().toString();
     for (const Verified &v : batch)
         answerStored(v, m_inbox.enqueue(v.row));
 }
@@ -242,13 +243,16 @@ void WebhookReceiver::answerStored(const Verified &v, const Result<bool> &stored
         qCCritical(lcWebhook).noquote() << "inbox write failed, answering 503 to"
                                         << v.peer.toString() << ":" << stored.error().toString();
         Q_EMIT requestRefused(503, QStringLiteral("webhook.storage"));
-        return v.reply(503, errorBody(Error{Error::Kind::Storage, QStringLiteral("webhook.storage"),
-                                            QStringLiteral("event not stored, retry later"), 503,
-                                            {}}));
+        return v.reply(503,
+                       errorBody(Error {Error::Kind::Storage,
+                                        QStringLiteral("webhook.storage"),
+                                        QStringLiteral("event not stored, retry later"),
+                                        503,
+                                        {}}));
     }
     if (!stored.value()) {
-        qCInfo(lcWebhook).noquote() << "duplicate" << event.eventName << event.resourceId()
-                                    << "already in the inbox";
+        qCInfo(lcWebhook).noquote()
+            << "duplicate" << event.eventName << event.resourceId() << "already in the inbox";
         v.reply(200, acceptedBody("duplicate"));
         Q_EMIT duplicateReceived(v.row.eventKey);
         return;

@@ -6,14 +6,14 @@
 #include "core/webhook/webhookevent.h"
 #include "core/webhook/webhooktrustsettings.h"
 
+#include <functional>
+#include <memory>
+#include <vector>
+
 #include <QDateTime>
 #include <QHostAddress>
 #include <QObject>
 #include <QUrl>
-
-#include <functional>
-#include <memory>
-#include <vector>
 
 namespace cosell {
 

@@ -9,7 +9,7 @@ namespace {
 Error refuse(int status, const char *code, const QString &message)
 {
     const Error::Kind kind = status == 401 ? Error::Kind::Unauthorized : Error::Kind::Invalid;
-    return Error{kind, QStringLiteral("webhook.") + QLatin1String(code), message, status, {}};
+    return Error {kind, QStringLiteral("webhook.") + QLatin1String(code), message, status, {}};
 }
 
 // "Signature <base64>" or, for x-ms-signature only, a bare base64 value (§4.6).
@@ -59,8 +59,7 @@ bool isJsonContentType(const QByteArray &value)
 WebhookRequestParser::WebhookRequestParser(QByteArray path, qint64 maxBodyBytes)
     : m_path(std::move(path))
     , m_maxBodyBytes(maxBodyBytes)
-{
-}
+{ }
 
 std::optional<QByteArray> WebhookRequestParser::singleHeader(const WebhookHttpRequest &request,
                                                              QByteArrayView name, bool *ambiguous)
@@ -93,7 +92,8 @@ Result<SignedWebhookRequest> WebhookRequestParser::parse(const WebhookHttpReques
     if (ambiguous || !contentType || !isJsonContentType(*contentType))
         return refuse(415, "contentType", QStringLiteral("Content-Type must be application/json"));
     const auto encoding = singleHeader(request, "content-encoding", &ambiguous);
-    if (ambiguous || (encoding && encoding->trimmed().compare("identity", Qt::CaseInsensitive) != 0))
+    if (ambiguous
+        || (encoding && encoding->trimmed().compare("identity", Qt::CaseInsensitive) != 0))
         return refuse(415, "contentEncoding", QStringLiteral("encoded bodies are not accepted"));
 
     SignedWebhookRequest out;

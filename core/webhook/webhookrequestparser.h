@@ -3,13 +3,13 @@
 
 #include "core/util/result.h"
 
+#include <optional>
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QList>
 #include <QPair>
 #include <QUrl>
-
-#include <optional>
 
 namespace cosell {
 
@@ -18,18 +18,18 @@ namespace cosell {
 struct WebhookHttpRequest
 {
     QByteArray method; // upper case, e.g. "POST"
-    QByteArray path;   // without query
+    QByteArray path; // without query
     QList<QPair<QByteArray, QByteArray>> headers; // as received, names in any case
-    QByteArray body;   // exactly as received: these are the signed bytes
+    QByteArray body; // exactly as received: these are the signed bytes
     QHostAddress peer; // for log lines only
 };
 
 // A request whose envelope is well-formed: what the signature verifier needs.
 struct SignedWebhookRequest
 {
-    QByteArray signature;  // decoded from base64, never logged
+    QByteArray signature; // decoded from base64, never logged
     QByteArray digestName; // "sha256" (lower case) from X-MS-Signature-Algorithm
-    QUrl certificateUrl;   // X-MS-Certificate-Url, parsed but not yet checked for trust
+    QUrl certificateUrl; // X-MS-Certificate-Url, parsed but not yet checked for trust
     QByteArray body;
 };
 

@@ -13,7 +13,7 @@ struct WebhookTrustSettings
 {
     // Hosts the X-MS-Certificate-Url may point at, compared case-insensitively. An entry
     // "host:port" matches only that port; a bare host matches the scheme's default port.
-    QStringList allowedCertificateHosts{QStringLiteral("3psostorageacct.blob.core.windows.net")};
+    QStringList allowedCertificateHosts {QStringLiteral("3psostorageacct.blob.core.windows.net")};
     // Certificate URLs must be https. Off only in the sandbox profile, and even then plain
     // http is accepted for loopback hosts only.
     bool requireHttps = true;
@@ -63,7 +63,7 @@ struct WebhookTrustSettings
     static WebhookTrustSettings sandbox(const QString &hostAndPort, const QByteArray &rootPem)
     {
         WebhookTrustSettings s;
-        s.allowedCertificateHosts = QStringList{hostAndPort};
+        s.allowedCertificateHosts = QStringList {hostAndPort};
         s.requireHttps = false;
         s.useSystemTrustStore = false;
         s.extraTrustAnchorsPem = rootPem;

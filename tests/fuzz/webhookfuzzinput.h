@@ -34,7 +34,8 @@ inline WebhookHttpRequest splitRawRequest(const QByteArray &raw)
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             continue;
-        request.headers.append(qMakePair(line.left(colon).trimmed(), line.mid(colon + 1).trimmed()));
+        request.headers.append(
+            qMakePair(line.left(colon).trimmed(), line.mid(colon + 1).trimmed()));
     }
     return request;
 }

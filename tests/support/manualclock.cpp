@@ -7,10 +7,11 @@ namespace cosell::test {
 
 ManualClock::ManualClock()
     : ManualClock(QDateTime(QDate(2025, 6, 1), QTime(0, 0), Qt::UTC))
-{
-}
+{ }
 
-ManualClock::ManualClock(const QDateTime &start) : m_now(start.toUTC()) { }
+ManualClock::ManualClock(const QDateTime &start)
+    : m_now(start.toUTC())
+{ }
 
 QDateTime ManualClock::now() const
 {

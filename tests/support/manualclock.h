@@ -3,9 +3,9 @@
 
 #include "core/util/clock.h"
 
-#include <QMutex>
-
 #include <chrono>
+
+#include <QMutex>
 
 namespace cosell::test {
 

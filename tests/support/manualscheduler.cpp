@@ -5,7 +5,9 @@
 
 namespace cosell::test {
 
-ManualScheduler::ManualScheduler(ManualClock &clock) : m_clock(clock) { }
+ManualScheduler::ManualScheduler(ManualClock &clock)
+    : m_clock(clock)
+{ }
 
 void ManualScheduler::schedule(std::chrono::milliseconds delay, QObject *context,
                                std::function<void()> fn)
@@ -19,9 +21,10 @@ int ManualScheduler::runDue()
     int ran = 0;
     for (;;) {
         const QDateTime now = m_clock.now();
-        auto it = std::min_element(m_tasks.begin(), m_tasks.end(), [](const Task &a, const Task &b) {
-            return a.due != b.due ? a.due < b.due : a.order < b.order;
-        });
+        auto it =
+            std::min_element(m_tasks.begin(), m_tasks.end(), [](const Task &a, const Task &b) {
+                return a.due != b.due ? a.due < b.due : a.order < b.order;
+            });
         if (it == m_tasks.end() || it->due > now)
             return ran;
         Task task = std::move(*it);
@@ -62,7 +65,8 @@ bool ManualScheduler::runNext()
 
 int ManualScheduler::pending() const
 {
-    return int(std::count_if(m_tasks.begin(), m_tasks.end(), [](const Task &t) { return !t.context.isNull(); }));
+    return int(std::count_if(m_tasks.begin(), m_tasks.end(),
+                             [](const Task &t) { return !t.context.isNull(); }));
 }
 
 std::chrono::milliseconds ManualScheduler::nextDelay() const

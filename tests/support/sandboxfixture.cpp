@@ -13,7 +13,9 @@ using namespace std::chrono_literals;
 namespace cosell::test {
 
 SandboxFixture::SandboxFixture(QObject *parent)
-    : QObject(parent), m_server(std::make_unique<sandbox::SandboxServer>()), m_http(std::make_unique<HttpClient>(&m_network))
+    : QObject(parent)
+    , m_server(std::make_unique<sandbox::SandboxServer>())
+    , m_http(std::make_unique<HttpClient>(&m_network))
 {
     sandbox::addDefaultServices(*m_server);
     // Real timers, but short waits: tests exercise retries without sitting in them.
@@ -22,8 +24,8 @@ SandboxFixture::SandboxFixture(QObject *parent)
     fast.maxDelay = 200ms;
     fast.maxRetryAfter = 5s;
     fast.timeout = 30s;
-    for (Service s : {Service::PartnerCenterReferrals, Service::PartnerCenterWebhooks, Service::Dataverse,
-                      Service::Salesforce, Service::Identity, Service::Other})
+    for (Service s : {Service::PartnerCenterReferrals, Service::PartnerCenterWebhooks,
+                      Service::Dataverse, Service::Salesforce, Service::Identity, Service::Other})
         m_http->setRetryPolicy(s, fast);
     m_browserNetwork.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
 }
@@ -73,7 +75,8 @@ namespace {
 OAuthConfig entra(const QString &authority, const QStringList &scopes)
 {
     OAuthConfig c;
-    const QString base = authority + u'/' + QLatin1String(SandboxFixture::kTenant) + QStringLiteral("/oauth2/v2.0/");
+    const QString base =
+        authority + u'/' + QLatin1String(SandboxFixture::kTenant) + QStringLiteral("/oauth2/v2.0/");
     c.authorizeUrl = QUrl(base + QStringLiteral("authorize"));
     c.tokenUrl = QUrl(base + QStringLiteral("token"));
     c.deviceCodeUrl = QUrl(base + QStringLiteral("devicecode"));
@@ -87,19 +90,22 @@ OAuthConfig entra(const QString &authority, const QStringList &scopes)
 OAuthConfig SandboxFixture::partnerCenterAuth() const
 {
     return entra(m_server->url(u"/login"),
-                 {QStringLiteral("https://api.partner.microsoft.com/.default"), QStringLiteral("offline_access")});
+                 {QStringLiteral("https://api.partner.microsoft.com/.default"),
+                  QStringLiteral("offline_access")});
 }
 
 OAuthConfig SandboxFixture::webhooksAuth() const
 {
-    OAuthConfig c = entra(m_server->url(u"/login"), {QStringLiteral("https://api.partnercenter.microsoft.com/.default")});
+    OAuthConfig c = entra(m_server->url(u"/login"),
+                          {QStringLiteral("https://api.partnercenter.microsoft.com/.default")});
     c.clientSecret = QStringLiteral("sandbox-secret");
     return c;
 }
 
 OAuthConfig SandboxFixture::dataverseAuth() const
 {
-    OAuthConfig c = entra(m_server->url(u"/login"), {dataverseUrl().toString() + QStringLiteral("/.default")});
+    OAuthConfig c =
+        entra(m_server->url(u"/login"), {dataverseUrl().toString() + QStringLiteral("/.default")});
     c.clientSecret = QStringLiteral("sandbox-secret");
     return c;
 }

@@ -7,11 +7,11 @@
 #include "core/auth/oauthtokenprovider.h"
 #include "core/net/httpclient.h"
 
+#include <memory>
+
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QUrl>
-
-#include <memory>
 
 namespace cosell::sandbox {
 class SandboxServer;
@@ -51,8 +51,8 @@ public:
     OAuthConfig partnerCenterAuth() const;
     // App-only to the webhook API (client credentials).
     OAuthConfig webhooksAuth() const;
-    OAuthConfig dataverseAuth() const;   // client credentials
-    OAuthConfig salesforceAuth() const;  // auth code + PKCE
+    OAuthConfig dataverseAuth() const; // client credentials
+    OAuthConfig salesforceAuth() const; // auth code + PKCE
 
     // Plays the system browser: GETs the authorize URL and follows redirects, which ends
     // at the loopback listener of the flow. Asynchronous.

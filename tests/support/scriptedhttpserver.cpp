@@ -16,7 +16,9 @@ QByteArray ScriptedHttpServer::Request::header(const QByteArray &name) const
     return {};
 }
 
-ScriptedHttpServer::ScriptedHttpServer(QObject *parent) : QObject(parent), m_server(new QTcpServer(this))
+ScriptedHttpServer::ScriptedHttpServer(QObject *parent)
+    : QObject(parent)
+    , m_server(new QTcpServer(this))
 {
     connect(m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_server->nextPendingConnection()) {
@@ -67,7 +69,8 @@ void ScriptedHttpServer::onReadyRead(QTcpSocket *socket)
     request.body = data.mid(headerEnd + 4, contentLength);
     m_requests.append(request);
 
-    const Reply reply = m_script.isEmpty() ? Reply{500, {}, "script exhausted", false} : m_script.takeFirst();
+    const Reply reply =
+        m_script.isEmpty() ? Reply {500, {}, "script exhausted", false} : m_script.takeFirst();
     if (reply.status == 0)
         return; // hang: never answer
     if (reply.drop) {
@@ -77,7 +80,8 @@ void ScriptedHttpServer::onReadyRead(QTcpSocket *socket)
     QByteArray out = "HTTP/1.1 " + QByteArray::number(reply.status) + " Scripted\r\n";
     for (const auto &[n, v] : reply.headers)
         out += n + ": " + v + "\r\n";
-    out += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\nConnection: close\r\n\r\n" + reply.body;
+    out += "Content-Length: " + QByteArray::number(reply.body.size())
+        + "\r\nConnection: close\r\n\r\n" + reply.body;
     socket->write(out);
     socket->disconnectFromHost();
 }

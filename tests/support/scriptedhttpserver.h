@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <utility>
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
 #include <QUrl>
-
-#include <utility>
 
 class QTcpServer;
 class QTcpSocket;
@@ -46,9 +46,10 @@ public:
     bool listen();
     QUrl url(const QString &path = QStringLiteral("/")) const;
     void enqueue(Reply reply) { m_script.append(std::move(reply)); }
-    void enqueue(int status, const QByteArray &body = {}, QList<std::pair<QByteArray, QByteArray>> headers = {})
+    void enqueue(int status, const QByteArray &body = {},
+                 QList<std::pair<QByteArray, QByteArray>> headers = {})
     {
-        enqueue(Reply{status, std::move(headers), body, false});
+        enqueue(Reply {status, std::move(headers), body, false});
     }
     const QList<Request> &requests() const { return m_requests; }
 

@@ -4,18 +4,17 @@
 #include "core/net/serviceerror.h"
 #include "core/util/result.h"
 
+#include <functional>
+#include <optional>
+
 #include <QByteArray>
 #include <QString>
 #include <QTest>
 
-#include <functional>
-#include <optional>
-
 namespace cosell::test {
 
 // QVERIFY2 evaluates its message even on success: only ask for the error when there is one.
-template<typename R>
-QByteArray whyText(const R &r)
+template<typename R> QByteArray whyText(const R &r)
 {
     return r.ok() ? QByteArray() : r.error().toString().toUtf8();
 }
@@ -29,7 +28,8 @@ Result<T> waitForResult(const std::function<void(std::function<void(Result<T>)>)
     std::optional<Result<T>> result;
     call([&](Result<T> r) { result = std::move(r); });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs))
-        return makeError(Error::Kind::Internal, timeoutCode, QStringLiteral("no callback in %1 s").arg(timeoutMs / 1000));
+        return makeError(Error::Kind::Internal, timeoutCode,
+                         QStringLiteral("no callback in %1 s").arg(timeoutMs / 1000));
     return std::move(*result);
 }
 
@@ -40,7 +40,8 @@ inline Status waitForStatus(const std::function<void(std::function<void(Status)>
     std::optional<Status> result;
     call([&](Status s) { result = std::move(s); });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs))
-        return makeError(Error::Kind::Internal, timeoutCode, QStringLiteral("no callback in %1 s").arg(timeoutMs / 1000));
+        return makeError(Error::Kind::Internal, timeoutCode,
+                         QStringLiteral("no callback in %1 s").arg(timeoutMs / 1000));
     return *result;
 }
 

@@ -41,7 +41,8 @@ QString showValue(const QJsonValue &value)
 }
 
 // Leaf paths of a JSON object ("a.b", "team[0].email") with their values.
-void flatten(const QJsonValue &value, const QString &path, QList<std::pair<QString, QJsonValue>> &out)
+void flatten(const QJsonValue &value, const QString &path,
+             QList<std::pair<QString, QJsonValue>> &out)
 {
     if (value.isObject()) {
         const QJsonObject object = value.toObject();
@@ -236,13 +237,16 @@ void RecordDetailPanel::showRecord(const std::optional<Referral> &referral,
 
     fillUnmapped(referral, record, spec);
     if (referral)
-        m_pcJson->setPlainText(QString::fromUtf8(QJsonDocument(referral->json()).toJson(QJsonDocument::Indented)));
+        m_pcJson->setPlainText(
+            QString::fromUtf8(QJsonDocument(referral->json()).toJson(QJsonDocument::Indented)));
     if (record)
-        m_crmJson->setPlainText(QString::fromUtf8(QJsonDocument(record->fields()).toJson(QJsonDocument::Indented)));
+        m_crmJson->setPlainText(
+            QString::fromUtf8(QJsonDocument(record->fields()).toJson(QJsonDocument::Indented)));
 }
 
 void RecordDetailPanel::fillUnmapped(const std::optional<Referral> &referral,
-                                     const std::optional<CrmRecord> &record, const MappingSpec &spec)
+                                     const std::optional<CrmRecord> &record,
+                                     const MappingSpec &spec)
 {
     QStringList pcMapped;
     QStringList crmMapped;
@@ -258,7 +262,8 @@ void RecordDetailPanel::fillUnmapped(const std::optional<Referral> &referral,
         flatten(referral->json(), {}, pcLeaves);
     if (record)
         flatten(record->fields(), {}, crmLeaves);
-    const auto add = [this](const QString &side, const QList<std::pair<QString, QJsonValue>> &leaves,
+    const auto add = [this](const QString &side,
+                            const QList<std::pair<QString, QJsonValue>> &leaves,
                             const QStringList &mapped) {
         for (const auto &[path, value] : leaves) {
             if (covered(path, mapped))

@@ -5,10 +5,10 @@
 #include "core/model/crmrecord.h"
 #include "core/model/referral.h"
 
+#include <optional>
+
 #include <QJsonObject>
 #include <QWidget>
-
-#include <optional>
 
 class QCheckBox;
 class QLabel;
@@ -45,8 +45,8 @@ public:
     QList<int> differingRows() const { return m_differing; }
 
 private:
-    void fillUnmapped(const std::optional<Referral> &referral, const std::optional<CrmRecord> &record,
-                      const MappingSpec &spec);
+    void fillUnmapped(const std::optional<Referral> &referral,
+                      const std::optional<CrmRecord> &record, const MappingSpec &spec);
     void highlightRow(int row, const QString &change);
 
     QLabel *m_title;

@@ -56,8 +56,9 @@ RecordsFilterBar::RecordsFilterBar(RecordsFilterProxy *proxy, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, m_proxy, &RecordsFilterProxy::setSearchText);
     connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
         const int value = m_status->currentData().toInt();
-        m_proxy->setStatusFilter(value < 0 ? std::nullopt
-                                           : std::optional<StatusIcons::Status>(StatusIcons::Status(value)));
+        m_proxy->setStatusFilter(
+            value < 0 ? std::nullopt
+                      : std::optional<StatusIcons::Status>(StatusIcons::Status(value)));
     });
     connect(m_system, &QComboBox::currentIndexChanged, this,
             [this] { m_proxy->setSystemFilter(m_system->currentData().toString()); });

@@ -5,7 +5,8 @@
 
 namespace cosell {
 
-RecordsFilterProxy::RecordsFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
+RecordsFilterProxy::RecordsFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent)
 {
     setSortRole(RecordsModel::SortRole);
     setSortCaseSensitivity(Qt::CaseInsensitive);

@@ -6,7 +6,8 @@
 
 namespace cosell {
 
-RecordsModel::RecordsModel(QObject *parent) : QAbstractTableModel(parent)
+RecordsModel::RecordsModel(QObject *parent)
+    : QAbstractTableModel(parent)
 {
     for (StatusIcons::Status status : StatusIcons::all)
         m_icons[int(status)] = StatusIcons::icon(status);
@@ -41,7 +42,8 @@ int RecordsModel::indexOfKey(const QString &key) const
     }
     if (key.startsWith(QLatin1String("referral:"))) {
         const QStringView id = QStringView(key).mid(9);
-        return find([id](const RecordListRow &row) { return row.linkId == 0 && row.referralId == id; });
+        return find(
+            [id](const RecordListRow &row) { return row.linkId == 0 && row.referralId == id; });
     }
     return find([&key](const RecordListRow &row) {
         return row.linkId == 0 && row.referralId.isEmpty() && keyOf(row) == key;
@@ -78,12 +80,14 @@ QString RecordsModel::keyOf(const RecordListRow &row)
 QString RecordsModel::statusToolTip(const RecordListRow &row)
 {
     const StatusIcons::Status status = statusOf(row);
-    QString tip = StatusIcons::label(status) + QStringLiteral(": ") + StatusIcons::explanation(status);
+    QString tip =
+        StatusIcons::label(status) + QStringLiteral(": ") + StatusIcons::explanation(status);
     if (status == StatusIcons::Status::Error && !row.lastError.isEmpty())
         tip += u'\n' + tr("Last error: %1").arg(row.lastError);
     if (status == StatusIcons::Status::NotLinked)
-        tip += u'\n' + (row.referralId.isEmpty() ? tr("This opportunity has no referral yet.")
-                                                : tr("This referral has no opportunity yet."));
+        tip += u'\n'
+            + (row.referralId.isEmpty() ? tr("This opportunity has no referral yet.")
+                                        : tr("This referral has no opportunity yet."));
     return tip;
 }
 
@@ -107,7 +111,9 @@ QVariant RecordsModel::display(const RecordListRow &row, int column) const
     case Value:
         if (!row.hasValue())
             return {};
-        return QStringLiteral("%1 %2").arg(QLocale().toString(row.value, 'f', 2), row.currency).trimmed();
+        return QStringLiteral("%1 %2")
+            .arg(QLocale().toString(row.value, 'f', 2), row.currency)
+            .trimmed();
     case CloseDate:
         return row.closeDate.isValid() ? row.closeDate.toString(Qt::ISODate) : QString();
     case PcStatus:
@@ -117,8 +123,9 @@ QVariant RecordsModel::display(const RecordListRow &row, int column) const
     case LastSynced:
         if (row.lastSyncedMs == 0)
             return {};
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.lastSyncedMs, Qt::UTC).toLocalTime(),
-                                  QLocale::ShortFormat);
+        return QLocale().toString(
+            QDateTime::fromMSecsSinceEpoch(row.lastSyncedMs, Qt::UTC).toLocalTime(),
+            QLocale::ShortFormat);
     case Status:
         return StatusIcons::label(statusOf(row));
     default:

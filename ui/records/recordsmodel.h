@@ -18,13 +18,23 @@ class RecordsModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(RecordsModel)
 
 public:
-    enum Column { Customer, DealName, Value, CloseDate, PcStatus, CrmStage, LastSynced, Status, ColumnCount };
+    enum Column {
+        Customer,
+        DealName,
+        Value,
+        CloseDate,
+        PcStatus,
+        CrmStage,
+        LastSynced,
+        Status,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
     enum Role {
         SortRole = Qt::UserRole + 1, // a value that sorts right (number, ISO text)
-        StatusRole,                  // int(StatusIcons::Status)
-        KeyRole,                     // stable row key (see keyOf)
+        StatusRole, // int(StatusIcons::Status)
+        KeyRole, // stable row key (see keyOf)
         LinkIdRole,
         ReferralIdRole,
     };
@@ -46,7 +56,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
     QVariant display(const RecordListRow &row, int column) const;

@@ -126,8 +126,10 @@ void RecordsPage::buildActions()
         if (const RecordListRow *row = selectedRow())
             Q_EMIT syncRecordRequested(row->referralId, row->system, row->crmId);
     });
-    connect(m_openPcAction, &QAction::triggered, this, [this] { QDesktopServices::openUrl(partnerCenterUrl()); });
-    connect(m_openCrmAction, &QAction::triggered, this, [this] { QDesktopServices::openUrl(crmUrl()); });
+    connect(m_openPcAction, &QAction::triggered, this,
+            [this] { QDesktopServices::openUrl(partnerCenterUrl()); });
+    connect(m_openCrmAction, &QAction::triggered, this,
+            [this] { QDesktopServices::openUrl(crmUrl()); });
     connect(m_auditAction, &QAction::triggered, this, [this] {
         if (const RecordListRow *row = selectedRow())
             Q_EMIT auditHistoryRequested(AuditComposer::subjectOf(row->referralId, row->crmId));
@@ -138,7 +140,8 @@ void RecordsPage::buildActions()
     });
     connect(m_syncOffAction, &QAction::triggered, this, [this] {
         if (const RecordListRow *row = selectedRow())
-            Q_EMIT syncOffRequested(row->referralId, row->crmId, row->state != Link::State::Ignored);
+            Q_EMIT syncOffRequested(row->referralId, row->crmId,
+                                    row->state != Link::State::Ignored);
     });
 }
 
@@ -210,7 +213,8 @@ void RecordsPage::loadSpecs()
                 m_specs.insert(key, spec.value());
                 continue;
             }
-            qCWarning(lcUi) << "records: the active" << key << "mapping does not load; using the default";
+            qCWarning(lcUi) << "records: the active" << key
+                            << "mapping does not load; using the default";
         }
         if (auto spec = MappingSpec::builtIn(system); spec)
             m_specs.insert(key, spec.value());
@@ -304,17 +308,20 @@ QUrl RecordsPage::crmUrl() const
 void RecordsPage::updateActions()
 {
     const RecordListRow *row = selectedRow();
-    const StatusIcons::Status status = row ? RecordsModel::statusOf(*row) : StatusIcons::Status::NotLinked;
+    const StatusIcons::Status status =
+        row ? RecordsModel::statusOf(*row) : StatusIcons::Status::NotLinked;
     const QString noEngine = tr("The sync engine is not running.");
     m_syncAction->setEnabled(row);
     m_openPcAction->setEnabled(partnerCenterUrl().isValid());
     m_openCrmAction->setEnabled(crmUrl().isValid());
-    m_openCrmAction->setToolTip(row && !row->crmId.isEmpty() && !m_crmBaseUrls.contains(row->system)
-                                    ? tr("The CRM address is not known yet: connect the CRM in the setup.")
-                                    : tr("Open this opportunity in the CRM."));
+    m_openCrmAction->setToolTip(
+        row && !row->crmId.isEmpty() && !m_crmBaseUrls.contains(row->system)
+            ? tr("The CRM address is not known yet: connect the CRM in the setup.")
+            : tr("Open this opportunity in the CRM."));
     m_auditAction->setEnabled(row);
     m_retryAction->setEnabled(row && status == StatusIcons::Status::Error && m_engine);
-    m_retryAction->setToolTip(m_engine ? tr("Send the failed writes of this record again.") : noEngine);
+    m_retryAction->setToolTip(m_engine ? tr("Send the failed writes of this record again.")
+                                       : noEngine);
 
     const bool linked = row && row->linkId != 0;
     const bool turnedOff = linked && row->state == Link::State::Ignored;
@@ -323,9 +330,11 @@ void RecordsPage::updateActions()
     if (!m_engine)
         m_syncOffAction->setToolTip(noEngine);
     else if (linked && !turnedOff && row->syncFlagOff)
-        m_syncOffAction->setToolTip(tr("The opportunity says Sync with Partner Center = No: change it in the CRM."));
+        m_syncOffAction->setToolTip(
+            tr("The opportunity says Sync with Partner Center = No: change it in the CRM."));
     else if (turnedOff)
-        m_syncOffAction->setToolTip(tr("Sync this record again; the next pass reconciles both sides."));
+        m_syncOffAction->setToolTip(
+            tr("Sync this record again; the next pass reconciles both sides."));
     else
         m_syncOffAction->setToolTip(tr("Stop syncing this record; it is shown as ignored."));
 }
@@ -344,14 +353,16 @@ void RecordsPage::showSelected()
     if (!row->referralId.isEmpty()) {
         auto cached = ReferralRepository(*m_db, Clock::system()).find(row->referralId);
         if (cached && cached.value()) {
-            if (auto parsed = Referral::fromJson(QJsonDocument(cached.value()->json).toJson()); parsed)
+            if (auto parsed = Referral::fromJson(QJsonDocument(cached.value()->json).toJson());
+                parsed)
                 referral = parsed.value();
         }
     }
     if (!row->crmId.isEmpty()) {
         auto cached = CrmRecordRepository(*m_db, Clock::system()).find(row->system, row->crmId);
         if (cached && cached.value()) {
-            if (auto parsed = CrmRecord::fromJson(QJsonDocument(cached.value()->json).toJson()); parsed)
+            if (auto parsed = CrmRecord::fromJson(QJsonDocument(cached.value()->json).toJson());
+                parsed)
                 record = parsed.value();
         }
     }

@@ -32,7 +32,8 @@ FirstSyncPage::FirstSyncPage(SetupWizard &wizard)
 {
     setObjectName(QStringLiteral("firstSyncPage"));
     setTitle(tr("First sync"));
-    setSubTitle(tr("A dry run shows what the first sync will do. Nothing is written until you start it."));
+    setSubTitle(
+        tr("A dry run shows what the first sync will do. Nothing is written until you start it."));
     m_planStatus->setObjectName(QStringLiteral("firstSyncPlanStatus"));
     m_opportunities->setObjectName(QStringLiteral("planOpportunitiesToCreate"));
     m_referrals->setObjectName(QStringLiteral("planReferralsToCreate"));
@@ -91,27 +92,33 @@ FirstSyncPage::FirstSyncPage(SetupWizard &wizard)
         m_progress->setRange(0, int(qMin<qint64>(total, INT_MAX)));
         m_progress->setValue(int(qMin(done, total)));
     });
-    connect(&runner, &FirstSyncRunner::finished, this, [this](bool ok, bool cancelled, const QString &detail) {
-        setRunning(false);
-        m_progress->setRange(0, 1);
-        m_progress->setValue(ok ? 1 : 0);
-        if (cancelled) {
-            m_resultText = tr("The first sync was cancelled.");
-            WizardText::showStatus(m_status, WizardText::State::Failed,
-                                   tr("Cancelled. Records written so far stay; start again to finish."));
-        } else if (!ok) {
-            m_resultText = tr("The first sync failed.");
-            WizardText::showStatus(m_status, WizardText::State::Failed,
-                                   detail.isEmpty() ? tr("The sync pass failed. The Dashboard and the Audit trail "
-                                                         "say why; start again once it is fixed.")
-                                                    : tr("The sync could not start: %1").arg(detail));
-        } else {
-            m_synced = true;
-            m_resultText = tr("The first sync finished; the sync keeps running in the background.");
-            WizardText::showStatus(m_status, WizardText::State::Ok, tr("The first sync finished."));
-        }
-        Q_EMIT completeChanged();
-    });
+    connect(&runner, &FirstSyncRunner::finished, this,
+            [this](bool ok, bool cancelled, const QString &detail) {
+                setRunning(false);
+                m_progress->setRange(0, 1);
+                m_progress->setValue(ok ? 1 : 0);
+                if (cancelled) {
+                    m_resultText = tr("The first sync was cancelled.");
+                    WizardText::showStatus(
+                        m_status, WizardText::State::Failed,
+                        tr("Cancelled. Records written so far stay; start again to finish."));
+                } else if (!ok) {
+                    m_resultText = tr("The first sync failed.");
+                    WizardText::showStatus(
+                        m_status, WizardText::State::Failed,
+                        detail.isEmpty()
+                            ? tr("The sync pass failed. The Dashboard and the Audit trail "
+                                 "say why; start again once it is fixed.")
+                            : tr("The sync could not start: %1").arg(detail));
+                } else {
+                    m_synced = true;
+                    m_resultText =
+                        tr("The first sync finished; the sync keeps running in the background.");
+                    WizardText::showStatus(m_status, WizardText::State::Ok,
+                                           tr("The first sync finished."));
+                }
+                Q_EMIT completeChanged();
+            });
 }
 
 void FirstSyncPage::initializePage()
@@ -130,15 +137,17 @@ void FirstSyncPage::plan()
     const quint64 run = ++m_run;
     m_planButton->setEnabled(false);
     m_start->setEnabled(false);
-    WizardText::showStatus(m_planStatus, WizardText::State::Busy, tr("Reading both sides for the dry run…"));
+    WizardText::showStatus(m_planStatus, WizardText::State::Busy,
+                           tr("Reading both sides for the dry run…"));
     m_wizard.firstSync().plan([this, run](Result<SyncPlan> plan) {
         if (run != m_run)
             return;
         m_planButton->setEnabled(true);
         if (!plan) {
-            WizardText::showStatus(m_planStatus, WizardText::State::Failed,
-                                   tr("The dry run failed: %1\nGo back and check the sign-ins, then plan again.")
-                                       .arg(WizardText::detail(plan.error())));
+            WizardText::showStatus(
+                m_planStatus, WizardText::State::Failed,
+                tr("The dry run failed: %1\nGo back and check the sign-ins, then plan again.")
+                    .arg(WizardText::detail(plan.error())));
             return;
         }
         const SyncPlan::Summary s = plan->summary();
@@ -149,11 +158,13 @@ void FirstSyncPage::plan()
         m_updates->setText(locale.toString(s.updates));
         m_conflicts->setText(locale.toString(s.conflicts));
         m_planned = true;
-        WizardText::showStatus(m_planStatus, WizardText::State::Ok,
-                               s.preconditionFailures > 0
-                                   ? tr("Planned. %n record(s) miss what Partner Center requires and will be "
-                                        "reported in the Audit trail.", nullptr, s.preconditionFailures)
-                                   : tr("Planned."));
+        WizardText::showStatus(
+            m_planStatus, WizardText::State::Ok,
+            s.preconditionFailures > 0
+                ? tr("Planned. %n record(s) miss what Partner Center requires and will be "
+                     "reported in the Audit trail.",
+                     nullptr, s.preconditionFailures)
+                : tr("Planned."));
         m_start->setEnabled(!m_wizard.firstSync().isRunning() && !m_synced);
         if (m_wizard.autoRun() && !m_synced)
             startSync();

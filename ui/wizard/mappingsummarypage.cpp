@@ -42,30 +42,36 @@ QString directionText(MappingDirection d)
 } // namespace
 
 MappingSummaryPage::MappingSummaryPage(SetupWizard &wizard)
-    : QWizardPage(&wizard), m_wizard(wizard), m_summary(new QLabel(this)), m_table(new QTableWidget(this))
+    : QWizardPage(&wizard)
+    , m_wizard(wizard)
+    , m_summary(new QLabel(this))
+    , m_table(new QTableWidget(this))
 {
     setObjectName(QStringLiteral("mappingSummaryPage"));
     setTitle(tr("Field mapping"));
-    setSubTitle(tr("Which referral fields go to which opportunity fields. The default mapping follows "
-                   "Microsoft's documented behaviour; you can change it later."));
+    setSubTitle(
+        tr("Which referral fields go to which opportunity fields. The default mapping follows "
+           "Microsoft's documented behaviour; you can change it later."));
     m_summary->setObjectName(QStringLiteral("mappingSummary"));
     m_summary->setWordWrap(true);
     m_table->setObjectName(QStringLiteral("mappingSummaryTable"));
     m_table->setColumnCount(4);
-    m_table->setHorizontalHeaderLabels({tr("Field"), tr("Partner Center"), tr("CRM"), tr("Updates go")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Field"), tr("Partner Center"), tr("CRM"), tr("Updates go")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->verticalHeader()->hide();
-    // Every column visible at the wizard's width: long paths are elided, the tooltip has them whole.
+    // Every column visible at the wizard's width: long paths are elided, the tooltip has them
+    // whole.
     for (int column = 0; column < 3; ++column)
         m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setWordWrap(false);
 
-    auto *open = new QCommandLinkButton(tr("Open the mapping editor"),
-                                        tr("Change fields, directions and conflict rules in the Field mapping page."),
-                                        this);
+    auto *open = new QCommandLinkButton(
+        tr("Open the mapping editor"),
+        tr("Change fields, directions and conflict rules in the Field mapping page."), this);
     open->setObjectName(QStringLiteral("mappingOpenEditorButton"));
     connect(open, &QCommandLinkButton::clicked, &wizard, &SetupWizard::openMappingEditorRequested);
 
@@ -84,7 +90,8 @@ void MappingSummaryPage::initializePage()
     m_ok = spec.ok();
     if (!spec) {
         WizardText::showStatus(m_summary, WizardText::State::Failed,
-                               tr("The default mapping for %1 cannot be loaded: %2").arg(crm, WizardText::detail(spec.error())));
+                               tr("The default mapping for %1 cannot be loaded: %2")
+                                   .arg(crm, WizardText::detail(spec.error())));
         Q_EMIT completeChanged();
         return;
     }
@@ -94,8 +101,8 @@ void MappingSummaryPage::initializePage()
     for (int row = 0; row < fields.size(); ++row) {
         const FieldMapping &f = fields.at(row);
         both += f.updateDirection == MappingDirection::Both ? 1 : 0;
-        const QStringList cells{f.label.isEmpty() ? f.id : f.label, pathsText(f.referralPaths),
-                                pathsText(f.crmFields), directionText(f.updateDirection)};
+        const QStringList cells {f.label.isEmpty() ? f.id : f.label, pathsText(f.referralPaths),
+                                 pathsText(f.crmFields), directionText(f.updateDirection)};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
             item->setToolTip(cells.at(column));
@@ -103,11 +110,12 @@ void MappingSummaryPage::initializePage()
         }
     }
     m_table->resizeRowsToContents();
-    WizardText::showStatus(m_summary, WizardText::State::Ok,
-                           tr("The default mapping for %1 maps %n field(s); %2 of them are updated both ways.",
-                              nullptr, int(fields.size()))
-                               .arg(crm)
-                               .arg(both));
+    WizardText::showStatus(
+        m_summary, WizardText::State::Ok,
+        tr("The default mapping for %1 maps %n field(s); %2 of them are updated both ways.",
+           nullptr, int(fields.size()))
+            .arg(crm)
+            .arg(both));
     Q_EMIT completeChanged();
 }
 

@@ -44,7 +44,8 @@ PartnerCenterPage::PartnerCenterPage(SetupWizard &wizard)
 {
     setObjectName(QStringLiteral("partnerCenterPage"));
     setTitle(tr("Partner Center"));
-    setSubTitle(tr("Sign in with an account of your partner organization that has the Referrals admin role."));
+    setSubTitle(tr(
+        "Sign in with an account of your partner organization that has the Referrals admin role."));
     m_clientId->setObjectName(QStringLiteral("pcClientIdEdit"));
     m_clientId->setPlaceholderText(QStringLiteral("00000000-0000-0000-0000-000000000000"));
     m_clientId->setToolTip(tr("Microsoft Entra admin center › App registrations › your app › "
@@ -66,7 +67,8 @@ PartnerCenterPage::PartnerCenterPage(SetupWizard &wizard)
     m_codeHelp->setOpenExternalLinks(true);
     auto *copy = new QPushButton(tr("Copy code"), m_codeBox);
     copy->setObjectName(QStringLiteral("pcCopyCodeButton"));
-    connect(copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(m_code->text()); });
+    connect(copy, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_code->text()); });
     auto *codeRow = new QHBoxLayout;
     codeRow->addWidget(m_code);
     codeRow->addWidget(copy);
@@ -160,8 +162,9 @@ void PartnerCenterPage::signIn()
     setBusy(true);
     m_codeBox->hide();
     WizardText::showStatus(m_status, WizardText::State::Busy,
-                           m_deviceCode->isChecked() ? tr("Asking for a device code…")
-                                                     : tr("Waiting for the sign-in in the browser…"));
+                           m_deviceCode->isChecked()
+                               ? tr("Asking for a device code…")
+                               : tr("Waiting for the sign-in in the browser…"));
     SetupSession &session = m_wizard.session();
     auto signedIn = [this, run, &session](Status status) {
         if (run != m_run)
@@ -169,10 +172,12 @@ void PartnerCenterPage::signIn()
         m_codeBox->hide();
         if (!status) {
             setBusy(false);
-            WizardText::showStatus(m_status, WizardText::State::Failed, WizardText::signInError(status.error()));
+            WizardText::showStatus(m_status, WizardText::State::Failed,
+                                   WizardText::signInError(status.error()));
             return;
         }
-        WizardText::showStatus(m_status, WizardText::State::Busy, tr("Signed in. Checking access to referrals…"));
+        WizardText::showStatus(m_status, WizardText::State::Busy,
+                               tr("Signed in. Checking access to referrals…"));
         session.checkPartnerCenterAccess([this, run, &session](Status access) {
             if (run != m_run)
                 return;
@@ -210,7 +215,8 @@ void PartnerCenterPage::showDeviceCode(const DeviceCodePrompt &prompt)
     m_codeHelp->setText(tr("Open <a href=\"%1\">%2</a> on any device and enter this code:")
                             .arg(url.toHtmlEscaped(), url.toHtmlEscaped()));
     m_codeBox->show();
-    WizardText::showStatus(m_status, WizardText::State::Busy, tr("Waiting for you to enter the code…"));
+    WizardText::showStatus(m_status, WizardText::State::Busy,
+                           tr("Waiting for you to enter the code…"));
 }
 
 } // namespace cosell

@@ -28,7 +28,8 @@ SetupWizard::SetupWizard(Options options, QSettings *settings, QWidget *parent)
 {
     Q_ASSERT(settings);
     setObjectName(QStringLiteral("setupWizard"));
-    setWindowTitle(m_options.profile.demo ? tr("Set up Co-sell Sync (demo)") : tr("Set up Co-sell Sync"));
+    setWindowTitle(m_options.profile.demo ? tr("Set up Co-sell Sync (demo)")
+                                          : tr("Set up Co-sell Sync"));
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnLastPage);
     setOption(QWizard::NoCancelButtonOnLastPage);
@@ -51,7 +52,9 @@ SetupSession::OpenBrowser SetupWizard::browser() const
 {
     if (m_options.browser)
         return m_options.browser;
-    return [](const QUrl &url) { return QDesktopServices::openUrl(url); };
+    return [](const QUrl &url) {
+        return QDesktopServices::openUrl(url);
+    };
 }
 
 bool SetupWizard::isSetupCompleted(const QSettings &settings)

@@ -30,7 +30,7 @@ public:
     struct Options
     {
         SetupProfile profile = SetupProfile::production();
-        QString cachePath;              // the cache the webhook inbox and the sync write to
+        QString cachePath; // the cache the webhook inbox and the sync write to
         SecretStore *secrets = nullptr; // not owned; nullptr = memory only
         // How sign-ins open the authorize page; empty = the system browser.
         SetupSession::OpenBrowser browser;

@@ -53,8 +53,9 @@ WebhookPage::WebhookPage(SetupWizard &wizard)
 {
     setObjectName(QStringLiteral("webhookPage"));
     setTitle(tr("Webhook"));
-    setSubTitle(tr("Partner Center calls this console when a referral changes. Without a webhook the "
-                   "sync still works, a little later, through the periodic sweep."));
+    setSubTitle(
+        tr("Partner Center calls this console when a referral changes. Without a webhook the "
+           "sync still works, a little later, through the periodic sweep."));
     m_listen->setObjectName(QStringLiteral("webhookListenEdit"));
     m_listenButton->setObjectName(QStringLiteral("webhookListenButton"));
     m_listenStatus->setObjectName(QStringLiteral("webhookListenStatus"));
@@ -74,9 +75,11 @@ WebhookPage::WebhookPage(SetupWizard &wizard)
     const QSettings &settings = wizard.settings();
     const QString defaultListen =
         QStringLiteral("%1:%2").arg(profile.listenAddress.toString()).arg(profile.listenPort);
-    m_listen->setText(profile.demo ? defaultListen : settings.value(listenKey, defaultListen).toString());
+    m_listen->setText(profile.demo ? defaultListen
+                                   : settings.value(listenKey, defaultListen).toString());
     if (!profile.demo)
-        m_publicUrl->setText(settings.value(publicUrlKey, profile.defaultPublicWebhookUrl.toString()).toString());
+        m_publicUrl->setText(
+            settings.value(publicUrlKey, profile.defaultPublicWebhookUrl.toString()).toString());
     m_publicUrlEdited = !m_publicUrl->text().isEmpty();
 
     auto *listenRow = new QHBoxLayout;
@@ -97,9 +100,10 @@ WebhookPage::WebhookPage(SetupWizard &wizard)
         eventsLayout->addWidget(box);
         m_events.insert(event, box);
     }
-    auto *note = new QLabel(tr("The test event (test-created) is always registered, so the next page can "
-                               "check that events arrive."),
-                            eventsBox);
+    auto *note =
+        new QLabel(tr("The test event (test-created) is always registered, so the next page can "
+                      "check that events arrive."),
+                   eventsBox);
     note->setWordWrap(true);
     eventsLayout->addWidget(note);
 
@@ -170,7 +174,8 @@ void WebhookPage::startListening()
     const QHostAddress address(colon > 0 ? text.left(colon) : text);
     if (address.isNull() || !portOk || port > 65535) {
         WizardText::showStatus(m_listenStatus, WizardText::State::Failed,
-                               tr("Type an address and a port, for example 127.0.0.1:8443 (port 0 picks a free one)."));
+                               tr("Type an address and a port, for example 127.0.0.1:8443 (port 0 "
+                                  "picks a free one)."));
         return;
     }
     m_listenButton->setEnabled(false);
@@ -181,7 +186,8 @@ void WebhookPage::startListening()
             return;
         if (!anchor) {
             m_listenButton->setEnabled(true);
-            WizardText::showStatus(m_listenStatus, WizardText::State::Failed, WizardText::webhookError(anchor.error()));
+            WizardText::showStatus(m_listenStatus, WizardText::State::Failed,
+                                   WizardText::webhookError(anchor.error()));
             return;
         }
         WebhookReceiver::Options options;
@@ -190,23 +196,25 @@ void WebhookPage::startListening()
         options.trust = session.profile().trust;
         if (!anchor->isEmpty())
             options.trust.extraTrustAnchorsPem = anchor.value();
-        m_wizard.listener().start(options, m_wizard.options().cachePath, [this, run](Result<QUrl> url) {
-            if (run != m_listenRun)
-                return;
-            m_listenButton->setEnabled(true);
-            if (!url) {
-                WizardText::showStatus(m_listenStatus, WizardText::State::Failed,
-                                       tr("The receiver cannot listen there: %1\nChoose another port, or "
-                                          "stop the program that uses it.")
-                                           .arg(WizardText::detail(url.error())));
-                return;
-            }
-            WizardText::showStatus(m_listenStatus, WizardText::State::Ok,
-                                   tr("Listening on %1").arg(url->toString()));
-            if (!m_publicUrlEdited)
-                m_publicUrl->setText(url->toString());
-            maybeAutoRegister();
-        });
+        m_wizard.listener().start(
+            options, m_wizard.options().cachePath, [this, run](Result<QUrl> url) {
+                if (run != m_listenRun)
+                    return;
+                m_listenButton->setEnabled(true);
+                if (!url) {
+                    WizardText::showStatus(
+                        m_listenStatus, WizardText::State::Failed,
+                        tr("The receiver cannot listen there: %1\nChoose another port, or "
+                           "stop the program that uses it.")
+                            .arg(WizardText::detail(url.error())));
+                    return;
+                }
+                WizardText::showStatus(m_listenStatus, WizardText::State::Ok,
+                                       tr("Listening on %1").arg(url->toString()));
+                if (!m_publicUrlEdited)
+                    m_publicUrl->setText(url->toString());
+                maybeAutoRegister();
+            });
     });
 }
 
@@ -214,29 +222,32 @@ void WebhookPage::loadRegistration()
 {
     m_registrationLoaded = false;
     m_current->setText(tr("Reading the current registration…"));
-    m_wizard.session().currentRegistration([this](Result<std::optional<WebhookRegistration>> current) {
-        if (!current) {
-            m_current->setText(WizardText::webhookError(current.error()));
-            return;
-        }
-        m_registrationLoaded = true;
-        m_hasRegistration = current->has_value();
-        if (!m_hasRegistration) {
-            m_current->setText(tr("Nothing is registered yet."));
-        } else {
-            const WebhookRegistration &r = **current;
-            m_current->setText(tr("URL: %1\nEvents: %2")
-                                   .arg(r.webhookUrl.toString(), r.webhookEvents.join(QStringLiteral(", "))));
-        }
-        m_overwrite->setEnabled(m_hasRegistration);
-        m_overwrite->setChecked(false);
-        maybeAutoRegister();
-    });
+    m_wizard.session().currentRegistration(
+        [this](Result<std::optional<WebhookRegistration>> current) {
+            if (!current) {
+                m_current->setText(WizardText::webhookError(current.error()));
+                return;
+            }
+            m_registrationLoaded = true;
+            m_hasRegistration = current->has_value();
+            if (!m_hasRegistration) {
+                m_current->setText(tr("Nothing is registered yet."));
+            } else {
+                const WebhookRegistration &r = **current;
+                m_current->setText(
+                    tr("URL: %1\nEvents: %2")
+                        .arg(r.webhookUrl.toString(), r.webhookEvents.join(QStringLiteral(", "))));
+            }
+            m_overwrite->setEnabled(m_hasRegistration);
+            m_overwrite->setChecked(false);
+            maybeAutoRegister();
+        });
 }
 
 void WebhookPage::maybeAutoRegister()
 {
-    if (!m_wizard.autoRun() || m_registered || !m_registrationLoaded || !m_wizard.listener().isListening())
+    if (!m_wizard.autoRun() || m_registered || !m_registrationLoaded
+        || !m_wizard.listener().isListening())
         return;
     m_overwrite->setChecked(m_hasRegistration);
     registerWebhook();
@@ -247,16 +258,18 @@ void WebhookPage::registerWebhook()
     const QUrl url(m_publicUrl->text().trimmed(), QUrl::StrictMode);
     const bool demo = m_wizard.session().profile().demo;
     if (!url.isValid() || url.host().isEmpty() || (!demo && url.scheme() != u"https")) {
-        WizardText::showStatus(m_status, WizardText::State::Failed,
-                               tr("Type the public URL that reaches this receiver, starting with https://. "
-                                  "Partner Center calls only https addresses; a reverse proxy forwards them "
-                                  "to the listen address above."));
+        WizardText::showStatus(
+            m_status, WizardText::State::Failed,
+            tr("Type the public URL that reaches this receiver, starting with https://. "
+               "Partner Center calls only https addresses; a reverse proxy forwards them "
+               "to the listen address above."));
         return;
     }
     if (m_hasRegistration && !m_overwrite->isChecked()) {
-        WizardText::showStatus(m_status, WizardText::State::Failed,
-                               tr("A webhook is already registered (shown above). Tick \"Overwrite the "
-                                  "existing registration\" to replace it."));
+        WizardText::showStatus(
+            m_status, WizardText::State::Failed,
+            tr("A webhook is already registered (shown above). Tick \"Overwrite the "
+               "existing registration\" to replace it."));
         return;
     }
     const quint64 run = ++m_run;
@@ -264,23 +277,27 @@ void WebhookPage::registerWebhook()
     Q_EMIT completeChanged();
     m_register->setEnabled(false);
     WizardText::showStatus(m_status, WizardText::State::Busy, tr("Registering…"));
-    m_wizard.session().registerWebhook(url, checkedEvents(), [this, run](Result<WebhookRegistration> r) {
-        if (run != m_run)
-            return;
-        m_register->setEnabled(true);
-        if (!r) {
-            WizardText::showStatus(m_status, WizardText::State::Failed, WizardText::webhookError(r.error()));
-            return;
-        }
-        m_registered = true;
-        m_hasRegistration = true;
-        m_overwrite->setEnabled(true);
-        m_current->setText(tr("URL: %1\nEvents: %2")
-                               .arg(r->webhookUrl.toString(), r->webhookEvents.join(QStringLiteral(", "))));
-        WizardText::showStatus(m_status, WizardText::State::Ok, tr("Registered. Partner Center now calls %1.")
-                                                                    .arg(r->webhookUrl.toString()));
-        Q_EMIT completeChanged();
-    });
+    m_wizard.session().registerWebhook(
+        url, checkedEvents(), [this, run](Result<WebhookRegistration> r) {
+            if (run != m_run)
+                return;
+            m_register->setEnabled(true);
+            if (!r) {
+                WizardText::showStatus(m_status, WizardText::State::Failed,
+                                       WizardText::webhookError(r.error()));
+                return;
+            }
+            m_registered = true;
+            m_hasRegistration = true;
+            m_overwrite->setEnabled(true);
+            m_current->setText(
+                tr("URL: %1\nEvents: %2")
+                    .arg(r->webhookUrl.toString(), r->webhookEvents.join(QStringLiteral(", "))));
+            WizardText::showStatus(
+                m_status, WizardText::State::Ok,
+                tr("Registered. Partner Center now calls %1.").arg(r->webhookUrl.toString()));
+            Q_EMIT completeChanged();
+        });
 }
 
 } // namespace cosell

@@ -23,12 +23,14 @@ WebhookTestPage::WebhookTestPage(SetupWizard &wizard)
     , m_send(new QPushButton(tr("Send a test event"), this))
     , m_status(new QLabel(this))
     , m_causes(new QLabel(this))
-    , m_skip(new QCheckBox(tr("Go on without webhooks for now (the periodic sweep still syncs)"), this))
+    , m_skip(new QCheckBox(tr("Go on without webhooks for now (the periodic sweep still syncs)"),
+                           this))
     , m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("webhookTestPage"));
     setTitle(tr("Test the webhook"));
-    setSubTitle(tr("Partner Center sends a test event to the public URL; this page shows it arrive."));
+    setSubTitle(
+        tr("Partner Center sends a test event to the public URL; this page shows it arrive."));
     m_send->setObjectName(QStringLiteral("webhookTestSendButton"));
     m_status->setObjectName(QStringLiteral("webhookTestStatus"));
     m_causes->setObjectName(QStringLiteral("webhookTestCauses"));
@@ -55,7 +57,8 @@ WebhookTestPage::WebhookTestPage(SetupWizard &wizard)
     connect(m_timer, &QTimer::timeout, this, &WebhookTestPage::onTimeout);
     connect(&wizard.listener(), &SetupWebhookListener::validationEventReceived, this,
             [this](const QString &correlationId, const QDateTime &) { onArrived(correlationId); });
-    connect(&wizard.listener(), &SetupWebhookListener::requestRefused, this, [this] { ++m_refused; });
+    connect(&wizard.listener(), &SetupWebhookListener::requestRefused, this,
+            [this] { ++m_refused; });
 }
 
 void WebhookTestPage::initializePage()
@@ -87,22 +90,25 @@ void WebhookTestPage::sendTestEvent()
     m_causes->hide();
     m_send->setEnabled(false);
     m_waiting = true;
-    WizardText::showStatus(m_status, WizardText::State::Busy, tr("Asking Partner Center to send the test event…"));
+    WizardText::showStatus(m_status, WizardText::State::Busy,
+                           tr("Asking Partner Center to send the test event…"));
     m_wizard.session().sendValidationEvent([this, run](Result<QString> correlationId) {
         if (run != m_run)
             return;
         if (!correlationId) {
             m_waiting = false;
             m_send->setEnabled(true);
-            WizardText::showStatus(m_status, WizardText::State::Failed, WizardText::webhookError(correlationId.error()));
+            WizardText::showStatus(m_status, WizardText::State::Failed,
+                                   WizardText::webhookError(correlationId.error()));
             return;
         }
         if (m_arrived)
             return; // faster than the answer
         m_correlationId = correlationId.value();
         const int seconds = qMax(1, m_wizard.session().profile().validationTimeoutMs / 1000);
-        WizardText::showStatus(m_status, WizardText::State::Busy,
-                               tr("Sent. Waiting up to %n second(s) for it to arrive…", nullptr, seconds));
+        WizardText::showStatus(
+            m_status, WizardText::State::Busy,
+            tr("Sent. Waiting up to %n second(s) for it to arrive…", nullptr, seconds));
         m_timer->start(m_wizard.session().profile().validationTimeoutMs);
     });
 }
@@ -118,9 +124,10 @@ void WebhookTestPage::onArrived(const QString &correlationId)
     m_arrived = true;
     m_send->setEnabled(true);
     m_causes->hide();
-    WizardText::showStatus(m_status, WizardText::State::Ok,
-                           tr("The test event arrived at %1 and its signature checked out. Webhooks work.")
-                               .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    WizardText::showStatus(
+        m_status, WizardText::State::Ok,
+        tr("The test event arrived at %1 and its signature checked out. Webhooks work.")
+            .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
     Q_EMIT completeChanged();
 }
 
@@ -129,17 +136,19 @@ void WebhookTestPage::onTimeout()
     m_waiting = false;
     ++m_run;
     m_send->setEnabled(true);
-    WizardText::showStatus(m_status, WizardText::State::Failed, tr("The test event did not arrive in time."));
-    QStringList causes{
+    WizardText::showStatus(m_status, WizardText::State::Failed,
+                           tr("The test event did not arrive in time."));
+    QStringList causes {
         tr("The public URL does not reach this computer: check the DNS name, the reverse proxy and "
            "the firewall (inbound HTTPS)."),
         tr("The reverse proxy forwards to another address or port than the receiver listens on."),
         tr("The registration points to another URL: go back one page and register again."),
         tr("Partner Center is slow to deliver: wait a minute and send the test event again.")};
     if (m_refused > 0)
-        causes.prepend(tr("The receiver refused %n request(s): the signature or the certificate did not "
-                          "check out. Check the computer's clock and the trusted certificates.",
-                          nullptr, m_refused));
+        causes.prepend(
+            tr("The receiver refused %n request(s): the signature or the certificate did not "
+               "check out. Check the computer's clock and the trusted certificates.",
+               nullptr, m_refused));
     m_causes->setText(tr("Likely causes:") + WizardText::bulletList(causes));
     m_causes->show();
 }

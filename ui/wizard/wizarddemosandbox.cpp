@@ -21,7 +21,8 @@ constexpr auto kSandboxSecret = "sandbox-secret";
 } // namespace
 
 WizardDemoSandbox::WizardDemoSandbox(QObject *parent)
-    : QObject(parent), m_server(std::make_unique<sandbox::SandboxServer>())
+    : QObject(parent)
+    , m_server(std::make_unique<sandbox::SandboxServer>())
 {
     sandbox::addDefaultServices(*m_server);
     m_browserNetwork.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
@@ -54,7 +55,8 @@ SetupProfile WizardDemoSandbox::profile() const
     p.demo = true;
     p.referralsBaseUrl = baseUrl(QStringLiteral("partnercenter.referralsBaseUrl"));
     p.webhooksBaseUrl = baseUrl(QStringLiteral("partnercenter.webhooksBaseUrl"));
-    const QString entra = m_server->url(u"/login") + u'/' + QLatin1String(kTenant) + QStringLiteral("/oauth2/v2.0/");
+    const QString entra =
+        m_server->url(u"/login") + u'/' + QLatin1String(kTenant) + QStringLiteral("/oauth2/v2.0/");
     OAuthConfig e;
     e.authorizeUrl = QUrl(entra + QStringLiteral("authorize"));
     e.tokenUrl = QUrl(entra + QStringLiteral("token"));
@@ -73,7 +75,8 @@ SetupProfile WizardDemoSandbox::profile() const
     p.salesforceAuth.scopes = {QStringLiteral("api"), QStringLiteral("refresh_token")};
     p.salesforceAuth.defaultLifetimeSeconds = 7200;
     // The sandbox delivers to the local listener directly: no reverse proxy in between.
-    p.trust = WebhookTrustSettings::sandbox(QStringLiteral("127.0.0.1:%1").arg(m_server->port()), QByteArray());
+    p.trust = WebhookTrustSettings::sandbox(QStringLiteral("127.0.0.1:%1").arg(m_server->port()),
+                                            QByteArray());
     p.extraTrustAnchorUrl = QUrl(m_server->url(u"/cert/sandbox-root.pem"));
     p.validationTimeoutMs = 30000;
     return p;

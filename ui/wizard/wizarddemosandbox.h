@@ -4,10 +4,10 @@
 #include "core/setup/setupprofile.h"
 #include "core/setup/setupsession.h"
 
+#include <memory>
+
 #include <QNetworkAccessManager>
 #include <QObject>
-
-#include <memory>
 
 namespace cosell::sandbox {
 class SandboxServer;

@@ -22,7 +22,9 @@ QString WizardText::detail(const Error &error)
     if (!error.code.isEmpty())
         parts << error.code;
     const QString message = error.message.isEmpty() ? toString(error.kind) : error.message;
-    return parts.isEmpty() ? message : QStringLiteral("%1 (%2)").arg(message, parts.join(QStringLiteral(", ")));
+    return parts.isEmpty()
+        ? message
+        : QStringLiteral("%1 (%2)").arg(message, parts.join(QStringLiteral(", ")));
 }
 
 QString WizardText::signInError(const Error &error)
@@ -79,7 +81,8 @@ QString WizardText::crmError(const Error &error)
 QString WizardText::webhookError(const Error &error)
 {
     QString advice;
-    if (error.httpStatus == 403 || error.httpStatus == 401 || error.kind == Error::Kind::Unauthorized)
+    if (error.httpStatus == 403 || error.httpStatus == 401
+        || error.kind == Error::Kind::Unauthorized)
         advice = tr("Partner Center refused the webhook registration. The account needs the "
                     "Referrals admin role; sign in again on the Partner Center page.");
     else if (error.httpStatus == 400 || error.kind == Error::Kind::Invalid)

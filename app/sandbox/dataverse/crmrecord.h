@@ -14,7 +14,7 @@ struct CrmRecord
     QString id;
     QJsonObject fields;
     qint64 version = 0; // row version, strictly increasing per table; etag source
-    QDateTime created;  // UTC
+    QDateTime created; // UTC
     QDateTime modified; // UTC
 };
 

@@ -19,12 +19,14 @@ struct Part
 
 QByteArray boundaryOf(const QByteArray &contentType)
 {
-    static const QRegularExpression rx(QStringLiteral("boundary=\"?([^\";]+)\"?"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression rx(QStringLiteral("boundary=\"?([^\";]+)\"?"),
+                                       QRegularExpression::CaseInsensitiveOption);
     const auto m = rx.match(QString::fromLatin1(contentType));
     return m.hasMatch() ? m.captured(1).toLatin1() : QByteArray();
 }
 
-void splitHead(const QByteArray &text, QHash<QByteArray, QByteArray> *headers, QByteArray *rest, QByteArray *firstLine)
+void splitHead(const QByteArray &text, QHash<QByteArray, QByteArray> *headers, QByteArray *rest,
+               QByteArray *firstLine)
 {
     QByteArray t = text;
     t.replace("\r\n", "\n");
@@ -75,17 +77,28 @@ bool splitParts(const QByteArray &body, const QByteArray &boundary, QList<Part> 
 QByteArray reason(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 412: return "Precondition Failed";
-    case 415: return "Unsupported Media Type";
-    case 429: return "Too Many Requests";
-    default: return "Error";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 412:
+        return "Precondition Failed";
+    case 415:
+        return "Unsupported Media Type";
+    case 429:
+        return "Too Many Requests";
+    default:
+        return "Error";
     }
 }
 
@@ -108,7 +121,10 @@ class Runner
 {
 public:
     Runner(DataverseService &service, const SandboxRequest &outer, const QString &apiRoot)
-        : m_service(service), m_outer(outer), m_apiRoot(apiRoot) { }
+        : m_service(service)
+        , m_outer(outer)
+        , m_apiRoot(apiRoot)
+    { }
 
     SandboxResponse runOne(const Part &part, bool inChangeSet)
     {
@@ -117,7 +133,9 @@ public:
         splitHead(part.content, &headers, &body, &requestLine);
         const QList<QByteArray> words = requestLine.split(' ');
         if (words.size() < 2)
-            return DataverseError::response(400, QStringLiteral("0x80060888"), QStringLiteral("Malformed request line in batch part."));
+            return DataverseError::response(
+                400, QStringLiteral("0x80060888"),
+                QStringLiteral("Malformed request line in batch part."));
         QString url = QString::fromUtf8(words[1]);
         // Content-ID references: "$1" at the start of the URL or as an @odata.bind value.
         static const QRegularExpression ref(QStringLiteral("^\\$(\\d+)"));
@@ -136,7 +154,8 @@ public:
         }
         for (auto it = m_ids.cbegin(); it != m_ids.cend(); ++it)
             text.replace(QStringLiteral("\"$") + it.key() + u'"', u'"' + it.value() + u'"');
-        static const QRegularExpression root(QStringLiteral("^(?:https?://[^/]+)?(?:/dataverse)?/api/data/v\\d+\\.\\d+/"));
+        static const QRegularExpression root(
+            QStringLiteral("^(?:https?://[^/]+)?(?:/dataverse)?/api/data/v\\d+\\.\\d+/"));
         url.remove(root);
         if (url.startsWith(u'/'))
             url.remove(0, 1);
@@ -152,9 +171,12 @@ public:
         inner.claims = m_outer.claims;
         inner.baseUrl = m_outer.baseUrl;
         if (inChangeSet && inner.method == "GET")
-            return DataverseError::response(400, QStringLiteral("0x80060888"), QStringLiteral("GET requests are not allowed inside a change set."));
+            return DataverseError::response(
+                400, QStringLiteral("0x80060888"),
+                QStringLiteral("GET requests are not allowed inside a change set."));
         if (inner.path == u"$batch")
-            return DataverseError::response(400, QStringLiteral("0x80060888"), QStringLiteral("Batches cannot be nested."));
+            return DataverseError::response(400, QStringLiteral("0x80060888"),
+                                            QStringLiteral("Batches cannot be nested."));
         SandboxResponse r = m_service.execute(inner, inner.path, m_apiRoot);
         const QByteArray contentId = part.headers.value("content-id");
         const QByteArray entityId = r.header("OData-EntityId");
@@ -165,8 +187,10 @@ public:
 
     static SandboxResponse missingReference(const QString &id)
     {
-        return DataverseError::response(400, QStringLiteral("0x80060888"),
-            QStringLiteral("Content-ID Reference: '%1' does not exist in the batch context.").arg(id));
+        return DataverseError::response(
+            400, QStringLiteral("0x80060888"),
+            QStringLiteral("Content-ID Reference: '%1' does not exist in the batch context.")
+                .arg(id));
     }
 
 private:
@@ -178,16 +202,20 @@ private:
 
 } // namespace
 
-SandboxResponse DataverseBatch::run(DataverseService &service, const SandboxRequest &request, const QString &apiRoot)
+SandboxResponse DataverseBatch::run(DataverseService &service, const SandboxRequest &request,
+                                    const QString &apiRoot)
 {
     QList<Part> parts;
     if (!request.header("content-type").startsWith("multipart/mixed")
         || !splitParts(request.body, boundaryOf(request.header("content-type")), &parts)) {
-        return DataverseError::response(400, QStringLiteral("0x80060888"),
-                                        QStringLiteral("The batch request must be a well-formed multipart/mixed body with a boundary."));
+        return DataverseError::response(
+            400, QStringLiteral("0x80060888"),
+            QStringLiteral(
+                "The batch request must be a well-formed multipart/mixed body with a boundary."));
     }
     const bool continueOnError = request.header("prefer").contains("odata.continue-on-error");
-    const QByteArray batchBoundary = "batchresponse_" + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1();
+    const QByteArray batchBoundary =
+        "batchresponse_" + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1();
     Runner runner(service, request, apiRoot);
     QByteArray out;
     int count = 0;
@@ -196,11 +224,13 @@ SandboxResponse DataverseBatch::run(DataverseService &service, const SandboxRequ
         if (type.startsWith("multipart/mixed")) {
             QList<Part> changes;
             if (!splitParts(part.content, boundaryOf(type), &changes))
-                return DataverseError::response(400, QStringLiteral("0x80060888"), QStringLiteral("Malformed change set."));
+                return DataverseError::response(400, QStringLiteral("0x80060888"),
+                                                QStringLiteral("Malformed change set."));
             count += int(changes.size());
             if (count > kMaxRequests)
                 break;
-            const QByteArray csBoundary = "changesetresponse_" + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1();
+            const QByteArray csBoundary = "changesetresponse_"
+                + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1();
             QByteArray csOut;
             service.store().begin();
             std::optional<SandboxResponse> failure;
@@ -210,38 +240,46 @@ SandboxResponse DataverseBatch::run(DataverseService &service, const SandboxRequ
                     failure = r;
                     break;
                 }
-                csOut += "--" + csBoundary + "\r\n" + serialize(r, change.headers.value("content-id"));
+                csOut +=
+                    "--" + csBoundary + "\r\n" + serialize(r, change.headers.value("content-id"));
             }
             if (failure) {
                 service.store().rollback();
                 if (!continueOnError) {
-                    SandboxResponse whole = SandboxResponse::raw(400, "--" + batchBoundary + "\r\n" + serialize(*failure, {}) + "--" + batchBoundary + "--\r\n",
-                                                                 "multipart/mixed; boundary=" + batchBoundary);
+                    SandboxResponse whole =
+                        SandboxResponse::raw(400,
+                                             "--" + batchBoundary + "\r\n" + serialize(*failure, {})
+                                                 + "--" + batchBoundary + "--\r\n",
+                                             "multipart/mixed; boundary=" + batchBoundary);
                     return DataverseError::addODataHeaders(whole);
                 }
                 out += "--" + batchBoundary + "\r\n" + serialize(*failure, {});
                 continue;
             }
             service.store().commit();
-            out += "--" + batchBoundary + "\r\nContent-Type: multipart/mixed; boundary=" + csBoundary + "\r\n\r\n"
-                + csOut + "--" + csBoundary + "--\r\n";
+            out += "--" + batchBoundary + "\r\nContent-Type: multipart/mixed; boundary="
+                + csBoundary + "\r\n\r\n" + csOut + "--" + csBoundary + "--\r\n";
             continue;
         }
         if (++count > kMaxRequests)
             break;
         const SandboxResponse r = runner.runOne(part, false);
         if (r.status >= 400 && !continueOnError) {
-            SandboxResponse whole = SandboxResponse::raw(400, "--" + batchBoundary + "\r\n" + serialize(r, {}) + "--" + batchBoundary + "--\r\n",
-                                                         "multipart/mixed; boundary=" + batchBoundary);
+            SandboxResponse whole = SandboxResponse::raw(
+                400,
+                "--" + batchBoundary + "\r\n" + serialize(r, {}) + "--" + batchBoundary + "--\r\n",
+                "multipart/mixed; boundary=" + batchBoundary);
             return DataverseError::addODataHeaders(whole);
         }
         out += "--" + batchBoundary + "\r\n" + serialize(r, part.headers.value("content-id"));
     }
     if (count > kMaxRequests)
-        return DataverseError::response(400, QStringLiteral("0x80060888"),
-                                        QStringLiteral("The batch contains more than %1 requests.").arg(kMaxRequests));
+        return DataverseError::response(
+            400, QStringLiteral("0x80060888"),
+            QStringLiteral("The batch contains more than %1 requests.").arg(kMaxRequests));
     out += "--" + batchBoundary + "--\r\n";
-    SandboxResponse whole = SandboxResponse::raw(200, out, "multipart/mixed; boundary=" + batchBoundary);
+    SandboxResponse whole =
+        SandboxResponse::raw(200, out, "multipart/mixed; boundary=" + batchBoundary);
     return DataverseError::addODataHeaders(whole);
 }
 

@@ -16,7 +16,8 @@ class DataverseService;
 class DataverseBatch final
 {
 public:
-    static SandboxResponse run(DataverseService &service, const SandboxRequest &request, const QString &apiRoot);
+    static SandboxResponse run(DataverseService &service, const SandboxRequest &request,
+                               const QString &apiRoot);
     static constexpr int kMaxRequests = 1000;
 };
 

@@ -7,10 +7,14 @@ namespace cosell::sandbox {
 
 const QStringList &DataverseConfig::customRoles()
 {
-    static const QStringList roles{QStringLiteral("syncwithpartnercenter"),
-        QStringLiteral("referralidentifier"), QStringLiteral("referrallink"),
-        QStringLiteral("howcanmicrosofthelp"), QStringLiteral("referralvisibility"),
-        QStringLiteral("microsoftcrmidentifier"), QStringLiteral("products"), QStringLiteral("audit")};
+    static const QStringList roles {QStringLiteral("syncwithpartnercenter"),
+                                    QStringLiteral("referralidentifier"),
+                                    QStringLiteral("referrallink"),
+                                    QStringLiteral("howcanmicrosofthelp"),
+                                    QStringLiteral("referralvisibility"),
+                                    QStringLiteral("microsoftcrmidentifier"),
+                                    QStringLiteral("products"),
+                                    QStringLiteral("audit")};
     return roles;
 }
 
@@ -34,13 +38,13 @@ QJsonObject DataverseConfig::toJson() const
     for (const QString &role : customRoles())
         if (isMissing(role))
             missing.append(customField(role));
-    return QJsonObject{{QStringLiteral("customPrefix"), customPrefix},
-                       {QStringLiteral("customFieldNames"), names},
-                       {QStringLiteral("missingFields"), missing},
-                       {QStringLiteral("alternateKeyDefined"), alternateKeyDefined},
-                       {QStringLiteral("defaultPageSize"), defaultPageSize},
-                       {QStringLiteral("maxRequestsPerWindow"), maxRequestsPerWindow},
-                       {QStringLiteral("windowSeconds"), windowSeconds}};
+    return QJsonObject {{QStringLiteral("customPrefix"), customPrefix},
+                        {QStringLiteral("customFieldNames"), names},
+                        {QStringLiteral("missingFields"), missing},
+                        {QStringLiteral("alternateKeyDefined"), alternateKeyDefined},
+                        {QStringLiteral("defaultPageSize"), defaultPageSize},
+                        {QStringLiteral("maxRequestsPerWindow"), maxRequestsPerWindow},
+                        {QStringLiteral("windowSeconds"), windowSeconds}};
 }
 
 bool DataverseConfig::apply(const QJsonObject &json, QString *error)
@@ -62,13 +66,17 @@ bool DataverseConfig::apply(const QJsonObject &json, QString *error)
         for (const QJsonValue &v : missing)
             next.missingCustomFields.insert(v.toString());
     }
-    next.alternateKeyDefined = json.value(QStringLiteral("alternateKeyDefined")).toBool(next.alternateKeyDefined);
-    next.defaultPageSize = json.value(QStringLiteral("defaultPageSize")).toInt(next.defaultPageSize);
-    next.maxRequestsPerWindow = json.value(QStringLiteral("maxRequestsPerWindow")).toInt(next.maxRequestsPerWindow);
+    next.alternateKeyDefined =
+        json.value(QStringLiteral("alternateKeyDefined")).toBool(next.alternateKeyDefined);
+    next.defaultPageSize =
+        json.value(QStringLiteral("defaultPageSize")).toInt(next.defaultPageSize);
+    next.maxRequestsPerWindow =
+        json.value(QStringLiteral("maxRequestsPerWindow")).toInt(next.maxRequestsPerWindow);
     next.windowSeconds = json.value(QStringLiteral("windowSeconds")).toInt(next.windowSeconds);
     if (next.customPrefix.isEmpty() || next.defaultPageSize < 1 || next.maxRequestsPerWindow < 1
         || next.windowSeconds < 1) {
-        *error = QStringLiteral("customPrefix, defaultPageSize, maxRequestsPerWindow and windowSeconds must be set and positive");
+        *error = QStringLiteral("customPrefix, defaultPageSize, maxRequestsPerWindow and "
+                                "windowSeconds must be set and positive");
         return false;
     }
     *this = next;

@@ -18,11 +18,11 @@ struct DataverseConfig
     static const QStringList &customRoles();
 
     QString customPrefix = QStringLiteral("mspc");
-    QHash<QString, QString> customNames;   // role → logical name override
-    QSet<QString> missingCustomFields;     // roles or logical names not installed
-    bool alternateKeyDefined = true;       // on the Referral Identifier column
-    int defaultPageSize = 5000;            // page size without Prefer: odata.maxpagesize
-    int maxRequestsPerWindow = 6000;       // service protection, per user
+    QHash<QString, QString> customNames; // role → logical name override
+    QSet<QString> missingCustomFields; // roles or logical names not installed
+    bool alternateKeyDefined = true; // on the Referral Identifier column
+    int defaultPageSize = 5000; // page size without Prefer: odata.maxpagesize
+    int maxRequestsPerWindow = 6000; // service protection, per user
     int windowSeconds = 300;
 
     QString customField(const QString &role) const; // logical name of a role

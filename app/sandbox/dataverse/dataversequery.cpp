@@ -4,17 +4,18 @@
 #include "app/sandbox/dataverse/dataverseerror.h"
 #include "app/sandbox/dataverse/odatafilterparser.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUrl>
 
-#include <algorithm>
-
 namespace cosell::sandbox {
 namespace {
 
-QString value(const QList<QPair<QString, QString>> &items, const QString &name, bool *present = nullptr)
+QString value(const QList<QPair<QString, QString>> &items, const QString &name,
+              bool *present = nullptr)
 {
     for (const auto &item : items) {
         if (item.first == name) {
@@ -30,21 +31,24 @@ QString value(const QList<QPair<QString, QString>> &items, const QString &name, 
 
 QString encodeToken(const QJsonObject &o)
 {
-    return QString::fromLatin1(QJsonDocument(o).toJson(QJsonDocument::Compact).toBase64(
-        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        QJsonDocument(o)
+            .toJson(QJsonDocument::Compact)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QJsonObject decodeToken(const QString &t, bool *ok)
 {
-    const auto decoded = QByteArray::fromBase64Encoding(t.toLatin1(), QByteArray::Base64UrlEncoding
-                                                                          | QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(
+        t.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     const QJsonDocument doc = QJsonDocument::fromJson(decoded.decoded);
     *ok = decoded && doc.isObject();
     return doc.object();
 }
 
-QString linkWith(const QString &apiRoot, const QString &set, const QList<QPair<QString, QString>> &items,
-                 const QString &dropName, const QString &name, const QString &val)
+QString linkWith(const QString &apiRoot, const QString &set,
+                 const QList<QPair<QString, QString>> &items, const QString &dropName,
+                 const QString &name, const QString &val)
 {
     QStringList parts;
     for (const auto &item : items)
@@ -101,15 +105,17 @@ QString DataverseQuery::etag(const CrmRecord &row)
 QJsonObject DataverseQuery::entityJson(const DataverseEntity &entity, const CrmRecord &row,
                                        const QStringList &select)
 {
-    QJsonObject o{{QStringLiteral("@odata.etag"), etag(row)}};
+    QJsonObject o {{QStringLiteral("@odata.etag"), etag(row)}};
     if (select.isEmpty()) {
         for (const DataverseAttribute &a : entity.attributes)
-            o.insert(a.name, row.fields.value(a.name).isUndefined() ? QJsonValue(QJsonValue::Null)
-                                                                     : row.fields.value(a.name));
+            o.insert(a.name,
+                     row.fields.value(a.name).isUndefined() ? QJsonValue(QJsonValue::Null)
+                                                            : row.fields.value(a.name));
     } else {
         for (const QString &name : select)
-            o.insert(name, row.fields.value(name).isUndefined() ? QJsonValue(QJsonValue::Null)
-                                                                 : row.fields.value(name));
+            o.insert(name,
+                     row.fields.value(name).isUndefined() ? QJsonValue(QJsonValue::Null)
+                                                          : row.fields.value(name));
         o.insert(entity.idField, row.id);
     }
     return o;
@@ -117,7 +123,8 @@ QJsonObject DataverseQuery::entityJson(const DataverseEntity &entity, const CrmR
 
 SandboxResponse DataverseQuery::unknownProperty(const DataverseEntity &entity, const QString &name)
 {
-    return DataverseError::response(400, QStringLiteral("0x80060888"),
+    return DataverseError::response(
+        400, QStringLiteral("0x80060888"),
         QStringLiteral("Could not find a property named '%1' on type 'Microsoft.Dynamics.CRM.%2'.")
             .arg(name, entity.logicalName));
 }
@@ -155,8 +162,11 @@ SandboxResponse DataverseQuery::list(const Context &c, const SandboxRequest &req
             bool present = false;
             value(items, QString::fromLatin1(p), &present);
             if (present)
-                return DataverseError::response(400, QStringLiteral("0x80060888"),
-                    QStringLiteral("The query parameter %1 isn't supported when Change Tracking is enabled.").arg(QLatin1StringView(p)));
+                return DataverseError::response(
+                    400, QStringLiteral("0x80060888"),
+                    QStringLiteral(
+                        "The query parameter %1 isn't supported when Change Tracking is enabled.")
+                        .arg(QLatin1StringView(p)));
         }
         return delta(c, request, items, select, pageSize, pageSizeApplied);
     }
@@ -175,13 +185,20 @@ SandboxResponse DataverseQuery::list(const Context &c, const SandboxRequest &req
                 return unknownProperty(c.entity, f);
         filter = std::move(parsed).value();
     }
-    struct Order { QString field; bool desc; };
+    struct Order
+    {
+        QString field;
+        bool desc;
+    };
     QList<Order> order;
-    for (const QString &part : value(items, QStringLiteral("$orderby")).split(u',', Qt::SkipEmptyParts)) {
+    for (const QString &part :
+         value(items, QStringLiteral("$orderby")).split(u',', Qt::SkipEmptyParts)) {
         const QStringList words = part.trimmed().split(u' ', Qt::SkipEmptyParts);
-        if (words.isEmpty() || words.size() > 2 || (words.size() == 2 && words[1] != u"asc" && words[1] != u"desc"))
-            return DataverseError::response(400, QStringLiteral("0x80060888"),
-                                            QStringLiteral("Syntax error in $orderby: '%1'.").arg(part));
+        if (words.isEmpty() || words.size() > 2
+            || (words.size() == 2 && words[1] != u"asc" && words[1] != u"desc"))
+            return DataverseError::response(
+                400, QStringLiteral("0x80060888"),
+                QStringLiteral("Syntax error in $orderby: '%1'.").arg(part));
         if (!c.entity.attribute(words[0]))
             return unknownProperty(c.entity, words[0]);
         order.append({words[0], words.size() == 2 && words[1] == u"desc"});
@@ -190,13 +207,17 @@ SandboxResponse DataverseQuery::list(const Context &c, const SandboxRequest &req
     const QString topText = value(items, QStringLiteral("$top"), &hasTop);
     const int top = topText.toInt();
     if (hasTop && top <= 0)
-        return DataverseError::response(400, QStringLiteral("0x80060888"), QStringLiteral("Invalid value for $top: '%1'.").arg(topText));
+        return DataverseError::response(
+            400, QStringLiteral("0x80060888"),
+            QStringLiteral("Invalid value for $top: '%1'.").arg(topText));
     for (const char *p : {"$skip", "$expand", "$apply"}) {
         bool present = false;
         value(items, QString::fromLatin1(p), &present);
         if (present)
-            return DataverseError::response(400, QStringLiteral("0x80060888"),
-                QStringLiteral("The query parameter %1 is not supported").arg(QLatin1StringView(p)));
+            return DataverseError::response(
+                400, QStringLiteral("0x80060888"),
+                QStringLiteral("The query parameter %1 is not supported")
+                    .arg(QLatin1StringView(p)));
     }
     // $top without a page-size preference limits the result and disables paging.
     const int limit = hasTop && !pageSizeApplied ? qMin(top, 5000) : pageSize;
@@ -209,7 +230,8 @@ SandboxResponse DataverseQuery::list(const Context &c, const SandboxRequest &req
         return hasSkip ? decodeToken(t, &tokenOk) : QJsonObject();
     }();
     if (!tokenOk)
-        return DataverseError::response(400, QStringLiteral("0x80060888"), QStringLiteral("Invalid $skiptoken."));
+        return DataverseError::response(400, QStringLiteral("0x80060888"),
+                                        QStringLiteral("Invalid $skiptoken."));
 
     std::vector<const CrmRecord *> page;
     bool more = false;
@@ -223,16 +245,18 @@ SandboxResponse DataverseQuery::list(const Context &c, const SandboxRequest &req
         page.push_back(&row);
         return true;
     };
-    const bool byId = order.isEmpty() || (order.size() == 1 && order[0].field == c.entity.idField && !order[0].desc);
+    const bool byId = order.isEmpty()
+        || (order.size() == 1 && order[0].field == c.entity.idField && !order[0].desc);
     const bool byModified = order.size() == 1 && order[0].field == u"modifiedon" && !order[0].desc;
     if (byId) {
         const auto &rows = c.table.rows();
-        auto it = hasSkip ? rows.upper_bound(cursor.value(QStringLiteral("i")).toString()) : rows.begin();
+        auto it =
+            hasSkip ? rows.upper_bound(cursor.value(QStringLiteral("i")).toString()) : rows.begin();
         for (; it != rows.end() && take(it->second); ++it) { }
     } else if (byModified) {
         const auto &index = c.table.byModified();
-        const RecordTable::ModKey after{qint64(cursor.value(QStringLiteral("m")).toDouble()),
-                                        qint64(cursor.value(QStringLiteral("v")).toDouble())};
+        const RecordTable::ModKey after {qint64(cursor.value(QStringLiteral("m")).toDouble()),
+                                         qint64(cursor.value(QStringLiteral("v")).toDouble())};
         auto it = hasSkip ? index.upper_bound(after) : index.begin();
         for (; it != index.end() && take(*c.table.find(it->second)); ++it) { }
     } else {
@@ -250,7 +274,7 @@ SandboxResponse DataverseQuery::list(const Context &c, const SandboxRequest &req
             }
             return a.row->id < b.row->id;
         };
-        Keyed probe{{}, nullptr};
+        Keyed probe {{}, nullptr};
         CrmRecord probeRow;
         if (hasSkip) {
             probeRow.id = cursor.value(QStringLiteral("i")).toString();
@@ -263,7 +287,7 @@ SandboxResponse DataverseQuery::list(const Context &c, const SandboxRequest &req
         for (const auto &[id, row] : c.table.rows()) {
             if (filter && !filter->matches(row.fields))
                 continue;
-            Keyed k{{}, &row};
+            Keyed k {{}, &row};
             for (const Order &o : order)
                 k.keys.push_back(row.fields.value(o.field));
             if (hasSkip && !less(probe, k))
@@ -284,29 +308,33 @@ SandboxResponse DataverseQuery::list(const Context &c, const SandboxRequest &req
     for (const CrmRecord *row : page)
         values.append(entityJson(c.entity, *row, select));
     const QString selectPart = select.isEmpty() ? QString() : u'(' + select.join(u',') + u')';
-    QJsonObject body{{QStringLiteral("@odata.context"), QString(c.apiRoot + QStringLiteral("/$metadata#") + c.entity.setName + selectPart)},
-                     {QStringLiteral("value"), values}};
+    QJsonObject body {
+        {QStringLiteral("@odata.context"),
+         QString(c.apiRoot + QStringLiteral("/$metadata#") + c.entity.setName + selectPart)},
+        {QStringLiteral("value"), values}};
     if (more && paging && !page.empty()) {
         const CrmRecord *last = page.back();
         QJsonArray orderValues;
         for (const Order &o : order)
             orderValues.append(last->fields.value(o.field));
-        const QJsonObject next{{QStringLiteral("i"), last->id},
-                               {QStringLiteral("m"), double(last->modified.toMSecsSinceEpoch())},
-                               {QStringLiteral("v"), double(last->version)},
-                               {QStringLiteral("o"), orderValues}};
+        const QJsonObject next {{QStringLiteral("i"), last->id},
+                                {QStringLiteral("m"), double(last->modified.toMSecsSinceEpoch())},
+                                {QStringLiteral("v"), double(last->version)},
+                                {QStringLiteral("o"), orderValues}};
         body.insert(QStringLiteral("@odata.nextLink"),
-                    linkWith(c.apiRoot, c.entity.setName, items, QString(), QStringLiteral("$skiptoken"), encodeToken(next)));
+                    linkWith(c.apiRoot, c.entity.setName, items, QString(),
+                             QStringLiteral("$skiptoken"), encodeToken(next)));
     }
     SandboxResponse response = SandboxResponse::json(200, body);
     if (pageSizeApplied)
-        response.setHeader(QByteArrayLiteral("Preference-Applied"), "odata.maxpagesize=" + QByteArray::number(pageSize));
+        response.setHeader(QByteArrayLiteral("Preference-Applied"),
+                           "odata.maxpagesize=" + QByteArray::number(pageSize));
     return DataverseError::addODataHeaders(response);
 }
 
 SandboxResponse DataverseQuery::delta(const Context &c, const SandboxRequest &request,
-                                      const QList<QPair<QString, QString>> &items, const QStringList &select,
-                                      int pageSize, bool pageSizeApplied)
+                                      const QList<QPair<QString, QString>> &items,
+                                      const QStringList &select, int pageSize, bool pageSizeApplied)
 {
     Q_UNUSED(request)
     bool hasDelta = false;
@@ -316,21 +344,26 @@ SandboxResponse DataverseQuery::delta(const Context &c, const SandboxRequest &re
         const qsizetype bang = tokenText.indexOf(u'!');
         bool ok = bang > 0;
         since = ok ? tokenText.left(bang).toLongLong(&ok) : 0;
-        const QDateTime issued = QDateTime::fromString(tokenText.mid(bang + 1), QStringLiteral("MM/dd/yyyy HH:mm:ss"));
+        const QDateTime issued =
+            QDateTime::fromString(tokenText.mid(bang + 1), QStringLiteral("MM/dd/yyyy HH:mm:ss"));
         if (!ok || since < 0 || since > c.table.currentVersion() || !issued.isValid())
-            return DataverseError::response(400, QStringLiteral("0x80044352"),
-                                            QStringLiteral("The delta token '%1' is not valid.").arg(tokenText));
+            return DataverseError::response(
+                400, QStringLiteral("0x80044352"),
+                QStringLiteral("The delta token '%1' is not valid.").arg(tokenText));
         QDateTime issuedUtc = issued;
         issuedUtc.setTimeSpec(Qt::UTC);
         if (issuedUtc.addDays(7) < c.now)
-            return DataverseError::response(400, QStringLiteral("0x80044352"),
-                QStringLiteral("The delta token has expired (ExpireChangeTrackingInDays = 7); a full synchronization is required."));
+            return DataverseError::response(
+                400, QStringLiteral("0x80044352"),
+                QStringLiteral("The delta token has expired (ExpireChangeTrackingInDays = 7); a "
+                               "full synchronization is required."));
     }
     bool hasSkip = false, tokenOk = true;
     const QString skip = value(items, QStringLiteral("$skiptoken"), &hasSkip);
     const QJsonObject cursor = hasSkip ? decodeToken(skip, &tokenOk) : QJsonObject();
     if (!tokenOk)
-        return DataverseError::response(400, QStringLiteral("0x80060888"), QStringLiteral("Invalid $skiptoken."));
+        return DataverseError::response(400, QStringLiteral("0x80060888"),
+                                        QStringLiteral("Invalid $skiptoken."));
 
     const QString selectPart = select.isEmpty() ? QString() : u'(' + select.join(u',') + u')';
     QJsonArray values;
@@ -338,9 +371,11 @@ SandboxResponse DataverseQuery::delta(const Context &c, const SandboxRequest &re
     bool more = false;
     qint64 newToken = c.table.currentVersion();
     if (!hasDelta) {
-        newToken = hasSkip ? qint64(cursor.value(QStringLiteral("t")).toDouble()) : c.table.currentVersion();
+        newToken = hasSkip ? qint64(cursor.value(QStringLiteral("t")).toDouble())
+                           : c.table.currentVersion();
         const auto &rows = c.table.rows();
-        auto it = hasSkip ? rows.upper_bound(cursor.value(QStringLiteral("i")).toString()) : rows.begin();
+        auto it =
+            hasSkip ? rows.upper_bound(cursor.value(QStringLiteral("i")).toString()) : rows.begin();
         int n = 0;
         QString lastId;
         for (; it != rows.end(); ++it) {
@@ -352,7 +387,7 @@ SandboxResponse DataverseQuery::delta(const Context &c, const SandboxRequest &re
             lastId = it->first;
             ++n;
         }
-        next = QJsonObject{{QStringLiteral("i"), lastId}, {QStringLiteral("t"), double(newToken)}};
+        next = QJsonObject {{QStringLiteral("i"), lastId}, {QStringLiteral("t"), double(newToken)}};
     } else {
         const qint64 from = hasSkip ? qint64(cursor.value(QStringLiteral("v")).toDouble()) : since;
         const auto &changes = c.table.changes();
@@ -365,10 +400,12 @@ SandboxResponse DataverseQuery::delta(const Context &c, const SandboxRequest &re
                 break;
             }
             if (it->second.deleted) {
-                deletes.append(QJsonObject{{QStringLiteral("@odata.context"),
-                                            QString(c.apiRoot + QStringLiteral("/$metadata#") + c.entity.setName + QStringLiteral("/$deletedEntity"))},
-                                           {QStringLiteral("id"), it->second.id},
-                                           {QStringLiteral("reason"), QStringLiteral("deleted")}});
+                deletes.append(
+                    QJsonObject {{QStringLiteral("@odata.context"),
+                                  QString(c.apiRoot + QStringLiteral("/$metadata#")
+                                          + c.entity.setName + QStringLiteral("/$deletedEntity"))},
+                                 {QStringLiteral("id"), it->second.id},
+                                 {QStringLiteral("reason"), QStringLiteral("deleted")}});
             } else if (const CrmRecord *row = c.table.find(it->second.id)) {
                 values.append(entityJson(c.entity, *row, select));
             }
@@ -377,21 +414,25 @@ SandboxResponse DataverseQuery::delta(const Context &c, const SandboxRequest &re
         }
         for (const QJsonValue &d : std::as_const(deletes))
             values.append(d);
-        next = QJsonObject{{QStringLiteral("v"), double(last)}};
+        next = QJsonObject {{QStringLiteral("v"), double(last)}};
     }
-    QJsonObject body{{QStringLiteral("@odata.context"), QString(c.apiRoot + QStringLiteral("/$metadata#") + c.entity.setName
-                                                            + selectPart + (hasDelta ? QStringLiteral("/$delta") : QString()))},
-                     {QStringLiteral("value"), values}};
+    QJsonObject body {{QStringLiteral("@odata.context"),
+                       QString(c.apiRoot + QStringLiteral("/$metadata#") + c.entity.setName
+                               + selectPart + (hasDelta ? QStringLiteral("/$delta") : QString()))},
+                      {QStringLiteral("value"), values}};
     if (more) {
         body.insert(QStringLiteral("@odata.nextLink"),
-                    linkWith(c.apiRoot, c.entity.setName, items, QString(), QStringLiteral("$skiptoken"), encodeToken(next)));
+                    linkWith(c.apiRoot, c.entity.setName, items, QString(),
+                             QStringLiteral("$skiptoken"), encodeToken(next)));
     } else {
-        const QString token = QString::number(newToken) + u'!' + c.now.toUTC().toString(QStringLiteral("MM/dd/yyyy HH:mm:ss"));
+        const QString token = QString::number(newToken) + u'!'
+            + c.now.toUTC().toString(QStringLiteral("MM/dd/yyyy HH:mm:ss"));
         QList<QPair<QString, QString>> linkItems;
         if (!select.isEmpty())
             linkItems.append({QStringLiteral("$select"), select.join(u',')});
         body.insert(QStringLiteral("@odata.deltaLink"),
-                    linkWith(c.apiRoot, c.entity.setName, linkItems, QString(), QStringLiteral("$deltatoken"), token));
+                    linkWith(c.apiRoot, c.entity.setName, linkItems, QString(),
+                             QStringLiteral("$deltatoken"), token));
     }
     SandboxResponse response = SandboxResponse::json(200, body);
     QByteArray applied = "odata.track-changes";

@@ -20,7 +20,7 @@ public:
     {
         const DataverseEntity &entity;
         const RecordTable &table;
-        QString apiRoot;      // http://127.0.0.1:P/dataverse/api/data/v9.2
+        QString apiRoot; // http://127.0.0.1:P/dataverse/api/data/v9.2
         QDateTime now;
         int defaultPageSize = 5000;
     };
@@ -41,8 +41,8 @@ public:
 
 private:
     static SandboxResponse delta(const Context &context, const SandboxRequest &request,
-                                 const QList<QPair<QString, QString>> &items, const QStringList &select,
-                                 int pageSize, bool pageSizeApplied);
+                                 const QList<QPair<QString, QString>> &items,
+                                 const QStringList &select, int pageSize, bool pageSizeApplied);
 };
 
 } // namespace cosell::sandbox

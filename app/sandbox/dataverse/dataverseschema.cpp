@@ -3,12 +3,12 @@
 
 #include "app/sandbox/dataverse/filterexpr.h"
 
+#include <cmath>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUuid>
-
-#include <cmath>
 
 namespace cosell::sandbox {
 
@@ -58,7 +58,8 @@ DataverseAttribute lookup(const QString &attribute, QHash<QString, QString> navi
 
 void addSystemColumns(DataverseEntity &e)
 {
-    e.attributes << attr(e.idField, Type::Guid) << system(QStringLiteral("createdon"), Type::DateTime)
+    e.attributes << attr(e.idField, Type::Guid)
+                 << system(QStringLiteral("createdon"), Type::DateTime)
                  << system(QStringLiteral("modifiedon"), Type::DateTime)
                  << system(QStringLiteral("versionnumber"), Type::BigInt);
 }
@@ -69,8 +70,11 @@ QList<DataverseEntity> DataverseSchema::build(const DataverseConfig &config)
 {
     const QString accounts = QStringLiteral("accounts");
     const QString contacts = QStringLiteral("contacts");
-    DataverseEntity opp{QStringLiteral("opportunities"), QStringLiteral("opportunity"),
-                        QStringLiteral("opportunityid"), {}, {}};
+    DataverseEntity opp {QStringLiteral("opportunities"),
+                         QStringLiteral("opportunity"),
+                         QStringLiteral("opportunityid"),
+                         {},
+                         {}};
     addSystemColumns(opp);
     opp.attributes << attr(QStringLiteral("name"), Type::String, 300)
                    << attr(QStringLiteral("description"), Type::Memo, 2000)
@@ -81,18 +85,22 @@ QList<DataverseEntity> DataverseSchema::build(const DataverseConfig &config)
                    << attr(QStringLiteral("actualclosedate"), Type::DateOnly)
                    << attr(QStringLiteral("closeprobability"), Type::Integer)
                    << lookup(QStringLiteral("transactioncurrencyid"),
-                             {{QStringLiteral("transactioncurrencyid"), QStringLiteral("transactioncurrencies")}})
-                   << lookup(QStringLiteral("customerid"), {{QStringLiteral("customerid_account"), accounts},
-                                                            {QStringLiteral("customerid_contact"), contacts}})
-                   << lookup(QStringLiteral("parentaccountid"), {{QStringLiteral("parentaccountid"), accounts}})
-                   << lookup(QStringLiteral("parentcontactid"), {{QStringLiteral("parentcontactid"), contacts}})
+                             {{QStringLiteral("transactioncurrencyid"),
+                               QStringLiteral("transactioncurrencies")}})
+                   << lookup(QStringLiteral("customerid"),
+                             {{QStringLiteral("customerid_account"), accounts},
+                              {QStringLiteral("customerid_contact"), contacts}})
+                   << lookup(QStringLiteral("parentaccountid"),
+                             {{QStringLiteral("parentaccountid"), accounts}})
+                   << lookup(QStringLiteral("parentcontactid"),
+                             {{QStringLiteral("parentcontactid"), contacts}})
                    << attr(QStringLiteral("statecode"), Type::Picklist, 0, {0, 1, 2})
                    << attr(QStringLiteral("statuscode"), Type::Picklist, 0, {1, 2, 3, 4, 5})
                    << attr(QStringLiteral("salesstage"), Type::Picklist, 0, {0, 1, 2, 3})
                    << attr(QStringLiteral("stepname"), Type::String, 200)
                    << attr(QStringLiteral("msdyn_forecastcategory"), Type::Picklist, 0,
                            {100000001, 100000002, 100000003, 100000004, 100000005, 100000006});
-    const QHash<QString, DataverseAttribute> custom{
+    const QHash<QString, DataverseAttribute> custom {
         {QStringLiteral("syncwithpartnercenter"), attr({}, Type::Boolean)},
         {QStringLiteral("referralidentifier"), attr({}, Type::String, 100)},
         {QStringLiteral("referrallink"), attr({}, Type::String, 255)},
@@ -111,22 +119,27 @@ QList<DataverseEntity> DataverseSchema::build(const DataverseConfig &config)
     if (config.alternateKeyDefined && !config.isMissing(QStringLiteral("referralidentifier")))
         opp.alternateKey = config.customField(QStringLiteral("referralidentifier"));
 
-    DataverseEntity account{accounts, QStringLiteral("account"), QStringLiteral("accountid"), {}, {}};
+    DataverseEntity account {
+        accounts, QStringLiteral("account"), QStringLiteral("accountid"), {}, {}};
     addSystemColumns(account);
     account.attributes << attr(QStringLiteral("name"), Type::String, 160);
-    for (const char *c : {"address1_line1", "address1_line2", "address1_city", "address1_stateorprovince",
-                          "address1_postalcode", "address1_country"})
+    for (const char *c : {"address1_line1", "address1_line2", "address1_city",
+                          "address1_stateorprovince", "address1_postalcode", "address1_country"})
         account.attributes << attr(QString::fromLatin1(c), Type::String, 250);
 
-    DataverseEntity contact{contacts, QStringLiteral("contact"), QStringLiteral("contactid"), {}, {}};
+    DataverseEntity contact {
+        contacts, QStringLiteral("contact"), QStringLiteral("contactid"), {}, {}};
     addSystemColumns(contact);
     for (const char *c : {"firstname", "lastname", "emailaddress1", "telephone1", "jobtitle"})
         contact.attributes << attr(QString::fromLatin1(c), Type::String, 100);
     contact.attributes << lookup(QStringLiteral("parentcustomerid"),
                                  {{QStringLiteral("parentcustomerid_account"), accounts}});
 
-    DataverseEntity currency{QStringLiteral("transactioncurrencies"), QStringLiteral("transactioncurrency"),
-                             QStringLiteral("transactioncurrencyid"), {}, {}};
+    DataverseEntity currency {QStringLiteral("transactioncurrencies"),
+                              QStringLiteral("transactioncurrency"),
+                              QStringLiteral("transactioncurrencyid"),
+                              {},
+                              {}};
     addSystemColumns(currency);
     currency.attributes << attr(QStringLiteral("isocurrencycode"), Type::String, 5)
                         << attr(QStringLiteral("currencyname"), Type::String, 100)
@@ -147,7 +160,7 @@ bool DataverseSchema::toColumns(const DataverseEntity &entity, const QJsonObject
                                 QJsonObject *columns, WriteError *error)
 {
     auto fail = [&](const QString &code, const QString &message) {
-        *error = WriteError{400, code, message};
+        *error = WriteError {400, code, message};
         return false;
     };
     const QString type = QStringLiteral("Microsoft.Dynamics.CRM.") + entity.logicalName;
@@ -161,28 +174,41 @@ bool DataverseSchema::toColumns(const DataverseEntity &entity, const QJsonObject
             const DataverseAttribute *a = entity.byNavigation(nav);
             if (!a)
                 return fail(QStringLiteral("0x80060888"),
-                            QStringLiteral("An undeclared property '%1' which only has property annotations in the payload but no property value was found in the payload.").arg(nav));
-            static const QRegularExpression ref(QStringLiteral("(?:^|/)([A-Za-z_]+)\\(([^)]*)\\)$"));
+                            QStringLiteral(
+                                "An undeclared property '%1' which only has property annotations "
+                                "in the payload but no property value was found in the payload.")
+                                .arg(nav));
+            static const QRegularExpression ref(
+                QStringLiteral("(?:^|/)([A-Za-z_]+)\\(([^)]*)\\)$"));
             const auto m = ref.match(value.toString());
             const QString guid = m.hasMatch() ? normalizeGuid(m.captured(2)) : QString();
             if (guid.isEmpty() || m.captured(1) != a->navigation.value(nav))
                 return fail(QStringLiteral("0x80060891"),
-                            QStringLiteral("A URI literal '%1' for the navigation property '%2' is not valid.").arg(value.toString(), nav));
+                            QStringLiteral(
+                                "A URI literal '%1' for the navigation property '%2' is not valid.")
+                                .arg(value.toString(), nav));
             columns->insert(a->name, guid);
             continue;
         }
         const DataverseAttribute *a = entity.attribute(key);
         if (!a || a->type == Type::Lookup)
             return fail(QStringLiteral("0x80060888"),
-                        QStringLiteral("The property '%1' does not exist on type '%2'. Make sure to only use property names that are defined by the type.").arg(key, type));
+                        QStringLiteral("The property '%1' does not exist on type '%2'. Make sure "
+                                       "to only use property names that are defined by the type.")
+                            .arg(key, type));
         if (!a->writable)
             continue;
         if (value.isNull()) {
             columns->insert(key, QJsonValue::Null);
             continue;
         }
-        const QString invalid = QStringLiteral("Cannot convert the literal '%1' to the expected type of property '%2'.")
-                                    .arg(value.isString() ? value.toString() : QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)), key);
+        const QString invalid =
+            QStringLiteral("Cannot convert the literal '%1' to the expected type of property '%2'.")
+                .arg(value.isString()
+                         ? value.toString()
+                         : QString::fromUtf8(
+                             QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact)),
+                     key);
         switch (a->type) {
         case Type::String:
         case Type::Memo:
@@ -190,8 +216,11 @@ bool DataverseSchema::toColumns(const DataverseEntity &entity, const QJsonObject
                 return fail(QStringLiteral("0x80048d19"), invalid);
             if (a->maxLength > 0 && value.toString().size() > a->maxLength)
                 return fail(QStringLiteral("0x80044331"),
-                            QStringLiteral("A validation error occurred. The length of the '%1' attribute of the '%2' entity exceeded the maximum allowed length of '%3'.")
-                                .arg(key, entity.logicalName).arg(a->maxLength));
+                            QStringLiteral(
+                                "A validation error occurred. The length of the '%1' attribute of "
+                                "the '%2' entity exceeded the maximum allowed length of '%3'.")
+                                .arg(key, entity.logicalName)
+                                .arg(a->maxLength));
             columns->insert(key, value);
             break;
         case Type::Money:
@@ -206,7 +235,9 @@ bool DataverseSchema::toColumns(const DataverseEntity &entity, const QJsonObject
                     return fail(QStringLiteral("0x80048d19"), invalid);
                 if (!a->options.isEmpty() && !a->options.contains(value.toInt()))
                     return fail(QStringLiteral("0x8004431a"),
-                                QStringLiteral("%1 is not a valid value for the %2 attribute.").arg(value.toInt()).arg(key));
+                                QStringLiteral("%1 is not a valid value for the %2 attribute.")
+                                    .arg(value.toInt())
+                                    .arg(key));
             }
             columns->insert(key, value);
             break;
@@ -217,11 +248,14 @@ bool DataverseSchema::toColumns(const DataverseEntity &entity, const QJsonObject
             break;
         case Type::DateTime:
         case Type::DateOnly: {
-            const QDateTime dt = value.isString() ? FilterExpr::parseWireDateTime(value.toString()) : QDateTime();
+            const QDateTime dt =
+                value.isString() ? FilterExpr::parseWireDateTime(value.toString()) : QDateTime();
             if (!dt.isValid())
                 return fail(QStringLiteral("0x80048d19"), invalid);
-            columns->insert(key, a->type == Type::DateOnly ? dt.date().toString(Qt::ISODate)
-                                                           : dt.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
+            columns->insert(key,
+                            a->type == Type::DateOnly
+                                ? dt.date().toString(Qt::ISODate)
+                                : dt.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
             break;
         }
         case Type::Guid: {
@@ -231,7 +265,8 @@ bool DataverseSchema::toColumns(const DataverseEntity &entity, const QJsonObject
             columns->insert(key, guid);
             break;
         }
-        case Type::Lookup: break;
+        case Type::Lookup:
+            break;
         }
     }
     return true;

@@ -14,20 +14,33 @@ namespace cosell::sandbox {
 // request body into stored columns, with the service's validation errors.
 struct DataverseAttribute
 {
-    enum class Type { Guid, String, Memo, Money, Integer, Decimal, Boolean, DateTime, DateOnly, Picklist, Lookup, BigInt };
-    QString name;                       // wire name; lookups: _<attr>_value
+    enum class Type {
+        Guid,
+        String,
+        Memo,
+        Money,
+        Integer,
+        Decimal,
+        Boolean,
+        DateTime,
+        DateOnly,
+        Picklist,
+        Lookup,
+        BigInt
+    };
+    QString name; // wire name; lookups: _<attr>_value
     Type type = Type::String;
-    int maxLength = 0;                  // String/Memo
-    QList<int> options;                 // Picklist: valid values (empty = any int)
-    bool writable = true;               // false: system column, silently not written
+    int maxLength = 0; // String/Memo
+    QList<int> options; // Picklist: valid values (empty = any int)
+    bool writable = true; // false: system column, silently not written
     QHash<QString, QString> navigation; // Lookup: navigation property → target entity set
 };
 
 struct DataverseEntity
 {
-    QString setName;     // opportunities
+    QString setName; // opportunities
     QString logicalName; // opportunity
-    QString idField;     // opportunityid
+    QString idField; // opportunityid
     QString alternateKey; // column of the alternate key, empty = none
     QList<DataverseAttribute> attributes;
 

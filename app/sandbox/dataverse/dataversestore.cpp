@@ -13,21 +13,25 @@ const QUuid kNamespace(QStringLiteral("{6f1c2a90-6c5e-4a8e-9d38-6b0a5c1e7d01}"))
 
 QString derivedId(const QString &base, const char *kind)
 {
-    return QUuid::createUuidV5(kNamespace, base + QLatin1StringView(kind)).toString(QUuid::WithoutBraces);
+    return QUuid::createUuidV5(kNamespace, base + QLatin1StringView(kind))
+        .toString(QUuid::WithoutBraces);
 }
 
 int helpValue(const QString &code)
 {
-    static const QStringList order{QStringLiteral("WorkloadSpecificValueProposition"),
-        QStringLiteral("CustomerTechnicalArchitecture"), QStringLiteral("ProofOfConceptOrDemo"),
-        QStringLiteral("QuotesOrLicensing"), QStringLiteral("PostSalesCustomerSuccess"),
-        QStringLiteral("GeneralOrOther")};
+    static const QStringList order {QStringLiteral("WorkloadSpecificValueProposition"),
+                                    QStringLiteral("CustomerTechnicalArchitecture"),
+                                    QStringLiteral("ProofOfConceptOrDemo"),
+                                    QStringLiteral("QuotesOrLicensing"),
+                                    QStringLiteral("PostSalesCustomerSuccess"),
+                                    QStringLiteral("GeneralOrOther")};
     return int(order.indexOf(code)) + 1; // 0 = no help
 }
 
 } // namespace
 
-DataverseStore::DataverseStore(const Clock &clock) : m_clock(clock)
+DataverseStore::DataverseStore(const Clock &clock)
+    : m_clock(clock)
 {
     rebuild();
 }
@@ -48,8 +52,10 @@ void DataverseStore::rebuild()
         t.setStamp([idField](CrmRecord &r) {
             r.fields.insert(idField, r.id);
             r.fields.insert(QStringLiteral("versionnumber"), double(r.version));
-            r.fields.insert(QStringLiteral("createdon"), r.created.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
-            r.fields.insert(QStringLiteral("modifiedon"), r.modified.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
+            r.fields.insert(QStringLiteral("createdon"),
+                            r.created.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
+            r.fields.insert(QStringLiteral("modifiedon"),
+                            r.modified.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
         });
     }
 }
@@ -98,7 +104,8 @@ QString DataverseStore::currencyId(const QString &isoCode)
     const QString id = derivedId(isoCode, "currency");
     if (!m_tables[QStringLiteral("transactioncurrencies")].find(id)) {
         write(QStringLiteral("transactioncurrencies"), id,
-              {{QStringLiteral("isocurrencycode"), isoCode}, {QStringLiteral("currencyname"), isoCode},
+              {{QStringLiteral("isocurrencycode"), isoCode},
+               {QStringLiteral("currencyname"), isoCode},
                {QStringLiteral("currencysymbol"), isoCode}});
     }
     return id;
@@ -138,34 +145,49 @@ void DataverseStore::seed(quint64 seed, int count)
         const QString accountId = derivedId(d.crmId, "account");
         const QString contactId = derivedId(d.crmId, "contact");
         write(QStringLiteral("accounts"), accountId,
-              {{QStringLiteral("name"), d.company}, {QStringLiteral("address1_line1"), d.addressLine1},
-               {QStringLiteral("address1_city"), d.city}, {QStringLiteral("address1_stateorprovince"), d.state},
-               {QStringLiteral("address1_postalcode"), d.postalCode}, {QStringLiteral("address1_country"), d.country}},
+              {{QStringLiteral("name"), d.company},
+               {QStringLiteral("address1_line1"), d.addressLine1},
+               {QStringLiteral("address1_city"), d.city},
+               {QStringLiteral("address1_stateorprovince"), d.state},
+               {QStringLiteral("address1_postalcode"), d.postalCode},
+               {QStringLiteral("address1_country"), d.country}},
               created);
         write(QStringLiteral("contacts"), contactId,
-              {{QStringLiteral("firstname"), d.contact.firstName}, {QStringLiteral("lastname"), d.contact.lastName},
-               {QStringLiteral("emailaddress1"), d.contact.email}, {QStringLiteral("telephone1"), d.contact.phone},
-               {QStringLiteral("jobtitle"), d.contact.title}, {QStringLiteral("_parentcustomerid_value"), accountId}},
+              {{QStringLiteral("firstname"), d.contact.firstName},
+               {QStringLiteral("lastname"), d.contact.lastName},
+               {QStringLiteral("emailaddress1"), d.contact.email},
+               {QStringLiteral("telephone1"), d.contact.phone},
+               {QStringLiteral("jobtitle"), d.contact.title},
+               {QStringLiteral("_parentcustomerid_value"), accountId}},
               created);
         const int s = qBound(0, d.statusIndex, 3);
         const int stage = qBound(0, d.salesStageIndex, 3);
-        QJsonObject o{{QStringLiteral("name"), d.dealName}, {QStringLiteral("description"), d.notes},
-                      {QStringLiteral("estimatedvalue"), d.amount},
-                      {QStringLiteral("estimatedclosedate"), d.closeDate.toString(Qt::ISODate)},
-                      {QStringLiteral("closeprobability"), s == 2 ? 100 : (s == 3 ? 0 : probabilities[stage])},
-                      {QStringLiteral("_transactioncurrencyid_value"), currencyId(d.currency)},
-                      {QStringLiteral("_customerid_value"), accountId},
-                      {QStringLiteral("_parentaccountid_value"), accountId},
-                      {QStringLiteral("_parentcontactid_value"), contactId},
-                      {QStringLiteral("statecode"), states[s][0]}, {QStringLiteral("statuscode"), states[s][1]},
-                      {QStringLiteral("salesstage"), stage}, {QStringLiteral("stepname"), QLatin1StringView(steps[stage])},
-                      {QStringLiteral("msdyn_forecastcategory"), s == 2 ? 100000005 : (s == 3 ? 100000006 : 100000001)}};
+        QJsonObject o {{QStringLiteral("name"), d.dealName},
+                       {QStringLiteral("description"), d.notes},
+                       {QStringLiteral("estimatedvalue"), d.amount},
+                       {QStringLiteral("estimatedclosedate"), d.closeDate.toString(Qt::ISODate)},
+                       {QStringLiteral("closeprobability"),
+                        s == 2 ? 100 : (s == 3 ? 0 : probabilities[stage])},
+                       {QStringLiteral("_transactioncurrencyid_value"), currencyId(d.currency)},
+                       {QStringLiteral("_customerid_value"), accountId},
+                       {QStringLiteral("_parentaccountid_value"), accountId},
+                       {QStringLiteral("_parentcontactid_value"), contactId},
+                       {QStringLiteral("statecode"), states[s][0]},
+                       {QStringLiteral("statuscode"), states[s][1]},
+                       {QStringLiteral("salesstage"), stage},
+                       {QStringLiteral("stepname"), QLatin1StringView(steps[stage])},
+                       {QStringLiteral("msdyn_forecastcategory"),
+                        s == 2 ? 100000005 : (s == 3 ? 100000006 : 100000001)}};
         const int help = helpValue(d.helpCode);
-        const QList<QPair<QString, QJsonValue>> custom{
+        const QList<QPair<QString, QJsonValue>> custom {
             {QStringLiteral("syncwithpartnercenter"), QJsonValue(true)},
             {QStringLiteral("referralidentifier"), QJsonValue(d.referralId)},
-            {QStringLiteral("referrallink"), QJsonValue(QStringLiteral("https://partner.microsoft.com/dashboard/referrals/v2/leads/") + d.referralId)},
-            {QStringLiteral("howcanmicrosofthelp"), help > 0 ? QJsonValue(help) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("referrallink"),
+             QJsonValue(
+                 QStringLiteral("https://partner.microsoft.com/dashboard/referrals/v2/leads/")
+                 + d.referralId)},
+            {QStringLiteral("howcanmicrosofthelp"),
+             help > 0 ? QJsonValue(help) : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("referralvisibility"), QJsonValue(d.incoming || help > 0)},
             {QStringLiteral("microsoftcrmidentifier"), QJsonValue(QJsonValue::Null)},
             {QStringLiteral("products"), QJsonValue(d.solution.id)},
@@ -177,22 +199,28 @@ void DataverseStore::seed(quint64 seed, int count)
     }
 }
 
-bool DataverseStore::sellerEdit(const QString &id, const QJsonObject &columns, DataverseSchema::WriteError *error)
+bool DataverseStore::sellerEdit(const QString &id, const QJsonObject &columns,
+                                DataverseSchema::WriteError *error)
 {
     const QString opps = QStringLiteral("opportunities");
     const CrmRecord *row = m_tables[opps].find(id);
     if (!row) {
-        *error = {404, QStringLiteral("0x80040217"), QStringLiteral("opportunity With Id = %1 Does Not Exist").arg(id)};
+        *error = {404, QStringLiteral("0x80040217"),
+                  QStringLiteral("opportunity With Id = %1 Does Not Exist").arg(id)};
         return false;
     }
     QJsonObject change;
     if (columns.isEmpty()) {
         ++m_editCounter;
         const double amount = row->fields.value(QStringLiteral("estimatedvalue")).toDouble();
-        const QDate close = QDate::fromString(row->fields.value(QStringLiteral("estimatedclosedate")).toString(), Qt::ISODate);
+        const QDate close = QDate::fromString(
+            row->fields.value(QStringLiteral("estimatedclosedate")).toString(), Qt::ISODate);
         change.insert(QStringLiteral("estimatedvalue"), amount + 500.0 * (1 + m_editCounter % 7));
-        change.insert(QStringLiteral("estimatedclosedate"), (close.isValid() ? close : m_clock.now().date()).addDays(7).toString(Qt::ISODate));
-        change.insert(QStringLiteral("description"), QStringLiteral("Seller update #%1").arg(m_editCounter));
+        change.insert(
+            QStringLiteral("estimatedclosedate"),
+            (close.isValid() ? close : m_clock.now().date()).addDays(7).toString(Qt::ISODate));
+        change.insert(QStringLiteral("description"),
+                      QStringLiteral("Seller update #%1").arg(m_editCounter));
     } else if (!DataverseSchema::toColumns(*entity(opps), columns, &change, error)) {
         return false;
     }

@@ -43,7 +43,8 @@ public:
     void seed(quint64 seed, int count);
     // Plays a seller editing opportunity `id`: applies `columns` (validated like a PATCH) or,
     // when empty, a plausible change of amount, close date and description.
-    bool sellerEdit(const QString &id, const QJsonObject &columns, DataverseSchema::WriteError *error);
+    bool sellerEdit(const QString &id, const QJsonObject &columns,
+                    DataverseSchema::WriteError *error);
 
 private:
     void rebuild();

@@ -67,22 +67,28 @@ bool FilterExpr::likeMatch(const QString &text, const QString &pattern)
 
 namespace {
 
-template<typename T>
-bool applyOrder(const T &a, const T &b, FilterExpr::Op op)
+template<typename T> bool applyOrder(const T &a, const T &b, FilterExpr::Op op)
 {
     switch (op) {
     case FilterExpr::Op::Eq:
-    case FilterExpr::Op::In: return a == b;
+    case FilterExpr::Op::In:
+        return a == b;
     case FilterExpr::Op::Ne:
-    case FilterExpr::Op::NotIn: return !(a == b);
-    case FilterExpr::Op::Lt: return a < b;
-    case FilterExpr::Op::Le: return a < b || a == b;
-    case FilterExpr::Op::Gt: return b < a;
-    case FilterExpr::Op::Ge: return b < a || a == b;
+    case FilterExpr::Op::NotIn:
+        return !(a == b);
+    case FilterExpr::Op::Lt:
+        return a < b;
+    case FilterExpr::Op::Le:
+        return a < b || a == b;
+    case FilterExpr::Op::Gt:
+        return b < a;
+    case FilterExpr::Op::Ge:
+        return b < a || a == b;
     case FilterExpr::Op::And:
     case FilterExpr::Op::Or:
     case FilterExpr::Op::Not:
-    case FilterExpr::Op::Like: return false;
+    case FilterExpr::Op::Like:
+        return false;
     }
     return false;
 }
@@ -103,7 +109,8 @@ bool FilterExpr::compareOne(const QJsonValue &value, const Literal &literal, Op 
     if (isNull)
         return negative;
     switch (literal.kind) {
-    case Literal::Kind::Null: return false;
+    case Literal::Kind::Null:
+        return false;
     case Literal::Kind::Number:
         if (!value.isDouble())
             return negative;
@@ -139,9 +146,12 @@ bool FilterExpr::compareOne(const QJsonValue &value, const Literal &literal, Op 
 bool FilterExpr::matches(const QJsonObject &fields) const
 {
     switch (m_op) {
-    case Op::And: return m_children[0].matches(fields) && m_children[1].matches(fields);
-    case Op::Or: return m_children[0].matches(fields) || m_children[1].matches(fields);
-    case Op::Not: return !m_children[0].matches(fields);
+    case Op::And:
+        return m_children[0].matches(fields) && m_children[1].matches(fields);
+    case Op::Or:
+        return m_children[0].matches(fields) || m_children[1].matches(fields);
+    case Op::Not:
+        return !m_children[0].matches(fields);
     case Op::In: {
         const QJsonValue v = fields.value(m_field);
         for (const Literal &l : m_values)
@@ -162,7 +172,8 @@ bool FilterExpr::matches(const QJsonObject &fields) const
     case Op::Le:
     case Op::Gt:
     case Op::Ge:
-    case Op::Like: return compareOne(fields.value(m_field), m_values.front(), m_op);
+    case Op::Like:
+        return compareOne(fields.value(m_field), m_values.front(), m_op);
     }
     return false;
 }

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <memory>
+#include <vector>
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
-
-#include <memory>
-#include <vector>
 
 namespace cosell::sandbox {
 
@@ -22,8 +22,8 @@ public:
     {
         enum class Kind { Null, String, Number, Bool, DateTime, Date, Guid };
         Kind kind = Kind::Null;
-        QString text;       // String, Guid
-        double number = 0;  // Number
+        QString text; // String, Guid
+        double number = 0; // Number
         bool boolean = false;
         QDateTime dateTime; // DateTime (UTC); Date: midnight UTC of that day
     };

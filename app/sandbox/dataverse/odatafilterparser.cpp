@@ -19,7 +19,9 @@ using Literal = FilterExpr::Literal;
 class Parser
 {
 public:
-    explicit Parser(const QString &text) : m_text(text) { }
+    explicit Parser(const QString &text)
+        : m_text(text)
+    { }
 
     Result<FilterExpr> run()
     {
@@ -41,18 +43,21 @@ private:
         Error e;
         e.kind = Error::Kind::Invalid;
         e.code = QStringLiteral("0x80060888");
-        e.message = QStringLiteral("Syntax error at position %1 in '%2'.").arg(m_errorPos).arg(m_text);
+        e.message =
+            QStringLiteral("Syntax error at position %1 in '%2'.").arg(m_errorPos).arg(m_text);
         return e;
     }
 
     bool tokenize()
     {
-        static const QRegularExpression guid(QStringLiteral(
-            "\\G[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\\w-])"));
+        static const QRegularExpression guid(
+            QStringLiteral("\\G[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-"
+                           "fA-F]{12}(?![\\w-])"));
         static const QRegularExpression dateTime(QStringLiteral(
             "\\G\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,7})?)?(Z|[+-]\\d{2}:\\d{2})"));
         static const QRegularExpression date(QStringLiteral("\\G\\d{4}-\\d{2}-\\d{2}(?![\\w:-])"));
-        static const QRegularExpression number(QStringLiteral("\\G-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?[mMdDfFlL]?(?![\\w.])"));
+        static const QRegularExpression number(
+            QStringLiteral("\\G-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?[mMdDfFlL]?(?![\\w.])"));
         static const QRegularExpression ident(QStringLiteral("\\G[A-Za-z_][A-Za-z0-9_./]*"));
         qsizetype i = 0;
         while (i < m_text.size()) {
@@ -225,8 +230,14 @@ private:
     static bool toLiteral(const Token &t, Literal &lit)
     {
         switch (t.kind) {
-        case Token::Kind::String: lit.kind = Literal::Kind::String; lit.text = t.text; return true;
-        case Token::Kind::Guid: lit.kind = Literal::Kind::Guid; lit.text = t.text.toLower(); return true;
+        case Token::Kind::String:
+            lit.kind = Literal::Kind::String;
+            lit.text = t.text;
+            return true;
+        case Token::Kind::Guid:
+            lit.kind = Literal::Kind::Guid;
+            lit.text = t.text.toLower();
+            return true;
         case Token::Kind::Number: {
             QString n = t.text;
             if (n.back().isLetter())
@@ -255,7 +266,8 @@ private:
         case Token::Kind::LParen:
         case Token::Kind::RParen:
         case Token::Kind::Comma:
-        case Token::Kind::End: return false;
+        case Token::Kind::End:
+            return false;
         }
         return false;
     }

@@ -3,7 +3,9 @@
 
 namespace cosell::sandbox {
 
-RecordTable::RecordTable(QString keyField) : m_keyField(std::move(keyField)) { }
+RecordTable::RecordTable(QString keyField)
+    : m_keyField(std::move(keyField))
+{ }
 
 void RecordTable::setKeyField(const QString &field)
 {
@@ -63,7 +65,7 @@ void RecordTable::rawSet(const QString &id, std::optional<CrmRecord> row)
     }
     if (!row)
         return;
-    m_byModified.emplace(ModKey{row->modified.toMSecsSinceEpoch(), row->version}, id);
+    m_byModified.emplace(ModKey {row->modified.toMSecsSinceEpoch(), row->version}, id);
     const QString key = keyOf(*row);
     if (!key.isEmpty())
         m_byKey.insert(key, id);
@@ -93,7 +95,7 @@ const CrmRecord &RecordTable::put(CrmRecord record, const QDateTime &now)
     if (m_stamp)
         m_stamp(record);
     const QString id = record.id;
-    rawSetChange(id, std::make_pair(m_version, Change{id, false, now}));
+    rawSetChange(id, std::make_pair(m_version, Change {id, false, now}));
     rawSet(id, std::move(record));
     return m_rows.at(id);
 }
@@ -105,7 +107,7 @@ bool RecordTable::remove(const QString &id, const QDateTime &now)
     remember(id);
     rawSet(id, std::nullopt);
     ++m_version;
-    rawSetChange(id, std::make_pair(m_version, Change{id, true, now}));
+    rawSetChange(id, std::make_pair(m_version, Change {id, true, now}));
     return true;
 }
 

@@ -3,15 +3,14 @@
 
 #include "app/sandbox/dataverse/crmrecord.h"
 
-#include <QHash>
-#include <QStringList>
-
 #include <functional>
-
 #include <map>
 #include <optional>
 #include <utility>
 #include <vector>
+
+#include <QHash>
+#include <QStringList>
 
 namespace cosell::sandbox {
 

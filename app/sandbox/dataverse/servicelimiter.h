@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <deque>
+
 #include <QHash>
 #include <QString>
-
-#include <deque>
 
 namespace cosell::sandbox {
 
@@ -14,7 +14,8 @@ namespace cosell::sandbox {
 class ServiceLimiter final
 {
 public:
-    bool admit(const QString &user, qint64 nowMs, int limit, int windowSeconds, int *retryAfterSeconds);
+    bool admit(const QString &user, qint64 nowMs, int limit, int windowSeconds,
+               int *retryAfterSeconds);
     void clear() { m_windows.clear(); }
 
 private:

@@ -9,16 +9,17 @@ QJsonObject IdentityConfig::toJson() const
 {
     QJsonArray userArray;
     for (const IdentityUser &user : users) {
-        userArray.append(QJsonObject{{QStringLiteral("upn"), user.upn},
-                                     {QStringLiteral("password"), user.password},
-                                     {QStringLiteral("roles"), QJsonArray::fromStringList(user.roles)}});
+        userArray.append(
+            QJsonObject {{QStringLiteral("upn"), user.upn},
+                         {QStringLiteral("password"), user.password},
+                         {QStringLiteral("roles"), QJsonArray::fromStringList(user.roles)}});
     }
-    return QJsonObject{{QStringLiteral("authorizeMode"), authorizeMode},
-                       {QStringLiteral("users"), userArray},
-                       {QStringLiteral("clientSecret"), clientSecret},
-                       {QStringLiteral("deviceCodeExpiresIn"), deviceCodeExpiresIn},
-                       {QStringLiteral("deviceCodeInterval"), deviceCodeInterval},
-                       {QStringLiteral("refreshTokenLifetime"), refreshTokenLifetime}};
+    return QJsonObject {{QStringLiteral("authorizeMode"), authorizeMode},
+                        {QStringLiteral("users"), userArray},
+                        {QStringLiteral("clientSecret"), clientSecret},
+                        {QStringLiteral("deviceCodeExpiresIn"), deviceCodeExpiresIn},
+                        {QStringLiteral("deviceCodeInterval"), deviceCodeInterval},
+                        {QStringLiteral("refreshTokenLifetime"), refreshTokenLifetime}};
 }
 
 bool IdentityConfig::apply(const QJsonObject &object, QString *error)
@@ -36,8 +37,9 @@ bool IdentityConfig::apply(const QJsonObject &object, QString *error)
         const QJsonArray array = object.value(QStringLiteral("users")).toArray();
         for (const QJsonValue &value : array) {
             const QJsonObject user = value.toObject();
-            IdentityUser parsed{user.value(QStringLiteral("upn")).toString(),
-                                user.value(QStringLiteral("password")).toString(), {}};
+            IdentityUser parsed {user.value(QStringLiteral("upn")).toString(),
+                                 user.value(QStringLiteral("password")).toString(),
+                                 {}};
             const QJsonArray roles = user.value(QStringLiteral("roles")).toArray();
             for (const QJsonValue &role : roles)
                 parsed.roles.append(role.toString());

@@ -21,12 +21,15 @@ struct IdentityConfig
     // "auto": the authorize page consents at once as the first user (no UI);
     // "form": it shows a sign-in form; wrong credentials redirect with error=access_denied.
     QString authorizeMode = QStringLiteral("auto");
-    QList<IdentityUser> users{
-        {QStringLiteral("admin@partner.example"), QStringLiteral("sandbox"), {QStringLiteral("Referrals Admin")}},
-        {QStringLiteral("seller@partner.example"), QStringLiteral("sandbox"), {QStringLiteral("Referrals User")}}};
+    QList<IdentityUser> users {{QStringLiteral("admin@partner.example"),
+                                QStringLiteral("sandbox"),
+                                {QStringLiteral("Referrals Admin")}},
+                               {QStringLiteral("seller@partner.example"),
+                                QStringLiteral("sandbox"),
+                                {QStringLiteral("Referrals User")}}};
     QString clientSecret = QStringLiteral("sandbox-secret"); // confidential clients; empty = any
-    int deviceCodeExpiresIn = 900;  // seconds
-    int deviceCodeInterval = 5;     // seconds between polls before slow_down
+    int deviceCodeExpiresIn = 900; // seconds
+    int deviceCodeInterval = 5; // seconds between polls before slow_down
     int refreshTokenLifetime = 90 * 86400;
 
     QJsonObject toJson() const;

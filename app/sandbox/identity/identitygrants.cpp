@@ -10,7 +10,8 @@ QString IdentityGrants::randomToken(int bytes)
     QByteArray raw(bytes, Qt::Uninitialized);
     for (int i = 0; i < bytes; ++i)
         raw[i] = char(QRandomGenerator::system()->bounded(256));
-    return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QString IdentityGrants::addCode(const AuthorizationCode &code)

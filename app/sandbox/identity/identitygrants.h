@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <optional>
+
 #include <QDateTime>
 #include <QHash>
 #include <QString>
-
-#include <optional>
 
 namespace cosell::sandbox {
 
@@ -13,11 +13,11 @@ namespace cosell::sandbox {
 // device code turns into.
 struct GrantSubject
 {
-    QString flavor;    // "entra" or "salesforce"
+    QString flavor; // "entra" or "salesforce"
     QString tenant;
     QString clientId;
     QString upn;
-    QString scope;     // as requested (the resource is derived from it per request)
+    QString scope; // as requested (the resource is derived from it per request)
 };
 
 struct AuthorizationCode
@@ -30,7 +30,7 @@ struct AuthorizationCode
 
 struct DeviceCode
 {
-    GrantSubject subject;  // upn empty until approved
+    GrantSubject subject; // upn empty until approved
     QString userCode;
     QDateTime expiresAt;
     QDateTime lastPoll;

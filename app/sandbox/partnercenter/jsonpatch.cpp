@@ -17,7 +17,8 @@ QJsonValue coerce(const QJsonValue &existing, const QJsonValue &value)
 }
 
 // Writes `value` at tokens[index...] inside `node`; returns an error message or "".
-QString setAt(QJsonValue &node, const QStringList &tokens, qsizetype index, const QJsonValue &value, bool add)
+QString setAt(QJsonValue &node, const QStringList &tokens, qsizetype index, const QJsonValue &value,
+              bool add)
 {
     const QString &token = tokens.at(index);
     const bool last = index == tokens.size() - 1;
@@ -28,7 +29,8 @@ QString setAt(QJsonValue &node, const QStringList &tokens, qsizetype index, cons
                 return QStringLiteral("The path '%1' does not exist.").arg(token);
             object.insert(token, coerce(object.value(token), value));
         } else {
-            if (!object.contains(token) || !(object.value(token).isObject() || object.value(token).isArray()))
+            if (!object.contains(token)
+                || !(object.value(token).isObject() || object.value(token).isArray()))
                 return QStringLiteral("The path segment '%1' does not exist.").arg(token);
             QJsonValue child = object.value(token);
             const QString error = setAt(child, tokens, index + 1, value, add);
@@ -74,11 +76,13 @@ QStringList JsonPatch::tokens(const QString &pointer)
     QStringList list = pointer.split(u'/');
     list.removeFirst();
     for (QString &token : list)
-        token.replace(QStringLiteral("~1"), QStringLiteral("/")).replace(QStringLiteral("~0"), QStringLiteral("~"));
+        token.replace(QStringLiteral("~1"), QStringLiteral("/"))
+            .replace(QStringLiteral("~0"), QStringLiteral("~"));
     return list;
 }
 
-QString JsonPatch::apply(QJsonObject *document, const QJsonArray &operations, const PathCheck &check)
+QString JsonPatch::apply(QJsonObject *document, const QJsonArray &operations,
+                         const PathCheck &check)
 {
     if (operations.isEmpty())
         return QStringLiteral("The patch document must contain at least one operation.");
@@ -94,7 +98,8 @@ QString JsonPatch::apply(QJsonObject *document, const QJsonArray &operations, co
                 path = it.value().toString();
         }
         if (name != u"replace" && name != u"add")
-            return QStringLiteral("The operation '%1' is not supported; only replace and add are.").arg(name);
+            return QStringLiteral("The operation '%1' is not supported; only replace and add are.")
+                .arg(name);
         if (!path.startsWith(u'/') || path.size() < 2)
             return QStringLiteral("The path '%1' is not a valid JSON pointer.").arg(path);
         const QStringList tokens = JsonPatch::tokens(path);

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <functional>
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
-
-#include <functional>
 
 namespace cosell::sandbox {
 
@@ -18,7 +18,8 @@ class JsonPatch final
 public:
     using PathCheck = std::function<QString(const QStringList &tokens)>; // "" = allowed
     // Applies all ops or none; returns the 400 message on failure.
-    static QString apply(QJsonObject *document, const QJsonArray &operations, const PathCheck &check);
+    static QString apply(QJsonObject *document, const QJsonArray &operations,
+                         const PathCheck &check);
     static QStringList tokens(const QString &pointer);
 };
 

@@ -23,9 +23,11 @@ public:
     // Fills the server fields of a newly created referral (our outgoing one).
     static QJsonObject completeCreate(QJsonObject input, const QDateTime &now, const QString &id,
                                       const QString &referralsBase, bool becomesActive);
-    // Every property of §2.2 present (null when unset), so responses carry nulls as the service does.
+    // Every property of §2.2 present (null when unset), so responses carry nulls as the service
+    // does.
     static void fillDefaults(QJsonObject *referral);
-    static QJsonObject links(const QString &id, const QString &engagementId, const QString &referralsBase);
+    static QJsonObject links(const QString &id, const QString &engagementId,
+                             const QString &referralsBase);
     // 7 fractional digits and Z: "2025-05-03T11:02:45.7650000Z".
     static QString formatTime(const QDateTime &time);
     // A quoted Cosmos-style eTag: "\"8500e212-0000-0100-0000-6225cdc90000\"".

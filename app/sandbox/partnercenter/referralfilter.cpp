@@ -10,9 +10,9 @@ struct ReferralFilter::Node
     enum class Kind { And, Or, Not, Compare, AnyTeamEmail };
     Kind kind = Kind::Compare;
     std::vector<std::shared_ptr<const Node>> children;
-    QString field;   // canonical field name
-    QString op;      // eq ne gt ge lt le
-    QString value;   // normalized literal; isNull() for the null literal
+    QString field; // canonical field name
+    QString op; // eq ne gt ge lt le
+    QString value; // normalized literal; isNull() for the null literal
     bool dateTime = false;
     bool caseInsensitive = false;
 };
@@ -31,24 +31,35 @@ struct Token
 
 const QStringList &fields()
 {
-    static const QStringList list{QStringLiteral("id"), QStringLiteral("engagementId"), QStringLiteral("name"),
-                                  QStringLiteral("status"), QStringLiteral("substatus"), QStringLiteral("type"),
-                                  QStringLiteral("qualification"), QStringLiteral("direction"),
-                                  QStringLiteral("externalReferenceId"), QStringLiteral("createdDateTime"),
-                                  QStringLiteral("updatedDateTime"), QStringLiteral("customerProfile/address/country")};
+    static const QStringList list {QStringLiteral("id"),
+                                   QStringLiteral("engagementId"),
+                                   QStringLiteral("name"),
+                                   QStringLiteral("status"),
+                                   QStringLiteral("substatus"),
+                                   QStringLiteral("type"),
+                                   QStringLiteral("qualification"),
+                                   QStringLiteral("direction"),
+                                   QStringLiteral("externalReferenceId"),
+                                   QStringLiteral("createdDateTime"),
+                                   QStringLiteral("updatedDateTime"),
+                                   QStringLiteral("customerProfile/address/country")};
     return list;
 }
 
 bool isEnumField(const QString &field)
 {
-    return field == u"status" || field == u"substatus" || field == u"type" || field == u"qualification"
-        || field == u"direction";
+    return field == u"status" || field == u"substatus" || field == u"type"
+        || field == u"qualification" || field == u"direction";
 }
 
 class Parser
 {
 public:
-    explicit Parser(const QString &text) : m_text(text) { advance(); }
+    explicit Parser(const QString &text)
+        : m_text(text)
+    {
+        advance();
+    }
 
     NodePtr parseExpression()
     {
@@ -62,7 +73,11 @@ public:
     }
     bool atEnd() const { return m_token.type == Token::Type::End; }
     QString error() const { return m_error; }
-    void fail(const QString &message) { if (m_error.isEmpty()) m_error = message; }
+    void fail(const QString &message)
+    {
+        if (m_error.isEmpty())
+            m_error = message;
+    }
 
 private:
     static NodePtr combine(Node::Kind kind, NodePtr a, NodePtr b)
@@ -74,7 +89,8 @@ private:
     }
     bool isWord(QStringView word) const
     {
-        return m_token.type == Token::Type::Word && m_token.text.compare(word, Qt::CaseInsensitive) == 0;
+        return m_token.type == Token::Type::Word
+            && m_token.text.compare(word, Qt::CaseInsensitive) == 0;
     }
 
     NodePtr parseAnd()
@@ -119,15 +135,25 @@ private:
     NodePtr parseAny()
     {
         // team/any(t:t/email eq 'x')
-        if (m_token.type != Token::Type::LParen) { fail(QStringLiteral("expected '(' after any")); return std::make_shared<Node>(); }
+        if (m_token.type != Token::Type::LParen) {
+            fail(QStringLiteral("expected '(' after any"));
+            return std::make_shared<Node>();
+        }
         advance();
-        if (m_token.type != Token::Type::Word) { fail(QStringLiteral("expected a lambda variable")); return std::make_shared<Node>(); }
+        if (m_token.type != Token::Type::Word) {
+            fail(QStringLiteral("expected a lambda variable"));
+            return std::make_shared<Node>();
+        }
         const QString variable = m_token.text;
         advance();
-        if (m_token.type != Token::Type::Colon) { fail(QStringLiteral("expected ':' in any()")); return std::make_shared<Node>(); }
+        if (m_token.type != Token::Type::Colon) {
+            fail(QStringLiteral("expected ':' in any()"));
+            return std::make_shared<Node>();
+        }
         advance();
         if (m_token.type != Token::Type::Word
-            || m_token.text.compare(variable + QStringLiteral("/email"), Qt::CaseInsensitive) != 0) {
+            || m_token.text.compare(variable + QStringLiteral("/email"), Qt::CaseInsensitive)
+                != 0) {
             fail(QStringLiteral("any() supports only <var>/email"));
             return std::make_shared<Node>();
         }
@@ -150,11 +176,13 @@ private:
                 node->field = known;
         }
         if (node->field.isEmpty()) {
-            fail(QStringLiteral("Could not find a property named '%1' on type 'Referral'.").arg(rawField));
+            fail(QStringLiteral("Could not find a property named '%1' on type 'Referral'.")
+                     .arg(rawField));
             return node;
         }
-        static const QStringList ops{QStringLiteral("eq"), QStringLiteral("ne"), QStringLiteral("gt"),
-                                     QStringLiteral("ge"), QStringLiteral("lt"), QStringLiteral("le")};
+        static const QStringList ops {QStringLiteral("eq"), QStringLiteral("ne"),
+                                      QStringLiteral("gt"), QStringLiteral("ge"),
+                                      QStringLiteral("lt"), QStringLiteral("le")};
         if (m_token.type != Token::Type::Word || !ops.contains(m_token.text.toLower())) {
             fail(QStringLiteral("expected a comparison operator after '%1'").arg(rawField));
             return node;
@@ -196,7 +224,10 @@ private:
         const QChar c = m_text.at(m_pos);
         if (c == u'(' || c == u')' || c == u':') {
             ++m_pos;
-            m_token = {c == u'(' ? Token::Type::LParen : c == u')' ? Token::Type::RParen : Token::Type::Colon, QString(c)};
+            m_token = {c == u'('       ? Token::Type::LParen
+                           : c == u')' ? Token::Type::RParen
+                                       : Token::Type::Colon,
+                       QString(c)};
             return;
         }
         if (c == u'\'') {
@@ -226,8 +257,10 @@ private:
         while (m_pos < m_text.size()) {
             const QChar ch = m_text.at(m_pos);
             // ':' belongs to a word only inside a time literal (digits around it).
-            if (ch == u':' && m_pos > start && m_text.at(m_pos - 1).isDigit())
-                { ++m_pos; continue; }
+            if (ch == u':' && m_pos > start && m_text.at(m_pos - 1).isDigit()) {
+                ++m_pos;
+                continue;
+            }
             if (ch.isSpace() || ch == u'(' || ch == u')' || ch == u'\'' || ch == u':')
                 break;
             ++m_pos;
@@ -247,18 +280,30 @@ private:
 
 QString fieldValue(const ReferralRow &row, const QString &field)
 {
-    if (field == u"id") return row.id;
-    if (field == u"engagementId") return row.engagementId;
-    if (field == u"name") return row.name;
-    if (field == u"status") return row.status;
-    if (field == u"substatus") return row.substatus;
-    if (field == u"type") return row.type;
-    if (field == u"qualification") return row.qualification;
-    if (field == u"direction") return row.direction;
-    if (field == u"externalReferenceId") return row.externalReferenceId;
-    if (field == u"createdDateTime") return row.createdDateTime;
-    if (field == u"updatedDateTime") return row.updatedDateTime;
-    if (field == u"customerProfile/address/country") return row.country;
+    if (field == u"id")
+        return row.id;
+    if (field == u"engagementId")
+        return row.engagementId;
+    if (field == u"name")
+        return row.name;
+    if (field == u"status")
+        return row.status;
+    if (field == u"substatus")
+        return row.substatus;
+    if (field == u"type")
+        return row.type;
+    if (field == u"qualification")
+        return row.qualification;
+    if (field == u"direction")
+        return row.direction;
+    if (field == u"externalReferenceId")
+        return row.externalReferenceId;
+    if (field == u"createdDateTime")
+        return row.createdDateTime;
+    if (field == u"updatedDateTime")
+        return row.updatedDateTime;
+    if (field == u"customerProfile/address/country")
+        return row.country;
     return QString();
 }
 
@@ -268,23 +313,34 @@ bool compare(const QString &actual, const Node &node)
         const bool isNull = actual.isEmpty();
         return node.op == u"eq" ? isNull : node.op == u"ne" ? !isNull : false;
     }
-    const int c = actual.compare(node.value, node.caseInsensitive ? Qt::CaseInsensitive : Qt::CaseSensitive);
-    if (node.op == u"eq") return c == 0;
-    if (node.op == u"ne") return c != 0;
-    if (actual.isEmpty()) return false;
-    if (node.op == u"gt") return c > 0;
-    if (node.op == u"ge") return c >= 0;
-    if (node.op == u"lt") return c < 0;
+    const int c =
+        actual.compare(node.value, node.caseInsensitive ? Qt::CaseInsensitive : Qt::CaseSensitive);
+    if (node.op == u"eq")
+        return c == 0;
+    if (node.op == u"ne")
+        return c != 0;
+    if (actual.isEmpty())
+        return false;
+    if (node.op == u"gt")
+        return c > 0;
+    if (node.op == u"ge")
+        return c >= 0;
+    if (node.op == u"lt")
+        return c < 0;
     return c <= 0;
 }
 
 bool evaluate(const Node &node, const ReferralRow &row)
 {
     switch (node.kind) {
-    case Node::Kind::And: return evaluate(*node.children[0], row) && evaluate(*node.children[1], row);
-    case Node::Kind::Or: return evaluate(*node.children[0], row) || evaluate(*node.children[1], row);
-    case Node::Kind::Not: return !evaluate(*node.children[0], row);
-    case Node::Kind::Compare: return compare(fieldValue(row, node.field), node);
+    case Node::Kind::And:
+        return evaluate(*node.children[0], row) && evaluate(*node.children[1], row);
+    case Node::Kind::Or:
+        return evaluate(*node.children[0], row) || evaluate(*node.children[1], row);
+    case Node::Kind::Not:
+        return !evaluate(*node.children[0], row);
+    case Node::Kind::Compare:
+        return compare(fieldValue(row, node.field), node);
     case Node::Kind::AnyTeamEmail:
         for (const QString &email : row.teamEmails) {
             if (compare(email, node))
@@ -304,7 +360,8 @@ void collectHints(const Node &node, QString *updated, QString *external, QString
     }
     if (node.kind != Node::Kind::Compare || node.value.isNull())
         return;
-    if (node.field == u"updatedDateTime" && (node.op == u"ge" || node.op == u"gt" || node.op == u"eq"))
+    if (node.field == u"updatedDateTime"
+        && (node.op == u"ge" || node.op == u"gt" || node.op == u"eq"))
         *updated = qMax(*updated, node.value);
     if (node.field == u"externalReferenceId" && node.op == u"eq")
         *external = node.value;
@@ -352,7 +409,8 @@ std::optional<ReferralFilter> ReferralFilter::parse(const QString &text, QString
     }
     ReferralFilter filter;
     filter.m_root = root;
-    collectHints(*root, &filter.m_updatedLowerBound, &filter.m_externalReferenceId, &filter.m_engagementId);
+    collectHints(*root, &filter.m_updatedLowerBound, &filter.m_externalReferenceId,
+                 &filter.m_engagementId);
     return filter;
 }
 

@@ -3,11 +3,11 @@
 
 #include "app/sandbox/partnercenter/referralrow.h"
 
-#include <QString>
-
 #include <memory>
 #include <optional>
 #include <vector>
+
+#include <QString>
 
 namespace cosell::sandbox {
 
@@ -28,7 +28,7 @@ public:
     // Index hints from the top-level conjunction (empty when absent):
     QString updatedLowerBound() const { return m_updatedLowerBound; } // updatedDateTime ge/gt/eq
     QString externalReferenceId() const { return m_externalReferenceId; } // externalReferenceId eq
-    QString engagementId() const { return m_engagementId; }              // engagementId eq
+    QString engagementId() const { return m_engagementId; } // engagementId eq
 
     // "2025-06-01T00:00:00Z" → "2025-06-01T00:00:00.0000000Z"; empty if not a date-time.
     static QString normalizeDateTime(const QString &literal);

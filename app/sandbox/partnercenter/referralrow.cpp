@@ -9,7 +9,9 @@ namespace cosell::sandbox {
 ReferralRow ReferralRow::fromJson(const QJsonObject &referral)
 {
     ReferralRow row;
-    const auto text = [&](const char *key) { return referral.value(QLatin1String(key)).toString(); };
+    const auto text = [&](const char *key) {
+        return referral.value(QLatin1String(key)).toString();
+    };
     row.id = text("id");
     row.engagementId = text("engagementId");
     row.name = text("name");
@@ -22,9 +24,12 @@ ReferralRow ReferralRow::fromJson(const QJsonObject &referral)
     row.createdDateTime = text("createdDateTime");
     row.updatedDateTime = text("updatedDateTime");
     row.eTag = text("eTag");
-    row.country = referral.value(QStringLiteral("customerProfile")).toObject()
-                      .value(QStringLiteral("address")).toObject()
-                      .value(QStringLiteral("country")).toString();
+    row.country = referral.value(QStringLiteral("customerProfile"))
+                      .toObject()
+                      .value(QStringLiteral("address"))
+                      .toObject()
+                      .value(QStringLiteral("country"))
+                      .toString();
     const QJsonArray team = referral.value(QStringLiteral("team")).toArray();
     for (const QJsonValue &member : team)
         row.teamEmails.append(member.toObject().value(QStringLiteral("email")).toString());

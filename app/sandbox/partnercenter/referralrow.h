@@ -26,7 +26,7 @@ struct ReferralRow
     QString createdDateTime;
     QString updatedDateTime;
     QStringList teamEmails;
-    QString eTag;       // with its quote characters
+    QString eTag; // with its quote characters
     QByteArray json;
 
     static ReferralRow fromJson(const QJsonObject &referral);

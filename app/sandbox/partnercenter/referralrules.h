@@ -11,13 +11,14 @@ namespace cosell::sandbox {
 // Switches for the rules the spec marks (unconfirmed); PUT /control/partnercenter/config.
 struct PartnerCenterConfig
 {
-    bool createReturns201 = false;        // spec §3.1: 200 by default
-    bool outgoingBecomesActive = true;    // create → Active/Accepted (spec §2.6)
+    bool createReturns201 = false; // spec §3.1: 200 by default
+    bool outgoingBecomesActive = true; // create → Active/Accepted (spec §2.6)
     bool requireSolutionForCoSell = true; // help requested without a solution → 400
-    bool requireContactForCoSell = true;  // help requested without a customer contact → 400
+    bool requireContactForCoSell = true; // help requested without a customer contact → 400
     bool rejectHelpWithoutConsent = true; // help value without consentToShare... → 400
-    bool docLiteralNextLink = false;      // emit Microsoft's sample nextLink form
-    QString resourceUriMode = QStringLiteral("self"); // "self" (referrals API URL) or "docs" (P13 form)
+    bool docLiteralNextLink = false; // emit Microsoft's sample nextLink form
+    QString resourceUriMode =
+        QStringLiteral("self"); // "self" (referrals API URL) or "docs" (P13 form)
 
     QJsonObject toJson() const;
     bool apply(const QJsonObject &object, QString *error);

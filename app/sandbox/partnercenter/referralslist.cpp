@@ -4,11 +4,11 @@
 #include "app/sandbox/partnercenter/referralsservice.h"
 #include "app/sandbox/server/sandboxserver.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrl>
-
-#include <algorithm>
 
 namespace cosell::sandbox {
 
@@ -34,24 +34,28 @@ QString filterHash(const QString &filter, const QString &orderby)
 
 QString encode(const SkipToken &token)
 {
-    const QJsonObject object{{QStringLiteral("o"), token.order}, {QStringLiteral("k"), token.sortValue},
-                             {QStringLiteral("i"), token.id}, {QStringLiteral("f"), token.filterHash},
-                             {QStringLiteral("t"), double(token.issued)}};
+    const QJsonObject object {{QStringLiteral("o"), token.order},
+                              {QStringLiteral("k"), token.sortValue},
+                              {QStringLiteral("i"), token.id},
+                              {QStringLiteral("f"), token.filterHash},
+                              {QStringLiteral("t"), double(token.issued)}};
     return QString::fromLatin1(QJsonDocument(object).toJson(QJsonDocument::Compact).toBase64(kB64));
 }
 
 std::optional<SkipToken> decode(const QString &text)
 {
-    const auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(), kB64 | QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(
+        text.toLatin1(), kB64 | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return std::nullopt;
     const QJsonDocument doc = QJsonDocument::fromJson(*decoded);
     if (!doc.isObject())
         return std::nullopt;
     const QJsonObject o = doc.object();
-    SkipToken token{o.value(QStringLiteral("o")).toInt(-1), o.value(QStringLiteral("k")).toString(),
-                    o.value(QStringLiteral("i")).toString(), o.value(QStringLiteral("f")).toString(),
-                    qint64(o.value(QStringLiteral("t")).toDouble())};
+    SkipToken token {
+        o.value(QStringLiteral("o")).toInt(-1), o.value(QStringLiteral("k")).toString(),
+        o.value(QStringLiteral("i")).toString(), o.value(QStringLiteral("f")).toString(),
+        qint64(o.value(QStringLiteral("t")).toDouble())};
     if (token.order < 0 || token.order > 3 || token.id.isEmpty())
         return std::nullopt;
     return token;
@@ -65,11 +69,13 @@ SandboxResponse ReferralsService::list(SandboxRequest &request)
         return error(400, QStringLiteral("invalidRequest"), message);
     };
     // Unknown or unsupported system query options are a 400, as OData services answer.
-    static const QStringList known{QStringLiteral("$filter"), QStringLiteral("$orderby"), QStringLiteral("$select"),
-                                   QStringLiteral("$top"), QStringLiteral("$skiptoken"), QStringLiteral("$count")};
+    static const QStringList known {QStringLiteral("$filter"),    QStringLiteral("$orderby"),
+                                    QStringLiteral("$select"),    QStringLiteral("$top"),
+                                    QStringLiteral("$skiptoken"), QStringLiteral("$count")};
     for (const auto &item : request.query) {
         if (item.first.startsWith(u'$') && !known.contains(item.first))
-            return invalid(QStringLiteral("The query option '%1' is not supported.").arg(item.first));
+            return invalid(
+                QStringLiteral("The query option '%1' is not supported.").arg(item.first));
     }
     int top = kPageSize;
     if (request.hasQueryItem(QStringLiteral("$top"))) {
@@ -96,18 +102,24 @@ SandboxResponse ReferralsService::list(SandboxRequest &request)
         if (parts.size() > 2 || (direction != u"asc" && direction != u"desc"))
             return invalid(QStringLiteral("Invalid $orderby."));
         if (field.compare(QStringLiteral("createdDateTime"), Qt::CaseInsensitive) == 0)
-            order = direction == u"asc" ? ReferralStore::Order::CreatedAsc : ReferralStore::Order::CreatedDesc;
+            order = direction == u"asc" ? ReferralStore::Order::CreatedAsc
+                                        : ReferralStore::Order::CreatedDesc;
         else if (field.compare(QStringLiteral("updatedDateTime"), Qt::CaseInsensitive) == 0)
-            order = direction == u"asc" ? ReferralStore::Order::UpdatedAsc : ReferralStore::Order::UpdatedDesc;
+            order = direction == u"asc" ? ReferralStore::Order::UpdatedAsc
+                                        : ReferralStore::Order::UpdatedDesc;
         else
-            return invalid(QStringLiteral("$orderby supports createdDateTime and updatedDateTime only."));
+            return invalid(
+                QStringLiteral("$orderby supports createdDateTime and updatedDateTime only."));
     }
     QStringList select;
     const QString selectText = request.queryValue(QStringLiteral("$select"));
     if (!selectText.isEmpty()) {
         const QStringList names = selectText.split(u',', Qt::SkipEmptyParts);
         for (const QString &name : names)
-            select.append(ReferralRules::normalizeKeys(QJsonObject{{name.trimmed(), 0}}).toObject().keys().first());
+            select.append(ReferralRules::normalizeKeys(QJsonObject {{name.trimmed(), 0}})
+                              .toObject()
+                              .keys()
+                              .first());
     }
     const QString hash = filterHash(filterText, orderby);
     const qint64 nowSecs = server().clock().now().toSecsSinceEpoch();
@@ -127,16 +139,20 @@ SandboxResponse ReferralsService::list(SandboxRequest &request)
             page.append(&row);
         return page.size() <= top;
     };
-    const ReferralStore::Key after = cursor ? ReferralStore::Key{cursor->sortValue, cursor->id} : ReferralStore::Key{};
+    const ReferralStore::Key after =
+        cursor ? ReferralStore::Key {cursor->sortValue, cursor->id} : ReferralStore::Key {};
     if (filter && (!filter->externalReferenceId().isEmpty() || !filter->engagementId().isEmpty())) {
         QList<const ReferralRow *> candidates = !filter->externalReferenceId().isEmpty()
             ? m_store.byExternalReference(filter->externalReferenceId())
             : m_store.byEngagement(filter->engagementId());
-        const bool ascending = order == ReferralStore::Order::CreatedAsc || order == ReferralStore::Order::UpdatedAsc;
-        std::sort(candidates.begin(), candidates.end(), [&](const ReferralRow *a, const ReferralRow *b) {
-            return ascending ? ReferralStore::keyOf(*a, order) < ReferralStore::keyOf(*b, order)
-                             : ReferralStore::keyOf(*b, order) < ReferralStore::keyOf(*a, order);
-        });
+        const bool ascending =
+            order == ReferralStore::Order::CreatedAsc || order == ReferralStore::Order::UpdatedAsc;
+        std::sort(candidates.begin(), candidates.end(),
+                  [&](const ReferralRow *a, const ReferralRow *b) {
+                      return ascending
+                          ? ReferralStore::keyOf(*a, order) < ReferralStore::keyOf(*b, order)
+                          : ReferralStore::keyOf(*b, order) < ReferralStore::keyOf(*a, order);
+                  });
         for (const ReferralRow *row : candidates) {
             const auto key = ReferralStore::keyOf(*row, order);
             if (cursor && (ascending ? !(after < key) : !(key < after)))
@@ -145,7 +161,9 @@ SandboxResponse ReferralsService::list(SandboxRequest &request)
                 break;
         }
     } else {
-        const QString from = (filter && order == ReferralStore::Order::UpdatedAsc) ? filter->updatedLowerBound() : QString();
+        const QString from = (filter && order == ReferralStore::Order::UpdatedAsc)
+            ? filter->updatedLowerBound()
+            : QString();
         m_store.scan(order, cursor ? &after : nullptr, from, accept);
     }
     const bool more = page.size() > top;
@@ -167,8 +185,10 @@ SandboxResponse ReferralsService::list(SandboxRequest &request)
         }
     }
 
-    QByteArray body = QByteArrayLiteral("{\"@odata.context\":\"") + server().url(u"/pc/v1.0/$metadata#Referrals").toUtf8()
-        + QByteArrayLiteral("\",\"@odata.count\":") + QByteArray::number(count) + QByteArrayLiteral(",\"value\":[");
+    QByteArray body = QByteArrayLiteral("{\"@odata.context\":\"")
+        + server().url(u"/pc/v1.0/$metadata#Referrals").toUtf8()
+        + QByteArrayLiteral("\",\"@odata.count\":") + QByteArray::number(count)
+        + QByteArrayLiteral(",\"value\":[");
     for (qsizetype i = 0; i < page.size(); ++i) {
         if (i > 0)
             body += ',';
@@ -187,20 +207,24 @@ SandboxResponse ReferralsService::list(SandboxRequest &request)
     body += ']';
     if (more) {
         const ReferralStore::Key last = ReferralStore::keyOf(*page.last(), order);
-        const QString token = encode(SkipToken{int(order), last.first, last.second, hash, nowSecs});
+        const QString token =
+            encode(SkipToken {int(order), last.first, last.second, hash, nowSecs});
         QString link;
         if (m_config.docLiteralNextLink) {
-            link = QStringLiteral("http://api.partner.microsoft.com/v1.0/referrals?$skiptoken=") + token;
+            link = QStringLiteral("http://api.partner.microsoft.com/v1.0/referrals?$skiptoken=")
+                + token;
         } else {
             QString query;
             for (const auto &item : request.query) {
                 if (item.first == u"$skiptoken")
                     continue;
-                query += item.first + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(item.second, "$'(),:/")) + u'&';
+                query += item.first + u'='
+                    + QString::fromLatin1(QUrl::toPercentEncoding(item.second, "$'(),:/")) + u'&';
             }
             link = referralsBase() + u'?' + query + QStringLiteral("$skiptoken=") + token;
         }
-        body += QByteArrayLiteral(",\"@odata.nextLink\":") + QJsonDocument(QJsonArray{link}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+        body += QByteArrayLiteral(",\"@odata.nextLink\":")
+            + QJsonDocument(QJsonArray {link}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
     }
     body += '}';
     return SandboxResponse::raw(200, body, QByteArrayLiteral("application/json; charset=utf-8"));

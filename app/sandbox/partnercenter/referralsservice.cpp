@@ -17,8 +17,7 @@ const QString kBase = QStringLiteral("/pc/v1.0/engagements/referrals");
 
 ReferralsService::ReferralsService(SandboxServer &server)
     : SandboxService(server)
-{
-}
+{ }
 
 QString ReferralsService::referralsBase() const
 {
@@ -43,7 +42,8 @@ void ReferralsService::seed(quint64 seed, int count)
 {
     const QString base = referralsBase();
     for (int i = 0; i < count; ++i)
-        m_store.put(ReferralRow::fromJson(ReferralFactory::fromDeal(DataGenerator::deal(seed, i), seed, base)));
+        m_store.put(ReferralRow::fromJson(
+            ReferralFactory::fromDeal(DataGenerator::deal(seed, i), seed, base)));
     m_countCache.clear();
 }
 
@@ -68,64 +68,83 @@ void ReferralsService::registerRoutes(SandboxRouter &router)
     const RouteAuth open = RouteAuth::anonymous();
     router.add(this, "GET", QStringLiteral("/control/partnercenter/config"), open,
                [this](SandboxRequest &) { return SandboxResponse::json(200, m_config.toJson()); });
-    router.add(this, "PUT", QStringLiteral("/control/partnercenter/config"), open, [this](SandboxRequest &r) {
-        bool ok = false;
-        const QJsonDocument doc = r.jsonBody(&ok);
-        QString message = QStringLiteral("body must be a JSON object");
-        if (!ok || !doc.isObject() || !m_config.apply(doc.object(), &message))
-            return SandboxResponse::json(400, QJsonObject{{QStringLiteral("error"), message}});
-        return SandboxResponse::json(200, m_config.toJson());
-    });
+    router.add(
+        this, "PUT", QStringLiteral("/control/partnercenter/config"), open,
+        [this](SandboxRequest &r) {
+            bool ok = false;
+            const QJsonDocument doc = r.jsonBody(&ok);
+            QString message = QStringLiteral("body must be a JSON object");
+            if (!ok || !doc.isObject() || !m_config.apply(doc.object(), &message))
+                return SandboxResponse::json(400, QJsonObject {{QStringLiteral("error"), message}});
+            return SandboxResponse::json(200, m_config.toJson());
+        });
     router.add(this, "POST", QStringLiteral("/control/partnercenter/referrals"), open,
                [this](SandboxRequest &r) { return controlCreate(r); });
     router.add(this, "POST", QStringLiteral("/control/partnercenter/referrals/{id}/edit"), open,
                [this](SandboxRequest &r) { return controlEdit(r); });
-    router.add(this, "GET", QStringLiteral("/control/partnercenter/throttle"), open,
-               [this](SandboxRequest &) { return SandboxResponse::json(200, m_throttle.toJson()); });
+    router.add(
+        this, "GET", QStringLiteral("/control/partnercenter/throttle"), open,
+        [this](SandboxRequest &) { return SandboxResponse::json(200, m_throttle.toJson()); });
     router.add(this, "PUT", QStringLiteral("/control/partnercenter/throttle"), open,
                [this](SandboxRequest &r) { return controlThrottle(r); });
     router.add(this, "POST", QStringLiteral("/control/partnercenter/expire"), open,
                [this](SandboxRequest &r) { return controlExpire(r); });
 }
 
-SandboxResponse ReferralsService::error(int status, const QString &code, const QString &message) const
+SandboxResponse ReferralsService::error(int status, const QString &code,
+                                        const QString &message) const
 {
-    return SandboxResponse::json(status, QJsonObject{{QStringLiteral("error"), QJsonObject{
-        {QStringLiteral("code"), code}, {QStringLiteral("message"), message.left(1024)},
-        {QStringLiteral("target"), QStringLiteral("referral")}}}});
+    return SandboxResponse::json(
+        status,
+        QJsonObject {{QStringLiteral("error"),
+                      QJsonObject {{QStringLiteral("code"), code},
+                                   {QStringLiteral("message"), message.left(1024)},
+                                   {QStringLiteral("target"), QStringLiteral("referral")}}}});
 }
 
-SandboxResponse ReferralsService::unauthorized(const SandboxRequest &request, const QString &reason) const
+SandboxResponse ReferralsService::unauthorized(const SandboxRequest &request,
+                                               const QString &reason) const
 {
-    SandboxResponse response = withHeaders(error(401, QStringLiteral("unauthenticated"), reason), request);
+    SandboxResponse response =
+        withHeaders(error(401, QStringLiteral("unauthenticated"), reason), request);
     response.setHeader(QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer"));
     return response;
 }
 
-SandboxResponse ReferralsService::errorResponse(int status, int retryAfterSeconds, const QString &message) const
+SandboxResponse ReferralsService::errorResponse(int status, int retryAfterSeconds,
+                                                const QString &message) const
 {
     SandboxResponse response;
     if (status == 429) {
         const int seconds = retryAfterSeconds >= 0 ? retryAfterSeconds : 30;
-        response = SandboxResponse::json(429, QJsonObject{
-            {QStringLiteral("statusCode"), 429},
-            {QStringLiteral("message"), QStringLiteral("Rate limit is exceeded. Try again in %1 seconds.").arg(seconds)}});
+        response = SandboxResponse::json(
+            429,
+            QJsonObject {
+                {QStringLiteral("statusCode"), 429},
+                {QStringLiteral("message"),
+                 QStringLiteral("Rate limit is exceeded. Try again in %1 seconds.").arg(seconds)}});
         response.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(seconds));
         return response;
     }
     QString code = QStringLiteral("generalException");
-    if (status == 503) code = QStringLiteral("serviceNotAvailable");
-    else if (status == 404) code = QStringLiteral("itemNotFound");
-    else if (status == 400) code = QStringLiteral("invalidRequest");
-    else if (status == 403) code = QStringLiteral("accessDenied");
-    else if (status == 412) code = QStringLiteral("preconditionFailed");
+    if (status == 503)
+        code = QStringLiteral("serviceNotAvailable");
+    else if (status == 404)
+        code = QStringLiteral("itemNotFound");
+    else if (status == 400)
+        code = QStringLiteral("invalidRequest");
+    else if (status == 403)
+        code = QStringLiteral("accessDenied");
+    else if (status == 412)
+        code = QStringLiteral("preconditionFailed");
     response = error(status, code, message);
     if (retryAfterSeconds >= 0)
         response.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfterSeconds));
     return response;
 }
 
-SandboxResponse ReferralsService::withHeaders(SandboxResponse response, const SandboxRequest &request) const
+SandboxResponse ReferralsService::withHeaders(SandboxResponse response,
+                                              const SandboxRequest &request) const
 {
     QByteArray correlation = request.header("ms-correlationid");
     if (correlation.isEmpty())
@@ -135,7 +154,8 @@ SandboxResponse ReferralsService::withHeaders(SandboxResponse response, const Sa
         response.setHeader(QByteArrayLiteral("client-request-id"), correlation);
     }
     const QByteArray requestId = request.header("ms-requestid");
-    response.setHeader(QByteArrayLiteral("MS-RequestId"), requestId.isEmpty() ? m_requestIds.next() : requestId);
+    response.setHeader(QByteArrayLiteral("MS-RequestId"),
+                       requestId.isEmpty() ? m_requestIds.next() : requestId);
     response.setHeader(QByteArrayLiteral("Request-ID"), m_requestIds.next());
     return response;
 }
@@ -145,13 +165,14 @@ SandboxResponse ReferralsService::entity(int status, const ReferralRow &row) con
     // The prefix depends only on the port: build it once per listen, not per request.
     if (m_entityContextPort != server().port() || m_entityContext.isEmpty()) {
         m_entityContextPort = server().port();
-        m_entityContext = QByteArrayLiteral("{\"@odata.context\":\"")
-            + referralsBase().toUtf8() + QByteArrayLiteral("/$metadata#Referrals/$entity\",");
+        m_entityContext = QByteArrayLiteral("{\"@odata.context\":\"") + referralsBase().toUtf8()
+            + QByteArrayLiteral("/$metadata#Referrals/$entity\",");
     }
     QByteArray body;
     body.reserve(m_entityContext.size() + row.json.size());
     body.append(m_entityContext).append(QByteArrayView(row.json).sliced(1));
-    SandboxResponse response = SandboxResponse::raw(status, body, QByteArrayLiteral("application/json; charset=utf-8"));
+    SandboxResponse response =
+        SandboxResponse::raw(status, body, QByteArrayLiteral("application/json; charset=utf-8"));
     response.setHeader(QByteArrayLiteral("ETag"), row.eTag.toUtf8());
     return response;
 }
@@ -186,7 +207,8 @@ bool ReferralsService::etagMatches(const QByteArray &ifMatch, const QString &eTa
     return ifMatch.trimmed() == "*" || bare(ifMatch) == bare(eTag.toUtf8());
 }
 
-void ReferralsService::applyStatusStamps(QJsonObject *referral, const QString &oldStatus, const QString &stamp)
+void ReferralsService::applyStatusStamps(QJsonObject *referral, const QString &oldStatus,
+                                         const QString &stamp)
 {
     const QString status = referral->value(QStringLiteral("status")).toString();
     if (status == oldStatus)
@@ -205,7 +227,8 @@ void ReferralsService::commit(QJsonObject referral, const QString &eventName)
     const ReferralRow *old = m_store.find(referral.value(QStringLiteral("id")).toString());
     QString updated = stamp;
     if (old && old->updatedDateTime >= updated) {
-        const QDateTime previous = QDateTime::fromString(old->updatedDateTime.left(23) + u'Z', Qt::ISODateWithMs);
+        const QDateTime previous =
+            QDateTime::fromString(old->updatedDateTime.left(23) + u'Z', Qt::ISODateWithMs);
         updated = ReferralFactory::formatTime(previous.addMSecs(1));
     }
     referral.insert(QStringLiteral("updatedDateTime"), updated);
@@ -221,7 +244,8 @@ SandboxResponse ReferralsService::get(SandboxRequest &request)
 {
     const ReferralRow *row = m_store.find(request.param(QStringLiteral("id")));
     if (!row || !visible(*row, request))
-        return error(404, QStringLiteral("itemNotFound"), QStringLiteral("The referral was not found."));
+        return error(404, QStringLiteral("itemNotFound"),
+                     QStringLiteral("The referral was not found."));
     return entity(200, *row);
 }
 
@@ -237,26 +261,32 @@ SandboxResponse ReferralsService::create(SandboxRequest &request)
     bool ok = false;
     const QJsonDocument doc = request.jsonBody(&ok);
     if (!ok || !doc.isObject())
-        return error(400, QStringLiteral("invalidRequest"), QStringLiteral("The request body must be a JSON referral object."));
+        return error(400, QStringLiteral("invalidRequest"),
+                     QStringLiteral("The request body must be a JSON referral object."));
     QJsonObject input = ReferralRules::normalizeKeys(doc.object()).toObject();
     const QString problem = ReferralRules::validateCreate(input, m_config);
     if (!problem.isEmpty())
         return error(400, QStringLiteral("invalidRequest"), problem);
     const QString id = ReferralFactory::newGuid();
-    QJsonObject referral = ReferralFactory::completeCreate(input, now, id, referralsBase(), m_config.outgoingBecomesActive);
+    QJsonObject referral = ReferralFactory::completeCreate(input, now, id, referralsBase(),
+                                                           m_config.outgoingBecomesActive);
     if (!m_config.outgoingBecomesActive) {
-        const QString error = ReferralRules::validateTransition(QStringLiteral("None"), QStringLiteral("None"),
-            referral.value(QStringLiteral("status")).toString(), referral.value(QStringLiteral("substatus")).toString());
+        const QString error = ReferralRules::validateTransition(
+            QStringLiteral("None"), QStringLiteral("None"),
+            referral.value(QStringLiteral("status")).toString(),
+            referral.value(QStringLiteral("substatus")).toString());
         if (!error.isEmpty())
             return this->error(400, QStringLiteral("invalidRequest"), error);
     }
-    referral.insert(QStringLiteral("updatedDateTime"), referral.value(QStringLiteral("createdDateTime")));
+    referral.insert(QStringLiteral("updatedDateTime"),
+                    referral.value(QStringLiteral("createdDateTime")));
     m_store.put(ReferralRow::fromJson(referral));
     for (const auto &listener : m_listeners)
         listener(QStringLiteral("referral-created"), id);
-    const SandboxResponse response = entity(m_config.createReturns201 ? 201 : 200, *m_store.find(id));
+    const SandboxResponse response =
+        entity(m_config.createReturns201 ? 201 : 200, *m_store.find(id));
     if (!requestId.isEmpty())
-        m_replays.insert(requestId, Replay{now.addDays(1), id, response});
+        m_replays.insert(requestId, Replay {now.addDays(1), id, response});
     return response;
 }
 
@@ -264,33 +294,39 @@ SandboxResponse ReferralsService::put(SandboxRequest &request)
 {
     const ReferralRow *row = m_store.find(request.param(QStringLiteral("id")));
     if (!row)
-        return error(404, QStringLiteral("itemNotFound"), QStringLiteral("The referral was not found."));
+        return error(404, QStringLiteral("itemNotFound"),
+                     QStringLiteral("The referral was not found."));
     // A Referrals User off the team cannot see it (GET 404) and may not write it (403).
     if (!mayWrite(*row, request))
-        return error(403, QStringLiteral("accessDenied"), QStringLiteral("You are not on the referral team."));
+        return error(403, QStringLiteral("accessDenied"),
+                     QStringLiteral("You are not on the referral team."));
     const QByteArray ifMatch = request.header("if-match");
     if (ifMatch.isEmpty())
-        return error(400, QStringLiteral("invalidRequest"), QStringLiteral("The If-Match header is required."));
+        return error(400, QStringLiteral("invalidRequest"),
+                     QStringLiteral("The If-Match header is required."));
     if (!etagMatches(ifMatch, row->eTag))
         return error(412, QStringLiteral("preconditionFailed"),
-                     QStringLiteral("The resource has been modified since it was last read. Get the latest eTag and retry."));
+                     QStringLiteral("The resource has been modified since it was last read. Get "
+                                    "the latest eTag and retry."));
     bool ok = false;
     const QJsonDocument doc = request.jsonBody(&ok);
     if (!ok || !doc.isObject())
-        return error(400, QStringLiteral("invalidRequest"), QStringLiteral("The request body must be a JSON referral object."));
+        return error(400, QStringLiteral("invalidRequest"),
+                     QStringLiteral("The request body must be a JSON referral object."));
     const QJsonObject old = row->object();
     QJsonObject next = ReferralRules::normalizeKeys(doc.object()).toObject();
     for (const QString &key : ReferralRules::readOnlyProperties())
         next.insert(key, old.value(key)); // read-only and links: ignored, kept from the stored one
     for (const char *key : {"type", "customerProfile", "consent", "details"}) {
         if (!next.contains(QLatin1String(key)) || next.value(QLatin1String(key)).isNull())
-            return error(400, QStringLiteral("invalidRequest"), QStringLiteral("The %1 field is required.").arg(QLatin1String(key)));
+            return error(400, QStringLiteral("invalidRequest"),
+                         QStringLiteral("The %1 field is required.").arg(QLatin1String(key)));
     }
     QString problem = ReferralRules::validateEnums(next);
     if (problem.isEmpty())
-        problem = ReferralRules::validateTransition(row->status, row->substatus,
-                                                    next.value(QStringLiteral("status")).toString(row->status),
-                                                    next.value(QStringLiteral("substatus")).toString(row->substatus));
+        problem = ReferralRules::validateTransition(
+            row->status, row->substatus, next.value(QStringLiteral("status")).toString(row->status),
+            next.value(QStringLiteral("substatus")).toString(row->substatus));
     if (!problem.isEmpty())
         return error(400, QStringLiteral("invalidRequest"), problem);
     ReferralFactory::fillDefaults(&next);
@@ -304,30 +340,35 @@ SandboxResponse ReferralsService::patch(SandboxRequest &request)
 {
     const ReferralRow *row = m_store.find(request.param(QStringLiteral("id")));
     if (!row)
-        return error(404, QStringLiteral("itemNotFound"), QStringLiteral("The referral was not found."));
+        return error(404, QStringLiteral("itemNotFound"),
+                     QStringLiteral("The referral was not found."));
     // A Referrals User off the team cannot see it (GET 404) and may not write it (403).
     if (!mayWrite(*row, request))
-        return error(403, QStringLiteral("accessDenied"), QStringLiteral("You are not on the referral team."));
+        return error(403, QStringLiteral("accessDenied"),
+                     QStringLiteral("You are not on the referral team."));
     const QByteArray ifMatch = request.header("if-match");
     if (!ifMatch.isEmpty() && !etagMatches(ifMatch, row->eTag))
         return error(412, QStringLiteral("preconditionFailed"),
-                     QStringLiteral("The resource has been modified since it was last read. Get the latest eTag and retry."));
+                     QStringLiteral("The resource has been modified since it was last read. Get "
+                                    "the latest eTag and retry."));
     bool ok = false;
     const QJsonDocument doc = request.jsonBody(&ok);
     if (!ok || !doc.isArray())
-        return error(400, QStringLiteral("invalidRequest"), QStringLiteral("The request body must be a JSON Patch array."));
+        return error(400, QStringLiteral("invalidRequest"),
+                     QStringLiteral("The request body must be a JSON Patch array."));
     QJsonObject next = row->object();
     const QString problem = JsonPatch::apply(&next, doc.array(), [](const QStringList &tokens) {
         return ReferralRules::readOnlyProperties().contains(tokens.first())
-            ? QStringLiteral("The property '%1' is read-only.").arg(tokens.first()) : QString();
+            ? QStringLiteral("The property '%1' is read-only.").arg(tokens.first())
+            : QString();
     });
     if (!problem.isEmpty())
         return error(400, QStringLiteral("invalidRequest"), problem);
     QString rule = ReferralRules::validateEnums(next);
     if (rule.isEmpty())
-        rule = ReferralRules::validateTransition(row->status, row->substatus,
-                                                 next.value(QStringLiteral("status")).toString(),
-                                                 next.value(QStringLiteral("substatus")).toString());
+        rule = ReferralRules::validateTransition(
+            row->status, row->substatus, next.value(QStringLiteral("status")).toString(),
+            next.value(QStringLiteral("substatus")).toString());
     if (!rule.isEmpty())
         return error(400, QStringLiteral("invalidRequest"), rule);
     applyStatusStamps(&next, row->status, ReferralFactory::formatTime(server().clock().now()));

@@ -7,11 +7,11 @@
 #include "app/sandbox/server/requestidgenerator.h"
 #include "app/sandbox/server/sandboxservice.h"
 
-#include <QDateTime>
-#include <QHash>
-
 #include <functional>
 #include <optional>
+
+#include <QDateTime>
+#include <QHash>
 
 namespace cosell::sandbox {
 
@@ -26,12 +26,16 @@ namespace cosell::sandbox {
 // Control (no token), the "seller"/"Microsoft" side:
 //   GET|PUT /control/partnercenter/config        PartnerCenterConfig
 //   POST    /control/partnercenter/referrals     new incoming referral (body = referral, or
-//                                                {"index":n} for a generated one) → referral-created
+//                                                {"index":n} for a generated one) →
+//                                                referral-created
 //   POST    /control/partnercenter/referrals/{id}/edit  JSON Patch (any path) → referral-updated
-//                                                (?event=related-referral-updated to change the event)
-//   GET|PUT /control/partnercenter/throttle      limits {"enabled","requestsPerMinute","writesPerMinute",
+//                                                (?event=related-referral-updated to change the
+//                                                event)
+//   GET|PUT /control/partnercenter/throttle      limits
+//   {"enabled","requestsPerMinute","writesPerMinute",
 //                                                "retryAfterMinSeconds","retryAfterMaxSeconds"} and
-//                                                {"next": N, "retryAfter": s} = throttle the next N calls
+//                                                {"next": N, "retryAfter": s} = throttle the next N
+//                                                calls
 //   POST    /control/partnercenter/expire        New incoming referrals past expirationDateTime →
 //                                                Closed/Expired + referral-updated
 class ReferralsService final : public SandboxService
@@ -47,8 +51,10 @@ public:
     QList<QPair<QString, QString>> baseUrls() const override;
     void reset() override;
     void seed(quint64 seed, int count) override;
-    SandboxResponse unauthorized(const SandboxRequest &request, const QString &reason) const override;
-    SandboxResponse errorResponse(int status, int retryAfterSeconds, const QString &message) const override;
+    SandboxResponse unauthorized(const SandboxRequest &request,
+                                 const QString &reason) const override;
+    SandboxResponse errorResponse(int status, int retryAfterSeconds,
+                                  const QString &message) const override;
     void demoTick(DataGenerator &random) override;
 
     void addChangeListener(ChangeListener listener) { m_listeners.append(std::move(listener)); }
@@ -79,17 +85,23 @@ private:
     bool visible(const ReferralRow &row, const SandboxRequest &request) const;
     bool mayWrite(const ReferralRow &row, const SandboxRequest &request) const;
     static bool etagMatches(const QByteArray &ifMatch, const QString &eTag);
-    static void applyStatusStamps(QJsonObject *referral, const QString &oldStatus, const QString &stamp);
+    static void applyStatusStamps(QJsonObject *referral, const QString &oldStatus,
+                                  const QString &stamp);
 
     ReferralStore m_store;
     PartnerCenterConfig m_config;
     ReferralThrottle m_throttle;
     QList<ChangeListener> m_listeners;
-    struct Replay { QDateTime expires; QString key; SandboxResponse response; };
+    struct Replay
+    {
+        QDateTime expires;
+        QString key;
+        SandboxResponse response;
+    };
     QHash<QString, Replay> m_replays; // MS-RequestId → first response of a create (24 h)
     QHash<QString, QPair<quint64, qsizetype>> m_countCache; // $filter → (store version, count)
-    mutable RequestIdGenerator m_requestIds;                // Request-ID / MS-RequestId values
-    mutable QByteArray m_entityContext;                     // {"@odata.context":".../$entity",
+    mutable RequestIdGenerator m_requestIds; // Request-ID / MS-RequestId values
+    mutable QByteArray m_entityContext; // {"@odata.context":".../$entity",
     mutable quint16 m_entityContextPort = 0;
 };
 

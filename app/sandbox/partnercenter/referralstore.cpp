@@ -89,7 +89,8 @@ void ReferralStore::scan(Order order, const Key *after, const QString &from,
     }
 }
 
-QList<const ReferralRow *> ReferralStore::byExternalReference(const QString &externalReferenceId) const
+QList<const ReferralRow *>
+ReferralStore::byExternalReference(const QString &externalReferenceId) const
 {
     QList<const ReferralRow *> rows;
     const auto ids = m_byExternal.values(externalReferenceId);

@@ -3,12 +3,12 @@
 
 #include "app/sandbox/partnercenter/referralrow.h"
 
-#include <QHash>
-#include <QMultiHash>
-
 #include <functional>
 #include <set>
 #include <utility>
+
+#include <QHash>
+#include <QMultiHash>
 
 namespace cosell::sandbox {
 
@@ -22,7 +22,7 @@ public:
     using Key = std::pair<QString, QString>; // (sort value, id)
 
     const ReferralRow *find(const QString &id) const;
-    void put(ReferralRow row);               // insert or replace by id
+    void put(ReferralRow row); // insert or replace by id
     void clear();
     qsizetype size() const { return m_rows.size(); }
     // Changes on every write; lets callers cache per-query results (match counts).

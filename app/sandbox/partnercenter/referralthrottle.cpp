@@ -26,10 +26,14 @@ bool ReferralThrottle::Limits::apply(const QJsonObject &json, QString *error)
 {
     Limits next = *this;
     next.enabled = json.value(QStringLiteral("enabled")).toBool(next.enabled);
-    next.requestsPerMinute = json.value(QStringLiteral("requestsPerMinute")).toInt(next.requestsPerMinute);
-    next.writesPerMinute = json.value(QStringLiteral("writesPerMinute")).toInt(next.writesPerMinute);
-    next.retryAfterMinSeconds = json.value(QStringLiteral("retryAfterMinSeconds")).toInt(next.retryAfterMinSeconds);
-    next.retryAfterMaxSeconds = json.value(QStringLiteral("retryAfterMaxSeconds")).toInt(next.retryAfterMaxSeconds);
+    next.requestsPerMinute =
+        json.value(QStringLiteral("requestsPerMinute")).toInt(next.requestsPerMinute);
+    next.writesPerMinute =
+        json.value(QStringLiteral("writesPerMinute")).toInt(next.writesPerMinute);
+    next.retryAfterMinSeconds =
+        json.value(QStringLiteral("retryAfterMinSeconds")).toInt(next.retryAfterMinSeconds);
+    next.retryAfterMaxSeconds =
+        json.value(QStringLiteral("retryAfterMaxSeconds")).toInt(next.retryAfterMaxSeconds);
     if (next.requestsPerMinute < 1 || next.writesPerMinute < 1 || next.retryAfterMinSeconds < 0
         || next.retryAfterMaxSeconds < next.retryAfterMinSeconds) {
         *error = QStringLiteral("requestsPerMinute and writesPerMinute must be >= 1, "
@@ -48,7 +52,8 @@ void ReferralThrottle::throttleNext(int count, int retryAfterSeconds)
 
 int ReferralThrottle::randomRetryAfter()
 {
-    return int(m_random.bounded(qint64(m_limits.retryAfterMinSeconds), qint64(m_limits.retryAfterMaxSeconds) + 1));
+    return int(m_random.bounded(qint64(m_limits.retryAfterMinSeconds),
+                                qint64(m_limits.retryAfterMaxSeconds) + 1));
 }
 
 bool ReferralThrottle::admit(const QString &user, bool write, qint64 nowMs, int *retryAfterSeconds)

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <deque>
+
 #include <QHash>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QString>
-
-#include <deque>
 
 namespace cosell::sandbox {
 
@@ -20,9 +20,9 @@ class ReferralThrottle final
 public:
     struct Limits
     {
-        bool enabled = false;        // off in the library; cosell-sandbox turns it on
+        bool enabled = false; // off in the library; cosell-sandbox turns it on
         int requestsPerMinute = 600; // per user, all referral calls
-        int writesPerMinute = 100;   // per user, POST/PUT/PATCH
+        int writesPerMinute = 100; // per user, POST/PUT/PATCH
         int retryAfterMinSeconds = 5;
         int retryAfterMaxSeconds = 60;
 
@@ -70,7 +70,7 @@ private:
     QHash<QString, Window> m_users;
     int m_forced = 0;
     int m_forcedRetryAfter = -1;
-    QRandomGenerator m_random{0x5eed};
+    QRandomGenerator m_random {0x5eed};
 };
 
 } // namespace cosell::sandbox

@@ -22,25 +22,44 @@ constexpr qsizetype kMaxKept = 2000;
 QString statusName(int status)
 {
     switch (status) {
-    case 200: return QStringLiteral("OK");
-    case 201: return QStringLiteral("Created");
-    case 202: return QStringLiteral("Accepted");
-    case 204: return QStringLiteral("NoContent");
-    case 301: return QStringLiteral("MovedPermanently");
-    case 302: return QStringLiteral("Redirect");
-    case 400: return QStringLiteral("BadRequest");
-    case 401: return QStringLiteral("Unauthorized");
-    case 403: return QStringLiteral("Forbidden");
-    case 404: return QStringLiteral("NotFound");
-    case 405: return QStringLiteral("MethodNotAllowed");
-    case 408: return QStringLiteral("RequestTimeout");
-    case 413: return QStringLiteral("RequestEntityTooLarge");
-    case 429: return QStringLiteral("TooManyRequests");
-    case 500: return QStringLiteral("InternalServerError");
-    case 502: return QStringLiteral("BadGateway");
-    case 503: return QStringLiteral("ServiceUnavailable");
-    case 504: return QStringLiteral("GatewayTimeout");
-    default: return QString::number(status);
+    case 200:
+        return QStringLiteral("OK");
+    case 201:
+        return QStringLiteral("Created");
+    case 202:
+        return QStringLiteral("Accepted");
+    case 204:
+        return QStringLiteral("NoContent");
+    case 301:
+        return QStringLiteral("MovedPermanently");
+    case 302:
+        return QStringLiteral("Redirect");
+    case 400:
+        return QStringLiteral("BadRequest");
+    case 401:
+        return QStringLiteral("Unauthorized");
+    case 403:
+        return QStringLiteral("Forbidden");
+    case 404:
+        return QStringLiteral("NotFound");
+    case 405:
+        return QStringLiteral("MethodNotAllowed");
+    case 408:
+        return QStringLiteral("RequestTimeout");
+    case 413:
+        return QStringLiteral("RequestEntityTooLarge");
+    case 429:
+        return QStringLiteral("TooManyRequests");
+    case 500:
+        return QStringLiteral("InternalServerError");
+    case 502:
+        return QStringLiteral("BadGateway");
+    case 503:
+        return QStringLiteral("ServiceUnavailable");
+    case 504:
+        return QStringLiteral("GatewayTimeout");
+    default:
+        return QString::number(status);
     }
 }
 
@@ -59,7 +78,8 @@ QJsonObject WebhookDeliveryConfig::toJson() const
     QJsonArray delays;
     for (int delay : retryDelaysMs)
         delays.append(delay);
-    return QJsonObject{{QStringLiteral("retryDelaysMs"), delays}, {QStringLiteral("timeoutMs"), timeoutMs}};
+    return QJsonObject {{QStringLiteral("retryDelaysMs"), delays},
+                        {QStringLiteral("timeoutMs"), timeoutMs}};
 }
 
 bool WebhookDeliveryConfig::apply(const QJsonObject &object, QString *error)
@@ -93,20 +113,28 @@ bool WebhookDeliveryConfig::apply(const QJsonObject &object, QString *error)
 
 QJsonObject WebhookFaults::toJson() const
 {
-    return QJsonObject{{QStringLiteral("drop"), drop}, {QStringLiteral("duplicate"), duplicate},
-                       {QStringLiteral("reorder"), reorder}, {QStringLiteral("corruptSignature"), corruptSignature},
-                       {QStringLiteral("tamperBody"), tamperBody}, {QStringLiteral("missingSignature"), missingSignature},
-                       {QStringLiteral("bearerScheme"), bearerScheme}, {QStringLiteral("delay"), delay},
-                       {QStringLiteral("delayMs"), delayMs}};
+    return QJsonObject {{QStringLiteral("drop"), drop},
+                        {QStringLiteral("duplicate"), duplicate},
+                        {QStringLiteral("reorder"), reorder},
+                        {QStringLiteral("corruptSignature"), corruptSignature},
+                        {QStringLiteral("tamperBody"), tamperBody},
+                        {QStringLiteral("missingSignature"), missingSignature},
+                        {QStringLiteral("bearerScheme"), bearerScheme},
+                        {QStringLiteral("delay"), delay},
+                        {QStringLiteral("delayMs"), delayMs}};
 }
 
 bool WebhookFaults::add(const QJsonObject &object, QString *error)
 {
     WebhookFaults next = *this;
-    const std::pair<const char *, int *> counters[] = {
-        {"drop", &next.drop}, {"duplicate", &next.duplicate}, {"reorder", &next.reorder},
-        {"corruptSignature", &next.corruptSignature}, {"tamperBody", &next.tamperBody},
-        {"missingSignature", &next.missingSignature}, {"bearerScheme", &next.bearerScheme}, {"delay", &next.delay}};
+    const std::pair<const char *, int *> counters[] = {{"drop", &next.drop},
+                                                       {"duplicate", &next.duplicate},
+                                                       {"reorder", &next.reorder},
+                                                       {"corruptSignature", &next.corruptSignature},
+                                                       {"tamperBody", &next.tamperBody},
+                                                       {"missingSignature", &next.missingSignature},
+                                                       {"bearerScheme", &next.bearerScheme},
+                                                       {"delay", &next.delay}};
     for (const auto &[key, target] : counters) {
         const QJsonValue value = object.value(QLatin1String(key));
         if (value.isUndefined())
@@ -128,19 +156,22 @@ QJsonObject WebhookDelivery::toJson() const
     QJsonArray attempts;
     for (const QJsonObject &result : results)
         attempts.append(result);
-    return QJsonObject{{QStringLiteral("sequence"), sequence}, {QStringLiteral("eventName"), eventName},
-                       {QStringLiteral("resourceUri"), resourceUri}, {QStringLiteral("state"), state},
-                       {QStringLiteral("url"), url}, {QStringLiteral("attempts"), attempts},
-                       {QStringLiteral("body"), QString::fromUtf8(body)}};
+    return QJsonObject {{QStringLiteral("sequence"), sequence},
+                        {QStringLiteral("eventName"), eventName},
+                        {QStringLiteral("resourceUri"), resourceUri},
+                        {QStringLiteral("state"), state},
+                        {QStringLiteral("url"), url},
+                        {QStringLiteral("attempts"), attempts},
+                        {QStringLiteral("body"), QString::fromUtf8(body)}};
 }
 
-WebhookDispatcher::WebhookDispatcher(WebhookSigner &signer, std::function<QString()> certificateUrl, QObject *parent)
+WebhookDispatcher::WebhookDispatcher(WebhookSigner &signer, std::function<QString()> certificateUrl,
+                                     QObject *parent)
     : QObject(parent)
     , m_signer(signer)
     , m_certificateUrl(std::move(certificateUrl))
     , m_network(new QNetworkAccessManager(this))
-{
-}
+{ }
 
 WebhookDispatcher::~WebhookDispatcher()
 {
@@ -172,8 +203,9 @@ WebhookDelivery *WebhookDispatcher::find(int sequence)
     return nullptr;
 }
 
-int WebhookDispatcher::enqueue(const QString &eventName, const QString &resourceName, const QString &resourceUri,
-                               const QString &changeUtcDate, const QString &url, bool msSignatureHeader,
+int WebhookDispatcher::enqueue(const QString &eventName, const QString &resourceName,
+                               const QString &resourceUri, const QString &changeUtcDate,
+                               const QString &url, bool msSignatureHeader,
                                const QString &correlationId)
 {
     WebhookDelivery delivery;
@@ -184,12 +216,13 @@ int WebhookDispatcher::enqueue(const QString &eventName, const QString &resource
     delivery.url = url;
     delivery.msSignatureHeader = msSignatureHeader;
     // Serialized once; these bytes are signed and sent unchanged on every attempt.
-    delivery.body = QJsonDocument(QJsonObject{{QStringLiteral("EventName"), eventName},
-                                              {QStringLiteral("ResourceUri"), resourceUri},
-                                              {QStringLiteral("ResourceName"), resourceName},
-                                              {QStringLiteral("AuditUri"), QJsonValue::Null},
-                                              {QStringLiteral("ResourceChangeUtcDate"), changeUtcDate}})
-                        .toJson(QJsonDocument::Compact);
+    delivery.body =
+        QJsonDocument(QJsonObject {{QStringLiteral("EventName"), eventName},
+                                   {QStringLiteral("ResourceUri"), resourceUri},
+                                   {QStringLiteral("ResourceName"), resourceName},
+                                   {QStringLiteral("AuditUri"), QJsonValue::Null},
+                                   {QStringLiteral("ResourceChangeUtcDate"), changeUtcDate}})
+            .toJson(QJsonDocument::Compact);
     // A dropped event consumes no other fault: each switch affects the next N events sent.
     const bool drop = takeOne(&m_faults.drop);
     const int sequence = delivery.sequence;
@@ -246,25 +279,29 @@ void WebhookDispatcher::send(int sequence, int attempt)
     WebhookDelivery *delivery = find(sequence);
     if (!delivery)
         return;
-    QNetworkRequest request{QUrl(delivery->url)};
+    QNetworkRequest request {QUrl(delivery->url)};
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("Accept-Encoding", "gzip, deflate");
     request.setRawHeader("X-MS-Certificate-Url", m_certificateUrl().toUtf8());
     request.setRawHeader("X-MS-Signature-Algorithm", "rsa-sha256");
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_config.timeoutMs);
     QByteArray signature = m_signer.sign(delivery->body);
     if (delivery->corrupt && !signature.isEmpty())
         signature[signature.size() / 2] = char(signature.at(signature.size() / 2) ^ 0x5a);
-    const QByteArray value = (delivery->bearer ? QByteArrayLiteral("Bearer ") : QByteArrayLiteral("Signature "))
+    const QByteArray value =
+        (delivery->bearer ? QByteArrayLiteral("Bearer ") : QByteArrayLiteral("Signature "))
         + signature.toBase64();
     if (!delivery->unsigned_)
-        request.setRawHeader(delivery->msSignatureHeader ? "x-ms-signature" : "Authorization", value);
+        request.setRawHeader(delivery->msSignatureHeader ? "x-ms-signature" : "Authorization",
+                             value);
     QByteArray body = delivery->body;
     if (delivery->tamper)
         body.replace("\"EventName\":\"", "\"EventName\":\"x");
     QNetworkReply *reply = m_network->post(request, body);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, sequence, attempt]() { finished(reply, sequence, attempt); });
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, sequence, attempt]() { finished(reply, sequence, attempt); });
 }
 
 void WebhookDispatcher::finished(QNetworkReply *reply, int sequence, int attempt)
@@ -275,13 +312,15 @@ void WebhookDispatcher::finished(QNetworkReply *reply, int sequence, int attempt
         return;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const bool ok = status >= 200 && status < 300;
-    const QString message = status == 0 ? reply->errorString() : QString::fromUtf8(reply->read(1024));
-    delivery->results.append(QJsonObject{
+    const QString message =
+        status == 0 ? reply->errorString() : QString::fromUtf8(reply->read(1024));
+    delivery->results.append(QJsonObject {
         {QStringLiteral("responseCode"), status == 0 ? QString() : statusName(status)},
         {QStringLiteral("statusCode"), status},
         {QStringLiteral("responseMessage"), ok ? QString() : message},
         {QStringLiteral("systemError"), status == 0},
-        {QStringLiteral("dateTimeUtc"), QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz0000"))}});
+        {QStringLiteral("dateTimeUtc"),
+         QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz0000"))}});
     if (attempt == 0 && m_releaseAfter.contains(sequence))
         schedule(m_releaseAfter.take(sequence), 0, 0);
     const bool last = attempt + 1 >= m_config.retryDelaysMs.size();
@@ -289,7 +328,8 @@ void WebhookDispatcher::finished(QNetworkReply *reply, int sequence, int attempt
         delivery->state = QStringLiteral("delivered");
     } else if (last) {
         delivery->state = QStringLiteral("failed"); // the offline queue: never delivered again
-        qCInfo(lcSandboxWebhook) << "event" << delivery->eventName << "gave up after" << attempt + 1 << "attempts";
+        qCInfo(lcSandboxWebhook) << "event" << delivery->eventName << "gave up after" << attempt + 1
+                                 << "attempts";
     } else {
         schedule(sequence, attempt + 1, 0);
     }

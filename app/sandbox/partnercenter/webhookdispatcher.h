@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <functional>
+
 #include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QString>
-
-#include <functional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -22,7 +22,8 @@ class WebhookSigner;
 struct WebhookDeliveryConfig
 {
     // Attempt i waits retryDelaysMs[i] before it is sent; size() = number of attempts (10).
-    QList<int> retryDelaysMs{0, 30000, 60000, 120000, 300000, 600000, 1800000, 3600000, 7200000, 14400000};
+    QList<int> retryDelaysMs {0,      30000,   60000,   120000,  300000,
+                              600000, 1800000, 3600000, 7200000, 14400000};
     int timeoutMs = 30000;
 
     QJsonObject toJson() const;
@@ -32,14 +33,14 @@ struct WebhookDeliveryConfig
 // "Affect the next N events" switches (POST /control/webhooks/faults, counts add up).
 struct WebhookFaults
 {
-    int drop = 0;             // never delivered
-    int duplicate = 0;        // delivered twice
-    int reorder = 0;          // held back; sent once the next event has been answered
+    int drop = 0; // never delivered
+    int duplicate = 0; // delivered twice
+    int reorder = 0; // held back; sent once the next event has been answered
     int corruptSignature = 0; // signature bytes flipped
-    int tamperBody = 0;       // body changed after signing
+    int tamperBody = 0; // body changed after signing
     int missingSignature = 0; // no Authorization / x-ms-signature header
-    int bearerScheme = 0;     // "Authorization: Bearer <sig>" instead of "Signature"
-    int delay = 0;            // sent delayMs later
+    int bearerScheme = 0; // "Authorization: Bearer <sig>" instead of "Signature"
+    int delay = 0; // sent delayMs later
     int delayMs = 0;
 
     QJsonObject toJson() const;
@@ -52,12 +53,13 @@ struct WebhookDelivery
     int sequence = 0;
     QString eventName;
     QString resourceUri;
-    QString correlationId;     // validation events only
-    QByteArray body;           // exactly the signed bytes
+    QString correlationId; // validation events only
+    QByteArray body; // exactly the signed bytes
     QString url;
     bool msSignatureHeader = false;
     QString state = QStringLiteral("pending"); // pending, delivered, failed, dropped
-    QList<QJsonObject> results; // {responseCode, statusCode, responseMessage, systemError, dateTimeUtc}
+    QList<QJsonObject>
+        results; // {responseCode, statusCode, responseMessage, systemError, dateTimeUtc}
     // per-event fault flags, decided at enqueue time
     bool corrupt = false, tamper = false, unsigned_ = false, bearer = false;
 
@@ -72,7 +74,8 @@ class WebhookDispatcher final : public QObject
     Q_DISABLE_COPY_MOVE(WebhookDispatcher)
 
 public:
-    WebhookDispatcher(WebhookSigner &signer, std::function<QString()> certificateUrl, QObject *parent = nullptr);
+    WebhookDispatcher(WebhookSigner &signer, std::function<QString()> certificateUrl,
+                      QObject *parent = nullptr);
     ~WebhookDispatcher() override;
 
     WebhookDeliveryConfig &config() { return m_config; }
@@ -87,7 +90,8 @@ public:
 
 Q_SIGNALS:
     // After every attempt (status 0 = no HTTP answer) and when an event is finished.
-    void attempted(int sequence, const QString &correlationId, int httpStatus, bool finished, bool delivered);
+    void attempted(int sequence, const QString &correlationId, int httpStatus, bool finished,
+                   bool delivered);
 
 private:
     void schedule(int sequence, int attempt, int extraDelayMs);
@@ -102,7 +106,7 @@ private:
     WebhookFaults m_faults;
     QList<WebhookDelivery> m_deliveries; // the most recent ones, bounded
     int m_nextSequence = 1;
-    int m_held = 0;      // sequence held back by a reorder fault, 0 = none
+    int m_held = 0; // sequence held back by a reorder fault, 0 = none
     QHash<int, int> m_releaseAfter; // next event's sequence → the held one, sent after it
     quint64 m_generation = 0; // bumps on reset so stale timers do nothing
 };

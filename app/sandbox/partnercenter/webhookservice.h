@@ -5,11 +5,11 @@
 #include "app/sandbox/partnercenter/webhooksigner.h"
 #include "app/sandbox/server/sandboxservice.h"
 
+#include <optional>
+
 #include <QDateTime>
 #include <QHash>
 #include <QStringList>
-
-#include <optional>
 
 namespace cosell::sandbox {
 
@@ -37,8 +37,10 @@ public:
     void registerRoutes(SandboxRouter &router) override;
     QList<QPair<QString, QString>> baseUrls() const override;
     void reset() override;
-    SandboxResponse unauthorized(const SandboxRequest &request, const QString &reason) const override;
-    SandboxResponse errorResponse(int status, int retryAfterSeconds, const QString &message) const override;
+    SandboxResponse unauthorized(const SandboxRequest &request,
+                                 const QString &reason) const override;
+    SandboxResponse errorResponse(int status, int retryAfterSeconds,
+                                  const QString &message) const override;
 
     WebhookSigner &signer() { return m_signer; }
     WebhookDispatcher &dispatcher() { return *m_dispatcher; }
@@ -69,7 +71,8 @@ private:
     SandboxResponse sendValidation(SandboxRequest &request);
     SandboxResponse validationStatus(SandboxRequest &request);
     void onReferralChange(const QString &eventName, const QString &referralId);
-    void onAttempt(int sequence, const QString &correlationId, int status, bool finished, bool delivered);
+    void onAttempt(int sequence, const QString &correlationId, int status, bool finished,
+                   bool delivered);
 
     ReferralsService &m_referrals;
     WebhookSigner m_signer;

@@ -14,8 +14,14 @@ namespace cosell::sandbox {
 
 namespace {
 
-struct PkeyDeleter { void operator()(EVP_PKEY *key) const { EVP_PKEY_free(key); } };
-struct X509Deleter { void operator()(X509 *cert) const { X509_free(cert); } };
+struct PkeyDeleter
+{
+    void operator()(EVP_PKEY *key) const { EVP_PKEY_free(key); }
+};
+struct X509Deleter
+{
+    void operator()(X509 *cert) const { X509_free(cert); }
+};
 using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
 using X509Ptr = std::unique_ptr<X509, X509Deleter>;
 
@@ -31,7 +37,8 @@ bool addExtension(X509 *cert, X509 *issuer, int nid, const char *value)
     return ok;
 }
 
-X509Ptr makeCertificate(EVP_PKEY *key, const char *commonName, long serial, X509 *issuer, EVP_PKEY *issuerKey, bool ca)
+X509Ptr makeCertificate(EVP_PKEY *key, const char *commonName, long serial, X509 *issuer,
+                        EVP_PKEY *issuerKey, bool ca)
 {
     X509Ptr cert(X509_new());
     X509_set_version(cert.get(), 2);
@@ -40,16 +47,23 @@ X509Ptr makeCertificate(EVP_PKEY *key, const char *commonName, long serial, X509
     X509_gmtime_adj(X509_getm_notAfter(cert.get()), 825L * 86400L);
     X509_set_pubkey(cert.get(), key);
     X509_NAME *name = X509_get_subject_name(cert.get());
-    X509_NAME_add_entry_by_txt(name, "C", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("US"), -1, -1, 0);
-    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("Microsoft Corporation"), -1, -1, 0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>(commonName), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "C", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char *>("US"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char *>("Microsoft Corporation"), -1,
+                               -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char *>(commonName), -1, -1, 0);
     X509 *issuerCert = issuer ? issuer : cert.get();
     X509_set_issuer_name(cert.get(), X509_get_subject_name(issuerCert));
-    bool ok = addExtension(cert.get(), issuerCert, NID_basic_constraints, ca ? "critical,CA:TRUE" : "critical,CA:FALSE")
-        && addExtension(cert.get(), issuerCert, NID_key_usage, ca ? "critical,keyCertSign,cRLSign" : "critical,digitalSignature")
+    bool ok = addExtension(cert.get(), issuerCert, NID_basic_constraints,
+                           ca ? "critical,CA:TRUE" : "critical,CA:FALSE")
+        && addExtension(cert.get(), issuerCert, NID_key_usage,
+                        ca ? "critical,keyCertSign,cRLSign" : "critical,digitalSignature")
         && addExtension(cert.get(), issuerCert, NID_subject_key_identifier, "hash");
     if (issuer)
-        ok = ok && addExtension(cert.get(), issuerCert, NID_authority_key_identifier, "keyid:always");
+        ok = ok
+            && addExtension(cert.get(), issuerCert, NID_authority_key_identifier, "keyid:always");
     if (!ok || X509_sign(cert.get(), issuerKey ? issuerKey : key, EVP_sha256()) <= 0) {
         qCCritical(lcSandboxWebhook) << "cannot build the sandbox signing certificate";
         return nullptr;
@@ -101,9 +115,10 @@ WebhookSigner::Keys &WebhookSigner::keys()
         auto keys = std::make_shared<Keys>();
         keys->rootKey.reset(EVP_RSA_gen(2048));
         keys->leafKey.reset(EVP_RSA_gen(2048));
-        keys->root = makeCertificate(keys->rootKey.get(), "Sandbox Partner Center Test Root", 1, nullptr, nullptr, true);
-        keys->leaf = makeCertificate(keys->leafKey.get(), "pcnotifications-dispatch.sandbox.local", 2,
-                                     keys->root.get(), keys->rootKey.get(), false);
+        keys->root = makeCertificate(keys->rootKey.get(), "Sandbox Partner Center Test Root", 1,
+                                     nullptr, nullptr, true);
+        keys->leaf = makeCertificate(keys->leafKey.get(), "pcnotifications-dispatch.sandbox.local",
+                                     2, keys->root.get(), keys->rootKey.get(), false);
         return keys;
     }();
     if (!m_keys)
@@ -111,10 +126,22 @@ WebhookSigner::Keys &WebhookSigner::keys()
     return *m_keys;
 }
 
-QByteArray WebhookSigner::leafDer() { return der(keys().leaf.get()); }
-QByteArray WebhookSigner::leafPem() { return pem(keys().leaf.get()); }
-QByteArray WebhookSigner::rootPem() { return pem(keys().root.get()); }
-QByteArray WebhookSigner::rootDer() { return der(keys().root.get()); }
+QByteArray WebhookSigner::leafDer()
+{
+    return der(keys().leaf.get());
+}
+QByteArray WebhookSigner::leafPem()
+{
+    return pem(keys().leaf.get());
+}
+QByteArray WebhookSigner::rootPem()
+{
+    return pem(keys().root.get());
+}
+QByteArray WebhookSigner::rootDer()
+{
+    return der(keys().root.get());
+}
 
 QByteArray WebhookSigner::sign(const QByteArray &body)
 {
@@ -122,10 +149,15 @@ QByteArray WebhookSigner::sign(const QByteArray &body)
     QByteArray signature;
     size_t length = 0;
     if (EVP_DigestSignInit(ctx, nullptr, EVP_sha256(), nullptr, keys().leafKey.get()) == 1
-        && EVP_DigestSign(ctx, nullptr, &length, reinterpret_cast<const unsigned char *>(body.constData()), size_t(body.size())) == 1) {
+        && EVP_DigestSign(ctx, nullptr, &length,
+                          reinterpret_cast<const unsigned char *>(body.constData()),
+                          size_t(body.size()))
+            == 1) {
         signature.resize(qsizetype(length));
         if (EVP_DigestSign(ctx, reinterpret_cast<unsigned char *>(signature.data()), &length,
-                           reinterpret_cast<const unsigned char *>(body.constData()), size_t(body.size())) == 1)
+                           reinterpret_cast<const unsigned char *>(body.constData()),
+                           size_t(body.size()))
+            == 1)
             signature.resize(qsizetype(length));
         else
             signature.clear();

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QByteArray>
-
 #include <memory>
+
+#include <QByteArray>
 
 namespace cosell::sandbox {
 
@@ -19,9 +19,9 @@ public:
     ~WebhookSigner();
     Q_DISABLE_COPY_MOVE(WebhookSigner)
 
-    QByteArray leafDer();      // served at the certificate URL
+    QByteArray leafDer(); // served at the certificate URL
     QByteArray leafPem();
-    QByteArray rootPem();      // the extra trust anchor of the console's sandbox profile
+    QByteArray rootPem(); // the extra trust anchor of the console's sandbox profile
     QByteArray rootDer();
     // Raw signature bytes (empty on an OpenSSL failure, which is logged).
     QByteArray sign(const QByteArray &body);

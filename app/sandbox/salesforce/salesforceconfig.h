@@ -25,14 +25,14 @@ struct SalesforceConfig
     static const QStringList &customRoles();
     static QString defaultCustomName(const QString &role);
 
-    QHash<QString, QString> customNames;  // role → API name override
-    QSet<QString> missingCustomFields;    // roles or API names not installed
-    qint64 dailyApiLimit = 100000;        // REQUEST_LIMIT_EXCEEDED above it (rolling 24 h)
-    int defaultBatchSize = 2000;          // query page size without Sforce-Query-Options
-    bool multiCurrency = true;            // CurrencyIsoCode exists only then
-    int updatedWindowDays = 30;           // getUpdated: start no earlier than this many days back
-    int deletedWindowDays = 15;           // getDeleted: the same, and the delete log's retention
-    int replicationIdLimit = 600000;      // getUpdated: more ids → EXCEEDED_ID_LIMIT
+    QHash<QString, QString> customNames; // role → API name override
+    QSet<QString> missingCustomFields; // roles or API names not installed
+    qint64 dailyApiLimit = 100000; // REQUEST_LIMIT_EXCEEDED above it (rolling 24 h)
+    int defaultBatchSize = 2000; // query page size without Sforce-Query-Options
+    bool multiCurrency = true; // CurrencyIsoCode exists only then
+    int updatedWindowDays = 30; // getUpdated: start no earlier than this many days back
+    int deletedWindowDays = 15; // getDeleted: the same, and the delete log's retention
+    int replicationIdLimit = 600000; // getUpdated: more ids → EXCEEDED_ID_LIMIT
     QList<Stage> stages = defaultStages();
 
     QString customField(const QString &role) const;

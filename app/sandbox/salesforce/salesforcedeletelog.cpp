@@ -5,19 +5,20 @@ namespace cosell::sandbox {
 
 void SalesforceDeleteLog::add(const QString &object, const QString &id, const QDateTime &when)
 {
-    const Key key{object, when.toMSecsSinceEpoch()};
+    const Key key {object, when.toMSecsSinceEpoch()};
     m_entries.emplace(key, id);
     m_ids.insert(id, key);
     if (m_inTx)
         m_added.push_back(id);
 }
 
-QList<SalesforceDeleteLog::Entry> SalesforceDeleteLog::between(const QString &object, const QDateTime &start,
+QList<SalesforceDeleteLog::Entry> SalesforceDeleteLog::between(const QString &object,
+                                                               const QDateTime &start,
                                                                const QDateTime &end) const
 {
     QList<Entry> entries;
-    const auto last = m_entries.lower_bound(Key{object, end.toMSecsSinceEpoch()});
-    for (auto it = m_entries.lower_bound(Key{object, start.toMSecsSinceEpoch()}); it != last; ++it)
+    const auto last = m_entries.lower_bound(Key {object, end.toMSecsSinceEpoch()});
+    for (auto it = m_entries.lower_bound(Key {object, start.toMSecsSinceEpoch()}); it != last; ++it)
         entries.append({it->second, QDateTime::fromMSecsSinceEpoch(it->first.second, Qt::UTC)});
     return entries;
 }

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <map>
+#include <utility>
+#include <vector>
+
 #include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QString>
-
-#include <map>
-#include <utility>
-#include <vector>
 
 namespace cosell::sandbox {
 
@@ -47,7 +47,7 @@ public:
 
 private:
     using Key = std::pair<QString, qint64>; // (object, deleted ms since epoch)
-    std::multimap<Key, QString> m_entries;  // → id
+    std::multimap<Key, QString> m_entries; // → id
     QHash<QString, Key> m_ids;
     QDateTime m_earliest;
     bool m_inTx = false;

@@ -13,7 +13,8 @@ class SalesforceError final
 public:
     static SandboxResponse response(int status, const QString &errorCode, const QString &message,
                                     const QStringList &fields = {});
-    static QJsonObject entry(const QString &errorCode, const QString &message, const QStringList &fields = {});
+    static QJsonObject entry(const QString &errorCode, const QString &message,
+                             const QStringList &fields = {});
 };
 
 } // namespace cosell::sandbox

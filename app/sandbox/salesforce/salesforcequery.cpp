@@ -4,10 +4,10 @@
 #include "app/sandbox/salesforce/salesforceerror.h"
 #include "app/sandbox/salesforce/soqlparser.h"
 
-#include <QJsonArray>
-
 #include <algorithm>
 #include <limits>
+
+#include <QJsonArray>
 
 namespace cosell::sandbox {
 namespace {
@@ -34,9 +34,11 @@ bool isModstamp(const QString &field)
 QJsonObject SalesforceQuery::recordJson(const SalesforceObject &object, const CrmRecord &row,
                                         const QStringList &fields, const QString &versionPath)
 {
-    QJsonObject o{{QStringLiteral("attributes"),
-                   QJsonObject{{QStringLiteral("type"), object.name},
-                               {QStringLiteral("url"), QString(versionPath + QStringLiteral("/sobjects/") + object.name + u'/' + row.id)}}}};
+    QJsonObject o {{QStringLiteral("attributes"),
+                    QJsonObject {{QStringLiteral("type"), object.name},
+                                 {QStringLiteral("url"),
+                                  QString(versionPath + QStringLiteral("/sobjects/") + object.name
+                                          + u'/' + row.id)}}}};
     const auto add = [&](const QString &name) {
         const QJsonValue v = row.fields.value(name);
         o.insert(name, v.isUndefined() ? QJsonValue(QJsonValue::Null) : v);
@@ -51,7 +53,8 @@ QJsonObject SalesforceQuery::recordJson(const SalesforceObject &object, const Cr
     return o;
 }
 
-SandboxResponse SalesforceQuery::query(const QString &soql, const QString &versionPath, int batchSize)
+SandboxResponse SalesforceQuery::query(const QString &soql, const QString &versionPath,
+                                       int batchSize)
 {
     auto parsed = SoqlParser::parse(soql);
     if (!parsed)
@@ -59,8 +62,11 @@ SandboxResponse SalesforceQuery::query(const QString &soql, const QString &versi
     SoqlQuery q = std::move(parsed).value();
     const SalesforceObject *object = m_store.object(q.object);
     if (!object)
-        return SalesforceError::response(400, QStringLiteral("INVALID_TYPE"),
-            QStringLiteral("sObject type '%1' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name.").arg(q.object));
+        return SalesforceError::response(
+            400, QStringLiteral("INVALID_TYPE"),
+            QStringLiteral("sObject type '%1' is not supported. If you are attempting to use a "
+                           "custom object, be sure to append the '__c' after the entity name.")
+                .arg(q.object));
     QString unknown;
     auto canonical = [&](const QString &name) {
         const SalesforceField *f = object->field(name);
@@ -77,8 +83,11 @@ SandboxResponse SalesforceQuery::query(const QString &soql, const QString &versi
     for (SoqlQuery::Order &o : q.orderBy)
         o.field = canonical(o.field);
     if (!unknown.isEmpty())
-        return SalesforceError::response(400, QStringLiteral("INVALID_FIELD"),
-            QStringLiteral("No such column '%1' on entity '%2'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name.").arg(unknown, object->name));
+        return SalesforceError::response(
+            400, QStringLiteral("INVALID_FIELD"),
+            QStringLiteral("No such column '%1' on entity '%2'. If you are attempting to use a "
+                           "custom field, be sure to append the '__c' after the custom field name.")
+                .arg(unknown, object->name));
     c.fields.removeDuplicates();
     c.where = q.where;
     c.batchSize = batchSize;
@@ -89,24 +98,31 @@ SandboxResponse SalesforceQuery::query(const QString &soql, const QString &versi
         q.where->collectConjuncts(conjuncts);
     std::optional<QStringList> exact;
     QString boundField;
-    RecordTable::ModKey after{std::numeric_limits<qint64>::min(), 0};
+    RecordTable::ModKey after {std::numeric_limits<qint64>::min(), 0};
     for (const FilterExpr *e : conjuncts) {
-        if (e->op() == FilterExpr::Op::Eq && e->values().front().kind == FilterExpr::Literal::Kind::String) {
+        if (e->op() == FilterExpr::Op::Eq
+            && e->values().front().kind == FilterExpr::Literal::Kind::String) {
             if (e->field() == u"Id")
-                exact = table.find(e->values().front().text) ? QStringList{e->values().front().text} : QStringList{};
+                exact = table.find(e->values().front().text)
+                    ? QStringList {e->values().front().text}
+                    : QStringList {};
             else if (!table.keyField().isEmpty() && e->field() == table.keyField())
                 exact = table.idsByKey(e->values().front().text);
         }
-        if (isModstamp(e->field()) && (e->op() == FilterExpr::Op::Gt || e->op() == FilterExpr::Op::Ge)
+        if (isModstamp(e->field())
+            && (e->op() == FilterExpr::Op::Gt || e->op() == FilterExpr::Op::Ge)
             && e->values().front().dateTime.isValid()) {
             const qint64 ms = e->values().front().dateTime.toMSecsSinceEpoch();
             boundField = e->field();
-            after = e->op() == FilterExpr::Op::Gt ? RecordTable::ModKey{ms, std::numeric_limits<qint64>::max()}
-                                                  : RecordTable::ModKey{ms - 1, std::numeric_limits<qint64>::max()};
+            after = e->op() == FilterExpr::Op::Gt
+                ? RecordTable::ModKey {ms, std::numeric_limits<qint64>::max()}
+                : RecordTable::ModKey {ms - 1, std::numeric_limits<qint64>::max()};
         }
     }
-    const bool orderById = q.orderBy.empty() || (q.orderBy.size() == 1 && q.orderBy[0].field == u"Id" && !q.orderBy[0].descending);
-    const bool orderByMod = q.orderBy.size() == 1 && isModstamp(q.orderBy[0].field) && !q.orderBy[0].descending;
+    const bool orderById = q.orderBy.empty()
+        || (q.orderBy.size() == 1 && q.orderBy[0].field == u"Id" && !q.orderBy[0].descending);
+    const bool orderByMod =
+        q.orderBy.size() == 1 && isModstamp(q.orderBy[0].field) && !q.orderBy[0].descending;
     int total = 0;
     if (!exact && (orderByMod || (q.orderBy.empty() && !boundField.isEmpty()))) {
         c.mode = Cursor::Mode::ByModified;
@@ -134,14 +150,15 @@ SandboxResponse SalesforceQuery::query(const QString &soql, const QString &versi
         };
         std::vector<Keyed> rows;
         auto add = [&](const CrmRecord *row) {
-            Keyed k{{}, row};
+            Keyed k {{}, row};
             for (const SoqlQuery::Order &o : q.orderBy)
                 k.keys.push_back(row->fields.value(o.field));
             rows.push_back(std::move(k));
         };
         if (exact) {
             for (const QString &id : *exact)
-                if (const CrmRecord *row = table.find(id); row && (!c.where || c.where->matches(row->fields)))
+                if (const CrmRecord *row = table.find(id);
+                    row && (!c.where || c.where->matches(row->fields)))
                     add(row);
         } else {
             for (const auto &[id, row] : table.rows())
@@ -153,7 +170,8 @@ SandboxResponse SalesforceQuery::query(const QString &soql, const QString &versi
             for (size_t i = 0; i < order.size(); ++i) {
                 const SoqlQuery::Order &o = order[i];
                 const QJsonValue &av = a.keys[i], &bv = b.keys[i];
-                const bool an = av.isNull() || av.isUndefined(), bn = bv.isNull() || bv.isUndefined();
+                const bool an = av.isNull() || av.isUndefined(),
+                           bn = bv.isNull() || bv.isUndefined();
                 if (an != bn)
                     return o.nullsLast ? bn : an;
                 const int r = compareJson(av, bv);
@@ -170,7 +188,9 @@ SandboxResponse SalesforceQuery::query(const QString &soql, const QString &versi
     }
     c.total = q.limit ? qMin(*q.limit, total) : total;
     c.remaining = c.total;
-    const QString locator = QStringLiteral("01g5g000%1").arg(++m_nextCursor, 7, 10, QLatin1Char('0')) + QStringLiteral("AAA");
+    const QString locator =
+        QStringLiteral("01g5g000%1").arg(++m_nextCursor, 7, 10, QLatin1Char('0'))
+        + QStringLiteral("AAA");
     return page(locator, c, versionPath);
 }
 
@@ -179,7 +199,8 @@ SandboxResponse SalesforceQuery::more(const QString &locator, const QString &ver
     const QString key = locator.section(u'-', 0, 0);
     const auto it = m_cursors.find(key);
     if (it == m_cursors.end() || locator.section(u'-', 1).toInt() != it->delivered)
-        return SalesforceError::response(400, QStringLiteral("INVALID_QUERY_LOCATOR"), QStringLiteral("invalid query locator"));
+        return SalesforceError::response(400, QStringLiteral("INVALID_QUERY_LOCATOR"),
+                                         QStringLiteral("invalid query locator"));
     Cursor c = *it;
     m_cursors.erase(it);
     return page(key, c, versionPath);
@@ -201,7 +222,8 @@ SandboxResponse SalesforceQuery::page(const QString &locator, Cursor &c, const Q
         switch (c.mode) {
         case Cursor::Mode::ById: {
             const auto &rows = table.rows();
-            for (auto it = c.lastId.isEmpty() ? rows.begin() : rows.upper_bound(c.lastId); it != rows.end(); ++it) {
+            for (auto it = c.lastId.isEmpty() ? rows.begin() : rows.upper_bound(c.lastId);
+                 it != rows.end(); ++it) {
                 c.lastId = it->first;
                 if (!take(it->second))
                     break;
@@ -229,10 +251,13 @@ SandboxResponse SalesforceQuery::page(const QString &locator, Cursor &c, const Q
     c.remaining -= int(records.size());
     c.delivered += int(records.size());
     const bool done = c.remaining <= 0 || records.size() < want;
-    QJsonObject body{{QStringLiteral("totalSize"), c.total}, {QStringLiteral("done"), done},
-                     {QStringLiteral("records"), records}};
+    QJsonObject body {{QStringLiteral("totalSize"), c.total},
+                      {QStringLiteral("done"), done},
+                      {QStringLiteral("records"), records}};
     if (!done) {
-        body.insert(QStringLiteral("nextRecordsUrl"), QString(versionPath + QStringLiteral("/query/") + locator + u'-' + QString::number(c.delivered)));
+        body.insert(QStringLiteral("nextRecordsUrl"),
+                    QString(versionPath + QStringLiteral("/query/") + locator + u'-'
+                            + QString::number(c.delivered)));
         if (m_cursors.size() >= 500)
             m_cursors.erase(m_cursors.begin());
         m_cursors.insert(locator, c);

@@ -5,9 +5,9 @@
 #include "app/sandbox/salesforce/soqlquery.h"
 #include "app/sandbox/server/sandboxresponse.h"
 
-#include <QHash>
-
 #include <vector>
+
+#include <QHash>
 
 namespace cosell::sandbox {
 
@@ -19,14 +19,16 @@ namespace cosell::sandbox {
 class SalesforceQuery final
 {
 public:
-    explicit SalesforceQuery(SalesforceStore &store) : m_store(store) { }
+    explicit SalesforceQuery(SalesforceStore &store)
+        : m_store(store)
+    { }
 
     SandboxResponse query(const QString &soql, const QString &versionPath, int batchSize);
     SandboxResponse more(const QString &locator, const QString &versionPath);
     void clear() { m_cursors.clear(); }
 
-    static QJsonObject recordJson(const SalesforceObject &object, const CrmRecord &row, const QStringList &fields,
-                                  const QString &versionPath);
+    static QJsonObject recordJson(const SalesforceObject &object, const CrmRecord &row,
+                                  const QStringList &fields, const QString &versionPath);
 
 private:
     struct Cursor
@@ -36,10 +38,10 @@ private:
         std::optional<FilterExpr> where;
         enum class Mode { ById, ByModified, List } mode = Mode::ById;
         QString lastId;
-        RecordTable::ModKey lastMod{-1, -1};
+        RecordTable::ModKey lastMod {-1, -1};
         std::vector<QString> ids; // List mode
-        size_t position = 0;      // List mode
-        int remaining = 0;        // rows still to deliver (LIMIT / total)
+        size_t position = 0; // List mode
+        int remaining = 0; // rows still to deliver (LIMIT / total)
         int total = 0;
         int batchSize = 2000;
         int delivered = 0;

@@ -24,15 +24,17 @@ SandboxResponse replicationError(const QString &message)
 
 } // namespace
 
-bool SalesforceService::replicationWindow(const SandboxRequest &request, int maxDaysBack, QDateTime *start,
-                                          QDateTime *covered, SandboxResponse *error) const
+bool SalesforceService::replicationWindow(const SandboxRequest &request, int maxDaysBack,
+                                          QDateTime *start, QDateTime *covered,
+                                          SandboxResponse *error) const
 {
     QDateTime bounds[2];
     const QString names[2] = {QStringLiteral("start"), QStringLiteral("end")};
     for (int i = 0; i < 2; ++i) {
         if (!request.hasQueryItem(names[i]) || request.queryValue(names[i]).trimmed().isEmpty()) {
-            *error = SalesforceError::response(400, QStringLiteral("MISSING_ARGUMENT"),
-                                               QStringLiteral("Missing required parameter: %1").arg(names[i]));
+            *error = SalesforceError::response(
+                400, QStringLiteral("MISSING_ARGUMENT"),
+                QStringLiteral("Missing required parameter: %1").arg(names[i]));
             return false;
         }
         // An unencoded '+' of the offset arrives as a space (form decoding): take it back.
@@ -41,10 +43,12 @@ bool SalesforceService::replicationWindow(const SandboxRequest &request, int max
             text[text.size() - 6] = u'+';
         else if (text.size() > 19 && text.at(text.size() - 5) == u' ')
             text[text.size() - 5] = u'+';
-        const QDateTime parsed = text.size() > 10 ? FilterExpr::parseWireDateTime(text) : QDateTime();
+        const QDateTime parsed =
+            text.size() > 10 ? FilterExpr::parseWireDateTime(text) : QDateTime();
         if (!parsed.isValid()) {
-            *error = replicationError(QStringLiteral("%1 must be an ISO 8601 date-time (YYYY-MM-DDThh:mm:ss+hh:mm): %2")
-                                          .arg(names[i], request.queryValue(names[i])));
+            *error = replicationError(
+                QStringLiteral("%1 must be an ISO 8601 date-time (YYYY-MM-DDThh:mm:ss+hh:mm): %2")
+                    .arg(names[i], request.queryValue(names[i])));
             return false;
         }
         bounds[i] = toMinute(parsed.toUTC());
@@ -57,7 +61,8 @@ bool SalesforceService::replicationWindow(const SandboxRequest &request, int max
     // "No more than N days previous to the day the call is executed": compared by day.
     const QDateTime oldest(now.date().addDays(-maxDaysBack), QTime(0, 0), Qt::UTC);
     if (bounds[0] < oldest) {
-        *error = replicationError(QStringLiteral("startDate cannot be more than %1 days ago").arg(maxDaysBack));
+        *error = replicationError(
+            QStringLiteral("startDate cannot be more than %1 days ago").arg(maxDaysBack));
         return false;
     }
     // Only whole minutes that have passed are covered; the current one comes next time.
@@ -81,14 +86,20 @@ SandboxResponse SalesforceService::getUpdated(SandboxRequest &request, const QSt
     const qint64 endMs = covered.toMSecsSinceEpoch();
     const qsizetype limit = m_store.config().replicationIdLimit;
     QJsonArray ids;
-    for (auto it = index.lower_bound({start.toMSecsSinceEpoch(), 0}); it != index.end() && it->first.first < endMs; ++it) {
+    for (auto it = index.lower_bound({start.toMSecsSinceEpoch(), 0});
+         it != index.end() && it->first.first < endMs; ++it) {
         if (ids.size() >= limit)
-            return SalesforceError::response(400, QStringLiteral("EXCEEDED_ID_LIMIT"),
-                QStringLiteral("More than %1 ids match; choose start and end dates closer together.").arg(limit));
+            return SalesforceError::response(
+                400, QStringLiteral("EXCEEDED_ID_LIMIT"),
+                QStringLiteral(
+                    "More than %1 ids match; choose start and end dates closer together.")
+                    .arg(limit));
         ids.append(it->second);
     }
-    return SandboxResponse::json(200, QJsonObject{{QStringLiteral("ids"), ids},
-                                                  {QStringLiteral("latestDateCovered"), SalesforceStore::wireDateTime(covered)}});
+    return SandboxResponse::json(200,
+                                 QJsonObject {{QStringLiteral("ids"), ids},
+                                              {QStringLiteral("latestDateCovered"),
+                                               SalesforceStore::wireDateTime(covered)}});
 }
 
 SandboxResponse SalesforceService::getDeleted(SandboxRequest &request, const QString &versionPath)
@@ -106,12 +117,16 @@ SandboxResponse SalesforceService::getDeleted(SandboxRequest &request, const QSt
     log.purge(server().clock().now().toUTC().addDays(-days));
     QJsonArray deleted;
     for (const SalesforceDeleteLog::Entry &e : log.between(object->name, start, covered))
-        deleted.append(QJsonObject{{QStringLiteral("id"), e.id},
-                                   {QStringLiteral("deletedDate"), SalesforceStore::wireDateTime(e.deletedDate)}});
-    return SandboxResponse::json(200, QJsonObject{
-        {QStringLiteral("deletedRecords"), deleted},
-        {QStringLiteral("earliestDateAvailable"), SalesforceStore::wireDateTime(log.earliestAvailable())},
-        {QStringLiteral("latestDateCovered"), SalesforceStore::wireDateTime(covered)}});
+        deleted.append(QJsonObject {
+            {QStringLiteral("id"), e.id},
+            {QStringLiteral("deletedDate"), SalesforceStore::wireDateTime(e.deletedDate)}});
+    return SandboxResponse::json(
+        200,
+        QJsonObject {
+            {QStringLiteral("deletedRecords"), deleted},
+            {QStringLiteral("earliestDateAvailable"),
+             SalesforceStore::wireDateTime(log.earliestAvailable())},
+            {QStringLiteral("latestDateCovered"), SalesforceStore::wireDateTime(covered)}});
 }
 
 } // namespace cosell::sandbox

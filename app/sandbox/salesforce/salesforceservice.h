@@ -14,10 +14,12 @@ namespace cosell::sandbox {
 //   GET    .../sobjects/{Object}/describe
 //   POST   .../sobjects/{Object}                    GET|PATCH|DELETE .../sobjects/{Object}/{id}
 //   GET|PATCH .../sobjects/{Object}/{ExternalIdField}/{value}   (PATCH = upsert)
-//   POST|PATCH|DELETE .../composite/sobjects, PATCH .../composite/sobjects/{Object}/{ExternalIdField}
-//   GET    .../sobjects/{Object}/updated/?start=&end=, .../sobjects/{Object}/deleted/?start=&end=  (B.6)
+//   POST|PATCH|DELETE .../composite/sobjects, PATCH
+//   .../composite/sobjects/{Object}/{ExternalIdField} GET
+//   .../sobjects/{Object}/updated/?start=&end=, .../sobjects/{Object}/deleted/?start=&end=  (B.6)
 // Every API response carries Sforce-Limit-Info; past the daily limit: 403 REQUEST_LIMIT_EXCEEDED.
-// Control (no token): GET|PUT /control/salesforce/config, POST /control/salesforce/opportunities/{id}/edit,
+// Control (no token): GET|PUT /control/salesforce/config, POST
+// /control/salesforce/opportunities/{id}/edit,
 //   POST /control/salesforce/deleted/purge {"before": ISO date-time, default now}
 class SalesforceService final : public SandboxService
 {
@@ -29,14 +31,17 @@ public:
     QList<QPair<QString, QString>> baseUrls() const override;
     void reset() override;
     void seed(quint64 seed, int count) override;
-    SandboxResponse unauthorized(const SandboxRequest &request, const QString &reason) const override;
-    SandboxResponse errorResponse(int status, int retryAfterSeconds, const QString &message) const override;
+    SandboxResponse unauthorized(const SandboxRequest &request,
+                                 const QString &reason) const override;
+    SandboxResponse errorResponse(int status, int retryAfterSeconds,
+                                  const QString &message) const override;
 
     SalesforceStore &store() { return m_store; }
     qint64 apiUsage() const { return m_apiUsage; }
 
 private:
-    using Handler = SandboxResponse (SalesforceService::*)(SandboxRequest &, const QString &versionPath);
+    using Handler = SandboxResponse (SalesforceService::*)(SandboxRequest &,
+                                                           const QString &versionPath);
     SandboxResponse guarded(SandboxRequest &request, Handler handler);
 
     SandboxResponse query(SandboxRequest &request, const QString &versionPath);
@@ -54,8 +59,8 @@ private:
     SandboxResponse getDeleted(SandboxRequest &request, const QString &versionPath);
     // The start/end of a getUpdated/getDeleted call, seconds truncated, checked against the
     // window (maxDaysBack) and now; *covered = latestDateCovered. False: *error is the answer.
-    bool replicationWindow(const SandboxRequest &request, int maxDaysBack, QDateTime *start, QDateTime *covered,
-                           SandboxResponse *error) const;
+    bool replicationWindow(const SandboxRequest &request, int maxDaysBack, QDateTime *start,
+                           QDateTime *covered, SandboxResponse *error) const;
 
     // One upsert (shared by the single and the collection form). *created set on success.
     bool upsertOne(const SalesforceObject &object, const QString &field, const QString &value,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// SalesforceService: sObject rows, upsert by external id and sObject Collections (crm.md B.2, B.5, B.7).
+// SalesforceService: sObject rows, upsert by external id and sObject Collections (crm.md B.2, B.5,
+// B.7).
 #include "app/sandbox/salesforce/salesforceerror.h"
 #include "app/sandbox/salesforce/salesforceservice.h"
 #include "app/sandbox/server/sandboxserver.h"
@@ -21,12 +22,14 @@ bool objectBody(const SandboxRequest &request, QJsonObject *body)
 
 SandboxResponse entityIsDeleted()
 {
-    return SalesforceError::response(404, QStringLiteral("ENTITY_IS_DELETED"), QStringLiteral("entity is deleted"));
+    return SalesforceError::response(404, QStringLiteral("ENTITY_IS_DELETED"),
+                                     QStringLiteral("entity is deleted"));
 }
 
 SandboxResponse parserError()
 {
-    return SalesforceError::response(400, QStringLiteral("JSON_PARSER_ERROR"), QStringLiteral("The request body is not valid JSON."));
+    return SalesforceError::response(400, QStringLiteral("JSON_PARSER_ERROR"),
+                                     QStringLiteral("The request body is not valid JSON."));
 }
 
 QDateTime httpDate(const QByteArray &value)
@@ -40,7 +43,7 @@ QDateTime httpDate(const QByteArray &value)
 
 QJsonObject saveResult(const QString &id, bool success, const QJsonArray &errors)
 {
-    QJsonObject o{{QStringLiteral("success"), success}, {QStringLiteral("errors"), errors}};
+    QJsonObject o {{QStringLiteral("success"), success}, {QStringLiteral("errors"), errors}};
     if (!id.isEmpty())
         o.insert(QStringLiteral("id"), id);
     return o;
@@ -75,11 +78,13 @@ SandboxResponse SalesforceService::retrieve(SandboxRequest &request, const QStri
     if (!row)
         return m_store.deleteLog().contains(id) ? entityIsDeleted() : notFound();
     QStringList fields;
-    for (const QString &name : request.queryValue(QStringLiteral("fields")).split(u',', Qt::SkipEmptyParts)) {
+    for (const QString &name :
+         request.queryValue(QStringLiteral("fields")).split(u',', Qt::SkipEmptyParts)) {
         const SalesforceField *f = object->field(name.trimmed());
         if (!f)
             return SalesforceError::response(400, QStringLiteral("INVALID_FIELD"),
-                                             QStringLiteral("No such column '%1' on entity '%2'.").arg(name.trimmed(), object->name));
+                                             QStringLiteral("No such column '%1' on entity '%2'.")
+                                                 .arg(name.trimmed(), object->name));
         fields << f->name;
     }
     const QByteArray since = request.header("if-modified-since");
@@ -88,9 +93,14 @@ SandboxResponse SalesforceService::retrieve(SandboxRequest &request, const QStri
         if (dt.isValid() && row->modified.toSecsSinceEpoch() <= dt.toSecsSinceEpoch())
             return SandboxResponse::empty(304);
     }
-    SandboxResponse r = SandboxResponse::json(200, SalesforceQuery::recordJson(*object, *row, fields, versionPath));
-    r.setHeader(QByteArrayLiteral("Last-Modified"),
-                QLocale::c().toString(row->modified.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")).toLatin1() + " GMT");
+    SandboxResponse r =
+        SandboxResponse::json(200, SalesforceQuery::recordJson(*object, *row, fields, versionPath));
+    r.setHeader(
+        QByteArrayLiteral("Last-Modified"),
+        QLocale::c()
+                .toString(row->modified.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"))
+                .toLatin1()
+            + " GMT");
     return r;
 }
 
@@ -108,11 +118,15 @@ SandboxResponse SalesforceService::update(SandboxRequest &request, const QString
     if (!unmodified.isEmpty()) {
         const QDateTime dt = httpDate(unmodified);
         if (!dt.isValid())
-            return SalesforceError::response(400, QStringLiteral("INVALID_HEADER_TYPE"),
-                                             QStringLiteral("If-Unmodified-Since must be an HTTP date: EEE, dd MMM yyyy HH:mm:ss z"));
+            return SalesforceError::response(
+                400, QStringLiteral("INVALID_HEADER_TYPE"),
+                QStringLiteral(
+                    "If-Unmodified-Since must be an HTTP date: EEE, dd MMM yyyy HH:mm:ss z"));
         if (row->modified.toSecsSinceEpoch() > dt.toSecsSinceEpoch())
-            return SalesforceError::response(412, QStringLiteral("PRECONDITION_FAILED"),
-                                             QStringLiteral("The record has been modified since %1.").arg(QString::fromLatin1(unmodified)));
+            return SalesforceError::response(
+                412, QStringLiteral("PRECONDITION_FAILED"),
+                QStringLiteral("The record has been modified since %1.")
+                    .arg(QString::fromLatin1(unmodified)));
     }
     QJsonObject body, values;
     if (!objectBody(request, &body))
@@ -139,45 +153,65 @@ SandboxResponse SalesforceService::remove(SandboxRequest &request, const QString
 SandboxResponse SalesforceService::byExternalId(SandboxRequest &request, const QString &versionPath)
 {
     const SalesforceObject *object = m_store.object(request.param(QStringLiteral("object")));
-    const SalesforceField *field = object ? object->field(request.param(QStringLiteral("field"))) : nullptr;
+    const SalesforceField *field =
+        object ? object->field(request.param(QStringLiteral("field"))) : nullptr;
     if (!field || !field->externalId)
         return notFound();
-    const QStringList ids = m_store.table(object->name)->idsByKey(request.param(QStringLiteral("value")));
+    const QStringList ids =
+        m_store.table(object->name)->idsByKey(request.param(QStringLiteral("value")));
     if (ids.isEmpty())
         return notFound();
     if (ids.size() > 1) {
         QJsonArray urls;
         for (const QString &id : ids)
-            urls.append(QString(versionPath + QStringLiteral("/sobjects/") + object->name + u'/' + id));
+            urls.append(
+                QString(versionPath + QStringLiteral("/sobjects/") + object->name + u'/' + id));
         return SandboxResponse::json(300, urls);
     }
-    return SandboxResponse::json(200, SalesforceQuery::recordJson(*object, *m_store.table(object->name)->find(ids.first()), {}, versionPath));
+    return SandboxResponse::json(
+        200,
+        SalesforceQuery::recordJson(*object, *m_store.table(object->name)->find(ids.first()), {},
+                                    versionPath));
 }
 
-bool SalesforceService::upsertOne(const SalesforceObject &object, const QString &fieldName, const QString &value,
-                                  const QJsonObject &body, bool updateOnly, QString *id, bool *created,
-                                  SalesforceStore::WriteError *error, QStringList *matches)
+bool SalesforceService::upsertOne(const SalesforceObject &object, const QString &fieldName,
+                                  const QString &value, const QJsonObject &body, bool updateOnly,
+                                  QString *id, bool *created, SalesforceStore::WriteError *error,
+                                  QStringList *matches)
 {
     const SalesforceField *field = object.field(fieldName);
     if (!field) {
-        *error = {404, QStringLiteral("NOT_FOUND"),
-                  QStringLiteral("Provided external ID field does not exist or is not accessible: %1").arg(fieldName), {}};
+        *error = {
+            404,
+            QStringLiteral("NOT_FOUND"),
+            QStringLiteral("Provided external ID field does not exist or is not accessible: %1")
+                .arg(fieldName),
+            {}};
         return false;
     }
     if (!field->externalId) {
-        *error = {400, QStringLiteral("INVALID_FIELD"),
-                  QStringLiteral("Field %1 is not an External ID or indexed field for %2").arg(field->name, object.name), {field->name}};
+        *error = {400,
+                  QStringLiteral("INVALID_FIELD"),
+                  QStringLiteral("Field %1 is not an External ID or indexed field for %2")
+                      .arg(field->name, object.name),
+                  {field->name}};
         return false;
     }
     const QStringList ids = m_store.table(object.name)->idsByKey(value);
     if (ids.size() > 1) {
         *matches = ids;
-        *error = {300, QStringLiteral("MULTIPLE_CHOICES"), QStringLiteral("More than one record matches %1").arg(value), {}};
+        *error = {300,
+                  QStringLiteral("MULTIPLE_CHOICES"),
+                  QStringLiteral("More than one record matches %1").arg(value),
+                  {}};
         return false;
     }
     *created = ids.isEmpty();
     if (*created && updateOnly) {
-        *error = {404, QStringLiteral("NOT_FOUND"), QStringLiteral("The requested resource does not exist"), {}};
+        *error = {404,
+                  QStringLiteral("NOT_FOUND"),
+                  QStringLiteral("The requested resource does not exist"),
+                  {}};
         return false;
     }
     QJsonObject values;
@@ -208,11 +242,13 @@ SandboxResponse SalesforceService::upsert(SandboxRequest &request, const QString
     SalesforceStore::WriteError error;
     QStringList matches;
     if (!upsertOne(*object, fieldName, request.param(QStringLiteral("value")), body,
-                   request.queryValue(QStringLiteral("updateOnly")) == u"true", &id, &created, &error, &matches)) {
+                   request.queryValue(QStringLiteral("updateOnly")) == u"true", &id, &created,
+                   &error, &matches)) {
         if (error.status == 300) {
             QJsonArray urls;
             for (const QString &m : std::as_const(matches))
-                urls.append(QString(versionPath + QStringLiteral("/sobjects/") + object->name + u'/' + m));
+                urls.append(
+                    QString(versionPath + QStringLiteral("/sobjects/") + object->name + u'/' + m));
             return SandboxResponse::json(300, urls);
         }
         return SalesforceError::response(error.status, error.code, error.message, error.fields);
@@ -235,20 +271,24 @@ SandboxResponse SalesforceService::collections(SandboxRequest &request, const QS
     bool allOrNone = false;
     if (method == "DELETE") {
         allOrNone = request.queryValue(QStringLiteral("allOrNone")) == u"true";
-        for (const QString &id : request.queryValue(QStringLiteral("ids")).split(u',', Qt::SkipEmptyParts))
+        for (const QString &id :
+             request.queryValue(QStringLiteral("ids")).split(u',', Qt::SkipEmptyParts))
             items.append({{}, id.trimmed()});
     } else {
         QJsonObject body;
         if (!objectBody(request, &body) || !body.value(QStringLiteral("records")).isArray())
-            return SalesforceError::response(400, QStringLiteral("JSON_PARSER_ERROR"),
-                                             QStringLiteral("The request body must be an object with a records array."));
+            return SalesforceError::response(
+                400, QStringLiteral("JSON_PARSER_ERROR"),
+                QStringLiteral("The request body must be an object with a records array."));
         allOrNone = body.value(QStringLiteral("allOrNone")).toBool(false);
         for (const QJsonValue &v : body.value(QStringLiteral("records")).toArray())
             items.append({v.toObject(), v.toObject().value(QStringLiteral("id")).toString()});
     }
     if (items.size() > 200)
-        return SalesforceError::response(400, QStringLiteral("EXCEEDED_ID_LIMIT"),
-                                         QStringLiteral("record limit reached. cannot submit more than 200 records into this call"));
+        return SalesforceError::response(
+            400, QStringLiteral("EXCEEDED_ID_LIMIT"),
+            QStringLiteral(
+                "record limit reached. cannot submit more than 200 records into this call"));
     const QString upsertObject = request.param(QStringLiteral("object"));
     const QString upsertField = request.param(QStringLiteral("field"));
     const bool isUpsert = !upsertField.isEmpty();
@@ -260,17 +300,31 @@ SandboxResponse SalesforceService::collections(SandboxRequest &request, const QS
         QString id;
         bool ok = false;
         bool created = false;
-        const QString type = item.record.value(QStringLiteral("attributes")).toObject().value(QStringLiteral("type")).toString();
+        const QString type = item.record.value(QStringLiteral("attributes"))
+                                 .toObject()
+                                 .value(QStringLiteral("type"))
+                                 .toString();
         const SalesforceObject *object = m_store.object(isUpsert ? upsertObject : type);
         if (method == "DELETE") {
             ok = false;
-            for (const QString &name : {QStringLiteral("Opportunity"), QStringLiteral("Account"), QStringLiteral("Contact")})
-                ok = ok || m_store.remove(*m_store.object(name), item.id, server().clock().now().toUTC());
+            for (const QString &name : {QStringLiteral("Opportunity"), QStringLiteral("Account"),
+                                        QStringLiteral("Contact")})
+                ok = ok
+                    || m_store.remove(*m_store.object(name), item.id,
+                                      server().clock().now().toUTC());
             id = item.id;
             if (!ok)
-                error = {404, QStringLiteral("ENTITY_IS_DELETED"), QStringLiteral("entity is deleted"), {}};
-        } else if (!object || (isUpsert && !type.isEmpty() && type.compare(object->name, Qt::CaseInsensitive) != 0)) {
-            error = {400, QStringLiteral("INVALID_TYPE"), QStringLiteral("Must specify a valid type in the attributes of every record"), {}};
+                error = {404,
+                         QStringLiteral("ENTITY_IS_DELETED"),
+                         QStringLiteral("entity is deleted"),
+                         {}};
+        } else if (!object
+                   || (isUpsert && !type.isEmpty()
+                       && type.compare(object->name, Qt::CaseInsensitive) != 0)) {
+            error = {400,
+                     QStringLiteral("INVALID_TYPE"),
+                     QStringLiteral("Must specify a valid type in the attributes of every record"),
+                     {}};
         } else if (isUpsert) {
             QStringList matches;
             QJsonObject body = item.record;
@@ -278,15 +332,22 @@ SandboxResponse SalesforceService::collections(SandboxRequest &request, const QS
             const SalesforceField *f = object->field(upsertField);
             const QString value = f ? body.value(f->name).toString() : QString();
             if (value.isEmpty())
-                error = {400, QStringLiteral("REQUIRED_FIELD_MISSING"), QStringLiteral("Required fields are missing: [%1]").arg(upsertField), {upsertField}};
+                error = {400,
+                         QStringLiteral("REQUIRED_FIELD_MISSING"),
+                         QStringLiteral("Required fields are missing: [%1]").arg(upsertField),
+                         {upsertField}};
             else
-                ok = upsertOne(*object, upsertField, value, body, false, &id, &created, &error, &matches);
+                ok = upsertOne(*object, upsertField, value, body, false, &id, &created, &error,
+                               &matches);
             if (!ok && error.status == 300)
                 error.code = QStringLiteral("DUPLICATE_EXTERNAL_ID");
         } else if (method == "POST") {
             QJsonObject values;
             if (!item.id.isEmpty())
-                error = {400, QStringLiteral("INVALID_FIELD"), QStringLiteral("cannot specify Id in an insert call"), {QStringLiteral("Id")}};
+                error = {400,
+                         QStringLiteral("INVALID_FIELD"),
+                         QStringLiteral("cannot specify Id in an insert call"),
+                         {QStringLiteral("Id")}};
             else if (m_store.validate(*object, item.record, true, &values, &error)) {
                 id = m_store.write(*object, {}, values).id;
                 ok = true;
@@ -295,15 +356,20 @@ SandboxResponse SalesforceService::collections(SandboxRequest &request, const QS
             QJsonObject values;
             id = item.id;
             if (!m_store.table(object->name)->find(item.id))
-                error = {400, QStringLiteral("INVALID_CROSS_REFERENCE_KEY"), QStringLiteral("invalid cross reference id"), {}};
+                error = {400,
+                         QStringLiteral("INVALID_CROSS_REFERENCE_KEY"),
+                         QStringLiteral("invalid cross reference id"),
+                         {}};
             else if (m_store.validate(*object, item.record, false, &values, &error)) {
                 m_store.write(*object, item.id, values);
                 ok = true;
             }
         }
-        QJsonObject result = ok ? saveResult(id, true, {})
-                                : saveResult(method == "POST" ? QString() : id, false,
-                                             QJsonArray{SalesforceError::entry(error.code, error.message, error.fields)});
+        QJsonObject result = ok
+            ? saveResult(id, true, {})
+            : saveResult(
+                method == "POST" ? QString() : id, false,
+                QJsonArray {SalesforceError::entry(error.code, error.message, error.fields)});
         if (isUpsert && ok)
             result.insert(QStringLiteral("created"), created);
         anyFailed = anyFailed || !ok;
@@ -314,9 +380,12 @@ SandboxResponse SalesforceService::collections(SandboxRequest &request, const QS
         for (qsizetype i = 0; i < results.size(); ++i) {
             QJsonObject r = results[i].toObject();
             if (r.value(QStringLiteral("success")).toBool()) {
-                r = saveResult(method == "POST" ? QString() : r.value(QStringLiteral("id")).toString(), false,
-                               QJsonArray{SalesforceError::entry(QStringLiteral("ALL_OR_NONE_OPERATION_ROLLED_BACK"),
-                                   QStringLiteral("Record rolled back because not all records were valid and the request was using AllOrNone header"))});
+                r = saveResult(
+                    method == "POST" ? QString() : r.value(QStringLiteral("id")).toString(), false,
+                    QJsonArray {SalesforceError::entry(
+                        QStringLiteral("ALL_OR_NONE_OPERATION_ROLLED_BACK"),
+                        QStringLiteral("Record rolled back because not all records were valid and "
+                                       "the request was using AllOrNone header"))});
                 results[i] = r;
             }
         }

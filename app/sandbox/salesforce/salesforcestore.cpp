@@ -30,18 +30,22 @@ SalesforceField readOnly(const QString &name, const QString &type)
 
 QList<SalesforceField> systemFields()
 {
-    return {readOnly(QStringLiteral("Id"), QStringLiteral("id")), readOnly(QStringLiteral("CreatedDate"), QStringLiteral("datetime")),
+    return {readOnly(QStringLiteral("Id"), QStringLiteral("id")),
+            readOnly(QStringLiteral("CreatedDate"), QStringLiteral("datetime")),
             readOnly(QStringLiteral("LastModifiedDate"), QStringLiteral("datetime")),
             readOnly(QStringLiteral("SystemModstamp"), QStringLiteral("datetime")),
-            readOnly(QStringLiteral("IsDeleted"), QStringLiteral("boolean")), f(QStringLiteral("OwnerId"), QStringLiteral("reference"), 18)};
+            readOnly(QStringLiteral("IsDeleted"), QStringLiteral("boolean")),
+            f(QStringLiteral("OwnerId"), QStringLiteral("reference"), 18)};
 }
 
 const QStringList &helpLabels()
 {
-    static const QStringList labels{QStringLiteral("Workload specific value proposition"),
-        QStringLiteral("Customer technical architecture"), QStringLiteral("Proof of concept or demo"),
-        QStringLiteral("Quotes or licensing"), QStringLiteral("Post sales customer success"),
-        QStringLiteral("General or other")};
+    static const QStringList labels {QStringLiteral("Workload specific value proposition"),
+                                     QStringLiteral("Customer technical architecture"),
+                                     QStringLiteral("Proof of concept or demo"),
+                                     QStringLiteral("Quotes or licensing"),
+                                     QStringLiteral("Post sales customer success"),
+                                     QStringLiteral("General or other")};
     return labels;
 }
 
@@ -55,7 +59,8 @@ const SalesforceField *SalesforceObject::field(const QString &name) const
     return nullptr;
 }
 
-SalesforceStore::SalesforceStore(const Clock &clock) : m_clock(clock)
+SalesforceStore::SalesforceStore(const Clock &clock)
+    : m_clock(clock)
 {
     rebuild();
     m_deleteLog.clear(m_clock.now().toUTC());
@@ -69,7 +74,8 @@ void SalesforceStore::setConfig(const SalesforceConfig &config)
 
 QString SalesforceStore::wireDateTime(const QDateTime &utc)
 {
-    return utc.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + QStringLiteral("+0000");
+    return utc.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz"))
+        + QStringLiteral("+0000");
 }
 
 QString SalesforceStore::caseSafeId(const QString &id15)
@@ -103,7 +109,7 @@ void SalesforceStore::rebuild()
     QStringList stageNames;
     for (const auto &s : m_config.stages)
         stageNames << s.name;
-    SalesforceObject opp{QStringLiteral("Opportunity"), QStringLiteral("006"), systemFields()};
+    SalesforceObject opp {QStringLiteral("Opportunity"), QStringLiteral("006"), systemFields()};
     SalesforceField stage = f(QStringLiteral("StageName"), QStringLiteral("picklist"), 255, true);
     stage.picklist = stageNames;
     opp.fields << f(QStringLiteral("Name"), QStringLiteral("string"), 120, true)
@@ -121,7 +127,7 @@ void SalesforceStore::rebuild()
                << f(QStringLiteral("NextStep"), QStringLiteral("string"), 255);
     if (m_config.multiCurrency)
         opp.fields << f(QStringLiteral("CurrencyIsoCode"), QStringLiteral("picklist"), 3);
-    const QHash<QString, SalesforceField> custom{
+    const QHash<QString, SalesforceField> custom {
         {QStringLiteral("syncwithpartnercenter"), f({}, QStringLiteral("boolean"))},
         {QStringLiteral("referralidentifier"), f({}, QStringLiteral("string"), 100)},
         {QStringLiteral("referrallink"), f({}, QStringLiteral("url"), 255)},
@@ -140,21 +146,25 @@ void SalesforceStore::rebuild()
             fd.picklist = helpLabels();
         opp.fields << fd;
     }
-    SalesforceObject account{QStringLiteral("Account"), QStringLiteral("001"), systemFields()};
+    SalesforceObject account {QStringLiteral("Account"), QStringLiteral("001"), systemFields()};
     account.fields << f(QStringLiteral("Name"), QStringLiteral("string"), 255, true);
-    for (const char *name : {"BillingStreet", "BillingCity", "BillingState", "BillingPostalCode", "BillingCountry"})
+    for (const char *name :
+         {"BillingStreet", "BillingCity", "BillingState", "BillingPostalCode", "BillingCountry"})
         account.fields << f(QString::fromLatin1(name), QStringLiteral("string"), 255);
-    SalesforceObject contact{QStringLiteral("Contact"), QStringLiteral("003"), systemFields()};
+    SalesforceObject contact {QStringLiteral("Contact"), QStringLiteral("003"), systemFields()};
     contact.fields << f(QStringLiteral("FirstName"), QStringLiteral("string"), 40)
                    << f(QStringLiteral("LastName"), QStringLiteral("string"), 80, true)
-                   << f(QStringLiteral("Email"), QStringLiteral("email"), 80) << f(QStringLiteral("Phone"), QStringLiteral("phone"), 40)
+                   << f(QStringLiteral("Email"), QStringLiteral("email"), 80)
+                   << f(QStringLiteral("Phone"), QStringLiteral("phone"), 40)
                    << f(QStringLiteral("Title"), QStringLiteral("string"), 128)
                    << f(QStringLiteral("AccountId"), QStringLiteral("reference"), 18);
     m_objects = {opp, account, contact};
     for (const SalesforceObject &o : std::as_const(m_objects)) {
         RecordTable &t = m_tables[o.name];
-        t.setKeyField(o.name == u"Opportunity" && !m_config.isMissing(QStringLiteral("referralidentifier"))
-                          ? m_config.customField(QStringLiteral("referralidentifier")) : QString());
+        t.setKeyField(o.name == u"Opportunity"
+                              && !m_config.isMissing(QStringLiteral("referralidentifier"))
+                          ? m_config.customField(QStringLiteral("referralidentifier"))
+                          : QString());
         t.setStamp([](CrmRecord &r) {
             r.fields.insert(QStringLiteral("Id"), r.id);
             r.fields.insert(QStringLiteral("CreatedDate"), wireDateTime(r.created));
@@ -185,7 +195,7 @@ bool SalesforceStore::validate(const SalesforceObject &object, const QJsonObject
                                QJsonObject *values, WriteError *error) const
 {
     auto fail = [&](const QString &code, const QString &message, const QStringList &fields) {
-        *error = WriteError{400, code, message, fields};
+        *error = WriteError {400, code, message, fields};
         return false;
     };
     for (auto it = body.begin(); it != body.end(); ++it) {
@@ -194,12 +204,17 @@ bool SalesforceStore::validate(const SalesforceObject &object, const QJsonObject
         const SalesforceField *fd = object.field(it.key());
         if (!fd)
             return fail(QStringLiteral("INVALID_FIELD"),
-                        QStringLiteral("No such column '%1' on sobject of type %2").arg(it.key(), object.name), {});
+                        QStringLiteral("No such column '%1' on sobject of type %2")
+                            .arg(it.key(), object.name),
+                        {});
         if ((create && !fd->createable) || (!create && !fd->updateable)) {
             if (fd->name == u"Id" && !create)
                 continue;
             return fail(QStringLiteral("INVALID_FIELD_FOR_INSERT_UPDATE"),
-                        QStringLiteral("Unable to create/update fields: %1. Please check the security settings of this field and verify that it is read/write for your profile or permission set.").arg(fd->name),
+                        QStringLiteral("Unable to create/update fields: %1. Please check the "
+                                       "security settings of this field and verify that it is "
+                                       "read/write for your profile or permission set.")
+                            .arg(fd->name),
                         {fd->name});
         }
         const QJsonValue v = it.value();
@@ -215,7 +230,8 @@ bool SalesforceStore::validate(const SalesforceObject &object, const QJsonObject
         } else if (type == u"boolean") {
             ok = v.isBool();
         } else if (type == u"date" || type == u"datetime") {
-            const QDateTime dt = v.isString() ? FilterExpr::parseWireDateTime(v.toString()) : QDateTime();
+            const QDateTime dt =
+                v.isString() ? FilterExpr::parseWireDateTime(v.toString()) : QDateTime();
             ok = dt.isValid();
             if (ok)
                 stored = type == u"date" ? dt.date().toString(Qt::ISODate) : wireDateTime(dt);
@@ -223,32 +239,42 @@ bool SalesforceStore::validate(const SalesforceObject &object, const QJsonObject
             ok = v.isString();
             if (ok && fd->length > 0 && v.toString().size() > fd->length)
                 return fail(QStringLiteral("STRING_TOO_LONG"),
-                            QStringLiteral("%1: data value too large: %2 (max length=%3)").arg(fd->name, v.toString().left(40)).arg(fd->length),
+                            QStringLiteral("%1: data value too large: %2 (max length=%3)")
+                                .arg(fd->name, v.toString().left(40))
+                                .arg(fd->length),
                             {fd->name});
             if (ok && !fd->picklist.isEmpty() && !fd->picklist.contains(v.toString()))
                 return fail(QStringLiteral("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST"),
-                            QStringLiteral("%1: bad value for restricted picklist field: %2").arg(fd->name, v.toString()), {fd->name});
+                            QStringLiteral("%1: bad value for restricted picklist field: %2")
+                                .arg(fd->name, v.toString()),
+                            {fd->name});
         }
         if (!ok)
-            return fail(QStringLiteral("JSON_PARSER_ERROR"),
-                        QStringLiteral("Cannot deserialize instance of %1 from %2 value for field %3").arg(type, v.isString() ? QStringLiteral("string") : QStringLiteral("JSON"), fd->name),
-                        {fd->name});
+            return fail(
+                QStringLiteral("JSON_PARSER_ERROR"),
+                QStringLiteral("Cannot deserialize instance of %1 from %2 value for field %3")
+                    .arg(type, v.isString() ? QStringLiteral("string") : QStringLiteral("JSON"),
+                         fd->name),
+                {fd->name});
         values->insert(fd->name, stored);
     }
     if (create) {
         QStringList missing;
         for (const SalesforceField &fd : object.fields)
-            if (fd.required && (values->value(fd.name).isNull() || values->value(fd.name).isUndefined()))
+            if (fd.required
+                && (values->value(fd.name).isNull() || values->value(fd.name).isUndefined()))
                 missing << fd.name;
         if (!missing.isEmpty())
             return fail(QStringLiteral("REQUIRED_FIELD_MISSING"),
-                        QStringLiteral("Required fields are missing: [%1]").arg(missing.join(QStringLiteral(", "))), missing);
+                        QStringLiteral("Required fields are missing: [%1]")
+                            .arg(missing.join(QStringLiteral(", "))),
+                        missing);
     }
     return true;
 }
 
-const CrmRecord &SalesforceStore::write(const SalesforceObject &object, QString id, const QJsonObject &values,
-                                        const QDateTime &when)
+const CrmRecord &SalesforceStore::write(const SalesforceObject &object, QString id,
+                                        const QJsonObject &values, const QDateTime &when)
 {
     RecordTable &t = m_tables[object.name];
     if (id.isEmpty())
@@ -260,11 +286,14 @@ const CrmRecord &SalesforceStore::write(const SalesforceObject &object, QString 
     for (auto it = values.begin(); it != values.end(); ++it)
         row.fields.insert(it.key(), it.value());
     if (object.name == u"Opportunity") {
-        const SalesforceConfig::Stage *s = m_config.stage(row.fields.value(QStringLiteral("StageName")).toString());
+        const SalesforceConfig::Stage *s =
+            m_config.stage(row.fields.value(QStringLiteral("StageName")).toString());
         if (s) {
-            if (values.contains(QStringLiteral("StageName")) && !values.contains(QStringLiteral("Probability")))
+            if (values.contains(QStringLiteral("StageName"))
+                && !values.contains(QStringLiteral("Probability")))
                 row.fields.insert(QStringLiteral("Probability"), s->probability);
-            if (values.contains(QStringLiteral("StageName")) && !values.contains(QStringLiteral("ForecastCategoryName")))
+            if (values.contains(QStringLiteral("StageName"))
+                && !values.contains(QStringLiteral("ForecastCategoryName")))
                 row.fields.insert(QStringLiteral("ForecastCategoryName"), s->forecastCategory);
             row.fields.insert(QStringLiteral("IsClosed"), s->closed);
             row.fields.insert(QStringLiteral("IsWon"), s->won);
@@ -273,7 +302,8 @@ const CrmRecord &SalesforceStore::write(const SalesforceObject &object, QString 
     return t.put(std::move(row), when.isValid() ? when : m_clock.now().toUTC());
 }
 
-bool SalesforceStore::remove(const SalesforceObject &object, const QString &id, const QDateTime &when)
+bool SalesforceStore::remove(const SalesforceObject &object, const QString &id,
+                             const QDateTime &when)
 {
     if (!m_tables[object.name].remove(id, when))
         return false;
@@ -309,10 +339,14 @@ void SalesforceStore::rollback()
 
 void SalesforceStore::seed(quint64 seed, int count)
 {
-    static const char *openStages[4] = {"Qualification", "Needs Analysis", "Proposal/Price Quote", "Negotiation/Review"};
-    static const QStringList helpCodes{QStringLiteral("WorkloadSpecificValueProposition"),
-        QStringLiteral("CustomerTechnicalArchitecture"), QStringLiteral("ProofOfConceptOrDemo"),
-        QStringLiteral("QuotesOrLicensing"), QStringLiteral("PostSalesCustomerSuccess"), QStringLiteral("GeneralOrOther")};
+    static const char *openStages[4] = {"Qualification", "Needs Analysis", "Proposal/Price Quote",
+                                        "Negotiation/Review"};
+    static const QStringList helpCodes {QStringLiteral("WorkloadSpecificValueProposition"),
+                                        QStringLiteral("CustomerTechnicalArchitecture"),
+                                        QStringLiteral("ProofOfConceptOrDemo"),
+                                        QStringLiteral("QuotesOrLicensing"),
+                                        QStringLiteral("PostSalesCustomerSuccess"),
+                                        QStringLiteral("GeneralOrOther")};
     const SalesforceObject &opp = *object(QStringLiteral("Opportunity"));
     const SalesforceObject &account = *object(QStringLiteral("Account"));
     const SalesforceObject &contact = *object(QStringLiteral("Contact"));
@@ -322,30 +356,46 @@ void SalesforceStore::seed(quint64 seed, int count)
         const QString accountId = caseSafeId(QStringLiteral("0015g0S") + d.salesforceId.mid(7, 8));
         const QString contactId = caseSafeId(QStringLiteral("0035g0S") + d.salesforceId.mid(7, 8));
         write(account, accountId,
-              {{QStringLiteral("Name"), d.company}, {QStringLiteral("BillingStreet"), d.addressLine1},
-               {QStringLiteral("BillingCity"), d.city}, {QStringLiteral("BillingState"), d.state},
-               {QStringLiteral("BillingPostalCode"), d.postalCode}, {QStringLiteral("BillingCountry"), d.country}}, created);
+              {{QStringLiteral("Name"), d.company},
+               {QStringLiteral("BillingStreet"), d.addressLine1},
+               {QStringLiteral("BillingCity"), d.city},
+               {QStringLiteral("BillingState"), d.state},
+               {QStringLiteral("BillingPostalCode"), d.postalCode},
+               {QStringLiteral("BillingCountry"), d.country}},
+              created);
         write(contact, contactId,
-              {{QStringLiteral("FirstName"), d.contact.firstName}, {QStringLiteral("LastName"), d.contact.lastName},
-               {QStringLiteral("Email"), d.contact.email}, {QStringLiteral("Phone"), d.contact.phone},
-               {QStringLiteral("Title"), d.contact.title}, {QStringLiteral("AccountId"), accountId}}, created);
+              {{QStringLiteral("FirstName"), d.contact.firstName},
+               {QStringLiteral("LastName"), d.contact.lastName},
+               {QStringLiteral("Email"), d.contact.email},
+               {QStringLiteral("Phone"), d.contact.phone},
+               {QStringLiteral("Title"), d.contact.title},
+               {QStringLiteral("AccountId"), accountId}},
+              created);
         const int s = qBound(0, d.statusIndex, 3);
-        const QString stage = s == 2 ? QStringLiteral("Closed Won")
-                                     : (s == 3 ? QStringLiteral("Closed Lost")
-                                               : QString::fromLatin1(openStages[qBound(0, d.salesStageIndex, 3)]));
-        QJsonObject o{{QStringLiteral("Name"), d.dealName}, {QStringLiteral("AccountId"), accountId},
-                      {QStringLiteral("ContactId"), contactId}, {QStringLiteral("Amount"), d.amount},
-                      {QStringLiteral("CloseDate"), d.closeDate.toString(Qt::ISODate)},
-                      {QStringLiteral("StageName"), m_config.stage(stage) ? stage : m_config.stages.first().name},
-                      {QStringLiteral("Description"), d.notes}};
+        const QString stage = s == 2
+            ? QStringLiteral("Closed Won")
+            : (s == 3 ? QStringLiteral("Closed Lost")
+                      : QString::fromLatin1(openStages[qBound(0, d.salesStageIndex, 3)]));
+        QJsonObject o {{QStringLiteral("Name"), d.dealName},
+                       {QStringLiteral("AccountId"), accountId},
+                       {QStringLiteral("ContactId"), contactId},
+                       {QStringLiteral("Amount"), d.amount},
+                       {QStringLiteral("CloseDate"), d.closeDate.toString(Qt::ISODate)},
+                       {QStringLiteral("StageName"),
+                        m_config.stage(stage) ? stage : m_config.stages.first().name},
+                       {QStringLiteral("Description"), d.notes}};
         if (m_config.multiCurrency)
             o.insert(QStringLiteral("CurrencyIsoCode"), d.currency);
         const int help = int(helpCodes.indexOf(d.helpCode));
-        const QList<QPair<QString, QJsonValue>> custom{
+        const QList<QPair<QString, QJsonValue>> custom {
             {QStringLiteral("syncwithpartnercenter"), QJsonValue(true)},
             {QStringLiteral("referralidentifier"), QJsonValue(d.referralId)},
-            {QStringLiteral("referrallink"), QJsonValue(QStringLiteral("https://partner.microsoft.com/dashboard/referrals/v2/leads/") + d.referralId)},
-            {QStringLiteral("howcanmicrosofthelp"), help >= 0 ? QJsonValue(helpLabels().at(help)) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("referrallink"),
+             QJsonValue(
+                 QStringLiteral("https://partner.microsoft.com/dashboard/referrals/v2/leads/")
+                 + d.referralId)},
+            {QStringLiteral("howcanmicrosofthelp"),
+             help >= 0 ? QJsonValue(helpLabels().at(help)) : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("referralvisibility"), QJsonValue(d.incoming || help >= 0)},
             {QStringLiteral("microsoftcrmidentifier"), QJsonValue(QJsonValue::Null)},
             {QStringLiteral("products"), QJsonValue(d.solution.id)},
@@ -362,16 +412,25 @@ bool SalesforceStore::sellerEdit(const QString &id, const QJsonObject &values, W
     const SalesforceObject &opp = *object(QStringLiteral("Opportunity"));
     const CrmRecord *row = m_tables[opp.name].find(id);
     if (!row) {
-        *error = {404, QStringLiteral("NOT_FOUND"), QStringLiteral("The requested resource does not exist"), {}};
+        *error = {404,
+                  QStringLiteral("NOT_FOUND"),
+                  QStringLiteral("The requested resource does not exist"),
+                  {}};
         return false;
     }
     QJsonObject change;
     if (values.isEmpty()) {
         ++m_editCounter;
-        const QDate close = QDate::fromString(row->fields.value(QStringLiteral("CloseDate")).toString(), Qt::ISODate);
-        change.insert(QStringLiteral("Amount"), row->fields.value(QStringLiteral("Amount")).toDouble() + 500.0 * (1 + m_editCounter % 7));
-        change.insert(QStringLiteral("CloseDate"), (close.isValid() ? close : m_clock.now().date()).addDays(7).toString(Qt::ISODate));
-        change.insert(QStringLiteral("Description"), QStringLiteral("Seller update #%1").arg(m_editCounter));
+        const QDate close = QDate::fromString(
+            row->fields.value(QStringLiteral("CloseDate")).toString(), Qt::ISODate);
+        change.insert(QStringLiteral("Amount"),
+                      row->fields.value(QStringLiteral("Amount")).toDouble()
+                          + 500.0 * (1 + m_editCounter % 7));
+        change.insert(
+            QStringLiteral("CloseDate"),
+            (close.isValid() ? close : m_clock.now().date()).addDays(7).toString(Qt::ISODate));
+        change.insert(QStringLiteral("Description"),
+                      QStringLiteral("Seller update #%1").arg(m_editCounter));
     } else if (!validate(opp, values, false, &change, error)) {
         return false;
     }

@@ -16,18 +16,19 @@ namespace cosell::sandbox {
 struct SalesforceField
 {
     QString name;
-    QString type; // id, string, textarea, url, currency, percent, date, datetime, boolean, picklist, reference
+    QString type; // id, string, textarea, url, currency, percent, date, datetime, boolean,
+                  // picklist, reference
     int length = 0;
     bool createable = true;
     bool updateable = true;
     bool required = false; // on create
     bool externalId = false;
-    QStringList picklist;  // picklist values (empty = unrestricted)
+    QStringList picklist; // picklist values (empty = unrestricted)
 };
 
 struct SalesforceObject
 {
-    QString name;   // Opportunity
+    QString name; // Opportunity
     QString prefix; // 006
     QList<SalesforceField> fields;
     const SalesforceField *field(const QString &name) const; // case-insensitive
@@ -56,8 +57,8 @@ public:
     RecordTable *table(const QString &objectName);
 
     // Validates `body` against the object (create: required fields) into `values`.
-    bool validate(const SalesforceObject &object, const QJsonObject &body, bool create, QJsonObject *values,
-                  WriteError *error) const;
+    bool validate(const SalesforceObject &object, const QJsonObject &body, bool create,
+                  QJsonObject *values, WriteError *error) const;
     // Merges values into row `id` (new when empty id → generated); derives stage fields.
     const CrmRecord &write(const SalesforceObject &object, QString id, const QJsonObject &values,
                            const QDateTime &when = {});

@@ -20,7 +20,9 @@ struct Token
 class Parser
 {
 public:
-    explicit Parser(const QString &text) : m_text(text) { }
+    explicit Parser(const QString &text)
+        : m_text(text)
+    { }
 
     Result<SoqlQuery> run()
     {
@@ -90,7 +92,9 @@ private:
         e.kind = Error::Kind::Invalid;
         e.code = QStringLiteral("MALFORMED_QUERY");
         const QString shown = t.kind == Token::Kind::End ? QStringLiteral("<EOF>") : t.text;
-        e.message = QStringLiteral("ERROR at Row:1:Column:%1\nunexpected token: '%2'").arg(t.pos + 1).arg(shown);
+        e.message = QStringLiteral("ERROR at Row:1:Column:%1\nunexpected token: '%2'")
+                        .arg(t.pos + 1)
+                        .arg(shown);
         return e;
     }
     Error failAt(const Token &t)
@@ -101,10 +105,11 @@ private:
 
     static bool isReserved(const Token &t)
     {
-        static const QStringList words = {QStringLiteral("SELECT"), QStringLiteral("FROM"),
-            QStringLiteral("WHERE"), QStringLiteral("ORDER"), QStringLiteral("BY"),
-            QStringLiteral("LIMIT"), QStringLiteral("AND"), QStringLiteral("OR"),
-            QStringLiteral("NOT"), QStringLiteral("IN"), QStringLiteral("LIKE")};
+        static const QStringList words = {
+            QStringLiteral("SELECT"), QStringLiteral("FROM"), QStringLiteral("WHERE"),
+            QStringLiteral("ORDER"),  QStringLiteral("BY"),   QStringLiteral("LIMIT"),
+            QStringLiteral("AND"),    QStringLiteral("OR"),   QStringLiteral("NOT"),
+            QStringLiteral("IN"),     QStringLiteral("LIKE")};
         return t.kind == Token::Kind::Word && words.contains(t.text, Qt::CaseInsensitive);
     }
 
@@ -191,7 +196,8 @@ private:
     }
     bool keyword(const char *word)
     {
-        if (peek().kind == Token::Kind::Word && peek().text.compare(QLatin1StringView(word), Qt::CaseInsensitive) == 0) {
+        if (peek().kind == Token::Kind::Word
+            && peek().text.compare(QLatin1StringView(word), Qt::CaseInsensitive) == 0) {
             next();
             return true;
         }
@@ -260,10 +266,11 @@ private:
         if (peek().kind != Token::Kind::Word || isReserved(peek()))
             return failAt(peek());
         const QString field = next().text;
-        static const QHash<QString, Op> ops = {{QStringLiteral("="), Op::Eq},
-            {QStringLiteral("!="), Op::Ne}, {QStringLiteral("<>"), Op::Ne},
-            {QStringLiteral("<"), Op::Lt}, {QStringLiteral("<="), Op::Le},
-            {QStringLiteral(">"), Op::Gt}, {QStringLiteral(">="), Op::Ge}};
+        static const QHash<QString, Op> ops = {
+            {QStringLiteral("="), Op::Eq},  {QStringLiteral("!="), Op::Ne},
+            {QStringLiteral("<>"), Op::Ne}, {QStringLiteral("<"), Op::Lt},
+            {QStringLiteral("<="), Op::Le}, {QStringLiteral(">"), Op::Gt},
+            {QStringLiteral(">="), Op::Ge}};
         if (peek().kind == Token::Kind::Symbol && ops.contains(peek().text)) {
             const Op op = ops.value(next().text);
             Literal lit;
@@ -299,7 +306,10 @@ private:
     {
         const Token &t = peek();
         switch (t.kind) {
-        case Token::Kind::String: lit.kind = Literal::Kind::String; lit.text = t.text; break;
+        case Token::Kind::String:
+            lit.kind = Literal::Kind::String;
+            lit.text = t.text;
+            break;
         case Token::Kind::Number: {
             bool ok = false;
             lit.kind = Literal::Kind::Number;
@@ -327,7 +337,8 @@ private:
             }
             break;
         case Token::Kind::Symbol:
-        case Token::Kind::End: return false;
+        case Token::Kind::End:
+            return false;
         }
         next();
         return true;

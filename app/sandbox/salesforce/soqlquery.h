@@ -3,10 +3,10 @@
 
 #include "app/sandbox/dataverse/filterexpr.h"
 
-#include <QStringList>
-
 #include <optional>
 #include <vector>
+
+#include <QStringList>
 
 namespace cosell::sandbox {
 

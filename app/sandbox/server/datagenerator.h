@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <random>
+
 #include <QDate>
 #include <QString>
 #include <QStringList>
-
-#include <random>
 
 namespace cosell::sandbox {
 
@@ -24,7 +24,7 @@ struct SeedPerson
 
 struct SeedSolution
 {
-    QString id;        // "SOL-12345-ABC"
+    QString id; // "SOL-12345-ABC"
     QString name;
     QString publisher;
 };
@@ -32,31 +32,31 @@ struct SeedSolution
 struct SeedDeal
 {
     int index = 0;
-    QString referralId;      // GUID, deterministic
-    QString engagementId;    // GUID, deterministic
-    QString crmId;           // GUID, deterministic (Dataverse opportunityid)
-    QString salesforceId;    // 18-char, deterministic ("006" prefix)
+    QString referralId; // GUID, deterministic
+    QString engagementId; // GUID, deterministic
+    QString crmId; // GUID, deterministic (Dataverse opportunityid)
+    QString salesforceId; // 18-char, deterministic ("006" prefix)
     QString company;
     QString dealName;
-    SeedPerson contact;      // customer contact
-    SeedPerson seller;       // our seller (team member)
-    double amount = 0;       // whole currency units
-    QString currency;        // ISO 4217
-    QString country;         // ISO 3166-1 alpha-2
+    SeedPerson contact; // customer contact
+    SeedPerson seller; // our seller (team member)
+    double amount = 0; // whole currency units
+    QString currency; // ISO 4217
+    QString country; // ISO 3166-1 alpha-2
     QString city;
     QString state;
     QString postalCode;
     QString addressLine1;
-    QString size;            // CustomerProfile.size enum value
+    QString size; // CustomerProfile.size enum value
     QString industry;
     SeedSolution solution;
     QDate closeDate;
     QDate createdDate;
     QString notes;
-    QString helpCode;        // inviteContext.assistanceRequestCode ("Unknown" = none)
-    bool incoming = true;    // Microsoft → us (New/Received), else ours (Active/Accepted)
+    QString helpCode; // inviteContext.assistanceRequestCode ("Unknown" = none)
+    bool incoming = true; // Microsoft → us (New/Received), else ours (Active/Accepted)
     int salesStageIndex = 0; // 0..3 Qualify, Develop, Propose, Close
-    int statusIndex = 0;     // 0 New, 1 Active, 2 Closed-Won, 3 Closed-Lost
+    int statusIndex = 0; // 0 New, 1 Active, 2 Closed-Won, 3 Closed-Lost
 };
 
 // Deterministic fake data. Uses its own PRNG (mt19937_64 + modulo), so output does not depend on
@@ -73,16 +73,19 @@ public:
     quint64 next();
     int range(int low, int highInclusive);
     bool chance(double probability);
-    template<typename T> const T &pick(const QList<T> &list) { return list.at(range(0, int(list.size()) - 1)); }
+    template<typename T> const T &pick(const QList<T> &list)
+    {
+        return list.at(range(0, int(list.size()) - 1));
+    }
 
     SeedPerson person(const QString &emailDomain);
     QString company();
     QString country();
     QString currencyFor(const QString &country) const;
-    double amount();            // 5,000 .. 2,000,000, rounded to 500
+    double amount(); // 5,000 .. 2,000,000, rounded to 500
     QDate date(const QDate &from, int maxDays);
     SeedSolution solution();
-    QString guid();             // deterministic RFC 4122 v4-shaped GUID
+    QString guid(); // deterministic RFC 4122 v4-shaped GUID
     QString salesforceId(const QString &prefix);
 
     static const QStringList &countries();

@@ -5,7 +5,7 @@ namespace cosell::sandbox {
 
 QJsonObject Fault::toJson() const
 {
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("method"), QString::fromLatin1(method)},
         {QStringLiteral("pattern"), pattern},
         {QStringLiteral("status"), status},
@@ -20,15 +20,16 @@ QJsonObject Fault::toJson() const
 std::optional<Fault> Fault::fromJson(const QJsonObject &object, QString *error)
 {
     Fault fault;
-    fault.method = object.value(QStringLiteral("method")).toString(QStringLiteral("*")).toUpper().toLatin1();
+    fault.method =
+        object.value(QStringLiteral("method")).toString(QStringLiteral("*")).toUpper().toLatin1();
     fault.pattern = object.value(QStringLiteral("pattern")).toString();
     fault.status = object.value(QStringLiteral("status")).toInt(0);
     fault.retryAfterSeconds = object.value(QStringLiteral("retryAfter")).toInt(-1);
     fault.delayMs = object.value(QStringLiteral("delayMs")).toInt(0);
     fault.malformedBody = object.value(QStringLiteral("malformedBody")).toBool(false);
     fault.dropConnection = object.value(QStringLiteral("dropConnection")).toBool(false);
-    fault.remaining = object.value(QStringLiteral("remaining")).toInt(
-        object.value(QStringLiteral("count")).toInt(-1));
+    fault.remaining = object.value(QStringLiteral("remaining"))
+                          .toInt(object.value(QStringLiteral("count")).toInt(-1));
     if (fault.pattern.isEmpty() || !fault.pattern.startsWith(u'/')) {
         *error = QStringLiteral("pattern must be a path pattern starting with '/'");
         return std::nullopt;
@@ -50,9 +51,8 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &object, QString *error)
 
 int FaultTable::remove(const QByteArray &method, const QString &pattern)
 {
-    return int(m_faults.removeIf([&](const Fault &fault) {
-        return fault.method == method && fault.pattern == pattern;
-    }));
+    return int(m_faults.removeIf(
+        [&](const Fault &fault) { return fault.method == method && fault.pattern == pattern; }));
 }
 
 std::optional<Fault> FaultTable::take(const QByteArray &method, const QString &routePattern,

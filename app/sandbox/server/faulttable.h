@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <optional>
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
-
-#include <optional>
 
 namespace cosell::sandbox {
 
@@ -16,12 +16,12 @@ struct Fault
 {
     QByteArray method = "*";
     QString pattern;
-    int status = 0;          // 0 = let the handler answer (useful with delayMs / malformedBody)
+    int status = 0; // 0 = let the handler answer (useful with delayMs / malformedBody)
     int retryAfterSeconds = -1; // >= 0 adds Retry-After
-    int delayMs = 0;         // answer this much later
+    int delayMs = 0; // answer this much later
     bool malformedBody = false; // cut the body in half (invalid JSON)
     bool dropConnection = false; // close the socket without answering
-    int remaining = -1;      // how many requests it still hits; -1 = until removed
+    int remaining = -1; // how many requests it still hits; -1 = until removed
 
     QJsonObject toJson() const;
     static std::optional<Fault> fromJson(const QJsonObject &object, QString *error);

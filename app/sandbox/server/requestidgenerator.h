@@ -13,13 +13,15 @@ namespace cosell::sandbox {
 class RequestIdGenerator final
 {
 public:
-    RequestIdGenerator() : m_random(QRandomGenerator::system()->generate()) { }
+    RequestIdGenerator()
+        : m_random(QRandomGenerator::system()->generate())
+    { }
 
     QByteArray next()
     {
         static constexpr char hex[] = "0123456789abcdef";
         quint64 words[2] = {m_random.generate64(), m_random.generate64()};
-        words[0] = (words[0] & ~quint64(0xf000)) | 0x4000;            // version 4
+        words[0] = (words[0] & ~quint64(0xf000)) | 0x4000; // version 4
         words[1] = (words[1] & ~(quint64(0xc) << 60)) | (quint64(0x8) << 60); // variant 1
         QByteArray id(36, '-');
         int out = 0;

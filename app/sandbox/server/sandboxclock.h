@@ -12,7 +12,9 @@ namespace cosell::sandbox {
 class SandboxClock final : public Clock
 {
 public:
-    explicit SandboxClock(const Clock *base = nullptr) : m_base(base) {}
+    explicit SandboxClock(const Clock *base = nullptr)
+        : m_base(base)
+    { }
     QDateTime now() const override
     {
         const QDateTime base = m_base ? m_base->now().toUTC() : QDateTime::currentDateTimeUtc();

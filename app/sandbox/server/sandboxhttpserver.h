@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <functional>
+
 #include <QAbstractHttpServer>
 #include <QHttpServerResponder>
-
-#include <functional>
 
 namespace cosell::sandbox {
 

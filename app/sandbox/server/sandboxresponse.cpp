@@ -15,11 +15,12 @@ SandboxResponse SandboxResponse::json(int status, const QJsonValue &value)
     else if (value.isObject())
         body = QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
     else
-        body = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+        body = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
     return raw(status, body, QByteArrayLiteral("application/json; charset=utf-8"));
 }
 
-SandboxResponse SandboxResponse::raw(int status, const QByteArray &body, const QByteArray &contentType)
+SandboxResponse SandboxResponse::raw(int status, const QByteArray &body,
+                                     const QByteArray &contentType)
 {
     SandboxResponse response;
     response.status = status;

@@ -9,7 +9,8 @@ void SandboxRouter::add(SandboxService *service, const QByteArray &method, const
                         const RouteAuth &auth, Handler handler)
 {
     const QByteArray upper = method.toUpper();
-    m_routes.append(Route{upper, pattern, auth, std::move(handler), service, QString::fromLatin1(upper) + u' ' + pattern});
+    m_routes.append(Route {upper, pattern, auth, std::move(handler), service,
+                           QString::fromLatin1(upper) + u' ' + pattern});
     m_compiled.append(compile(pattern));
     const Compiled &compiled = m_compiled.constLast();
     const int index = int(m_routes.size() - 1);
@@ -44,11 +45,13 @@ SandboxRouter::Compiled SandboxRouter::compile(const QString &pattern)
     return compiled;
 }
 
-bool SandboxRouter::matches(const Compiled &compiled, const Parts &parts, QHash<QString, QString> *params)
+bool SandboxRouter::matches(const Compiled &compiled, const Parts &parts,
+                            QHash<QString, QString> *params)
 {
     QHash<QString, QString> captures;
     const auto &segments = compiled.segments;
-    if (segments.size() > parts.size() || (segments.size() < parts.size() && (segments.isEmpty() || !segments.last().rest)))
+    if (segments.size() > parts.size()
+        || (segments.size() < parts.size() && (segments.isEmpty() || !segments.last().rest)))
         return false;
     for (qsizetype i = 0; i < segments.size(); ++i) {
         const Segment &segment = segments.at(i);
@@ -72,7 +75,8 @@ bool SandboxRouter::matches(const Compiled &compiled, const Parts &parts, QHash<
         }
         captures.insert(segment.name,
                         part.mid(segment.prefix.size(),
-                                 part.size() - segment.prefix.size() - segment.suffix.size()).toString());
+                                 part.size() - segment.prefix.size() - segment.suffix.size())
+                            .toString());
     }
     *params = std::move(captures);
     return true;
@@ -86,14 +90,16 @@ const SandboxRouter::Route *SandboxRouter::match(const QByteArray &method, const
     for (const QStringView part : QStringTokenizer(path, u'/', Qt::SkipEmptyParts))
         parts.append(part);
     static const QList<int> none;
-    const QList<int> &bucket = parts.isEmpty() ? none : m_byFirstSegment.value(parts.first().toString(), none);
+    const QList<int> &bucket =
+        parts.isEmpty() ? none : m_byFirstSegment.value(parts.first().toString(), none);
     const Route *best = nullptr;
     int bestScore = -1;
     *pathKnown = false;
     // Both lists are ascending: walk them merged so registration order still breaks ties.
     qsizetype b = 0, o = 0;
     while (b < bucket.size() || o < m_otherFirst.size()) {
-        const bool fromBucket = o >= m_otherFirst.size() || (b < bucket.size() && bucket.at(b) < m_otherFirst.at(o));
+        const bool fromBucket =
+            o >= m_otherFirst.size() || (b < bucket.size() && bucket.at(b) < m_otherFirst.at(o));
         const int i = fromBucket ? bucket.at(b++) : m_otherFirst.at(o++);
         QHash<QString, QString> captures;
         if (!matches(m_compiled.at(i), parts, &captures))

@@ -4,14 +4,14 @@
 #include "app/sandbox/server/sandboxrequest.h"
 #include "app/sandbox/server/sandboxresponse.h"
 
+#include <functional>
+
 #include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
 #include <QVarLengthArray>
-
-#include <functional>
 
 namespace cosell::sandbox {
 
@@ -20,13 +20,13 @@ class SandboxService;
 // Who may call a route. Empty audiences = anonymous (token endpoints, control API, cert).
 struct RouteAuth
 {
-    QStringList audiences;      // a token must carry one of these (trailing '/' ignored)
+    QStringList audiences; // a token must carry one of these (trailing '/' ignored)
     bool delegatedOnly = false; // app-only tokens are refused (Partner Center referrals)
 
     static RouteAuth anonymous() { return {}; }
     static RouteAuth bearer(const QStringList &audiences, bool delegatedOnly = false)
     {
-        return RouteAuth{audiences, delegatedOnly};
+        return RouteAuth {audiences, delegatedOnly};
     }
 };
 
@@ -44,12 +44,12 @@ public:
 
     struct Route
     {
-        QByteArray method;   // "GET", ...
-        QString pattern;     // as registered; also the key of counters and faults
+        QByteArray method; // "GET", ...
+        QString pattern; // as registered; also the key of counters and faults
         RouteAuth auth;
         Handler handler;
         SandboxService *service = nullptr;
-        QString key;         // "GET /pc/v1.0/...": counters and signals, built once
+        QString key; // "GET /pc/v1.0/...": counters and signals, built once
     };
 
     void add(SandboxService *service, const QByteArray &method, const QString &pattern,
@@ -66,7 +66,7 @@ private:
     struct Segment
     {
         QString prefix; // literal text, or the text before the capture
-        QString name;   // capture name; empty for a literal segment
+        QString name; // capture name; empty for a literal segment
         QString suffix;
         bool rest = false;
     };
@@ -78,12 +78,13 @@ private:
 
     using Parts = QVarLengthArray<QStringView, 16>;
     static Compiled compile(const QString &pattern);
-    static bool matches(const Compiled &compiled, const Parts &parts, QHash<QString, QString> *params);
+    static bool matches(const Compiled &compiled, const Parts &parts,
+                        QHash<QString, QString> *params);
 
     QList<Route> m_routes;
     QList<Compiled> m_compiled;
     QHash<QString, QList<int>> m_byFirstSegment; // literal first segment → route indexes, ascending
-    QList<int> m_otherFirst;                     // routes whose first segment is not a plain literal
+    QList<int> m_otherFirst; // routes whose first segment is not a plain literal
 };
 
 } // namespace cosell::sandbox

@@ -6,8 +6,8 @@
 #include "app/sandbox/server/sandboxservice.h"
 
 #include <QHttpServerRequest>
-#include <QJsonObject>
 #include <QHttpServerResponder>
+#include <QJsonObject>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -19,15 +19,24 @@ namespace {
 QByteArray methodName(QHttpServerRequest::Method method)
 {
     switch (method) {
-    case QHttpServerRequest::Method::Get: return QByteArrayLiteral("GET");
-    case QHttpServerRequest::Method::Put: return QByteArrayLiteral("PUT");
-    case QHttpServerRequest::Method::Delete: return QByteArrayLiteral("DELETE");
-    case QHttpServerRequest::Method::Post: return QByteArrayLiteral("POST");
-    case QHttpServerRequest::Method::Head: return QByteArrayLiteral("HEAD");
-    case QHttpServerRequest::Method::Options: return QByteArrayLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch: return QByteArrayLiteral("PATCH");
-    case QHttpServerRequest::Method::Connect: return QByteArrayLiteral("CONNECT");
-    case QHttpServerRequest::Method::Trace: return QByteArrayLiteral("TRACE");
+    case QHttpServerRequest::Method::Get:
+        return QByteArrayLiteral("GET");
+    case QHttpServerRequest::Method::Put:
+        return QByteArrayLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QByteArrayLiteral("DELETE");
+    case QHttpServerRequest::Method::Post:
+        return QByteArrayLiteral("POST");
+    case QHttpServerRequest::Method::Head:
+        return QByteArrayLiteral("HEAD");
+    case QHttpServerRequest::Method::Options:
+        return QByteArrayLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch:
+        return QByteArrayLiteral("PATCH");
+    case QHttpServerRequest::Method::Connect:
+        return QByteArrayLiteral("CONNECT");
+    case QHttpServerRequest::Method::Trace:
+        return QByteArrayLiteral("TRACE");
     case QHttpServerRequest::Method::Unknown:
     case QHttpServerRequest::Method::AnyKnown:
         break;
@@ -40,7 +49,8 @@ void writeResponse(QHttpServerResponder &responder, const SandboxResponse &respo
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
     for (const auto &header : response.headers)
         responder.writeHeader(header.first, header.second);
-    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size()));
+    responder.writeHeader(QByteArrayLiteral("Content-Length"),
+                          QByteArray::number(response.body.size()));
     responder.writeBody(response.body);
 }
 
@@ -142,7 +152,8 @@ SandboxResponse SandboxServer::checkAuth(const SandboxRouter::Route &route, Sand
     if (!audienceOk)
         return route.service->unauthorized(request, QStringLiteral("token audience not accepted"));
     if (route.auth.delegatedOnly && !claims->delegated())
-        return route.service->unauthorized(request, QStringLiteral("app-only tokens are not supported"));
+        return route.service->unauthorized(request,
+                                           QStringLiteral("app-only tokens are not supported"));
     request.claims = *claims;
     return SandboxResponse::empty(0);
 }
@@ -150,15 +161,18 @@ SandboxResponse SandboxServer::checkAuth(const SandboxRouter::Route &route, Sand
 SandboxResponse SandboxServer::dispatch(SandboxRequest &request, std::optional<Fault> *faultOut)
 {
     if (request.body.size() > kMaxBodyBytes)
-        return SandboxResponse::json(413, QJsonObject{{QStringLiteral("error"), QStringLiteral("request too large")}});
+        return SandboxResponse::json(
+            413, QJsonObject {{QStringLiteral("error"), QStringLiteral("request too large")}});
     bool pathKnown = false;
     const SandboxRouter::Route *route =
         m_router.match(request.method, request.path, &request.params, &pathKnown);
     if (!route) {
         m_counters.hit(QString::fromLatin1(request.method) + QStringLiteral(" <unmatched>"));
         const int status = pathKnown ? 405 : 404;
-        return SandboxResponse::json(status, QJsonObject{{QStringLiteral("error"),
-            pathKnown ? QStringLiteral("method not allowed") : QStringLiteral("not found")}});
+        return SandboxResponse::json(status,
+                                     QJsonObject {{QStringLiteral("error"),
+                                                   pathKnown ? QStringLiteral("method not allowed")
+                                                             : QStringLiteral("not found")}});
     }
     const QString &key = route->key;
     m_counters.hit(key);
@@ -176,9 +190,11 @@ SandboxResponse SandboxServer::dispatch(SandboxRequest &request, std::optional<F
             response = route->handler(request);
     }
     if (fault && fault->malformedBody)
-        response.body = response.body.isEmpty() ? QByteArrayLiteral("{\"") : response.body.left(response.body.size() / 2);
+        response.body = response.body.isEmpty() ? QByteArrayLiteral("{\"")
+                                                : response.body.left(response.body.size() / 2);
     if (fault && fault->retryAfterSeconds >= 0)
-        response.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(fault->retryAfterSeconds));
+        response.setHeader(QByteArrayLiteral("Retry-After"),
+                           QByteArray::number(fault->retryAfterSeconds));
     Q_EMIT requestHandled(key, response.status);
     return response;
 }

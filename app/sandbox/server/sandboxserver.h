@@ -7,13 +7,13 @@
 #include "app/sandbox/server/sandboxrouter.h"
 #include "app/sandbox/server/tokenissuer.h"
 
-#include <QHostAddress>
-#include <QObject>
-#include <QUrl>
-
 #include <memory>
 #include <optional>
 #include <vector>
+
+#include <QHostAddress>
+#include <QObject>
+#include <QUrl>
 
 class QHttpServerRequest;
 class QTcpSocket;
@@ -94,7 +94,7 @@ private:
     SandboxHttpServer *m_http = nullptr;
     quint16 m_port = 0;
     QString m_origin = QStringLiteral("http://127.0.0.1:0"); // per request: never rebuild it
-    QUrl m_baseUrl{m_origin};
+    QUrl m_baseUrl {m_origin};
     quint64 m_lastSeed = 0;
 };
 

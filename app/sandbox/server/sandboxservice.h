@@ -42,7 +42,9 @@ class SandboxServer;
 class SandboxService
 {
 public:
-    explicit SandboxService(SandboxServer &server) : m_server(server) {}
+    explicit SandboxService(SandboxServer &server)
+        : m_server(server)
+    { }
     virtual ~SandboxService() = default;
     Q_DISABLE_COPY_MOVE(SandboxService)
 
@@ -50,7 +52,7 @@ public:
     virtual void registerRoutes(SandboxRouter &router) = 0;
     // (setting key, base URL) pairs printed by cosell-sandbox, one per client setting.
     virtual QList<QPair<QString, QString>> baseUrls() const { return {}; }
-    virtual void reset() {}
+    virtual void reset() { }
     // Deterministic: the same (seed, count) always produces the same records.
     virtual void seed(quint64 seed, int count)
     {
@@ -62,7 +64,8 @@ public:
     // the demo's deterministic generator.
     virtual void demoTick(DataGenerator &random) { Q_UNUSED(random) }
     // 401 for a missing/expired/wrong-audience token, in the service's documented shape.
-    virtual SandboxResponse unauthorized(const SandboxRequest &request, const QString &reason) const;
+    virtual SandboxResponse unauthorized(const SandboxRequest &request,
+                                         const QString &reason) const;
     // Any other error (injected faults, 404/405 on its paths), in its documented shape.
     // retryAfterSeconds < 0: no Retry-After header.
     virtual SandboxResponse errorResponse(int status, int retryAfterSeconds,

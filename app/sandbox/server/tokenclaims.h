@@ -11,13 +11,13 @@ namespace cosell::sandbox {
 // server before a route that demands a token runs.
 struct TokenClaims
 {
-    QString audience;   // "https://api.partner.microsoft.com", a Dataverse org URL, "salesforce"
-    QString tenant;     // Entra tenant id (or Salesforce org id)
+    QString audience; // "https://api.partner.microsoft.com", a Dataverse org URL, "salesforce"
+    QString tenant; // Entra tenant id (or Salesforce org id)
     QString clientId;
-    QString upn;        // empty for app-only tokens
-    QString scope;      // space separated, as granted
-    QStringList roles;  // app roles (app-only) or Partner Center roles (delegated)
-    QString flavor;     // "entra" or "salesforce"
+    QString upn; // empty for app-only tokens
+    QString scope; // space separated, as granted
+    QStringList roles; // app roles (app-only) or Partner Center roles (delegated)
+    QString flavor; // "entra" or "salesforce"
     QDateTime issuedAt; // UTC
     QDateTime expiresAt; // UTC
     bool delegated() const { return !upn.isEmpty(); }

@@ -48,7 +48,7 @@ QString TokenIssuer::mint(TokenClaims *claims) const
     const QDateTime now = m_clock.now().toUTC();
     claims->issuedAt = now;
     claims->expiresAt = now.addSecs(m_lifetimeSeconds);
-    QJsonObject payload{
+    QJsonObject payload {
         {QStringLiteral("aud"), claims->audience},
         {QStringLiteral("tid"), claims->tenant},
         {QStringLiteral("appid"), claims->clientId},

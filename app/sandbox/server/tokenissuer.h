@@ -3,11 +3,11 @@
 
 #include "app/sandbox/server/tokenclaims.h"
 
+#include <optional>
+
 #include <QByteArray>
 #include <QHash>
 #include <QString>
-
-#include <optional>
 
 namespace cosell {
 class Clock;

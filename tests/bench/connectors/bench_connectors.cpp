@@ -15,16 +15,16 @@
 #include "core/partnercenter/referralsclient.h"
 #include "tests/support/sandboxfixture.h"
 
+#include <cstdio>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QJsonDocument>
 #include <QEventLoop>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QTimer>
-
-#include <cstdio>
 
 using namespace cosell;
 
@@ -35,8 +35,7 @@ constexpr int kWaitMs = 60 * 60 * 1000;
 // Runs `call` and an event loop until its callback answers (or kWaitMs pass: nullopt). An
 // event loop, not QTest::qWaitFor: that sleeps 10 ms between event batches, which would be
 // most of the time of a one-by-one write.
-template<typename T>
-std::optional<T> await(const std::function<void(std::function<void(T)>)> &call)
+template<typename T> std::optional<T> await(const std::function<void(std::function<void(T)>)> &call)
 {
     QEventLoop loop;
     auto out = std::make_shared<std::optional<T>>();
@@ -68,14 +67,19 @@ struct Measure
     qint64 sandboxBefore = 0;
 
     Measure(test::SandboxFixture &s, Service svc, const QString &routes)
-        : sandbox(s), service(svc), sandboxRoutes(routes)
+        : sandbox(s)
+        , service(svc)
+        , sandboxRoutes(routes)
     {
         before = sandbox.http().counters().total(service);
         sandboxBefore = sandbox.sandboxRequests(sandboxRoutes);
         timer.start();
     }
     double seconds() const { return timer.nsecsElapsed() / 1e9; }
-    qint64 requests() const { return sandbox.http().counters().total(service).requests - before.requests; }
+    qint64 requests() const
+    {
+        return sandbox.http().counters().total(service).requests - before.requests;
+    }
     QJsonObject json(qint64 records) const
     {
         const double s = seconds();
@@ -85,7 +89,8 @@ struct Measure
                 {QStringLiteral("recordsPerSecond"), s > 0 ? records / s : 0.0},
                 {QStringLiteral("requests"), now.requests - before.requests},
                 {QStringLiteral("retries"), now.retries - before.retries},
-                {QStringLiteral("sandboxRequests"), sandbox.sandboxRequests(sandboxRoutes) - sandboxBefore},
+                {QStringLiteral("sandboxRequests"),
+                 sandbox.sandboxRequests(sandboxRoutes) - sandboxBefore},
                 {QStringLiteral("bytesReceived"), now.bytesReceived - before.bytesReceived}};
     }
 };
@@ -96,7 +101,8 @@ qint64 readAll(CrmConnector &crm, QObject *context)
     qint64 seen = 0;
     QString cursor;
     for (;;) {
-        const auto page = await<Result<CrmChanges>>([&](auto done) { crm.changesSince(cursor, context, done); });
+        const auto page =
+            await<Result<CrmChanges>>([&](auto done) { crm.changesSince(cursor, context, done); });
         if (!page || !page->ok()) {
             if (page && !page->ok())
                 std::fprintf(stderr, "read failed: %s\n", qPrintable(page->error().toString()));
@@ -110,8 +116,9 @@ qint64 readAll(CrmConnector &crm, QObject *context)
 }
 
 // Batched against one-by-one creates; "ok" false when a write fails or the ratio is above 1/100.
-QJsonObject compareWrites(test::SandboxFixture &sandbox, CrmConnector &crm, Service service, const QString &routes,
-                          const std::function<QJsonObject(int)> &fields, int writes, int sample, QObject *context)
+QJsonObject compareWrites(test::SandboxFixture &sandbox, CrmConnector &crm, Service service,
+                          const QString &routes, const std::function<QJsonObject(int)> &fields,
+                          int writes, int sample, QObject *context)
 {
     QList<CrmWrite> batch;
     for (int i = 0; i < writes; ++i) {
@@ -121,7 +128,8 @@ QJsonObject compareWrites(test::SandboxFixture &sandbox, CrmConnector &crm, Serv
         batch.append(w);
     }
     Measure batched(sandbox, service, routes);
-    const auto results = await<Result<QList<CrmWriteResult>>>([&](auto done) { crm.writeBatch(batch, context, done); });
+    const auto results = await<Result<QList<CrmWriteResult>>>(
+        [&](auto done) { crm.writeBatch(batch, context, done); });
     bool ok = results && results->ok() && (*results)->size() == writes;
     int failed = 0;
     if (ok)
@@ -133,7 +141,8 @@ QJsonObject compareWrites(test::SandboxFixture &sandbox, CrmConnector &crm, Serv
     const int singles = std::min(sample, writes);
     Measure single(sandbox, service, routes);
     for (int i = 0; i < singles && ok; ++i) {
-        const auto id = await<Result<QString>>([&](auto done) { crm.create(fields(writes + i), context, done); });
+        const auto id = await<Result<QString>>(
+            [&](auto done) { crm.create(fields(writes + i), context, done); });
         ok = id && id->ok();
     }
     const QJsonObject singleJson = single.json(singles);
@@ -156,13 +165,16 @@ QJsonObject compareWrites(test::SandboxFixture &sandbox, CrmConnector &crm, Serv
 
 QJsonObject dynamicsFields(int i)
 {
-    return {{QStringLiteral("name"), QStringLiteral("bench opportunity %1").arg(i)}, {QStringLiteral("estimatedvalue"), 1000.0 + i}};
+    return {{QStringLiteral("name"), QStringLiteral("bench opportunity %1").arg(i)},
+            {QStringLiteral("estimatedvalue"), 1000.0 + i}};
 }
 
 QJsonObject salesforceFields(int i)
 {
-    return {{QStringLiteral("Name"), QStringLiteral("bench opportunity %1").arg(i)}, {QStringLiteral("CloseDate"), QStringLiteral("2025-09-30")},
-            {QStringLiteral("StageName"), QStringLiteral("Prospecting")}, {QStringLiteral("Amount"), 1000.0 + i}};
+    return {{QStringLiteral("Name"), QStringLiteral("bench opportunity %1").arg(i)},
+            {QStringLiteral("CloseDate"), QStringLiteral("2025-09-30")},
+            {QStringLiteral("StageName"), QStringLiteral("Prospecting")},
+            {QStringLiteral("Amount"), 1000.0 + i}};
 }
 
 } // namespace
@@ -174,9 +186,13 @@ int main(int argc, char **argv)
     QLoggingCategory::setFilterRules(QStringLiteral("cosell.*.debug=false\ncosell.*.info=false"));
     QCommandLineParser options;
     options.addHelpOption();
-    const QCommandLineOption recordsOption(QStringLiteral("records"), QStringLiteral("Records read per source."), QStringLiteral("n"));
-    const QCommandLineOption writesOption(QStringLiteral("writes"), QStringLiteral("Records written per CRM."), QStringLiteral("n"));
-    const QCommandLineOption sampleOption(QStringLiteral("single-sample"), QStringLiteral("One-by-one writes measured."), QStringLiteral("n"));
+    const QCommandLineOption recordsOption(
+        QStringLiteral("records"), QStringLiteral("Records read per source."), QStringLiteral("n"));
+    const QCommandLineOption writesOption(
+        QStringLiteral("writes"), QStringLiteral("Records written per CRM."), QStringLiteral("n"));
+    const QCommandLineOption sampleOption(QStringLiteral("single-sample"),
+                                          QStringLiteral("One-by-one writes measured."),
+                                          QStringLiteral("n"));
     options.addOptions({recordsOption, writesOption, sampleOption});
     options.addPositionalArgument(QStringLiteral("records"), QStringLiteral("Same as --records."));
     options.process(app);
@@ -185,7 +201,8 @@ int main(int argc, char **argv)
         records = options.value(recordsOption).toInt();
     else if (!options.positionalArguments().isEmpty())
         records = options.positionalArguments().first().toInt();
-    const int writes = options.isSet(writesOption) ? options.value(writesOption).toInt() : envOr("COSELL_BENCH_WRITES", 10000);
+    const int writes = options.isSet(writesOption) ? options.value(writesOption).toInt()
+                                                   : envOr("COSELL_BENCH_WRITES", 10000);
     const int sample = options.isSet(sampleOption) ? options.value(sampleOption).toInt() : 500;
     if (records <= 0 || writes <= 0 || sample <= 0) {
         std::fputs("records, writes and single-sample must be positive\n", stderr);
@@ -197,12 +214,17 @@ int main(int argc, char **argv)
         return 2;
     QElapsedTimer seeding;
     seeding.start();
-    sandbox.seed(1, records, {QStringLiteral("partnercenter"), QStringLiteral("dataverse"), QStringLiteral("salesforce")});
+    sandbox.seed(1, records,
+                 {QStringLiteral("partnercenter"), QStringLiteral("dataverse"),
+                  QStringLiteral("salesforce")});
     const double seedSeconds = seeding.nsecsElapsed() / 1e9;
 
-    OAuthTokenProvider pcTokens(sandbox.http(), sandbox.partnerCenterAuth(), OAuthTokenProvider::Grant::Delegated);
-    OAuthTokenProvider dvTokens(sandbox.http(), sandbox.dataverseAuth(), OAuthTokenProvider::Grant::ClientCredentials);
-    OAuthTokenProvider sfTokens(sandbox.http(), sandbox.salesforceAuth(), OAuthTokenProvider::Grant::Delegated);
+    OAuthTokenProvider pcTokens(sandbox.http(), sandbox.partnerCenterAuth(),
+                                OAuthTokenProvider::Grant::Delegated);
+    OAuthTokenProvider dvTokens(sandbox.http(), sandbox.dataverseAuth(),
+                                OAuthTokenProvider::Grant::ClientCredentials);
+    OAuthTokenProvider sfTokens(sandbox.http(), sandbox.salesforceAuth(),
+                                OAuthTokenProvider::Grant::Delegated);
     if (!sandbox.signIn(pcTokens) || !sandbox.warmUp(dvTokens) || !sandbox.signIn(sfTokens))
         return 3;
 
@@ -211,7 +233,13 @@ int main(int argc, char **argv)
     int seenReferrals = 0;
     Measure pcRead(sandbox, Service::PartnerCenterReferrals, QStringLiteral("referrals"));
     const auto pages = await<Result<int>>([&](auto done) {
-        referrals.listAll({}, &app, [&](const QList<QJsonObject> &page) { seenReferrals += int(page.size()); return true; }, done);
+        referrals.listAll(
+            {}, &app,
+            [&](const QList<QJsonObject> &page) {
+                seenReferrals += int(page.size());
+                return true;
+            },
+            done);
     });
     if (!pages || !pages->ok())
         return 4;
@@ -228,19 +256,23 @@ int main(int argc, char **argv)
 
     // Salesforce: SOQL sweep at 2000 records per query batch (B.4).
     SalesforceConnectorConfig sfConfig;
-    sfConfig.instanceUrlSource = [&sfTokens] { return sfTokens.instanceUrl(); };
+    sfConfig.instanceUrlSource = [&sfTokens] {
+        return sfTokens.instanceUrl();
+    };
     sfConfig.queryBatchSize = 2000;
     SalesforceConnector salesforce(sandbox.http(), sfTokens, sfConfig);
     Measure sfRead(sandbox, Service::Salesforce, QStringLiteral("salesforce"));
     const qint64 seenSalesforce = readAll(salesforce, &app);
     const QJsonObject salesforceJson = sfRead.json(seenSalesforce);
 
-    const QJsonObject dvWrites = compareWrites(sandbox, dynamics, Service::Dataverse, QStringLiteral("dataverse"),
-                                               dynamicsFields, writes, sample, &app);
-    const QJsonObject sfWrites = compareWrites(sandbox, salesforce, Service::Salesforce, QStringLiteral("salesforce"),
-                                               salesforceFields, writes, sample, &app);
+    const QJsonObject dvWrites =
+        compareWrites(sandbox, dynamics, Service::Dataverse, QStringLiteral("dataverse"),
+                      dynamicsFields, writes, sample, &app);
+    const QJsonObject sfWrites =
+        compareWrites(sandbox, salesforce, Service::Salesforce, QStringLiteral("salesforce"),
+                      salesforceFields, writes, sample, &app);
 
-    const QJsonObject out{
+    const QJsonObject out {
         {QStringLiteral("recordsPerSource"), records},
         {QStringLiteral("seedSeconds"), seedSeconds},
         {QStringLiteral("referrals"), referralsJson},
@@ -251,7 +283,9 @@ int main(int argc, char **argv)
     };
     std::fputs(QJsonDocument(out).toJson(QJsonDocument::Compact).constData(), stdout);
     std::fputs("\n", stdout);
-    const bool readsOk = seenReferrals == records && seenDynamics == records && seenSalesforce == records;
-    const bool writesOk = dvWrites.value(QLatin1String("ok")).toBool() && sfWrites.value(QLatin1String("ok")).toBool();
+    const bool readsOk =
+        seenReferrals == records && seenDynamics == records && seenSalesforce == records;
+    const bool writesOk = dvWrites.value(QLatin1String("ok")).toBool()
+        && sfWrites.value(QLatin1String("ok")).toBool();
     return readsOk && writesOk ? 0 : 1;
 }

@@ -25,6 +25,9 @@
 #include "ui/records/recordsmodel.h"
 #include "ui/records/recordspage.h"
 
+#include <cstdio>
+#include <ctime>
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -35,9 +38,6 @@
 #include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-
-#include <cstdio>
-#include <ctime>
 
 using namespace cosell;
 
@@ -80,7 +80,8 @@ std::pair<double, double> listQuery(const QString &path)
     timer.start();
     RecordsQuery query(db);
     for (CrmSystem system : {CrmSystem::Dynamics, CrmSystem::Salesforce})
-        query.setCrmColumns(toString(system), CrmListColumns::fromSpec(MappingSpec::builtIn(system).value()));
+        query.setCrmColumns(toString(system),
+                            CrmListColumns::fromSpec(MappingSpec::builtIn(system).value()));
     auto rows = query.all();
     if (!rows || !query.usedListTables())
         qFatal("the list query failed or did not use the list tables");
@@ -91,8 +92,9 @@ bool makeCacheInChild(const QString &path, int pairs)
 {
     QProcess child;
     child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    child.start(QCoreApplication::applicationFilePath(),
-                {QStringLiteral("--make-cache"), path, QStringLiteral("--pairs"), QString::number(pairs)});
+    child.start(
+        QCoreApplication::applicationFilePath(),
+        {QStringLiteral("--make-cache"), path, QStringLiteral("--pairs"), QString::number(pairs)});
     if (!child.waitForFinished(30 * 60 * 1000)) {
         child.kill();
         child.waitForFinished();
@@ -119,11 +121,12 @@ Bare bareQuery(const QString &path)
     timer.start();
     QSqlQuery query(db.database());
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral(
-            "SELECT l.id, l.referral_id, l.system, l.crm_id, l.state, l.last_error, l.last_synced_at,"
-            " l.updated_at, r.updated_at, c.modified_at FROM links l"
-            " LEFT JOIN referrals r ON r.id = l.referral_id"
-            " LEFT JOIN crm_records c ON c.system = l.system AND c.id = l.crm_id")))
+    if (!query.exec(
+            QStringLiteral("SELECT l.id, l.referral_id, l.system, l.crm_id, l.state, l.last_error, "
+                           "l.last_synced_at,"
+                           " l.updated_at, r.updated_at, c.modified_at FROM links l"
+                           " LEFT JOIN referrals r ON r.id = l.referral_id"
+                           " LEFT JOIN crm_records c ON c.system = l.system AND c.id = l.crm_id")))
         qFatal("bare query failed");
     int rows = 0;
     qsizetype chars = 0;
@@ -142,14 +145,17 @@ int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption pairsOption(QStringLiteral("pairs"), QStringLiteral("Linked pairs in the cache."),
+    const QCommandLineOption pairsOption(QStringLiteral("pairs"),
+                                         QStringLiteral("Linked pairs in the cache."),
                                          QStringLiteral("n"), QStringLiteral("100000"));
-    const QCommandLineOption makeOption(QStringLiteral("make-cache"),
-                                        QStringLiteral("Only build a cache of --pairs pairs at this path."),
-                                        QStringLiteral("path"));
-    const QCommandLineOption cacheOption(QStringLiteral("cache"),
-                                         QStringLiteral("Measure this existing cache (built with --make-cache)."),
-                                         QStringLiteral("path"));
+    const QCommandLineOption makeOption(
+        QStringLiteral("make-cache"),
+        QStringLiteral("Only build a cache of --pairs pairs at this path."),
+        QStringLiteral("path"));
+    const QCommandLineOption cacheOption(
+        QStringLiteral("cache"),
+        QStringLiteral("Measure this existing cache (built with --make-cache)."),
+        QStringLiteral("path"));
     parser.addOptions({pairsOption, makeOption, cacheOption});
     parser.addHelpOption();
     parser.process(app);

@@ -11,6 +11,10 @@
 #include "app/sandbox/server/sandboxserver.h"
 #include "loopbackclient.h"
 
+#include <cstdio>
+#include <functional>
+#include <memory>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -23,10 +27,6 @@
 #include <QThread>
 #include <QUrlQuery>
 
-#include <cstdio>
-#include <functional>
-#include <memory>
-
 using namespace cosell::sandbox;
 using cosell::sandbox::bench::LoopbackClient;
 
@@ -38,8 +38,8 @@ struct Running
 {
     std::unique_ptr<SandboxServer> server;
     QThread thread;
-    QString path;      // /pc/v1.0/engagements/referrals
-    QByteArray host;   // 127.0.0.1:<port>
+    QString path; // /pc/v1.0/engagements/referrals
+    QByteArray host; // 127.0.0.1:<port>
     QByteArray token;
     QStringList ids;
     double seedSeconds = 0;
@@ -47,7 +47,8 @@ struct Running
     ~Running()
     {
         if (server)
-            QMetaObject::invokeMethod(server.get(), [this]() { server.reset(); }, Qt::BlockingQueuedConnection);
+            QMetaObject::invokeMethod(
+                server.get(), [this]() { server.reset(); }, Qt::BlockingQueuedConnection);
         thread.quit();
         thread.wait();
     }
@@ -55,16 +56,23 @@ struct Running
 
 QByteArray fetchToken(QNetworkAccessManager &network, const QString &authority)
 {
-    QNetworkRequest request{QUrl(authority + QStringLiteral("/common/oauth2/v2.0/token"))};
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
-    QNetworkReply *reply = network.post(request, QByteArrayLiteral(
-        "grant_type=password&client_id=bench&username=admin%40partner.example&password=sandbox"
-        "&scope=https%3A%2F%2Fapi.partner.microsoft.com%2F.default"));
+    QNetworkRequest request {QUrl(authority + QStringLiteral("/common/oauth2/v2.0/token"))};
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArrayLiteral("application/x-www-form-urlencoded"));
+    QNetworkReply *reply = network.post(
+        request,
+        QByteArrayLiteral(
+            "grant_type=password&client_id=bench&username=admin%40partner.example&password=sandbox"
+            "&scope=https%3A%2F%2Fapi.partner.microsoft.com%2F.default"));
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
     reply->deleteLater();
-    return QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("access_token")).toString().toUtf8();
+    return QJsonDocument::fromJson(reply->readAll())
+        .object()
+        .value(QStringLiteral("access_token"))
+        .toString()
+        .toUtf8();
 }
 
 std::unique_ptr<Running> start(int records, QNetworkAccessManager &network)
@@ -82,7 +90,9 @@ std::unique_ptr<Running> start(int records, QNetworkAccessManager &network)
     running->server->moveToThread(&running->thread);
     running->thread.start();
     bool ok = false;
-    QMetaObject::invokeMethod(running->server.get(), [&]() { ok = running->server->listen(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        running->server.get(), [&]() { ok = running->server->listen(); },
+        Qt::BlockingQueuedConnection);
     if (!ok)
         return nullptr;
     running->path = QStringLiteral("/pc/v1.0/engagements/referrals");
@@ -99,7 +109,8 @@ QByteArray request(const QByteArray &method, const QString &pathAndQuery, const 
     if (!token.isEmpty())
         r += "Authorization: Bearer " + token + "\r\n";
     if (!body.isEmpty())
-        r += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+        r += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+            + "\r\n";
     return r + "\r\n" + body;
 }
 
@@ -121,11 +132,15 @@ double listPages(LoopbackClient &client, Running &running, int total, int concur
 {
     const QString first = running.path + QStringLiteral("?$top=100&$orderby=updatedDateTime%20asc");
     QStringList next(concurrency, first);
-    return client.run(total,
+    return client.run(
+        total,
         [&](int, int lane) { return request("GET", next.at(lane), running.host, running.token); },
         [&](int lane, int, const QByteArray &body) {
             const QString link = nextLink(body);
-            next[lane] = link.isEmpty() ? first : QUrl(link).toString(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::FullyEncoded);
+            next[lane] = link.isEmpty()
+                ? first
+                : QUrl(link).toString(QUrl::RemoveScheme | QUrl::RemoveAuthority
+                                      | QUrl::FullyEncoded);
         });
 }
 
@@ -135,10 +150,18 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption small(QStringLiteral("small"), QStringLiteral("records of the small set"), QStringLiteral("n"), QStringLiteral("1000"));
-    const QCommandLineOption large(QStringLiteral("large"), QStringLiteral("records of the large set"), QStringLiteral("n"), QStringLiteral("100000"));
-    const QCommandLineOption requests(QStringLiteral("requests"), QStringLiteral("requests per measurement"), QStringLiteral("n"), QStringLiteral("2000"));
-    const QCommandLineOption concurrency(QStringLiteral("concurrency"), QStringLiteral("requests in flight"), QStringLiteral("n"), QStringLiteral("6"));
+    const QCommandLineOption small(QStringLiteral("small"),
+                                   QStringLiteral("records of the small set"), QStringLiteral("n"),
+                                   QStringLiteral("1000"));
+    const QCommandLineOption large(QStringLiteral("large"),
+                                   QStringLiteral("records of the large set"), QStringLiteral("n"),
+                                   QStringLiteral("100000"));
+    const QCommandLineOption requests(QStringLiteral("requests"),
+                                      QStringLiteral("requests per measurement"),
+                                      QStringLiteral("n"), QStringLiteral("2000"));
+    const QCommandLineOption concurrency(QStringLiteral("concurrency"),
+                                         QStringLiteral("requests in flight"), QStringLiteral("n"),
+                                         QStringLiteral("6"));
     parser.addOptions({small, large, requests, concurrency});
     parser.addHelpOption();
     parser.process(app);
@@ -166,25 +189,32 @@ int main(int argc, char *argv[])
         // Baseline, same client and server: an anonymous control GET with a small fixed answer
         // is the server's cost per request without the referrals API (parse, route, write).
         baseline = client.run(total, [&](int, int) {
-            return request("GET", QStringLiteral("/control/partnercenter/throttle"), running->host, {});
+            return request("GET", QStringLiteral("/control/partnercenter/throttle"), running->host,
+                           {});
         });
         get = client.run(total, [&](int i, int) {
-            return request("GET", running->path + u'/' + running->ids.at(i % running->ids.size()), running->host, running->token);
+            return request("GET", running->path + u'/' + running->ids.at(i % running->ids.size()),
+                           running->host, running->token);
         });
-        const QByteArray patch = QByteArrayLiteral("[{\"op\":\"replace\",\"path\":\"/details/notes\",\"value\":\"bench\"}]");
+        const QByteArray patch = QByteArrayLiteral(
+            "[{\"op\":\"replace\",\"path\":\"/details/notes\",\"value\":\"bench\"}]");
         update = client.run(total / 2, [&](int i, int) {
-            return request("PATCH", running->path + u'/' + running->ids.at(i % running->ids.size()), running->host, running->token, patch);
+            return request("PATCH", running->path + u'/' + running->ids.at(i % running->ids.size()),
+                           running->host, running->token, patch);
         });
     }
-    const QJsonObject result{
+    const QJsonObject result {
         {QStringLiteral("benchmark"), QStringLiteral("sandbox")},
-        {QStringLiteral("recordsSmall"), smallN}, {QStringLiteral("recordsLarge"), largeN},
+        {QStringLiteral("recordsSmall"), smallN},
+        {QStringLiteral("recordsLarge"), largeN},
         {QStringLiteral("concurrency"), inFlight},
-        {QStringLiteral("listPageRpsSmall"), listSmall}, {QStringLiteral("listPageRpsLarge"), listLarge},
+        {QStringLiteral("listPageRpsSmall"), listSmall},
+        {QStringLiteral("listPageRpsLarge"), listLarge},
         // ~1.0 when a page costs the same at both sizes; the acceptance bar is > 0.5.
         {QStringLiteral("listRatioLargeToSmall"), listSmall > 0 ? listLarge / listSmall : 0},
         {QStringLiteral("client"), QStringLiteral("keep-alive sockets, Content-Length framing")},
-        {QStringLiteral("getRps"), get}, {QStringLiteral("patchRps"), update},
+        {QStringLiteral("getRps"), get},
+        {QStringLiteral("patchRps"), update},
         {QStringLiteral("baselineRps"), baseline},
         // get / baseline: the share of the fixed per-request cost that the referrals GET keeps
         // (1.0 = a get costs no more than the cheapest route).

@@ -9,7 +9,8 @@
 namespace cosell::sandbox::bench {
 
 LoopbackClient::LoopbackClient(quint16 port, int concurrency, QObject *parent)
-    : QObject(parent), m_port(port)
+    : QObject(parent)
+    , m_port(port)
 {
     for (int i = 0; i < concurrency; ++i) {
         auto *lane = new Lane;
@@ -50,10 +51,13 @@ void LoopbackClient::onReadyRead(int lane)
         const QByteArrayView head = QByteArrayView(l.buffer).first(headerEnd);
         const int status = head.size() > 12 ? head.sliced(9, 3).toInt() : 0;
         qsizetype length = 0;
-        const qsizetype at = QByteArray(head.data(), head.size()).toLower().indexOf("\r\ncontent-length:");
+        const qsizetype at =
+            QByteArray(head.data(), head.size()).toLower().indexOf("\r\ncontent-length:");
         if (at >= 0) {
             const qsizetype end = head.indexOf('\r', at + 2);
-            length = head.sliced(at + 17, (end < 0 ? head.size() : end) - at - 17).trimmed().toLongLong();
+            length = head.sliced(at + 17, (end < 0 ? head.size() : end) - at - 17)
+                         .trimmed()
+                         .toLongLong();
         }
         if (l.buffer.size() < headerEnd + 4 + length)
             return;
@@ -80,7 +84,9 @@ double LoopbackClient::run(int total, const MakeRequest &make, const OnAnswer &o
     m_make = make;
     m_onAnswer = onAnswer;
     QEventLoop loop;
-    m_done = [&loop]() { loop.quit(); };
+    m_done = [&loop]() {
+        loop.quit();
+    };
     for (Lane *lane : std::as_const(m_lanes)) {
         if (lane->socket->state() != QAbstractSocket::ConnectedState) {
             lane->socket->connectToHost(QHostAddress::LocalHost, m_port);

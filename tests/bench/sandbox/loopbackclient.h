@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <functional>
+#include <memory>
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
 #include <QTcpSocket>
-
-#include <functional>
-#include <memory>
 
 namespace cosell::sandbox::bench {
 

@@ -10,14 +10,14 @@
 #include "core/util/clock.h"
 #include "tests/unit/sync/fakeremoteside.h"
 
+#include <algorithm>
+#include <cstdio>
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <algorithm>
-#include <cstdio>
 
 using namespace cosell;
 using cosell::test::FakeRemoteSide;
@@ -43,9 +43,11 @@ QList<FieldRule> rules()
 struct World
 {
     MemorySyncStore store;
-    FakeRemoteSide pc{FakeRemoteSide::Kind::PartnerCenter};
-    FakeRemoteSide crm{FakeRemoteSide::Kind::Crm};
-    SyncContext context{store, pc, crm, Clock::system(), SyncConfig{}, rules(), [] { return 0.5; }};
+    FakeRemoteSide pc {FakeRemoteSide::Kind::PartnerCenter};
+    FakeRemoteSide crm {FakeRemoteSide::Kind::Crm};
+    SyncContext context {store, pc, crm, Clock::system(), SyncConfig {}, rules(), [] {
+                             return 0.5;
+                         }};
 
     explicit World(int referrals)
     {
@@ -56,7 +58,8 @@ struct World
             SideRecord r;
             r.type = s("Shared");
             r.status = s("Active");
-            r.values = {{s("name"), QStringLiteral("Deal %1").arg(i)}, {s("dealValue"), i},
+            r.values = {{s("name"), QStringLiteral("Deal %1").arg(i)},
+                        {s("dealValue"), i},
                         {s("notes"), s("n")}};
             pc.put(r);
         }
@@ -95,7 +98,7 @@ int main(int argc, char *argv[])
     const int initial = small ? 500 : 10000;
     const int pairs = small ? 2000 : 100000;
     bool ok = true;
-    QJsonObject out{{s("transport"), s("in-memory sides, MemorySyncStore")}, {s("small"), small}};
+    QJsonObject out {{s("transport"), s("in-memory sides, MemorySyncStore")}, {s("small"), small}};
 
     { // Propagation: PC edit -> CRM (webhook fast path), then CRM edit -> PC (sweep pass).
         World w(100);
@@ -118,17 +121,19 @@ int main(int argc, char *argv[])
             w.crm.edit(cid, s("notes"), QStringLiteral("edit %1").arg(i));
             w.pass();
             toPc.append(double(t.nsecsElapsed()) / 1e6);
-            if (w.pc.at(r.id).values.value(s("notes")).toString() != QStringLiteral("edit %1").arg(i))
+            if (w.pc.at(r.id).values.value(s("notes")).toString()
+                != QStringLiteral("edit %1").arg(i))
                 ok = false;
         }
         const double p99 = std::max(percentile(toCrm, 0.99), percentile(toPc, 0.99));
         ok = ok && p99 < 1000;
-        out.insert(s("propagation"), QJsonObject{{s("edits"), edits},
-                                                 {s("toCrmP50Ms"), percentile(toCrm, 0.5)},
-                                                 {s("toCrmP99Ms"), percentile(toCrm, 0.99)},
-                                                 {s("toPartnerCenterP50Ms"), percentile(toPc, 0.5)},
-                                                 {s("toPartnerCenterP99Ms"), percentile(toPc, 0.99)},
-                                                 {s("floorP99Ms"), 1000}});
+        out.insert(s("propagation"),
+                   QJsonObject {{s("edits"), edits},
+                                {s("toCrmP50Ms"), percentile(toCrm, 0.5)},
+                                {s("toCrmP99Ms"), percentile(toCrm, 0.99)},
+                                {s("toPartnerCenterP50Ms"), percentile(toPc, 0.5)},
+                                {s("toPartnerCenterP99Ms"), percentile(toPc, 0.99)},
+                                {s("floorP99Ms"), 1000}});
     }
     { // Initial sync into an empty CRM.
         World w(initial);
@@ -136,18 +141,19 @@ int main(int argc, char *argv[])
         t.start();
         const PassReport r = w.pass();
         const double ms = double(t.nsecsElapsed()) / 1e6;
-        const int crmWrites = w.crm.calls(s("createMany")) + w.crm.calls(s("create"))
-            + w.crm.calls(s("update"));
+        const int crmWrites =
+            w.crm.calls(s("createMany")) + w.crm.calls(s("create")) + w.crm.calls(s("update"));
         const double perRecord = double(crmWrites) / initial;
         ok = ok && perRecord < 0.05 && w.crm.count() == initial;
-        out.insert(s("initialSync"), QJsonObject{{s("referrals"), initial},
-                                                 {s("wallMs"), ms},
-                                                 {s("crmRecords"), w.crm.count()},
-                                                 {s("crmWriteRequests"), crmWrites},
-                                                 {s("crmWriteRequestsPerRecord"), perRecord},
-                                                 {s("partnerCenterLinkBackRequests"), w.pc.calls(s("linkBack"))},
-                                                 {s("writesDone"), r.writesDone},
-                                                 {s("floorRequestsPerRecord"), 0.05}});
+        out.insert(s("initialSync"),
+                   QJsonObject {{s("referrals"), initial},
+                                {s("wallMs"), ms},
+                                {s("crmRecords"), w.crm.count()},
+                                {s("crmWriteRequests"), crmWrites},
+                                {s("crmWriteRequestsPerRecord"), perRecord},
+                                {s("partnerCenterLinkBackRequests"), w.pc.calls(s("linkBack"))},
+                                {s("writesDone"), r.writesDone},
+                                {s("floorRequestsPerRecord"), 0.05}});
     }
     { // Steady state: 1% changed against 0.1% changed, same world, same run.
         World w(pairs);
@@ -162,20 +168,21 @@ int main(int argc, char *argv[])
             t.start();
             w.pass();
             w.pass(); // the echoes of our writes
-            return std::pair{double(t.nsecsElapsed()) / 1e6, w.requests() - before};
+            return std::pair {double(t.nsecsElapsed()) / 1e6, w.requests() - before};
         };
         const auto [msTenth, reqTenth] = measure(pairs / 1000, 1);
         const auto [msOne, reqOne] = measure(pairs / 100, 3);
         const double reqRatio = double(reqOne) / std::max(1, reqTenth);
         ok = ok && reqRatio < 30 && reqOne < pairs / 10;
-        out.insert(s("steadyState"), QJsonObject{{s("pairs"), pairs},
-                                                 {s("onePercentMs"), msOne},
-                                                 {s("onePercentRequests"), reqOne},
-                                                 {s("tenthPercentMs"), msTenth},
-                                                 {s("tenthPercentRequests"), reqTenth},
-                                                 {s("requestRatio"), reqRatio},
-                                                 {s("timeRatio"), msOne / std::max(0.001, msTenth)},
-                                                 {s("expectedRatio"), 10}});
+        out.insert(s("steadyState"),
+                   QJsonObject {{s("pairs"), pairs},
+                                {s("onePercentMs"), msOne},
+                                {s("onePercentRequests"), reqOne},
+                                {s("tenthPercentMs"), msTenth},
+                                {s("tenthPercentRequests"), reqTenth},
+                                {s("requestRatio"), reqRatio},
+                                {s("timeRatio"), msOne / std::max(0.001, msTenth)},
+                                {s("expectedRatio"), 10}});
     }
     out.insert(s("ok"), ok);
     std::fputs(QJsonDocument(out).toJson(QJsonDocument::Compact).constData(), stdout);

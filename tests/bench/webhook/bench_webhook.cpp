@@ -21,6 +21,13 @@
 #include "tests/bench/webhook/loadclient.h"
 #include "tests/unit/webhook/testpki.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <sys/resource.h>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
@@ -34,15 +41,6 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-
-#include <sys/resource.h>
-
-#include <algorithm>
-#include <cstdio>
-#include <memory>
-
 #ifndef COSELL_BENCH_BUILD_TYPE
 #define COSELL_BENCH_BUILD_TYPE "unknown"
 #endif
@@ -55,10 +53,11 @@ constexpr int kClientTimeoutMs = 240000;
 
 QByteArray eventBody(int i)
 {
-    return QStringLiteral("{\"EventName\":\"referral-updated\",\"ResourceUri\":"
-                          "\"https://api.partner.microsoft.com/v1.0/engagements/referrals/bench-%1\","
-                          "\"ResourceName\":\"referral\",\"AuditUri\":null,"
-                          "\"ResourceChangeUtcDate\":\"2025-05-03T11:02:45.7654321+00:00\"}")
+    return QStringLiteral(
+               "{\"EventName\":\"referral-updated\",\"ResourceUri\":"
+               "\"https://api.partner.microsoft.com/v1.0/engagements/referrals/bench-%1\","
+               "\"ResourceName\":\"referral\",\"AuditUri\":null,"
+               "\"ResourceChangeUtcDate\":\"2025-05-03T11:02:45.7654321+00:00\"}")
         .arg(i)
         .toUtf8();
 }
@@ -73,8 +72,8 @@ QByteArray signBase64(EVP_PKEY *key, const QByteArray &body)
         || EVP_DigestSign(ctx.get(), nullptr, &length, data, size_t(body.size())) != 1)
         return {};
     signature.resize(qsizetype(length));
-    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &length, data,
-                       size_t(body.size()))
+    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
+                       data, size_t(body.size()))
         != 1)
         return {};
     signature.resize(qsizetype(length));
@@ -82,13 +81,15 @@ QByteArray signBase64(EVP_PKEY *key, const QByteArray &body)
 }
 
 // "<base64 signature> <body>" per line, in sending order (duplicates included).
-bool writeSignedEvents(const QString &keyPath, const QString &outPath, int events, int duplicateEvery)
+bool writeSignedEvents(const QString &keyPath, const QString &outPath, int events,
+                       int duplicateEvery)
 {
     QFile keyFile(keyPath), out(outPath);
     if (!keyFile.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly))
         return false;
     const QByteArray pem = keyFile.readAll();
-    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())), &BIO_free);
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())),
+                                                  &BIO_free);
     std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
         PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr), &EVP_PKEY_free);
     if (!key)
@@ -105,10 +106,10 @@ bool writeSignedEvents(const QString &keyPath, const QString &outPath, int event
 
 double cpuSeconds()
 {
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-           + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 QJsonArray loadAverage()
@@ -133,17 +134,17 @@ int runClient(const QUrl &url, const QByteArray &certificateUrl, const QString &
         return 2;
     QList<QByteArray> requests;
     const QByteArray head = "POST " + url.path().toUtf8() + " HTTP/1.1\r\nHost: "
-                            + url.authority().toUtf8()
-                            + "\r\nContent-Type: application/json\r\nX-MS-Certificate-Url: "
-                            + certificateUrl + "\r\nX-MS-Signature-Algorithm: rsa-sha256\r\n";
+        + url.authority().toUtf8() + "\r\nContent-Type: application/json\r\nX-MS-Certificate-Url: "
+        + certificateUrl + "\r\nX-MS-Signature-Algorithm: rsa-sha256\r\n";
     while (!file.atEnd()) {
         const QByteArray line = file.readLine().chopped(1);
         const qsizetype space = line.indexOf(' ');
         if (space <= 0)
             return 2;
         const QByteArray body = line.mid(space + 1);
-        requests.append(head + "Authorization: Signature " + line.left(space) + "\r\nContent-Length: "
-                        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        requests.append(head + "Authorization: Signature " + line.left(space)
+                        + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n"
+                        + body);
     }
     const double cpuBefore = cpuSeconds();
     bench::LoadClient client(quint16(url.port()), connections, pipeline, kClientTimeoutMs);
@@ -153,19 +154,20 @@ int runClient(const QUrl &url, const QByteArray &certificateUrl, const QString &
     const auto percentile = [&r](double p) {
         if (r.latenciesNs.isEmpty())
             return 0.0;
-        const qsizetype i = qMin(r.latenciesNs.size() - 1, qsizetype(p * double(r.latenciesNs.size())));
+        const qsizetype i =
+            qMin(r.latenciesNs.size() - 1, qsizetype(p * double(r.latenciesNs.size())));
         return double(r.latenciesNs.at(i)) / 1e6;
     };
     const double seconds = double(r.elapsedNs) / 1e9;
-    const QJsonObject result{{QStringLiteral("requests"), int(requests.size())},
-                             {QStringLiteral("ok"), r.ok},
-                             {QStringLiteral("failed"), r.failed},
-                             {QStringLiteral("error"), r.error},
-                             {QStringLiteral("seconds"), seconds},
-                             {QStringLiteral("per_s"), double(r.ok) / qMax(seconds, 1e-9)},
-                             {QStringLiteral("p50_ms"), percentile(0.50)},
-                             {QStringLiteral("p99_ms"), percentile(0.99)},
-                             {QStringLiteral("client_cpu_s"), cpu}};
+    const QJsonObject result {{QStringLiteral("requests"), int(requests.size())},
+                              {QStringLiteral("ok"), r.ok},
+                              {QStringLiteral("failed"), r.failed},
+                              {QStringLiteral("error"), r.error},
+                              {QStringLiteral("seconds"), seconds},
+                              {QStringLiteral("per_s"), double(r.ok) / qMax(seconds, 1e-9)},
+                              {QStringLiteral("p50_ms"), percentile(0.50)},
+                              {QStringLiteral("p99_ms"), percentile(0.99)},
+                              {QStringLiteral("client_cpu_s"), cpu}};
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
     return 0;
 }
@@ -179,14 +181,20 @@ int main(int argc, char *argv[])
     const QCommandLineOption clientOpt(QStringLiteral("client"));
     const QCommandLineOption urlOpt(QStringLiteral("url"), {}, QStringLiteral("url"));
     const QCommandLineOption certOpt(QStringLiteral("cert-url"), {}, QStringLiteral("url"));
-    const QCommandLineOption eventsFileOpt(QStringLiteral("events-file"), {}, QStringLiteral("file"));
-    const QCommandLineOption eventsOpt(QStringLiteral("events"), {}, QStringLiteral("n"), QStringLiteral("2000"));
-    const QCommandLineOption connectionsOpt(QStringLiteral("connections"), {}, QStringLiteral("n"), QStringLiteral("16"));
-    const QCommandLineOption pipelineOpt(QStringLiteral("pipeline"), {}, QStringLiteral("n"), QStringLiteral("1"));
-    const QCommandLineOption duplicateOpt(QStringLiteral("duplicate-every"), {}, QStringLiteral("n"), QStringLiteral("10"));
-    const QCommandLineOption floorOpt(QStringLiteral("floor"), {}, QStringLiteral("events/s"), QStringLiteral("1000"));
-    parser.addOptions({clientOpt, urlOpt, certOpt, eventsFileOpt, eventsOpt, connectionsOpt, pipelineOpt,
-                       duplicateOpt, floorOpt});
+    const QCommandLineOption eventsFileOpt(QStringLiteral("events-file"), {},
+                                           QStringLiteral("file"));
+    const QCommandLineOption eventsOpt(QStringLiteral("events"), {}, QStringLiteral("n"),
+                                       QStringLiteral("2000"));
+    const QCommandLineOption connectionsOpt(QStringLiteral("connections"), {}, QStringLiteral("n"),
+                                            QStringLiteral("16"));
+    const QCommandLineOption pipelineOpt(QStringLiteral("pipeline"), {}, QStringLiteral("n"),
+                                         QStringLiteral("1"));
+    const QCommandLineOption duplicateOpt(QStringLiteral("duplicate-every"), {},
+                                          QStringLiteral("n"), QStringLiteral("10"));
+    const QCommandLineOption floorOpt(QStringLiteral("floor"), {}, QStringLiteral("events/s"),
+                                      QStringLiteral("1000"));
+    parser.addOptions({clientOpt, urlOpt, certOpt, eventsFileOpt, eventsOpt, connectionsOpt,
+                       pipelineOpt, duplicateOpt, floorOpt});
     parser.process(app);
     const int connections = qMax(1, parser.value(connectionsOpt).toInt());
     const int pipeline = qMax(1, parser.value(pipelineOpt).toInt());
@@ -197,7 +205,8 @@ int main(int argc, char *argv[])
     const int unique = qMax(1, parser.value(eventsOpt).toInt());
     const int duplicateEvery = parser.value(duplicateOpt).toInt();
     // Refusals and per-event info lines would dominate the run.
-    QLoggingCategory::setFilterRules(QStringLiteral("cosell.webhook.info=false\ncosell.store.info=false"));
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("cosell.webhook.info=false\ncosell.store.info=false"));
 
     QTemporaryDir dir;
     test::TestPki pki(dir.path());
@@ -207,7 +216,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     const QString eventsFile = dir.filePath(QStringLiteral("events.txt"));
-    if (!writeSignedEvents(pki.path(QStringLiteral("leaf.key")), eventsFile, unique, duplicateEvery)) {
+    if (!writeSignedEvents(pki.path(QStringLiteral("leaf.key")), eventsFile, unique,
+                           duplicateEvery)) {
         std::fprintf(stderr, "bench_webhook: cannot sign the events\n");
         return 2;
     }
@@ -217,37 +227,45 @@ int main(int argc, char *argv[])
     });
     const quint16 certificatePort = certificateHost.listen(QHostAddress::LocalHost, 0);
     // The baseline: the receiver's HTTP stack answering at once.
-    WebhookHttpServer noop(
-        1024 * 1024,
-        [](WebhookHttpRequest, WebhookHttpServer::ReplyFunction reply) {
-            WebhookHttpServer::Reply out;
-            out.body = "{\"status\":\"queued\"}";
-            reply(std::move(out));
-        },
-        {});
+    WebhookHttpServer noop(1024 * 1024,
+                           [](WebhookHttpRequest, WebhookHttpServer::ReplyFunction reply) {
+                               WebhookHttpServer::Reply out;
+                               out.body = "{\"status\":\"queued\"}";
+                               reply(std::move(out));
+                           },
+                           {});
     const Result<quint16> noopPort = noop.listenOn(QHostAddress::LocalHost, 0);
 
     CacheDb db;
     if (!certificatePort || !noopPort.ok()
         || !db.open(dir.filePath(QStringLiteral("cache.sqlite")), CacheDb::Role::Writer,
-                    QStringLiteral("bench-webhook")).ok()) {
+                    QStringLiteral("bench-webhook"))
+                .ok()) {
         std::fprintf(stderr, "bench_webhook: setup failed\n");
         return 2;
     }
     InboxRepository inbox(db, Clock::system());
     WebhookReceiver::Options options;
-    options.trust = WebhookTrustSettings::sandbox(QStringLiteral("127.0.0.1:%1").arg(certificatePort),
-                                                  pki.file(QStringLiteral("root.pem")));
+    options.trust = WebhookTrustSettings::sandbox(
+        QStringLiteral("127.0.0.1:%1").arg(certificatePort), pki.file(QStringLiteral("root.pem")));
     WebhookReceiver receiver(options, inbox, Clock::system());
     if (!receiver.listen().ok())
         return 2;
 
-    const QString certUrl = QStringLiteral("http://127.0.0.1:%1/cert/leaf.cer").arg(certificatePort);
+    const QString certUrl =
+        QStringLiteral("http://127.0.0.1:%1/cert/leaf.cer").arg(certificatePort);
     const auto clientArgs = [&](const QString &url) {
-        return QStringList{QStringLiteral("--client"), QStringLiteral("--url"), url,
-                           QStringLiteral("--cert-url"), certUrl, QStringLiteral("--events-file"),
-                           eventsFile, QStringLiteral("--connections"), QString::number(connections),
-                           QStringLiteral("--pipeline"), QString::number(pipeline)};
+        return QStringList {QStringLiteral("--client"),
+                            QStringLiteral("--url"),
+                            url,
+                            QStringLiteral("--cert-url"),
+                            certUrl,
+                            QStringLiteral("--events-file"),
+                            eventsFile,
+                            QStringLiteral("--connections"),
+                            QString::number(connections),
+                            QStringLiteral("--pipeline"),
+                            QString::number(pipeline)};
     };
     const QJsonArray loadBefore = loadAverage();
     QJsonObject baseline, measured;
@@ -262,29 +280,33 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "bench_webhook: client hung, killing it\n");
         client.kill();
     });
-    QObject::connect(&client, &QProcess::finished, &app, [&](int code, QProcess::ExitStatus status) {
-        const double serverCpu = cpuSeconds() - serverCpuStart;
-        const QJsonObject result = QJsonDocument::fromJson(client.readAllStandardOutput().trimmed()).object();
-        if (code != 0 || status != QProcess::NormalExit || result.isEmpty()) {
-            std::fprintf(stderr, "bench_webhook: client failed (%d)\n", code);
-            QCoreApplication::exit(2);
-            return;
-        }
-        if (baseline.isEmpty()) {
-            baseline = result;
-            baselineServerCpu = serverCpu;
-            serverCpuStart = cpuSeconds();
-            client.start(QCoreApplication::applicationFilePath(), clientArgs(receiver.url().toString()));
-            watchdog.start();
-            return;
-        }
-        measured = result;
-        receiverServerCpu = serverCpu;
-        QCoreApplication::exit(0);
-    });
+    QObject::connect(
+        &client, &QProcess::finished, &app, [&](int code, QProcess::ExitStatus status) {
+            const double serverCpu = cpuSeconds() - serverCpuStart;
+            const QJsonObject result =
+                QJsonDocument::fromJson(client.readAllStandardOutput().trimmed()).object();
+            if (code != 0 || status != QProcess::NormalExit || result.isEmpty()) {
+                std::fprintf(stderr, "bench_webhook: client failed (%d)\n", code);
+                QCoreApplication::exit(2);
+                return;
+            }
+            if (baseline.isEmpty()) {
+                baseline = result;
+                baselineServerCpu = serverCpu;
+                serverCpuStart = cpuSeconds();
+                client.start(QCoreApplication::applicationFilePath(),
+                             clientArgs(receiver.url().toString()));
+                watchdog.start();
+                return;
+            }
+            measured = result;
+            receiverServerCpu = serverCpu;
+            QCoreApplication::exit(0);
+        });
     serverCpuStart = cpuSeconds();
-    client.start(QCoreApplication::applicationFilePath(),
-                 clientArgs(QStringLiteral("http://127.0.0.1:%1/pc/webhook").arg(noopPort.value())));
+    client.start(
+        QCoreApplication::applicationFilePath(),
+        clientArgs(QStringLiteral("http://127.0.0.1:%1/pc/webhook").arg(noopPort.value())));
     watchdog.start();
     if (const int rc = QCoreApplication::exec(); rc != 0)
         return rc;
@@ -307,10 +329,13 @@ int main(int argc, char *argv[])
     const int lost = qMax(missing, unique - stored);
     const int duplicated = qMax(0, stored - unique);
     const int non2xx = measured.value(QStringLiteral("failed")).toInt();
-    const bool allAnswered = measured.value(QStringLiteral("ok")).toInt() == requests && non2xx == 0;
+    const bool allAnswered =
+        measured.value(QStringLiteral("ok")).toInt() == requests && non2xx == 0;
     const bool pass = lost == 0 && duplicated == 0 && allAnswered && rate >= floor;
-    const auto perRequestUs = [requests](double seconds) { return seconds * 1e6 / qMax(1, requests); };
-    const QJsonObject report{
+    const auto perRequestUs = [requests](double seconds) {
+        return seconds * 1e6 / qMax(1, requests);
+    };
+    const QJsonObject report {
         {QStringLiteral("benchmark"), QStringLiteral("webhook_receiver")},
         {QStringLiteral("build"), QStringLiteral(COSELL_BENCH_BUILD_TYPE)},
         {QStringLiteral("unique_events"), unique},

@@ -12,8 +12,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const cosell::fuzz::Outcome outcome = cosell::fuzz::runOne(raw);
     // Contract: a refusal is one of the documented status codes.
     switch (outcome.envelopeStatus) {
-    case 0: case 400: case 401: case 404: case 405: case 413: case 415: break;
-    default: std::abort();
+    case 0:
+    case 400:
+    case 401:
+    case 404:
+    case 405:
+    case 413:
+    case 415:
+        break;
+    default:
+        std::abort();
     }
     return 0;
 }

@@ -54,7 +54,8 @@ private Q_SLOTS:
     {
         MemorySecretStore store;
         OAuthTokenProvider provider(m_sandbox->http(), m_sandbox->partnerCenterAuth(),
-                                    OAuthTokenProvider::Grant::Delegated, &store, QStringLiteral("pc.refresh"));
+                                    OAuthTokenProvider::Grant::Delegated, &store,
+                                    QStringLiteral("pc.refresh"));
         QSignalSpy signedIn(&provider, &OAuthTokenProvider::signedIn);
         QVERIFY(!provider.isSignedIn());
         QVERIFY(m_sandbox->signIn(provider));
@@ -66,9 +67,10 @@ private Q_SLOTS:
 
     void unfinishedSignInLeavesNoToken()
     {
-        QJsonObject config{{QStringLiteral("authorizeMode"), QStringLiteral("form")}};
+        QJsonObject config {{QStringLiteral("authorizeMode"), QStringLiteral("form")}};
         QString error;
-        QVERIFY(m_sandbox->server().service<sandbox::IdentityService>()->config().apply(config, &error));
+        QVERIFY(m_sandbox->server().service<sandbox::IdentityService>()->config().apply(config,
+                                                                                        &error));
         OAuthTokenProvider provider(m_sandbox->http(), m_sandbox->partnerCenterAuth(),
                                     OAuthTokenProvider::Grant::Delegated);
         // The browser shows the sign-in form and nobody fills it in: no token meanwhile.
@@ -76,7 +78,8 @@ private Q_SLOTS:
         provider.signInWithBrowser(m_sandbox->browser(), [&](Status s) { status = s; });
         QTest::qWait(200);
         QVERIFY(!status.has_value());
-        QCOMPARE(probe(m_sandbox->http(), provider).contains(QLatin1String("signInRequired")), true);
+        QCOMPARE(probe(m_sandbox->http(), provider).contains(QLatin1String("signInRequired")),
+                 true);
     }
 
     void deviceCodeFlow()
@@ -87,8 +90,10 @@ private Q_SLOTS:
         std::optional<Status> status;
         auto *identity = m_sandbox->server().service<sandbox::IdentityService>();
         QString error;
-        QVERIFY(identity->config().apply(QJsonObject{{QStringLiteral("deviceCodeInterval"), 1}}, &error));
-        provider.signInWithDeviceCode([&](const DeviceCodePrompt &p) { prompt = p; }, [&](Status s) { status = s; });
+        QVERIFY(identity->config().apply(QJsonObject {{QStringLiteral("deviceCodeInterval"), 1}},
+                                         &error));
+        provider.signInWithDeviceCode([&](const DeviceCodePrompt &p) { prompt = p; },
+                                      [&](Status s) { status = s; });
         QTRY_VERIFY_WITH_TIMEOUT(prompt.has_value(), 30000);
         QVERIFY(!prompt->userCode.isEmpty());
         QVERIFY(prompt->verificationUri.isValid());
@@ -96,11 +101,12 @@ private Q_SLOTS:
         QNetworkAccessManager nam;
         QNetworkRequest req(QUrl(m_sandbox->server().url(u"/control/identity/device")));
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-        const QJsonObject body{{QStringLiteral("user_code"), prompt->userCode},
-                               {QStringLiteral("upn"), QStringLiteral("admin@partner.example")}};
+        const QJsonObject body {{QStringLiteral("user_code"), prompt->userCode},
+                                {QStringLiteral("upn"), QStringLiteral("admin@partner.example")}};
         std::unique_ptr<QNetworkReply> reply(nam.post(req, QJsonDocument(body).toJson()));
         QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 30000);
-        QVERIFY2(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() < 300, reply->readAll().constData());
+        QVERIFY2(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() < 300,
+                 reply->readAll().constData());
         QTRY_VERIFY_WITH_TIMEOUT(status.has_value(), 30000);
         QVERIFY2(status->ok(), why(*status));
         QCOMPARE(probe(m_sandbox->http(), provider), QStringLiteral("ok"));
@@ -115,7 +121,8 @@ private Q_SLOTS:
         // A wrong secret is refused with a clear error.
         OAuthConfig bad = m_sandbox->webhooksAuth();
         bad.clientSecret = QStringLiteral("wrong");
-        OAuthTokenProvider refused(m_sandbox->http(), bad, OAuthTokenProvider::Grant::ClientCredentials);
+        OAuthTokenProvider refused(m_sandbox->http(), bad,
+                                   OAuthTokenProvider::Grant::ClientCredentials);
         QVERIFY(!m_sandbox->warmUp(refused));
     }
 
@@ -123,9 +130,13 @@ private Q_SLOTS:
     {
         ManualClock clock(QDateTime::currentDateTimeUtc());
         HttpClient http(&m_sandbox->network(), clock);
-        OAuthTokenProvider provider(http, m_sandbox->partnerCenterAuth(), OAuthTokenProvider::Grant::Delegated);
+        OAuthTokenProvider provider(http, m_sandbox->partnerCenterAuth(),
+                                    OAuthTokenProvider::Grant::Delegated);
         bool done = false;
-        provider.signInWithBrowser(m_sandbox->browser(), [&](Status s) { QVERIFY(s.ok()); done = true; });
+        provider.signInWithBrowser(m_sandbox->browser(), [&](Status s) {
+            QVERIFY(s.ok());
+            done = true;
+        });
         QTRY_VERIFY_WITH_TIMEOUT(done, 30000);
         QCOMPARE(probe(http, provider), QStringLiteral("ok"));
         QCOMPARE(provider.refreshCount(), 0);

@@ -32,9 +32,11 @@ Result<CrmChanges> CrmTestFixture::changes(CrmConnector &crm, const QString &cur
     return wait<CrmChanges>([&](auto done) { crm.changesSince(cursor, this, done); });
 }
 
-Result<std::optional<CrmRecordData>> CrmTestFixture::find(CrmConnector &crm, const QString &referralId)
+Result<std::optional<CrmRecordData>> CrmTestFixture::find(CrmConnector &crm,
+                                                          const QString &referralId)
 {
-    return wait<std::optional<CrmRecordData>>([&](auto done) { crm.findByReferralId(referralId, this, done); });
+    return wait<std::optional<CrmRecordData>>(
+        [&](auto done) { crm.findByReferralId(referralId, this, done); });
 }
 
 QString CrmTestFixture::readAll(CrmConnector &crm, QList<CrmRecordData> *records, int *calls)
@@ -54,7 +56,8 @@ QString CrmTestFixture::readAll(CrmConnector &crm, QList<CrmRecordData> *records
     return cursor;
 }
 
-int CrmTestFixture::sandboxControl(const QByteArray &method, const QString &path, const QByteArray &body)
+int CrmTestFixture::sandboxControl(const QByteArray &method, const QString &path,
+                                   const QByteArray &body)
 {
     QNetworkRequest request(QUrl(m_sandbox->server().url(path)));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -68,13 +71,17 @@ int CrmTestFixture::sandboxControl(const QByteArray &method, const QString &path
 
 int CrmTestFixture::sellerEdit(const QString &id, const QByteArray &json)
 {
-    return sandboxControl("POST", QStringLiteral("/control/salesforce/opportunities/") + id + QStringLiteral("/edit"), json);
+    return sandboxControl(
+        "POST", QStringLiteral("/control/salesforce/opportunities/") + id + QStringLiteral("/edit"),
+        json);
 }
 
 SalesforceConnectorConfig CrmTestFixture::salesforceConfig(OAuthTokenProvider &tokens)
 {
     SalesforceConnectorConfig c;
-    c.instanceUrlSource = [&tokens] { return tokens.instanceUrl(); };
+    c.instanceUrlSource = [&tokens] {
+        return tokens.instanceUrl();
+    };
     c.clock = &m_sandbox->server().clock(); // getDeleted windows end at the sandbox's now
     return c;
 }

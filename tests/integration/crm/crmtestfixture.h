@@ -7,14 +7,14 @@
 #include "tests/support/sandboxfixture.h"
 #include "tests/support/testwait.h"
 
+#include <functional>
+#include <memory>
+#include <optional>
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
 #include <QString>
-
-#include <functional>
-#include <memory>
-#include <optional>
 
 namespace cosell::test {
 

@@ -64,13 +64,15 @@ class TestDynamicsConnector : public CrmTestFixture
         r.setHeader("Content-Type", "application/json");
         r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
         return waitStatus([&](auto done) {
-            m_sandbox->http().send(r, this, [done](Result<HttpResponse> resp) { done(resp ? Status() : Status(resp.error())); });
+            m_sandbox->http().send(r, this, [done](Result<HttpResponse> resp) {
+                done(resp ? Status() : Status(resp.error()));
+            });
         });
     }
     CrmRecordData firstSeeded()
     {
         auto p = changes(*m_crm, {});
-        return p && !p->records.isEmpty() ? p->records.first() : CrmRecordData{};
+        return p && !p->records.isEmpty() ? p->records.first() : CrmRecordData {};
     }
 
 private Q_SLOTS:
@@ -79,8 +81,9 @@ private Q_SLOTS:
         m_sandbox = std::make_unique<SandboxFixture>();
         QVERIFY(m_sandbox->start());
         m_sandbox->seed(7, kSeeded, {QStringLiteral("dataverse")});
-        m_tokens = std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->dataverseAuth(),
-                                                        OAuthTokenProvider::Grant::ClientCredentials);
+        m_tokens =
+            std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->dataverseAuth(),
+                                                 OAuthTokenProvider::Grant::ClientCredentials);
         QVERIFY(m_sandbox->warmUp(*m_tokens));
         m_crm = std::make_unique<DynamicsConnector>(m_sandbox->http(), *m_tokens, config());
     }
@@ -116,16 +119,24 @@ private Q_SLOTS:
 
         const QString edited = all->records.at(3).id;
         const QString deleted = all->records.at(4).id;
-        QVERIFY(control("POST", QStringLiteral("/control/dataverse/opportunities/") + edited + QStringLiteral("/edit"),
-                        QJsonObject{{QStringLiteral("columns"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Seller renamed")}}}}).ok());
+        QVERIFY(control("POST",
+                        QStringLiteral("/control/dataverse/opportunities/") + edited
+                            + QStringLiteral("/edit"),
+                        QJsonObject {{QStringLiteral("columns"),
+                                      QJsonObject {{QStringLiteral("name"),
+                                                    QStringLiteral("Seller renamed")}}}})
+                    .ok());
         HttpRequest del;
         del.service = Service::Dataverse;
         del.method = "DELETE";
-        del.url = m_crm->apiRoot().resolved(QUrl(QStringLiteral("opportunities(") + deleted + u')'));
+        del.url =
+            m_crm->apiRoot().resolved(QUrl(QStringLiteral("opportunities(") + deleted + u')'));
         del.auth = m_tokens.get();
         QVERIFY(waitStatus([&](auto done) {
-            m_sandbox->http().send(del, this, [done](Result<HttpResponse> r) { done(r ? Status() : Status(r.error())); });
-        }).ok());
+                    m_sandbox->http().send(del, this, [done](Result<HttpResponse> r) {
+                        done(r ? Status() : Status(r.error()));
+                    });
+                }).ok());
 
         auto delta = sweep(*m_crm, none->cursor);
         QVERIFY2(delta.ok(), why(delta));
@@ -137,7 +148,8 @@ private Q_SLOTS:
                 sawDelete = true;
             } else {
                 QCOMPARE(r.id, edited);
-                QCOMPARE(r.fields.value(QLatin1String("name")).toString(), QStringLiteral("Seller renamed"));
+                QCOMPARE(r.fields.value(QLatin1String("name")).toString(),
+                         QStringLiteral("Seller renamed"));
                 sawEdit = true;
             }
         }
@@ -147,18 +159,21 @@ private Q_SLOTS:
 
     void getCreateUpdateAndStaleEtag()
     {
-        const QJsonObject fields{{QStringLiteral("name"), QStringLiteral("Created by tst_dynamicsconnector")},
-                                 {QStringLiteral("estimatedvalue"), 1000.0}};
+        const QJsonObject fields {
+            {QStringLiteral("name"), QStringLiteral("Created by tst_dynamicsconnector")},
+            {QStringLiteral("estimatedvalue"), 1000.0}};
         const auto id = wait<QString>([&](auto done) { m_crm->create(fields, this, done); });
         QVERIFY2(id.ok(), why(id));
         auto record = wait<CrmRecordData>([&](auto done) { m_crm->get(id.value(), this, done); });
         QVERIFY2(record.ok(), why(record));
         QCOMPARE(record->id, id.value());
-        QCOMPARE(record->fields.value(QLatin1String("name")).toString(), fields.value(QLatin1String("name")).toString());
+        QCOMPARE(record->fields.value(QLatin1String("name")).toString(),
+                 fields.value(QLatin1String("name")).toString());
         QVERIFY(!record->etag.isEmpty());
 
-        const QJsonObject change{{QStringLiteral("estimatedvalue"), 2000.0}};
-        auto updated = waitStatus([&](auto done) { m_crm->update(record.value(), change, this, done); });
+        const QJsonObject change {{QStringLiteral("estimatedvalue"), 2000.0}};
+        auto updated =
+            waitStatus([&](auto done) { m_crm->update(record.value(), change, this, done); });
         QVERIFY2(updated.ok(), why(updated));
         auto after = wait<CrmRecordData>([&](auto done) { m_crm->get(id.value(), this, done); });
         QVERIFY(after.ok());
@@ -167,16 +182,19 @@ private Q_SLOTS:
 
         // The first etag is stale now: 412 → Conflict, and nothing changes.
         auto stale = waitStatus([&](auto done) {
-            m_crm->update(record.value(), QJsonObject{{QStringLiteral("estimatedvalue"), 3.0}}, this, done);
+            m_crm->update(record.value(), QJsonObject {{QStringLiteral("estimatedvalue"), 3.0}},
+                          this, done);
         });
         QVERIFY(!stale.ok());
         QCOMPARE(stale.error().httpStatus, 412);
         QCOMPARE(toString(stale.error().kind), QStringLiteral("conflict"));
-        auto unchanged = wait<CrmRecordData>([&](auto done) { m_crm->get(id.value(), this, done); });
+        auto unchanged =
+            wait<CrmRecordData>([&](auto done) { m_crm->get(id.value(), this, done); });
         QCOMPARE(unchanged->fields.value(QLatin1String("estimatedvalue")).toDouble(), 2000.0);
 
-        const auto missing = wait<CrmRecordData>(
-            [&](auto done) { m_crm->get(QStringLiteral("11111111-2222-4333-8444-555555555555"), this, done); });
+        const auto missing = wait<CrmRecordData>([&](auto done) {
+            m_crm->get(QStringLiteral("11111111-2222-4333-8444-555555555555"), this, done);
+        });
         QVERIFY(!missing.ok());
         QCOMPARE(toString(missing.error().kind), QStringLiteral("notFound"));
     }
@@ -185,15 +203,18 @@ private Q_SLOTS:
     {
         const QString ref = QStringLiteral("ref-O'Neil-1");
         const auto first = wait<QString>([&](auto done) {
-            m_crm->upsertByReferralId(ref, QJsonObject{{QStringLiteral("name"), QStringLiteral("first")}}, this, done);
+            m_crm->upsertByReferralId(
+                ref, QJsonObject {{QStringLiteral("name"), QStringLiteral("first")}}, this, done);
         });
         QVERIFY2(first.ok(), why(first));
         const auto second = wait<QString>([&](auto done) {
-            m_crm->upsertByReferralId(ref, QJsonObject{{QStringLiteral("name"), QStringLiteral("second")}}, this, done);
+            m_crm->upsertByReferralId(
+                ref, QJsonObject {{QStringLiteral("name"), QStringLiteral("second")}}, this, done);
         });
         QVERIFY2(second.ok(), why(second));
         QCOMPARE(second.value(), first.value());
-        auto record = wait<CrmRecordData>([&](auto done) { m_crm->get(first.value(), this, done); });
+        auto record =
+            wait<CrmRecordData>([&](auto done) { m_crm->get(first.value(), this, done); });
         QVERIFY(record.ok());
         QCOMPARE(record->fields.value(QLatin1String("name")).toString(), QStringLiteral("second"));
         QCOMPARE(record->fields.value(QLatin1String("mspc_referralidentifier")).toString(), ref);
@@ -206,7 +227,8 @@ private Q_SLOTS:
     {
         const QString ref = QStringLiteral("ref-O'Neil-find");
         const auto id = wait<QString>([&](auto done) {
-            m_crm->upsertByReferralId(ref, QJsonObject{{QStringLiteral("name"), QStringLiteral("to find")}}, this, done);
+            m_crm->upsertByReferralId(
+                ref, QJsonObject {{QStringLiteral("name"), QStringLiteral("to find")}}, this, done);
         });
         QVERIFY2(id.ok(), why(id));
         const auto found = find(*m_crm, ref);
@@ -231,7 +253,8 @@ private Q_SLOTS:
         for (int i = 0; i < 100; ++i) {
             CrmWrite w;
             w.kind = CrmWrite::Kind::Create;
-            w.fields = QJsonObject{{QStringLiteral("name"), QStringLiteral("batch create %1").arg(i)}};
+            w.fields =
+                QJsonObject {{QStringLiteral("name"), QStringLiteral("batch create %1").arg(i)}};
             writes.append(w);
         }
         // Updates only of open rows (closed ones are read-only), repeated to reach 100 writes:
@@ -247,21 +270,24 @@ private Q_SLOTS:
             w.kind = CrmWrite::Kind::Update;
             w.id = open.at(i % updates).id;
             w.etag = open.at(i % updates).etag;
-            w.fields = QJsonObject{{QStringLiteral("description"), QStringLiteral("batch update %1").arg(i)}};
+            w.fields = QJsonObject {
+                {QStringLiteral("description"), QStringLiteral("batch update %1").arg(i)}};
             writes.append(w);
         }
         for (int i = 0; i < 50; ++i) {
             CrmWrite w;
             w.kind = CrmWrite::Kind::UpsertByReferralId;
             w.referralId = QStringLiteral("batch-ref-%1").arg(i);
-            w.fields = QJsonObject{{QStringLiteral("name"), QStringLiteral("batch upsert %1").arg(i)}};
+            w.fields =
+                QJsonObject {{QStringLiteral("name"), QStringLiteral("batch upsert %1").arg(i)}};
             writes.append(w);
         }
         // One bad write fails alone (unknown column), the rest still land.
         writes[10].fields.insert(QStringLiteral("bogus"), 1);
 
         const qint64 before = m_sandbox->sandboxRequests();
-        auto results = wait<QList<CrmWriteResult>>([&](auto done) { m_crm->writeBatch(writes, this, done); });
+        auto results =
+            wait<QList<CrmWriteResult>>([&](auto done) { m_crm->writeBatch(writes, this, done); });
         QVERIFY2(results.ok(), why(results));
         QCOMPARE(m_sandbox->sandboxRequests() - before, 1);
         QCOMPARE(results->size(), 250);
@@ -277,7 +303,9 @@ private Q_SLOTS:
                 QCOMPARE(r.error->httpStatus, 412);
                 continue;
             }
-            QVERIFY2(!r.error.has_value(), qPrintable(QString::number(i) + u' ' + (r.error ? r.error->toString() : QString())));
+            QVERIFY2(!r.error.has_value(),
+                     qPrintable(QString::number(i) + u' '
+                                + (r.error ? r.error->toString() : QString())));
             QVERIFY(!r.id.isEmpty());
             if (i >= 100 && i < 200)
                 QCOMPARE(r.id, writes.at(i).id);
@@ -286,12 +314,14 @@ private Q_SLOTS:
         QVERIFY(after.ok());
         QCOMPARE(after->records.size(), 99 + updates + 50);
 
-        // Stale etags inside a batch fail per write with 412; 150 writes in chunks of 100 → 2 requests.
+        // Stale etags inside a batch fail per write with 412; 150 writes in chunks of 100 → 2
+        // requests.
         DynamicsConfig small = config();
         small.batchSize = 100;
         DynamicsConnector chunked(m_sandbox->http(), *m_tokens, small);
         const qint64 before2 = m_sandbox->sandboxRequests();
-        auto again = wait<QList<CrmWriteResult>>([&](auto done) { chunked.writeBatch(writes.mid(100), this, done); });
+        auto again = wait<QList<CrmWriteResult>>(
+            [&](auto done) { chunked.writeBatch(writes.mid(100), this, done); });
         QVERIFY2(again.ok(), why(again));
         QCOMPARE(m_sandbox->sandboxRequests() - before2, 2);
         QCOMPARE(again->size(), 150);
@@ -308,11 +338,13 @@ private Q_SLOTS:
         QCOMPARE(ok->present.size(), m_crm->config().requiredRoles.size());
 
         QVERIFY(control("PUT", QStringLiteral("/control/dataverse/config"),
-                        QJsonObject{{QStringLiteral("missingFields"), QJsonArray{QStringLiteral("referrallink")}}}).ok());
+                        QJsonObject {{QStringLiteral("missingFields"),
+                                      QJsonArray {QStringLiteral("referrallink")}}})
+                    .ok());
         auto report = wait<CrmSchemaReport>([&](auto done) { m_crm->checkSchema(this, done); });
         QVERIFY2(report.ok(), why(report));
         QVERIFY(!report->ok());
-        QCOMPARE(report->missing, QStringList{QStringLiteral("mspc_referrallink")});
+        QCOMPARE(report->missing, QStringList {QStringLiteral("mspc_referrallink")});
         QVERIFY(report->present.contains(QStringLiteral("mspc_referralidentifier")));
 
         // Custom names are configuration: another prefix finds nothing of ours.
@@ -384,7 +416,8 @@ private Q_SLOTS:
         m_sandbox->setTokenLifetime(60);
         OAuthConfig auth = m_sandbox->dataverseAuth();
         auth.refreshSkewSeconds = 5;
-        OAuthTokenProvider tokens(m_sandbox->http(), auth, OAuthTokenProvider::Grant::ClientCredentials);
+        OAuthTokenProvider tokens(m_sandbox->http(), auth,
+                                  OAuthTokenProvider::Grant::ClientCredentials);
         QVERIFY(m_sandbox->warmUp(tokens));
         const int refreshesBefore = tokens.refreshCount();
         DynamicsConnector crm(m_sandbox->http(), tokens, config());

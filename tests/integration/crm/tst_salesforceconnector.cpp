@@ -22,8 +22,10 @@ constexpr int kSeeded = 25;
 
 QJsonObject validOpportunity(const QString &name)
 {
-    return {{QStringLiteral("Name"), name}, {QStringLiteral("CloseDate"), QStringLiteral("2025-09-30")},
-            {QStringLiteral("StageName"), QStringLiteral("Prospecting")}, {QStringLiteral("Amount"), 1000.0}};
+    return {{QStringLiteral("Name"), name},
+            {QStringLiteral("CloseDate"), QStringLiteral("2025-09-30")},
+            {QStringLiteral("StageName"), QStringLiteral("Prospecting")},
+            {QStringLiteral("Amount"), 1000.0}};
 }
 
 } // namespace
@@ -38,10 +40,15 @@ class TestSalesforceConnector : public CrmTestFixture
     {
         return wait<CrmRecordData>([&](auto done) { m_crm->get(id, this, done); });
     }
-    int configure(const QByteArray &json) { return sandboxControl("PUT", QStringLiteral("/control/salesforce/config"), json); }
+    int configure(const QByteArray &json)
+    {
+        return sandboxControl("PUT", QStringLiteral("/control/salesforce/config"), json);
+    }
     sandbox::SalesforceStore &store()
     {
-        return static_cast<sandbox::SalesforceService *>(m_sandbox->server().service(QStringLiteral("salesforce")))->store();
+        return static_cast<sandbox::SalesforceService *>(
+                   m_sandbox->server().service(QStringLiteral("salesforce")))
+            ->store();
     }
 
 private Q_SLOTS:
@@ -50,7 +57,8 @@ private Q_SLOTS:
         const QString failed = startSalesforce(kSeeded);
         QVERIFY2(failed.isEmpty(), qPrintable(failed));
         QVERIFY(m_tokens->instanceUrl().isValid());
-        m_crm = std::make_unique<SalesforceConnector>(m_sandbox->http(), *m_tokens, salesforceConfig(*m_tokens));
+        m_crm = std::make_unique<SalesforceConnector>(m_sandbox->http(), *m_tokens,
+                                                      salesforceConfig(*m_tokens));
     }
     void cleanup()
     {
@@ -100,7 +108,7 @@ private Q_SLOTS:
         QCOMPARE(records.size(), kSeeded);
         // Three writes at one instant, as one transaction stamps them (the sandbox clock runs
         // with real time, so they are put into the store with an explicit time).
-        const QStringList edited{records.at(3).id, records.at(11).id, records.at(20).id};
+        const QStringList edited {records.at(3).id, records.at(11).id, records.at(20).id};
         const QDateTime instant = m_sandbox->server().clock().now().toUTC().addSecs(10);
         for (const QString &id : edited) {
             sandbox::CrmRecord row = *store().table(QStringLiteral("Opportunity"))->find(id);
@@ -143,14 +151,16 @@ private Q_SLOTS:
         QVERIFY2(page.ok(), why(page));
         QCOMPARE(page->records.size(), 1);
         QCOMPARE(page->records.first().id, id);
-        QCOMPARE(page->records.first().fields.value(QStringLiteral("Name")).toString(), QStringLiteral("Edited by a seller"));
+        QCOMPARE(page->records.first().fields.value(QStringLiteral("Name")).toString(),
+                 QStringLiteral("Edited by a seller"));
         QVERIFY(page->records.first().lastModified > records.at(5).lastModified);
         QVERIFY(page->cursor != cursor);
 
         const auto one = get(id);
         QVERIFY2(one.ok(), why(one));
         QCOMPARE(one->id, id);
-        QCOMPARE(one->fields.value(QStringLiteral("Name")).toString(), QStringLiteral("Edited by a seller"));
+        QCOMPARE(one->fields.value(QStringLiteral("Name")).toString(),
+                 QStringLiteral("Edited by a seller"));
         QCOMPARE(one->lastModified, page->records.first().lastModified);
         const auto missing = get(QStringLiteral("006000000000000AAA"));
         QVERIFY(!missing.ok());
@@ -160,11 +170,15 @@ private Q_SLOTS:
 
     void createThenUpdateAndStaleUpdateConflicts()
     {
-        const auto refused = wait<QString>([&](auto done) { m_crm->create({{QStringLiteral("Name"), QStringLiteral("x")}}, this, done); });
+        const auto refused = wait<QString>([&](auto done) {
+            m_crm->create({{QStringLiteral("Name"), QStringLiteral("x")}}, this, done);
+        });
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, QStringLiteral("REQUIRED_FIELD_MISSING"));
 
-        const auto id = wait<QString>([&](auto done) { m_crm->create(validOpportunity(QStringLiteral("Created")), this, done); });
+        const auto id = wait<QString>([&](auto done) {
+            m_crm->create(validOpportunity(QStringLiteral("Created")), this, done);
+        });
         QVERIFY2(id.ok(), why(id));
         QVERIFY(id->startsWith(QStringLiteral("006")));
         const auto read = get(*id);
@@ -172,11 +186,15 @@ private Q_SLOTS:
         QCOMPARE(read->fields.value(QStringLiteral("Name")).toString(), QStringLiteral("Created"));
 
         m_sandbox->advanceSandboxClock(5);
-        Status s = waitStatus([&](auto done) { m_crm->update(*read, {{QStringLiteral("Amount"), 2000.0}}, this, done); });
+        Status s = waitStatus([&](auto done) {
+            m_crm->update(*read, {{QStringLiteral("Amount"), 2000.0}}, this, done);
+        });
         QVERIFY2(s.ok(), s.ok() ? "" : qPrintable(s.error().toString()));
         QCOMPARE(get(*id)->fields.value(QStringLiteral("Amount")).toDouble(), 2000.0);
         // `read` is now stale: its SystemModstamp is before the update above.
-        s = waitStatus([&](auto done) { m_crm->update(*read, {{QStringLiteral("Amount"), 3000.0}}, this, done); });
+        s = waitStatus([&](auto done) {
+            m_crm->update(*read, {{QStringLiteral("Amount"), 3000.0}}, this, done);
+        });
         QVERIFY(!s.ok());
         QCOMPARE(toString(s.error().kind), toString(Error::Kind::Conflict));
         QCOMPARE(s.error().httpStatus, 412);
@@ -187,11 +205,13 @@ private Q_SLOTS:
     {
         const QString ref = QStringLiteral("ref-upsert-1");
         const auto first = wait<QString>([&](auto done) {
-            m_crm->upsertByReferralId(ref, validOpportunity(QStringLiteral("From a referral")), this, done);
+            m_crm->upsertByReferralId(ref, validOpportunity(QStringLiteral("From a referral")),
+                                      this, done);
         });
         QVERIFY2(first.ok(), why(first));
         const auto second = wait<QString>([&](auto done) {
-            m_crm->upsertByReferralId(ref, {{QStringLiteral("Name"), QStringLiteral("Renamed")}}, this, done);
+            m_crm->upsertByReferralId(ref, {{QStringLiteral("Name"), QStringLiteral("Renamed")}},
+                                      this, done);
         });
         QVERIFY2(second.ok(), why(second));
         QCOMPARE(*second, *first);
@@ -214,7 +234,8 @@ private Q_SLOTS:
         }
         const qint64 before = m_sandbox->sandboxRequests(QStringLiteral("composite/sobjects"));
         const int rows = store().table(QStringLiteral("Opportunity"))->size();
-        const auto results = wait<QList<CrmWriteResult>>([&](auto done) { m_crm->writeBatch(writes, this, done); });
+        const auto results =
+            wait<QList<CrmWriteResult>>([&](auto done) { m_crm->writeBatch(writes, this, done); });
         QVERIFY2(results.ok(), why(results));
         QCOMPARE(m_sandbox->sandboxRequests(QStringLiteral("composite/sobjects")) - before, 3);
         QCOMPARE(results->size(), 450);
@@ -231,7 +252,8 @@ private Q_SLOTS:
         }
         QCOMPARE(ids.size(), 449);
         QCOMPARE(store().table(QStringLiteral("Opportunity"))->size(), rows + 449);
-        QCOMPARE(get(results->at(449).id)->fields.value(QStringLiteral("Name")).toString(), QStringLiteral("Batch 449"));
+        QCOMPARE(get(results->at(449).id)->fields.value(QStringLiteral("Name")).toString(),
+                 QStringLiteral("Batch 449"));
     }
 
     void batchMixesUpdatesUpsertsAndConditionalUpdates()
@@ -256,7 +278,8 @@ private Q_SLOTS:
         writes[3].id = records.at(2).id;
         writes[3].lastModified = records.at(2).lastModified;
         writes[3].fields = {{QStringLiteral("Name"), QStringLiteral("Fresh conditional")}};
-        const auto results = wait<QList<CrmWriteResult>>([&](auto done) { m_crm->writeBatch(writes, this, done); });
+        const auto results =
+            wait<QList<CrmWriteResult>>([&](auto done) { m_crm->writeBatch(writes, this, done); });
         QVERIFY2(results.ok(), why(results));
         QCOMPARE(results->size(), 4);
         QVERIFY(!results->at(0).error);
@@ -264,11 +287,19 @@ private Q_SLOTS:
         QCOMPARE(toString(results->at(1).error->kind), toString(Error::Kind::Conflict));
         QVERIFY(!results->at(2).error);
         QVERIFY(results->at(2).id.startsWith(QStringLiteral("006")));
-        QVERIFY2(!results->at(3).error, qPrintable(results->at(3).error ? results->at(3).error->toString() : QString()));
-        QCOMPARE(get(records.at(0).id)->fields.value(QStringLiteral("Name")).toString(), QStringLiteral("Plain update"));
-        QVERIFY(get(records.at(1).id)->fields.value(QStringLiteral("Name")).toString() != QStringLiteral("Stale update"));
-        QCOMPARE(get(records.at(2).id)->fields.value(QStringLiteral("Name")).toString(), QStringLiteral("Fresh conditional"));
-        QCOMPARE(store().table(QStringLiteral("Opportunity"))->idsByKey(QStringLiteral("ref-batch-1")).size(), 1);
+        QVERIFY2(!results->at(3).error,
+                 qPrintable(results->at(3).error ? results->at(3).error->toString() : QString()));
+        QCOMPARE(get(records.at(0).id)->fields.value(QStringLiteral("Name")).toString(),
+                 QStringLiteral("Plain update"));
+        QVERIFY(get(records.at(1).id)->fields.value(QStringLiteral("Name")).toString()
+                != QStringLiteral("Stale update"));
+        QCOMPARE(get(records.at(2).id)->fields.value(QStringLiteral("Name")).toString(),
+                 QStringLiteral("Fresh conditional"));
+        QCOMPARE(store()
+                     .table(QStringLiteral("Opportunity"))
+                     ->idsByKey(QStringLiteral("ref-batch-1"))
+                     .size(),
+                 1);
     }
 
     void schemaCheckReportsAMissingField()
@@ -281,7 +312,7 @@ private Q_SLOTS:
         report = wait<CrmSchemaReport>([&](auto done) { m_crm->checkSchema(this, done); });
         QVERIFY2(report.ok(), why(report));
         QVERIFY(!report->ok());
-        QCOMPARE(report->missing, QStringList{QStringLiteral("Referral_Link__c")});
+        QCOMPARE(report->missing, QStringList {QStringLiteral("Referral_Link__c")});
         QVERIFY(!report->present.contains(QStringLiteral("Referral_Link__c")));
     }
 
@@ -314,13 +345,14 @@ private Q_SLOTS:
         // After the first page the sandbox's clock passes the token's expiry: the
         // nextRecordsUrl request gets 401, one refresh, and paging goes on.
         bool advanced = false;
-        auto connection = connect(&m_sandbox->server(), &sandbox::SandboxServer::requestHandled, this,
-                                  [&](const QString &route, int status) {
-            if (!advanced && status == 200 && route.endsWith(QStringLiteral("/query"))) {
-                advanced = true;
-                m_sandbox->advanceSandboxClock(120);
-            }
-        });
+        auto connection = connect(&m_sandbox->server(), &sandbox::SandboxServer::requestHandled,
+                                  this, [&](const QString &route, int status) {
+                                      if (!advanced && status == 200
+                                          && route.endsWith(QStringLiteral("/query"))) {
+                                          advanced = true;
+                                          m_sandbox->advanceSandboxClock(120);
+                                      }
+                                  });
         const auto page = changes(crm, {});
         disconnect(connection);
         QVERIFY2(page.ok(), why(page));
@@ -361,7 +393,9 @@ private Q_SLOTS:
         const auto recovered = changes(*m_crm, {});
         QVERIFY2(recovered.ok(), why(recovered));
         QCOMPARE(recovered->records.size(), kSeeded);
-        QCOMPARE(m_sandbox->http().counters().total(Service::Salesforce).retries - afterStorm.retries, 2);
+        QCOMPARE(m_sandbox->http().counters().total(Service::Salesforce).retries
+                     - afterStorm.retries,
+                 2);
 
         sandbox::Fault bad;
         bad.method = "GET";
@@ -378,13 +412,16 @@ private Q_SLOTS:
     void findByReferralIdFindsOneOrNone()
     {
         const QString ref = QStringLiteral("ref-O'Neil-\\-7");
-        const auto id = wait<QString>([&](auto done) { m_crm->upsertByReferralId(ref, validOpportunity(QStringLiteral("to find")), this, done); });
+        const auto id = wait<QString>([&](auto done) {
+            m_crm->upsertByReferralId(ref, validOpportunity(QStringLiteral("to find")), this, done);
+        });
         QVERIFY2(id.ok(), why(id));
         const auto found = find(*m_crm, ref);
         QVERIFY2(found.ok(), why(found));
         QVERIFY(found->has_value());
         QCOMPARE(found->value().id, *id);
-        QCOMPARE(found->value().fields.value(QLatin1String("Referral_Identifier__c")).toString(), ref);
+        QCOMPARE(found->value().fields.value(QLatin1String("Referral_Identifier__c")).toString(),
+                 ref);
         const auto none = find(*m_crm, QStringLiteral("ref-nobody"));
         QVERIFY2(none.ok(), why(none));
         QVERIFY(!none->has_value());

@@ -29,10 +29,11 @@ class TestSalesforceDeletions : public CrmTestFixture
         HttpRequest r;
         r.service = Service::Salesforce;
         r.method = "DELETE";
-        r.url = QUrl(m_tokens->instanceUrl().toString() + QStringLiteral("/services/data/v62.0/sobjects/Opportunity/") + id);
+        r.url = QUrl(m_tokens->instanceUrl().toString()
+                     + QStringLiteral("/services/data/v62.0/sobjects/Opportunity/") + id);
         r.auth = m_tokens.get();
-        const auto response = waitForResult<HttpResponse>([&](auto done) { m_sandbox->http().send(r, this, done); },
-                                                          QStringLiteral("TIMEOUT"));
+        const auto response = waitForResult<HttpResponse>(
+            [&](auto done) { m_sandbox->http().send(r, this, done); }, QStringLiteral("TIMEOUT"));
         return response ? response->status : response.error().httpStatus;
     }
 
@@ -41,7 +42,8 @@ private Q_SLOTS:
     {
         const QString failed = startSalesforce(kSeeded);
         QVERIFY2(failed.isEmpty(), qPrintable(failed));
-        m_crm = std::make_unique<SalesforceConnector>(m_sandbox->http(), *m_tokens, salesforceConfig(*m_tokens));
+        m_crm = std::make_unique<SalesforceConnector>(m_sandbox->http(), *m_tokens,
+                                                      salesforceConfig(*m_tokens));
     }
     void cleanup()
     {
@@ -110,14 +112,16 @@ private Q_SLOTS:
         QCOMPARE(remove(records.at(4).id), 204);
         m_sandbox->advanceSandboxClock(120);
         // The org purged its delete log up to now: the window since the cursor is incomplete.
-        QCOMPARE(sandboxControl("POST", QStringLiteral("/control/salesforce/deleted/purge"), "{}"), 200);
+        QCOMPARE(sandboxControl("POST", QStringLiteral("/control/salesforce/deleted/purge"), "{}"),
+                 200);
         m_sandbox->advanceSandboxClock(60);
         const auto page = changes(*m_crm, cursor);
         QVERIFY(!page.ok());
         QCOMPARE(page.error().code, QStringLiteral("CURSOR_EXPIRED"));
         // Too old for the 15-day window: the service's INVALID_REPLICATION_DATE, same answer.
         const QString old = cursor.section(u'|', 0, 1) + u'|'
-                            + m_sandbox->server().clock().now().toUTC().addDays(-20).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+            + m_sandbox->server().clock().now().toUTC().addDays(-20).toString(
+                QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
         const auto tooOld = changes(*m_crm, old);
         QVERIFY(!tooOld.ok());
         QCOMPARE(tooOld.error().code, QStringLiteral("CURSOR_EXPIRED"));

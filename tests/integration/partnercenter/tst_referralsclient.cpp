@@ -40,7 +40,13 @@ class TestReferralsClient : public QObject
     {
         int seen = 0;
         auto pages = wait<int>([&](auto done) {
-            m_client->listAll(q, this, [&](const QList<QJsonObject> &page) { seen += int(page.size()); return true; }, done);
+            m_client->listAll(
+                q, this,
+                [&](const QList<QJsonObject> &page) {
+                    seen += int(page.size());
+                    return true;
+                },
+                done);
         });
         if (!pages || !pages->ok()) {
             if (error && pages)
@@ -65,10 +71,12 @@ private Q_SLOTS:
         m_sandbox = std::make_unique<SandboxFixture>();
         QVERIFY(m_sandbox->start());
         m_sandbox->seed(42, 250, {QStringLiteral("partnercenter")});
-        m_tokens = std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->partnerCenterAuth(),
-                                                        OAuthTokenProvider::Grant::Delegated);
+        m_tokens =
+            std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->partnerCenterAuth(),
+                                                 OAuthTokenProvider::Grant::Delegated);
         QVERIFY(m_sandbox->signIn(*m_tokens));
-        m_client = std::make_unique<ReferralsClient>(m_sandbox->http(), *m_tokens, m_sandbox->referralsBaseUrl());
+        m_client = std::make_unique<ReferralsClient>(m_sandbox->http(), *m_tokens,
+                                                     m_sandbox->referralsBaseUrl());
     }
     void cleanup()
     {
@@ -97,7 +105,8 @@ private Q_SLOTS:
         QCOMPARE(one->value(QLatin1String("id")).toString(), id);
         QVERIFY(!one->value(QLatin1String("eTag")).toString().isEmpty());
         ReferralQuery q;
-        q.filter = QStringLiteral("status eq ") + ReferralQuery::quoted(first.value(QLatin1String("status")).toString());
+        q.filter = QStringLiteral("status eq ")
+            + ReferralQuery::quoted(first.value(QLatin1String("status")).toString());
         const int matching = countAll(q);
         QVERIFY(matching > 0 && matching < 250);
         const auto missing = get(QStringLiteral("00000000-0000-0000-0000-000000000000"));
@@ -110,22 +119,26 @@ private Q_SLOTS:
         const auto seeded = firstPage();
         QVERIFY(seeded.ok());
         QJsonObject body = seeded->referrals.first();
-        for (const char *ro : {"id", "eTag", "links", "createdDateTime", "updatedDateTime", "engagementId", "@odata.context"})
+        for (const char *ro : {"id", "eTag", "links", "createdDateTime", "updatedDateTime",
+                               "engagementId", "@odata.context"})
             body.remove(QLatin1String(ro));
         body.insert(QStringLiteral("name"), QStringLiteral("Created by tst_referralsclient"));
         body.insert(QStringLiteral("externalReferenceId"), QStringLiteral("crm-0001"));
-        const auto created = *wait<QJsonObject>([&](auto done) { m_client->create(body, this, done); });
+        const auto created =
+            *wait<QJsonObject>([&](auto done) { m_client->create(body, this, done); });
         QVERIFY2(created.ok(), why(created));
         const QString id = created->value(QLatin1String("id")).toString();
         QVERIFY(!id.isEmpty());
 
-        const auto found = *wait<std::optional<QJsonObject>>(
-            [&](auto done) { m_client->findByExternalReferenceId(QStringLiteral("crm-0001"), this, done); });
+        const auto found = *wait<std::optional<QJsonObject>>([&](auto done) {
+            m_client->findByExternalReferenceId(QStringLiteral("crm-0001"), this, done);
+        });
         QVERIFY(found.ok());
         QVERIFY(found->has_value());
         QCOMPARE(found->value().value(QLatin1String("id")).toString(), id);
-        const auto none = *wait<std::optional<QJsonObject>>(
-            [&](auto done) { m_client->findByExternalReferenceId(QStringLiteral("no-such-o'id"), this, done); });
+        const auto none = *wait<std::optional<QJsonObject>>([&](auto done) {
+            m_client->findByExternalReferenceId(QStringLiteral("no-such-o'id"), this, done);
+        });
         QVERIFY(none.ok());
         QVERIFY(!none->has_value());
 
@@ -133,25 +146,31 @@ private Q_SLOTS:
         QJsonObject details = changed.value(QLatin1String("details")).toObject();
         details.insert(QStringLiteral("notes"), QStringLiteral("updated by PUT"));
         changed.insert(QStringLiteral("details"), details);
-        const auto updated = *wait<QJsonObject>([&](auto done) { m_client->update(changed, this, done); });
+        const auto updated =
+            *wait<QJsonObject>([&](auto done) { m_client->update(changed, this, done); });
         QVERIFY2(updated.ok(), why(updated));
         QVERIFY(updated->value(QLatin1String("eTag")) != created->value(QLatin1String("eTag")));
 
         // The old eTag is stale now: 412 → Conflict with the service's code.
-        const auto stale = *wait<QJsonObject>([&](auto done) { m_client->update(changed, this, done); });
+        const auto stale =
+            *wait<QJsonObject>([&](auto done) { m_client->update(changed, this, done); });
         QVERIFY(!stale.ok());
         QCOMPARE(stale.error().httpStatus, 412);
         QCOMPARE(toString(stale.error().kind), QStringLiteral("conflict"));
         QCOMPARE(stale.error().code, QStringLiteral("preconditionFailed"));
 
-        const QJsonArray ops{QJsonObject{{QStringLiteral("op"), QStringLiteral("replace")},
-                                         {QStringLiteral("path"), QStringLiteral("/details/notes")},
-                                         {QStringLiteral("value"), QStringLiteral("patched")}}};
+        const QJsonArray ops {
+            QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                         {QStringLiteral("path"), QStringLiteral("/details/notes")},
+                         {QStringLiteral("value"), QStringLiteral("patched")}}};
         const auto patched = *wait<QJsonObject>([&](auto done) {
             m_client->patch(id, ops, updated->value(QLatin1String("eTag")).toString(), this, done);
         });
         QVERIFY2(patched.ok(), why(patched));
-        QCOMPARE(patched->value(QLatin1String("details")).toObject().value(QLatin1String("notes")).toString(),
+        QCOMPARE(patched->value(QLatin1String("details"))
+                     .toObject()
+                     .value(QLatin1String("notes"))
+                     .toString(),
                  QStringLiteral("patched"));
         const auto stalePatch = *wait<QJsonObject>([&](auto done) {
             m_client->patch(id, ops, updated->value(QLatin1String("eTag")).toString(), this, done);
@@ -172,12 +191,15 @@ private Q_SLOTS:
         int pages = 0;
         int seen = 0;
         auto result = wait<int>([&](auto done) {
-            client.listAll({}, this, [&](const QList<QJsonObject> &page) {
-                seen += int(page.size());
-                if (++pages == 1)
-                    m_sandbox->advanceSandboxClock(120);
-                return true;
-            }, done);
+            client.listAll(
+                {}, this,
+                [&](const QList<QJsonObject> &page) {
+                    seen += int(page.size());
+                    if (++pages == 1)
+                        m_sandbox->advanceSandboxClock(120);
+                    return true;
+                },
+                done);
         });
         QVERIFY(result.has_value());
         QVERIFY2(result->ok(), why(*result));

@@ -15,8 +15,7 @@ class TestWebhookRegistrationClient : public QObject
     std::unique_ptr<OAuthTokenProvider> m_tokens;
     std::unique_ptr<WebhookRegistrationClient> m_client;
 
-    template<typename T, typename Call>
-    T wait(Call call)
+    template<typename T, typename Call> T wait(Call call)
     {
         std::optional<T> result;
         call([&](T r) { result = std::move(r); });
@@ -36,9 +35,11 @@ private Q_SLOTS:
     {
         m_sandbox = std::make_unique<SandboxFixture>();
         QVERIFY(m_sandbox->start());
-        m_tokens = std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->webhooksAuth(),
-                                                        OAuthTokenProvider::Grant::ClientCredentials);
-        m_client = std::make_unique<WebhookRegistrationClient>(m_sandbox->http(), *m_tokens, m_sandbox->webhooksBaseUrl());
+        m_tokens =
+            std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->webhooksAuth(),
+                                                 OAuthTokenProvider::Grant::ClientCredentials);
+        m_client = std::make_unique<WebhookRegistrationClient>(m_sandbox->http(), *m_tokens,
+                                                               m_sandbox->webhooksBaseUrl());
     }
     void cleanup()
     {
@@ -54,8 +55,9 @@ private Q_SLOTS:
         QVERIFY2(none.ok(), why(none));
         QVERIFY(!none->has_value());
 
-        const QStringList events{QStringLiteral("referral-created"), QStringLiteral("referral-updated"),
-                                 QStringLiteral("test-created")};
+        const QStringList events {QStringLiteral("referral-created"),
+                                  QStringLiteral("referral-updated"),
+                                  QStringLiteral("test-created")};
         const auto created = wait<Result<WebhookRegistration>>(
             [&](auto done) { m_client->registerNew(registration(events), this, done); });
         QVERIFY2(created.ok(), why(created));
@@ -67,7 +69,8 @@ private Q_SLOTS:
         QVERIFY(!twice.ok());
         QCOMPARE(twice.error().httpStatus, 409);
         QVERIFY(twice.error().message.contains(QLatin1String("PUT")));
-        const QStringList fewer{QStringLiteral("referral-updated"), QStringLiteral("test-created")};
+        const QStringList fewer {QStringLiteral("referral-updated"),
+                                 QStringLiteral("test-created")};
         const auto overwritten = wait<Result<WebhookRegistration>>(
             [&](auto done) { m_client->registerOrOverwrite(registration(fewer), this, done); });
         QVERIFY2(overwritten.ok(), why(overwritten));
@@ -75,11 +78,13 @@ private Q_SLOTS:
         QVERIFY(now.ok() && now->has_value());
         QCOMPARE(now->value().webhookEvents, fewer);
 
-        const auto names = wait<Result<QStringList>>([&](auto done) { m_client->events(this, done); });
+        const auto names =
+            wait<Result<QStringList>>([&](auto done) { m_client->events(this, done); });
         QVERIFY2(names.ok(), why(names));
         QVERIFY(names->contains(QStringLiteral("referral-created")));
 
-        const auto correlation = wait<Result<QString>>([&](auto done) { m_client->sendValidationEvent(this, done); });
+        const auto correlation =
+            wait<Result<QString>>([&](auto done) { m_client->sendValidationEvent(this, done); });
         QVERIFY2(correlation.ok(), why(correlation));
         const auto status = wait<Result<QJsonObject>>(
             [&](auto done) { m_client->validationEventStatus(correlation.value(), this, done); });
@@ -97,8 +102,9 @@ private Q_SLOTS:
     // (no crash), and the next call works again.
     void throttlesServerErrorsAndMalformedJson()
     {
-        const auto created = wait<Result<WebhookRegistration>>(
-            [&](auto done) { m_client->registerNew(registration({QStringLiteral("referral-created")}), this, done); });
+        const auto created = wait<Result<WebhookRegistration>>([&](auto done) {
+            m_client->registerNew(registration({QStringLiteral("referral-created")}), this, done);
+        });
         QVERIFY2(created.ok(), why(created));
         using Opt = Result<std::optional<WebhookRegistration>>;
         sandbox::Fault f;
@@ -136,7 +142,8 @@ private Q_SLOTS:
     void invalidRegistrationIsRefused()
     {
         WebhookRegistration bad = registration({QStringLiteral("no-such-event")});
-        const auto refused = wait<Result<WebhookRegistration>>([&](auto done) { m_client->registerNew(bad, this, done); });
+        const auto refused = wait<Result<WebhookRegistration>>(
+            [&](auto done) { m_client->registerNew(bad, this, done); });
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().httpStatus, 400);
     }

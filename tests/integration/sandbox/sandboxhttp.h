@@ -41,11 +41,13 @@ public:
     QNetworkAccessManager network;
     QByteArray bearer; // sent as Authorization: Bearer when non-empty
 
-    HttpResult send(const QByteArray &method, const QString &url, const QByteArray &body = QByteArray(),
+    HttpResult send(const QByteArray &method, const QString &url,
+                    const QByteArray &body = QByteArray(),
                     const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 20000)
     {
-        QNetworkRequest request{QUrl(url)};
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        QNetworkRequest request {QUrl(url)};
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                             QNetworkRequest::ManualRedirectPolicy);
         request.setTransferTimeout(timeoutMs);
         if (!bearer.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + bearer);
@@ -71,8 +73,9 @@ public:
     HttpResult get(const QString &url) { return send("GET", url); }
     HttpResult postJson(const QString &url, const QJsonValue &value)
     {
-        const QByteArray body = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
-                                                : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+        const QByteArray body = value.isArray()
+            ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+            : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
         return send("POST", url, body);
     }
     HttpResult form(const QString &url, const QList<QPair<QString, QString>> &fields)
@@ -81,7 +84,8 @@ public:
         for (const auto &field : fields) {
             if (!body.isEmpty())
                 body += '&';
-            body += QUrl::toPercentEncoding(field.first) + '=' + QUrl::toPercentEncoding(field.second);
+            body +=
+                QUrl::toPercentEncoding(field.first) + '=' + QUrl::toPercentEncoding(field.second);
         }
         return send("POST", url, body, {{"Content-Type", "application/x-www-form-urlencoded"}});
     }

@@ -25,18 +25,27 @@ private:
     QByteArray referralsToken()
     {
         SandboxHttp http;
-        return http.form(url("/login/t/oauth2/v2.0/token"), {{QStringLiteral("grant_type"), QStringLiteral("password")},
-                                                             {QStringLiteral("client_id"), QStringLiteral("c")},
-                                                             {QStringLiteral("username"), QStringLiteral("admin@partner.example")},
-                                                             {QStringLiteral("password"), QStringLiteral("sandbox")},
-                                                             {QStringLiteral("scope"), QStringLiteral("https://api.partner.microsoft.com/.default")}})
-            .object().value(QStringLiteral("access_token")).toString().toUtf8();
+        return http
+            .form(url("/login/t/oauth2/v2.0/token"),
+                  {{QStringLiteral("grant_type"), QStringLiteral("password")},
+                   {QStringLiteral("client_id"), QStringLiteral("c")},
+                   {QStringLiteral("username"), QStringLiteral("admin@partner.example")},
+                   {QStringLiteral("password"), QStringLiteral("sandbox")},
+                   {QStringLiteral("scope"),
+                    QStringLiteral("https://api.partner.microsoft.com/.default")}})
+            .object()
+            .value(QStringLiteral("access_token"))
+            .toString()
+            .toUtf8();
     }
     QJsonArray allReferrals()
     {
         SandboxHttp http;
         http.bearer = referralsToken();
-        return http.get(url("/pc/v1.0/engagements/referrals?$top=100")).object().value(QStringLiteral("value")).toArray();
+        return http.get(url("/pc/v1.0/engagements/referrals?$top=100"))
+            .object()
+            .value(QStringLiteral("value"))
+            .toArray();
     }
 
 private Q_SLOTS:
@@ -69,14 +78,27 @@ private Q_SLOTS:
 
     void seedIsDeterministicAndResetClears()
     {
-        QCOMPARE(m_http.postJson(url("/control/seed"), QJsonObject{{QStringLiteral("seed"), 9}, {QStringLiteral("records"), 30}}).status, 200);
+        QCOMPARE(m_http
+                     .postJson(
+                         url("/control/seed"),
+                         QJsonObject {{QStringLiteral("seed"), 9}, {QStringLiteral("records"), 30}})
+                     .status,
+                 200);
         const QJsonArray first = allReferrals();
         QCOMPARE(first.size(), 30);
         QCOMPARE(m_http.send("POST", url("/control/reset")).status, 204);
         QCOMPARE(allReferrals().size(), 0);
-        QCOMPARE(m_http.postJson(url("/control/seed"), QJsonObject{{QStringLiteral("seed"), 9}, {QStringLiteral("records"), 30}}).status, 200);
+        QCOMPARE(m_http
+                     .postJson(
+                         url("/control/seed"),
+                         QJsonObject {{QStringLiteral("seed"), 9}, {QStringLiteral("records"), 30}})
+                     .status,
+                 200);
         QCOMPARE(allReferrals(), first); // byte-for-byte the same data, eTags included
-        QCOMPARE(m_http.postJson(url("/control/seed"), QJsonObject{{QStringLiteral("records"), -1}}).status, 400);
+        QCOMPARE(
+            m_http.postJson(url("/control/seed"), QJsonObject {{QStringLiteral("records"), -1}})
+                .status,
+            400);
     }
 
     void countersAndFaults()
@@ -92,17 +114,35 @@ private Q_SLOTS:
         QCOMPARE(counters.value(QStringLiteral("GET /control/urls")).toInt(), 0);
         QCOMPARE(m_http.send("DELETE", url("/control/urls")).status, 405);
 
-        QCOMPARE(m_http.postJson(url("/control/faults"), QJsonObject{{QStringLiteral("pattern"), QStringLiteral("no-slash")}}).status, 400);
-        QCOMPARE(m_http.postJson(url("/control/faults"), QJsonObject{{QStringLiteral("pattern"), QStringLiteral("/x")}, {QStringLiteral("status"), 99}}).status, 400);
-        QCOMPARE(m_http.postJson(url("/control/faults"), QJsonObject{{QStringLiteral("pattern"), QStringLiteral("/control/urls")},
-                                                                     {QStringLiteral("delayMs"), 300}, {QStringLiteral("remaining"), 1}}).status, 201);
+        QCOMPARE(
+            m_http
+                .postJson(url("/control/faults"),
+                          QJsonObject {{QStringLiteral("pattern"), QStringLiteral("no-slash")}})
+                .status,
+            400);
+        QCOMPARE(m_http
+                     .postJson(url("/control/faults"),
+                               QJsonObject {{QStringLiteral("pattern"), QStringLiteral("/x")},
+                                            {QStringLiteral("status"), 99}})
+                     .status,
+                 400);
+        QCOMPARE(
+            m_http
+                .postJson(url("/control/faults"),
+                          QJsonObject {{QStringLiteral("pattern"), QStringLiteral("/control/urls")},
+                                       {QStringLiteral("delayMs"), 300},
+                                       {QStringLiteral("remaining"), 1}})
+                .status,
+            201);
         QCOMPARE(m_http.get(url("/control/faults")).array().size(), 1);
         QElapsedTimer timer;
         timer.start();
         QCOMPARE(m_http.get(url("/control/urls")).status, 200);
         QVERIFY(timer.elapsed() >= 250);
         QCOMPARE(m_http.get(url("/control/faults")).array().size(), 0); // consumed
-        m_http.postJson(url("/control/faults"), QJsonObject{{QStringLiteral("pattern"), QStringLiteral("/control/urls")}, {QStringLiteral("status"), 500}});
+        m_http.postJson(url("/control/faults"),
+                        QJsonObject {{QStringLiteral("pattern"), QStringLiteral("/control/urls")},
+                                     {QStringLiteral("status"), 500}});
         QCOMPARE(m_http.get(url("/control/urls")).status, 500);
         QCOMPARE(m_http.get(url("/control/urls")).status, 500); // until removed
         QCOMPARE(m_http.send("DELETE", url("/control/faults")).status, 204);
@@ -112,26 +152,51 @@ private Q_SLOTS:
     void urlsClockAndTokenLifetime()
     {
         const QJsonObject urls = m_http.get(url("/control/urls")).object();
-        QCOMPARE(urls.value(QStringLiteral("partnercenter.referralsBaseUrl")).toString(), m_server->url(u"/pc"));
-        QCOMPARE(urls.value(QStringLiteral("partnercenter.webhooksBaseUrl")).toString(), m_server->url(u"/pcwebhooks"));
-        QCOMPARE(urls.value(QStringLiteral("entra.authority")).toString(), m_server->url(u"/login"));
+        QCOMPARE(urls.value(QStringLiteral("partnercenter.referralsBaseUrl")).toString(),
+                 m_server->url(u"/pc"));
+        QCOMPARE(urls.value(QStringLiteral("partnercenter.webhooksBaseUrl")).toString(),
+                 m_server->url(u"/pcwebhooks"));
+        QCOMPARE(urls.value(QStringLiteral("entra.authority")).toString(),
+                 m_server->url(u"/login"));
         const QDateTime before = m_server->clock().now();
-        QCOMPARE(m_http.postJson(url("/control/clock/advance"), QJsonObject{{QStringLiteral("seconds"), 86400}}).status, 200);
+        QCOMPARE(m_http
+                     .postJson(url("/control/clock/advance"),
+                               QJsonObject {{QStringLiteral("seconds"), 86400}})
+                     .status,
+                 200);
         QVERIFY(m_server->clock().now() >= before.addSecs(86400));
-        QCOMPARE(m_http.send("PUT", url("/control/tokens/lifetime"), "{\"seconds\":0}").status, 400);
-        QCOMPARE(m_http.send("PUT", url("/control/tokens/lifetime"), "{\"seconds\":42}").status, 200);
-        QCOMPARE(m_http.get(url("/control/tokens/lifetime")).object().value(QStringLiteral("seconds")).toInt(), 42);
+        QCOMPARE(m_http.send("PUT", url("/control/tokens/lifetime"), "{\"seconds\":0}").status,
+                 400);
+        QCOMPARE(m_http.send("PUT", url("/control/tokens/lifetime"), "{\"seconds\":42}").status,
+                 200);
+        QCOMPARE(m_http.get(url("/control/tokens/lifetime"))
+                     .object()
+                     .value(QStringLiteral("seconds"))
+                     .toInt(),
+                 42);
     }
 
     void expireAndIncomingReferrals()
     {
-        const auto created = m_http.postJson(url("/control/partnercenter/referrals"), QJsonObject{{QStringLiteral("index"), 3}});
+        const auto created = m_http.postJson(url("/control/partnercenter/referrals"),
+                                             QJsonObject {{QStringLiteral("index"), 3}});
         QCOMPARE(created.status, 201);
-        QCOMPARE(created.object().value(QStringLiteral("direction")).toString(), QStringLiteral("Incoming"));
-        QCOMPARE(created.object().value(QStringLiteral("status")).toString(), QStringLiteral("New"));
-        QCOMPARE(m_http.postJson(url("/control/partnercenter/expire"), QJsonObject()).object().value(QStringLiteral("expired")).toArray().size(), 0);
+        QCOMPARE(created.object().value(QStringLiteral("direction")).toString(),
+                 QStringLiteral("Incoming"));
+        QCOMPARE(created.object().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("New"));
+        QCOMPARE(m_http.postJson(url("/control/partnercenter/expire"), QJsonObject())
+                     .object()
+                     .value(QStringLiteral("expired"))
+                     .toArray()
+                     .size(),
+                 0);
         m_server->clock().advance(15LL * 86400 * 1000);
-        const QJsonArray expired = m_http.postJson(url("/control/partnercenter/expire"), QJsonObject()).object().value(QStringLiteral("expired")).toArray();
+        const QJsonArray expired =
+            m_http.postJson(url("/control/partnercenter/expire"), QJsonObject())
+                .object()
+                .value(QStringLiteral("expired"))
+                .toArray();
         QCOMPARE(expired.size(), 1);
         const QJsonObject after = allReferrals().first().toObject();
         QCOMPARE(after.value(QStringLiteral("substatus")).toString(), QStringLiteral("Expired"));

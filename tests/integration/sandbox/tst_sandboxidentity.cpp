@@ -21,25 +21,30 @@ private:
     QString tokenUrl() const { return url("/login/contoso/oauth2/v2.0/token"); }
 
     // Runs the authorize page and returns the Location it redirects to.
-    QUrl authorize(const QString &challenge, const QString &redirect = QStringLiteral("http://127.0.0.1:8400/cb"))
+    QUrl authorize(const QString &challenge,
+                   const QString &redirect = QStringLiteral("http://127.0.0.1:8400/cb"))
     {
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("client_id"), QStringLiteral("console"));
         query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
         query.addQueryItem(QStringLiteral("redirect_uri"), redirect);
-        query.addQueryItem(QStringLiteral("scope"), QStringLiteral("https://api.partner.microsoft.com/.default offline_access"));
+        query.addQueryItem(
+            QStringLiteral("scope"),
+            QStringLiteral("https://api.partner.microsoft.com/.default offline_access"));
         query.addQueryItem(QStringLiteral("state"), QStringLiteral("s1"));
         query.addQueryItem(QStringLiteral("code_challenge"), challenge);
         query.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
-        const auto result = m_http.get(url("/login/contoso/oauth2/v2.0/authorize?") + query.toString(QUrl::FullyEncoded));
+        const auto result = m_http.get(url("/login/contoso/oauth2/v2.0/authorize?")
+                                       + query.toString(QUrl::FullyEncoded));
         if (result.status != 302)
             return QUrl();
         return QUrl(QString::fromUtf8(result.header("Location")));
     }
     static QString challengeOf(const QByteArray &verifier)
     {
-        return QString::fromLatin1(QCryptographicHash::hash(verifier, QCryptographicHash::Sha256)
-                                       .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        return QString::fromLatin1(
+            QCryptographicHash::hash(verifier, QCryptographicHash::Sha256)
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     }
 
 private Q_SLOTS:
@@ -54,10 +59,13 @@ private Q_SLOTS:
 
     void clientCredentialsV2()
     {
-        const auto result = m_http.form(tokenUrl(), {{QStringLiteral("grant_type"), QStringLiteral("client_credentials")},
-                                                     {QStringLiteral("client_id"), QStringLiteral("app")},
-                                                     {QStringLiteral("client_secret"), QStringLiteral("sandbox-secret")},
-                                                     {QStringLiteral("scope"), QStringLiteral("https://api.partnercenter.microsoft.com/.default")}});
+        const auto result =
+            m_http.form(tokenUrl(),
+                        {{QStringLiteral("grant_type"), QStringLiteral("client_credentials")},
+                         {QStringLiteral("client_id"), QStringLiteral("app")},
+                         {QStringLiteral("client_secret"), QStringLiteral("sandbox-secret")},
+                         {QStringLiteral("scope"),
+                          QStringLiteral("https://api.partnercenter.microsoft.com/.default")}});
         QCOMPARE(result.status, 200);
         const QJsonObject body = result.object();
         QCOMPARE(body.value(QStringLiteral("token_type")).toString(), QStringLiteral("Bearer"));
@@ -70,36 +78,49 @@ private Q_SLOTS:
         // ...but not the referrals API (wrong audience, and app-only).
         const auto referrals = m_http.get(url("/pc/v1.0/engagements/referrals"));
         QCOMPARE(referrals.status, 401);
-        QCOMPARE(referrals.object().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QCOMPARE(referrals.object()
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("code"))
+                     .toString(),
                  QStringLiteral("unauthenticated"));
     }
 
     void clientCredentialsErrors()
     {
-        auto bad = m_http.form(tokenUrl(), {{QStringLiteral("grant_type"), QStringLiteral("client_credentials")},
-                                            {QStringLiteral("client_id"), QStringLiteral("app")},
-                                            {QStringLiteral("client_secret"), QStringLiteral("wrong")},
-                                            {QStringLiteral("scope"), QStringLiteral("https://api.partnercenter.microsoft.com/.default")}});
+        auto bad =
+            m_http.form(tokenUrl(),
+                        {{QStringLiteral("grant_type"), QStringLiteral("client_credentials")},
+                         {QStringLiteral("client_id"), QStringLiteral("app")},
+                         {QStringLiteral("client_secret"), QStringLiteral("wrong")},
+                         {QStringLiteral("scope"),
+                          QStringLiteral("https://api.partnercenter.microsoft.com/.default")}});
         QCOMPARE(bad.status, 401);
-        QCOMPARE(bad.object().value(QStringLiteral("error")).toString(), QStringLiteral("invalid_client"));
+        QCOMPARE(bad.object().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("invalid_client"));
         QVERIFY(bad.object().value(QStringLiteral("error_codes")).isArray());
-        auto unsupported = m_http.form(tokenUrl(), {{QStringLiteral("grant_type"), QStringLiteral("magic")},
-                                                    {QStringLiteral("client_id"), QStringLiteral("app")}});
+        auto unsupported = m_http.form(tokenUrl(),
+                                       {{QStringLiteral("grant_type"), QStringLiteral("magic")},
+                                        {QStringLiteral("client_id"), QStringLiteral("app")}});
         QCOMPARE(unsupported.status, 400);
-        QCOMPARE(unsupported.object().value(QStringLiteral("error")).toString(), QStringLiteral("unsupported_grant_type"));
+        QCOMPARE(unsupported.object().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("unsupported_grant_type"));
     }
 
     void v1ResponseUsesStrings()
     {
-        const auto result = m_http.form(url("/login/contoso/oauth2/token"),
-                                        {{QStringLiteral("grant_type"), QStringLiteral("client_credentials")},
-                                         {QStringLiteral("client_id"), QStringLiteral("app")},
-                                         {QStringLiteral("client_secret"), QStringLiteral("sandbox-secret")},
-                                         {QStringLiteral("resource"), QStringLiteral("https://api.partnercenter.microsoft.com")}});
+        const auto result =
+            m_http.form(url("/login/contoso/oauth2/token"),
+                        {{QStringLiteral("grant_type"), QStringLiteral("client_credentials")},
+                         {QStringLiteral("client_id"), QStringLiteral("app")},
+                         {QStringLiteral("client_secret"), QStringLiteral("sandbox-secret")},
+                         {QStringLiteral("resource"),
+                          QStringLiteral("https://api.partnercenter.microsoft.com")}});
         QCOMPARE(result.status, 200);
         QVERIFY(result.object().value(QStringLiteral("expires_in")).isString());
         QVERIFY(result.object().value(QStringLiteral("expires_on")).isString());
-        QCOMPARE(result.object().value(QStringLiteral("resource")).toString(), QStringLiteral("https://api.partnercenter.microsoft.com"));
+        QCOMPARE(result.object().value(QStringLiteral("resource")).toString(),
+                 QStringLiteral("https://api.partnercenter.microsoft.com"));
     }
 
     void authorizationCodeWithPkce()
@@ -111,9 +132,11 @@ private Q_SLOTS:
         QCOMPARE(query.queryItemValue(QStringLiteral("state")), QStringLiteral("s1"));
         const QString code = query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
         QVERIFY(!code.isEmpty());
-        const QList<QPair<QString, QString>> exchange{
-            {QStringLiteral("grant_type"), QStringLiteral("authorization_code")}, {QStringLiteral("client_id"), QStringLiteral("console")},
-            {QStringLiteral("code"), code}, {QStringLiteral("redirect_uri"), QStringLiteral("http://127.0.0.1:8400/cb")},
+        const QList<QPair<QString, QString>> exchange {
+            {QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+            {QStringLiteral("client_id"), QStringLiteral("console")},
+            {QStringLiteral("code"), code},
+            {QStringLiteral("redirect_uri"), QStringLiteral("http://127.0.0.1:8400/cb")},
             {QStringLiteral("code_verifier"), QString::fromLatin1(verifier)}};
         const auto token = m_http.form(tokenUrl(), exchange);
         QCOMPARE(token.status, 200);
@@ -125,87 +148,125 @@ private Q_SLOTS:
         m_http.bearer.clear();
         const auto again = m_http.form(tokenUrl(), exchange);
         QCOMPARE(again.status, 400);
-        QCOMPARE(again.object().value(QStringLiteral("error")).toString(), QStringLiteral("invalid_grant"));
+        QCOMPARE(again.object().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("invalid_grant"));
         // The refresh token gives a token for another resource (multi-resource refresh).
-        const auto refreshed = m_http.form(tokenUrl(), {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
-                                                        {QStringLiteral("client_id"), QStringLiteral("console")},
-                                                        {QStringLiteral("refresh_token"), refresh},
-                                                        {QStringLiteral("scope"), QStringLiteral("https://api.partnercenter.microsoft.com/.default offline_access")}});
+        const auto refreshed = m_http.form(
+            tokenUrl(),
+            {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+             {QStringLiteral("client_id"), QStringLiteral("console")},
+             {QStringLiteral("refresh_token"), refresh},
+             {QStringLiteral("scope"),
+              QStringLiteral("https://api.partnercenter.microsoft.com/.default offline_access")}});
         QCOMPARE(refreshed.status, 200);
-        m_http.bearer = refreshed.object().value(QStringLiteral("access_token")).toString().toUtf8();
+        m_http.bearer =
+            refreshed.object().value(QStringLiteral("access_token")).toString().toUtf8();
         QCOMPARE(m_http.get(url("/pcwebhooks/webhooks/v1/registration/events")).status, 200);
         m_http.bearer.clear();
-        const auto badRefresh = m_http.form(tokenUrl(), {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
-                                                         {QStringLiteral("refresh_token"), QStringLiteral("nope")}});
-        QCOMPARE(badRefresh.object().value(QStringLiteral("error")).toString(), QStringLiteral("invalid_grant"));
+        const auto badRefresh =
+            m_http.form(tokenUrl(),
+                        {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+                         {QStringLiteral("refresh_token"), QStringLiteral("nope")}});
+        QCOMPARE(badRefresh.object().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("invalid_grant"));
     }
 
     void pkceMismatchIsInvalidGrant()
     {
         const QUrl redirect = authorize(challengeOf("the-real-verifier-0123456789-0123456789-xyz"));
-        const QString code = QUrlQuery(redirect).queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
+        const QString code =
+            QUrlQuery(redirect).queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
         QVERIFY(!code.isEmpty());
-        const auto token = m_http.form(tokenUrl(), {{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
-                                                    {QStringLiteral("client_id"), QStringLiteral("console")},
-                                                    {QStringLiteral("code"), code},
-                                                    {QStringLiteral("redirect_uri"), QStringLiteral("http://127.0.0.1:8400/cb")},
-                                                    {QStringLiteral("code_verifier"), QStringLiteral("another-verifier-0123456789-0123456789-xyz")}});
+        const auto token = m_http.form(
+            tokenUrl(),
+            {{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+             {QStringLiteral("client_id"), QStringLiteral("console")},
+             {QStringLiteral("code"), code},
+             {QStringLiteral("redirect_uri"), QStringLiteral("http://127.0.0.1:8400/cb")},
+             {QStringLiteral("code_verifier"),
+              QStringLiteral("another-verifier-0123456789-0123456789-xyz")}});
         QCOMPARE(token.status, 400);
-        QCOMPARE(token.object().value(QStringLiteral("error")).toString(), QStringLiteral("invalid_grant"));
-        QVERIFY(token.object().value(QStringLiteral("error_description")).toString().startsWith(QStringLiteral("AADSTS501481")));
+        QCOMPARE(token.object().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("invalid_grant"));
+        QVERIFY(token.object()
+                    .value(QStringLiteral("error_description"))
+                    .toString()
+                    .startsWith(QStringLiteral("AADSTS501481")));
     }
 
     void authorizeRejectsNonLoopbackAndPlain()
     {
         QCOMPARE(authorize(challengeOf("v"), QStringLiteral("https://evil.example/cb")), QUrl());
-        const auto plain = m_http.get(url("/login/contoso/oauth2/v2.0/authorize?client_id=c&response_type=code"
-                                          "&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcb&code_challenge=abc&code_challenge_method=plain"));
+        const auto plain =
+            m_http.get(url("/login/contoso/oauth2/v2.0/authorize?client_id=c&response_type=code"
+                           "&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcb&code_challenge=abc&code_"
+                           "challenge_method=plain"));
         QCOMPARE(plain.status, 302);
         QVERIFY(plain.header("Location").contains("error=invalid_request"));
     }
 
     void signInFormCanFail()
     {
-        QCOMPARE(m_http.send("PUT", url("/control/identity"), "{\"authorizeMode\":\"form\"}").status, 200);
-        const QString params = QStringLiteral("client_id=c&response_type=code&state=z&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcb");
+        QCOMPARE(
+            m_http.send("PUT", url("/control/identity"), "{\"authorizeMode\":\"form\"}").status,
+            200);
+        const QString params = QStringLiteral(
+            "client_id=c&response_type=code&state=z&redirect_uri=http%3A%2F%2F127.0.0.1%3A9%2Fcb");
         const auto page = m_http.get(url("/login/contoso/oauth2/v2.0/authorize?") + params);
         QCOMPARE(page.status, 200);
         QVERIFY(page.body.contains("<form"));
-        const auto wrong = m_http.send("POST", url("/login/contoso/oauth2/v2.0/authorize"),
-                                       params.toUtf8() + "&username=admin%40partner.example&password=bad",
-                                       {{"Content-Type", "application/x-www-form-urlencoded"}});
+        const auto wrong =
+            m_http.send("POST", url("/login/contoso/oauth2/v2.0/authorize"),
+                        params.toUtf8() + "&username=admin%40partner.example&password=bad",
+                        {{"Content-Type", "application/x-www-form-urlencoded"}});
         QCOMPARE(wrong.status, 302);
         QVERIFY(wrong.header("Location").contains("error=access_denied"));
         QVERIFY(wrong.header("Location").contains("state=z"));
-        const auto right = m_http.send("POST", url("/login/contoso/oauth2/v2.0/authorize"),
-                                       params.toUtf8() + "&username=admin%40partner.example&password=sandbox",
-                                       {{"Content-Type", "application/x-www-form-urlencoded"}});
+        const auto right =
+            m_http.send("POST", url("/login/contoso/oauth2/v2.0/authorize"),
+                        params.toUtf8() + "&username=admin%40partner.example&password=sandbox",
+                        {{"Content-Type", "application/x-www-form-urlencoded"}});
         QCOMPARE(right.status, 302);
         QVERIFY(right.header("Location").contains("code="));
     }
 
     void deviceCodeFlow()
     {
-        QCOMPARE(m_http.send("PUT", url("/control/identity"), "{\"deviceCodeInterval\":5,\"deviceCodeExpiresIn\":600}").status, 200);
-        const auto start = m_http.form(url("/login/contoso/oauth2/v2.0/devicecode"),
-                                       {{QStringLiteral("client_id"), QStringLiteral("console")},
-                                        {QStringLiteral("scope"), QStringLiteral("https://api.partner.microsoft.com/.default offline_access")}});
+        QCOMPARE(m_http
+                     .send("PUT", url("/control/identity"),
+                           "{\"deviceCodeInterval\":5,\"deviceCodeExpiresIn\":600}")
+                     .status,
+                 200);
+        const auto start = m_http.form(
+            url("/login/contoso/oauth2/v2.0/devicecode"),
+            {{QStringLiteral("client_id"), QStringLiteral("console")},
+             {QStringLiteral("scope"),
+              QStringLiteral("https://api.partner.microsoft.com/.default offline_access")}});
         QCOMPARE(start.status, 200);
         const QString deviceCode = start.object().value(QStringLiteral("device_code")).toString();
         const QString userCode = start.object().value(QStringLiteral("user_code")).toString();
         QCOMPARE(start.object().value(QStringLiteral("interval")).toInt(), 5);
-        QVERIFY(start.object().value(QStringLiteral("verification_uri")).toString().startsWith(m_server->url(u"/login/device")));
-        const QList<QPair<QString, QString>> poll{{QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:device_code")},
-                                                  {QStringLiteral("client_id"), QStringLiteral("console")},
-                                                  {QStringLiteral("device_code"), deviceCode}};
-        QCOMPARE(m_http.form(tokenUrl(), poll).object().value(QStringLiteral("error")).toString(), QStringLiteral("authorization_pending"));
+        QVERIFY(start.object()
+                    .value(QStringLiteral("verification_uri"))
+                    .toString()
+                    .startsWith(m_server->url(u"/login/device")));
+        const QList<QPair<QString, QString>> poll {
+            {QStringLiteral("grant_type"),
+             QStringLiteral("urn:ietf:params:oauth:grant-type:device_code")},
+            {QStringLiteral("client_id"), QStringLiteral("console")},
+            {QStringLiteral("device_code"), deviceCode}};
+        QCOMPARE(m_http.form(tokenUrl(), poll).object().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("authorization_pending"));
         // Polling again at once (sandbox clock did not move) is too fast.
-        QCOMPARE(m_http.form(tokenUrl(), poll).object().value(QStringLiteral("error")).toString(), QStringLiteral("slow_down"));
+        QCOMPARE(m_http.form(tokenUrl(), poll).object().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("slow_down"));
         m_server->clock().advance(11000);
-        QCOMPARE(m_http.form(tokenUrl(), poll).object().value(QStringLiteral("error")).toString(), QStringLiteral("authorization_pending"));
+        QCOMPARE(m_http.form(tokenUrl(), poll).object().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("authorization_pending"));
         // The user signs in on the verification page.
         const auto approve = m_http.send("POST", url("/login/device"),
-                                         "user_code=" + userCode.toUtf8() + "&username=admin%40partner.example&password=sandbox",
+                                         "user_code=" + userCode.toUtf8()
+                                             + "&username=admin%40partner.example&password=sandbox",
                                          {{"Content-Type", "application/x-www-form-urlencoded"}});
         QCOMPARE(approve.status, 200);
         m_server->clock().advance(11000);
@@ -216,55 +277,73 @@ private Q_SLOTS:
 
     void deviceCodeExpires()
     {
-        const auto start = m_http.form(url("/login/contoso/oauth2/v2.0/devicecode"),
-                                       {{QStringLiteral("client_id"), QStringLiteral("console")},
-                                        {QStringLiteral("scope"), QStringLiteral("https://api.partner.microsoft.com/.default")}});
+        const auto start =
+            m_http.form(url("/login/contoso/oauth2/v2.0/devicecode"),
+                        {{QStringLiteral("client_id"), QStringLiteral("console")},
+                         {QStringLiteral("scope"),
+                          QStringLiteral("https://api.partner.microsoft.com/.default")}});
         const QString deviceCode = start.object().value(QStringLiteral("device_code")).toString();
         m_server->clock().advance(3600 * 1000);
-        const auto token = m_http.form(tokenUrl(), {{QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:device_code")},
-                                                    {QStringLiteral("client_id"), QStringLiteral("console")},
-                                                    {QStringLiteral("device_code"), deviceCode}});
+        const auto token =
+            m_http.form(tokenUrl(),
+                        {{QStringLiteral("grant_type"),
+                          QStringLiteral("urn:ietf:params:oauth:grant-type:device_code")},
+                         {QStringLiteral("client_id"), QStringLiteral("console")},
+                         {QStringLiteral("device_code"), deviceCode}});
         QCOMPARE(token.status, 400);
-        QCOMPARE(token.object().value(QStringLiteral("error")).toString(), QStringLiteral("expired_token"));
+        QCOMPARE(token.object().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("expired_token"));
     }
 
     void tokenLifetimeIsConfigurable()
     {
-        QCOMPARE(m_http.send("PUT", url("/control/tokens/lifetime"), "{\"seconds\":5}").status, 200);
-        const auto token = m_http.form(tokenUrl(), {{QStringLiteral("grant_type"), QStringLiteral("password")},
-                                                    {QStringLiteral("client_id"), QStringLiteral("console")},
-                                                    {QStringLiteral("username"), QStringLiteral("admin@partner.example")},
-                                                    {QStringLiteral("password"), QStringLiteral("sandbox")},
-                                                    {QStringLiteral("scope"), QStringLiteral("https://api.partner.microsoft.com/.default")}});
+        QCOMPARE(m_http.send("PUT", url("/control/tokens/lifetime"), "{\"seconds\":5}").status,
+                 200);
+        const auto token =
+            m_http.form(tokenUrl(),
+                        {{QStringLiteral("grant_type"), QStringLiteral("password")},
+                         {QStringLiteral("client_id"), QStringLiteral("console")},
+                         {QStringLiteral("username"), QStringLiteral("admin@partner.example")},
+                         {QStringLiteral("password"), QStringLiteral("sandbox")},
+                         {QStringLiteral("scope"),
+                          QStringLiteral("https://api.partner.microsoft.com/.default")}});
         QCOMPARE(token.object().value(QStringLiteral("expires_in")).toInt(), 5);
         m_http.bearer = token.object().value(QStringLiteral("access_token")).toString().toUtf8();
         QCOMPARE(m_http.get(url("/pc/v1.0/engagements/referrals")).status, 200);
         m_server->clock().advance(6000);
         const auto expired = m_http.get(url("/pc/v1.0/engagements/referrals"));
         QCOMPARE(expired.status, 401);
-        QCOMPARE(expired.object().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString(),
+        QCOMPARE(expired.object()
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("message"))
+                     .toString(),
                  QStringLiteral("token expired"));
     }
 
     void salesforceTokenHasInstanceUrl()
     {
-        const auto token = m_http.form(url("/sflogin/services/oauth2/token"),
-                                       {{QStringLiteral("grant_type"), QStringLiteral("password")},
-                                        {QStringLiteral("client_id"), QStringLiteral("consumer")},
-                                        {QStringLiteral("username"), QStringLiteral("admin@partner.example")},
-                                        {QStringLiteral("password"), QStringLiteral("sandbox")}});
+        const auto token =
+            m_http.form(url("/sflogin/services/oauth2/token"),
+                        {{QStringLiteral("grant_type"), QStringLiteral("password")},
+                         {QStringLiteral("client_id"), QStringLiteral("consumer")},
+                         {QStringLiteral("username"), QStringLiteral("admin@partner.example")},
+                         {QStringLiteral("password"), QStringLiteral("sandbox")}});
         QCOMPARE(token.status, 200);
         const QJsonObject body = token.object();
-        QCOMPARE(body.value(QStringLiteral("instance_url")).toString(), m_server->url(u"/salesforce"));
+        QCOMPARE(body.value(QStringLiteral("instance_url")).toString(),
+                 m_server->url(u"/salesforce"));
         QVERIFY(body.value(QStringLiteral("issued_at")).isString());
         QVERIFY(!body.value(QStringLiteral("signature")).toString().isEmpty());
         QVERIFY(!body.contains(QStringLiteral("expires_in")));
-        const auto bad = m_http.form(url("/sflogin/services/oauth2/token"),
-                                     {{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
-                                      {QStringLiteral("client_id"), QStringLiteral("consumer")},
-                                      {QStringLiteral("code"), QStringLiteral("nope")}});
+        const auto bad =
+            m_http.form(url("/sflogin/services/oauth2/token"),
+                        {{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+                         {QStringLiteral("client_id"), QStringLiteral("consumer")},
+                         {QStringLiteral("code"), QStringLiteral("nope")}});
         QCOMPARE(bad.status, 400);
-        QCOMPARE(bad.object().keys(), (QStringList{QStringLiteral("error"), QStringLiteral("error_description")}));
+        QCOMPARE(bad.object().keys(),
+                 (QStringList {QStringLiteral("error"), QStringLiteral("error_description")}));
     }
 };
 

@@ -4,11 +4,11 @@
 // and the child is always terminated (then killed) in cleanup.
 #include "sandboxhttp.h"
 
+#include <csignal>
+
 #include <QDeadlineTimer>
 #include <QProcess>
 #include <QTest>
-
-#include <csignal>
 
 using cosell::sandbox::test::SandboxHttp;
 
@@ -27,7 +27,9 @@ private:
         QDeadlineTimer deadline(timeoutMs);
         QByteArray pending;
         while (!deadline.hasExpired()) {
-            if (!m_process->canReadLine() && !m_process->waitForReadyRead(int(qMin<qint64>(deadline.remainingTime(), 1000)))) {
+            if (!m_process->canReadLine()
+                && !m_process->waitForReadyRead(
+                    int(qMin<qint64>(deadline.remainingTime(), 1000)))) {
                 if (m_process->state() == QProcess::NotRunning)
                     return false;
                 continue;
@@ -51,7 +53,8 @@ private Q_SLOTS:
         m_process = std::make_unique<QProcess>();
         m_process->setProcessChannelMode(QProcess::SeparateChannels);
         m_process->setProgram(QStringLiteral(COSELL_SANDBOX_EXE));
-        m_process->setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--seed"), QStringLiteral("3"),
+        m_process->setArguments({QStringLiteral("--port"), QStringLiteral("0"),
+                                 QStringLiteral("--seed"), QStringLiteral("3"),
                                  QStringLiteral("--records"), QStringLiteral("12")});
         m_process->start();
         QVERIFY2(m_process->waitForStarted(30000), qPrintable(m_process->errorString()));
@@ -72,9 +75,12 @@ private Q_SLOTS:
 
     void printsEveryBaseUrl()
     {
-        for (const char *key : {"partnercenter.referralsBaseUrl", "partnercenter.webhooksBaseUrl", "entra.authority",
-                                "salesforce.loginUrl", "sandbox.control", "webhook.certificateUrl"}) {
-            QVERIFY2(m_urls.value(QLatin1String(key)).startsWith(QStringLiteral("http://127.0.0.1:")), key);
+        for (const char *key :
+             {"partnercenter.referralsBaseUrl", "partnercenter.webhooksBaseUrl", "entra.authority",
+              "salesforce.loginUrl", "sandbox.control", "webhook.certificateUrl"}) {
+            QVERIFY2(
+                m_urls.value(QLatin1String(key)).startsWith(QStringLiteral("http://127.0.0.1:")),
+                key);
         }
         const QUrl control(m_urls.value(QStringLiteral("sandbox.control")));
         QVERIFY(control.port() > 0);
@@ -83,25 +89,31 @@ private Q_SLOTS:
     void servesSeededReferralsAndStopsOnSigterm()
     {
         SandboxHttp http;
-        const auto urls = http.get(m_urls.value(QStringLiteral("sandbox.control")) + QStringLiteral("/urls"));
+        const auto urls =
+            http.get(m_urls.value(QStringLiteral("sandbox.control")) + QStringLiteral("/urls"));
         QCOMPARE(urls.status, 200);
         QCOMPARE(urls.object().value(QStringLiteral("partnercenter.referralsBaseUrl")).toString(),
                  m_urls.value(QStringLiteral("partnercenter.referralsBaseUrl")));
         // The process throttles like the gateway by default (partner-center.md §5).
-        const auto throttle = http.get(m_urls.value(QStringLiteral("sandbox.control")) + QStringLiteral("/partnercenter/throttle"));
+        const auto throttle = http.get(m_urls.value(QStringLiteral("sandbox.control"))
+                                       + QStringLiteral("/partnercenter/throttle"));
         QCOMPARE(throttle.status, 200);
         QCOMPARE(throttle.object().value(QStringLiteral("enabled")).toBool(), true);
         QCOMPARE(throttle.object().value(QStringLiteral("requestsPerMinute")).toInt(), 600);
         QCOMPARE(throttle.object().value(QStringLiteral("writesPerMinute")).toInt(), 100);
-        const auto token = http.form(m_urls.value(QStringLiteral("entra.authority")) + QStringLiteral("/common/oauth2/v2.0/token"),
-                                     {{QStringLiteral("grant_type"), QStringLiteral("password")},
-                                      {QStringLiteral("client_id"), QStringLiteral("console")},
-                                      {QStringLiteral("username"), QStringLiteral("admin@partner.example")},
-                                      {QStringLiteral("password"), QStringLiteral("sandbox")},
-                                      {QStringLiteral("scope"), QStringLiteral("https://api.partner.microsoft.com/.default")}});
+        const auto token =
+            http.form(m_urls.value(QStringLiteral("entra.authority"))
+                          + QStringLiteral("/common/oauth2/v2.0/token"),
+                      {{QStringLiteral("grant_type"), QStringLiteral("password")},
+                       {QStringLiteral("client_id"), QStringLiteral("console")},
+                       {QStringLiteral("username"), QStringLiteral("admin@partner.example")},
+                       {QStringLiteral("password"), QStringLiteral("sandbox")},
+                       {QStringLiteral("scope"),
+                        QStringLiteral("https://api.partner.microsoft.com/.default")}});
         QCOMPARE(token.status, 200);
         http.bearer = token.object().value(QStringLiteral("access_token")).toString().toUtf8();
-        const auto list = http.get(m_urls.value(QStringLiteral("partnercenter.referralsBaseUrl")) + QStringLiteral("/v1.0/engagements/referrals"));
+        const auto list = http.get(m_urls.value(QStringLiteral("partnercenter.referralsBaseUrl"))
+                                   + QStringLiteral("/v1.0/engagements/referrals"));
         QCOMPARE(list.status, 200);
         QCOMPARE(list.object().value(QStringLiteral("@odata.count")).toInt(), 12);
 
@@ -122,7 +134,8 @@ private Q_SLOTS:
     void rejectsBadArguments()
     {
         QProcess bad;
-        bad.start(QStringLiteral(COSELL_SANDBOX_EXE), {QStringLiteral("--records"), QStringLiteral("-5")});
+        bad.start(QStringLiteral(COSELL_SANDBOX_EXE),
+                  {QStringLiteral("--records"), QStringLiteral("-5")});
         QVERIFY(bad.waitForFinished(30000));
         QCOMPARE(bad.exitCode(), 2);
     }

@@ -8,14 +8,18 @@
 #include <QTest>
 
 using namespace cosell::sandbox;
+using cosell::sandbox::test::compact;
 using cosell::sandbox::test::HttpResult;
 using cosell::sandbox::test::SandboxHttp;
-using cosell::sandbox::test::compact;
 
 namespace {
 QString errorCode(const HttpResult &result)
 {
-    return result.object().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+    return result.object()
+        .value(QStringLiteral("error"))
+        .toObject()
+        .value(QStringLiteral("code"))
+        .toString();
 }
 } // namespace
 
@@ -31,34 +35,47 @@ private:
     QByteArray token(const QString &user)
     {
         SandboxHttp http;
-        const auto result = http.form(m_server->url(u"/login/contoso/oauth2/v2.0/token"),
-                                      {{QStringLiteral("grant_type"), QStringLiteral("password")},
-                                       {QStringLiteral("client_id"), QStringLiteral("console")},
-                                       {QStringLiteral("username"), user},
-                                       {QStringLiteral("password"), QStringLiteral("sandbox")},
-                                       {QStringLiteral("scope"), QStringLiteral("https://api.partner.microsoft.com/.default")}});
+        const auto result =
+            http.form(m_server->url(u"/login/contoso/oauth2/v2.0/token"),
+                      {{QStringLiteral("grant_type"), QStringLiteral("password")},
+                       {QStringLiteral("client_id"), QStringLiteral("console")},
+                       {QStringLiteral("username"), user},
+                       {QStringLiteral("password"), QStringLiteral("sandbox")},
+                       {QStringLiteral("scope"),
+                        QStringLiteral("https://api.partner.microsoft.com/.default")}});
         return result.object().value(QStringLiteral("access_token")).toString().toUtf8();
     }
 
     static QJsonObject newReferral()
     {
-        return QJsonObject{
+        return QJsonObject {
             {QStringLiteral("name"), QStringLiteral("Contoso - pilot")},
-            {QStringLiteral("Type"), QStringLiteral("Independent")}, // Pascal case on input is accepted
+            {QStringLiteral("Type"),
+             QStringLiteral("Independent")}, // Pascal case on input is accepted
             {QStringLiteral("qualification"), QStringLiteral("SalesQualified")},
             {QStringLiteral("externalReferenceId"), QStringLiteral("crm-0001")},
-            {QStringLiteral("customerProfile"), QJsonObject{
-                {QStringLiteral("name"), QStringLiteral("Contoso")},
-                {QStringLiteral("address"), QJsonObject{{QStringLiteral("country"), QStringLiteral("US")}}},
-                {QStringLiteral("team"), QJsonArray{QJsonObject{{QStringLiteral("email"), QStringLiteral("sue@contoso.example")}}}}}},
-            {QStringLiteral("consent"), QJsonObject{{QStringLiteral("consentToShareReferralWithMicrosoftSellers"), false}}},
-            {QStringLiteral("details"), QJsonObject{{QStringLiteral("dealValue"), 1000}, {QStringLiteral("currency"), QStringLiteral("USD")}}},
-            {QStringLiteral("team"), QJsonArray{QJsonObject{{QStringLiteral("email"), QStringLiteral("admin@partner.example")}}}}};
+            {QStringLiteral("customerProfile"),
+             QJsonObject {{QStringLiteral("name"), QStringLiteral("Contoso")},
+                          {QStringLiteral("address"),
+                           QJsonObject {{QStringLiteral("country"), QStringLiteral("US")}}},
+                          {QStringLiteral("team"),
+                           QJsonArray {QJsonObject {{QStringLiteral("email"),
+                                                     QStringLiteral("sue@contoso.example")}}}}}},
+            {QStringLiteral("consent"),
+             QJsonObject {{QStringLiteral("consentToShareReferralWithMicrosoftSellers"), false}}},
+            {QStringLiteral("details"),
+             QJsonObject {{QStringLiteral("dealValue"), 1000},
+                          {QStringLiteral("currency"), QStringLiteral("USD")}}},
+            {QStringLiteral("team"),
+             QJsonArray {QJsonObject {
+                 {QStringLiteral("email"), QStringLiteral("admin@partner.example")}}}}};
     }
 
     QJsonObject firstReferral(const QString &filter = QString())
     {
-        const auto result = m_http.get(base() + QStringLiteral("?$top=1") + (filter.isEmpty() ? QString() : QStringLiteral("&$filter=") + filter));
+        const auto result =
+            m_http.get(base() + QStringLiteral("?$top=1")
+                       + (filter.isEmpty() ? QString() : QStringLiteral("&$filter=") + filter));
         return result.object().value(QStringLiteral("value")).toArray().first().toObject();
     }
 
@@ -90,10 +107,12 @@ private Q_SLOTS:
             for (const QJsonValue &item : value) {
                 const QJsonObject referral = item.toObject();
                 ids.insert(referral.value(QStringLiteral("id")).toString());
-                const QString created = referral.value(QStringLiteral("createdDateTime")).toString();
+                const QString created =
+                    referral.value(QStringLiteral("createdDateTime")).toString();
                 QVERIFY(created >= previous); // default order: createdDateTime asc
                 previous = created;
-                QVERIFY(referral.contains(QStringLiteral("externalReferenceId"))); // nulls are emitted
+                QVERIFY(
+                    referral.contains(QStringLiteral("externalReferenceId"))); // nulls are emitted
                 QVERIFY(referral.value(QStringLiteral("eTag")).toString().startsWith(u'"'));
             }
             next = body.value(QStringLiteral("@odata.nextLink")).toString();
@@ -109,14 +128,26 @@ private Q_SLOTS:
         QCOMPARE(page.status, 200);
         const QJsonArray value = page.object().value(QStringLiteral("value")).toArray();
         QCOMPARE(value.size(), 7);
-        QCOMPARE(value.first().toObject().keys(), (QStringList{QStringLiteral("id"), QStringLiteral("status")}));
-        QVERIFY(page.object().value(QStringLiteral("@odata.nextLink")).toString().contains(QStringLiteral("$skiptoken=")));
-        QCOMPARE(m_http.get(base() + QStringLiteral("?$top=500")).object().value(QStringLiteral("value")).toArray().size(), 100);
+        QCOMPARE(value.first().toObject().keys(),
+                 (QStringList {QStringLiteral("id"), QStringLiteral("status")}));
+        QVERIFY(page.object()
+                    .value(QStringLiteral("@odata.nextLink"))
+                    .toString()
+                    .contains(QStringLiteral("$skiptoken=")));
+        QCOMPARE(m_http.get(base() + QStringLiteral("?$top=500"))
+                     .object()
+                     .value(QStringLiteral("value"))
+                     .toArray()
+                     .size(),
+                 100);
     }
 
     void filterByStatusAndUpdatedDateTime()
     {
-        const auto page = m_http.get(base() + QStringLiteral("?$filter=status%20eq%20'New'%20and%20updatedDateTime%20ge%202025-06-01T00:00:00Z&$orderby=updatedDateTime%20asc"));
+        const auto page =
+            m_http.get(base()
+                       + QStringLiteral("?$filter=status%20eq%20'New'%20and%20updatedDateTime%20ge%"
+                                        "202025-06-01T00:00:00Z&$orderby=updatedDateTime%20asc"));
         QCOMPARE(page.status, 200);
         const QJsonArray value = page.object().value(QStringLiteral("value")).toArray();
         QVERIFY(!value.isEmpty());
@@ -130,7 +161,9 @@ private Q_SLOTS:
             previous = updated;
         }
         QCOMPARE(page.object().value(QStringLiteral("@odata.count")).toInt(), value.size());
-        const auto team = m_http.get(base() + QStringLiteral("?$filter=team/any(t:t/email%20eq%20'nobody@nowhere.example')"));
+        const auto team = m_http.get(
+            base()
+            + QStringLiteral("?$filter=team/any(t:t/email%20eq%20'nobody@nowhere.example')"));
         QCOMPARE(team.status, 200);
         QCOMPARE(team.object().value(QStringLiteral("value")).toArray().size(), 0);
     }
@@ -145,9 +178,17 @@ private Q_SLOTS:
         QCOMPARE(garbage.status, 400);
         QCOMPARE(errorCode(garbage), QStringLiteral("invalidRequest"));
         // A skiptoken only continues the query it came from.
-        const QString link = m_http.get(base() + QStringLiteral("?$top=5")).object().value(QStringLiteral("@odata.nextLink")).toString();
+        const QString link = m_http.get(base() + QStringLiteral("?$top=5"))
+                                 .object()
+                                 .value(QStringLiteral("@odata.nextLink"))
+                                 .toString();
         const QString skip = QUrlQuery(QUrl(link)).queryItemValue(QStringLiteral("$skiptoken"));
-        QCOMPARE(m_http.get(base() + QStringLiteral("?$top=5&$orderby=updatedDateTime%20desc&$skiptoken=") + skip).status, 400);
+        QCOMPARE(m_http
+                     .get(base()
+                          + QStringLiteral("?$top=5&$orderby=updatedDateTime%20desc&$skiptoken=")
+                          + skip)
+                     .status,
+                 400);
         // Expired after an hour.
         m_server->clock().advance(2 * 3600 * 1000);
         m_http.bearer = token(QStringLiteral("admin@partner.example")); // the old one expired too
@@ -159,33 +200,52 @@ private Q_SLOTS:
         const QString id = firstReferral().value(QStringLiteral("id")).toString();
         const auto found = m_http.get(base() + u'/' + id);
         QCOMPARE(found.status, 200);
-        QVERIFY(found.object().value(QStringLiteral("@odata.context")).toString().endsWith(QStringLiteral("$metadata#Referrals/$entity")));
+        QVERIFY(found.object()
+                    .value(QStringLiteral("@odata.context"))
+                    .toString()
+                    .endsWith(QStringLiteral("$metadata#Referrals/$entity")));
         QCOMPARE(found.object().value(QStringLiteral("id")).toString(), id);
-        const auto missing = m_http.get(base() + QStringLiteral("/00000000-0000-0000-0000-000000000000"));
+        const auto missing =
+            m_http.get(base() + QStringLiteral("/00000000-0000-0000-0000-000000000000"));
         QCOMPARE(missing.status, 404);
         QCOMPARE(errorCode(missing), QStringLiteral("itemNotFound"));
-        QCOMPARE(missing.object().value(QStringLiteral("error")).toObject().value(QStringLiteral("target")).toString(), QStringLiteral("referral"));
+        QCOMPARE(missing.object()
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("target"))
+                     .toString(),
+                 QStringLiteral("referral"));
     }
 
     void createOutgoingReferral()
     {
-        const auto created = m_http.send("POST", base(), compact(newReferral()),
-                                         {{"MS-CorrelationId", "corr-1"}, {"MS-RequestId", "req-1"}});
+        const auto created =
+            m_http.send("POST", base(), compact(newReferral()),
+                        {{"MS-CorrelationId", "corr-1"}, {"MS-RequestId", "req-1"}});
         QCOMPARE(created.status, 200);
         QCOMPARE(created.header("MS-CorrelationId"), QByteArray("corr-1"));
         QVERIFY(!created.header("Request-ID").isEmpty());
         const QJsonObject referral = created.object();
         QCOMPARE(referral.value(QStringLiteral("type")).toString(), QStringLiteral("Independent"));
         QCOMPARE(referral.value(QStringLiteral("status")).toString(), QStringLiteral("Active"));
-        QCOMPARE(referral.value(QStringLiteral("substatus")).toString(), QStringLiteral("Accepted"));
-        QCOMPARE(referral.value(QStringLiteral("direction")).toString(), QStringLiteral("Outgoing"));
-        QCOMPARE(referral.value(QStringLiteral("acceptedDateTime")).toString(), referral.value(QStringLiteral("createdDateTime")).toString());
-        QVERIFY(referral.value(QStringLiteral("links")).toObject().contains(QStringLiteral("self")));
-        QVERIFY(referral.value(QStringLiteral("createdDateTime")).toString().endsWith(QStringLiteral("0000Z")));
+        QCOMPARE(referral.value(QStringLiteral("substatus")).toString(),
+                 QStringLiteral("Accepted"));
+        QCOMPARE(referral.value(QStringLiteral("direction")).toString(),
+                 QStringLiteral("Outgoing"));
+        QCOMPARE(referral.value(QStringLiteral("acceptedDateTime")).toString(),
+                 referral.value(QStringLiteral("createdDateTime")).toString());
+        QVERIFY(
+            referral.value(QStringLiteral("links")).toObject().contains(QStringLiteral("self")));
+        QVERIFY(referral.value(QStringLiteral("createdDateTime"))
+                    .toString()
+                    .endsWith(QStringLiteral("0000Z")));
         // Same MS-RequestId: replayed, not created twice.
-        const auto replay = m_http.send("POST", base(), compact(newReferral()), {{"MS-RequestId", "req-1"}});
-        QCOMPARE(replay.object().value(QStringLiteral("id")).toString(), referral.value(QStringLiteral("id")).toString());
-        const auto byExternal = m_http.get(base() + QStringLiteral("?$filter=externalReferenceId%20eq%20'crm-0001'"));
+        const auto replay =
+            m_http.send("POST", base(), compact(newReferral()), {{"MS-RequestId", "req-1"}});
+        QCOMPARE(replay.object().value(QStringLiteral("id")).toString(),
+                 referral.value(QStringLiteral("id")).toString());
+        const auto byExternal =
+            m_http.get(base() + QStringLiteral("?$filter=externalReferenceId%20eq%20'crm-0001'"));
         QCOMPARE(byExternal.object().value(QStringLiteral("value")).toArray().size(), 1);
         QCOMPARE(byExternal.object().value(QStringLiteral("@odata.count")).toInt(), 251 - 250);
     }
@@ -196,13 +256,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QJsonValue>("value");
         QTest::newRow("no type") << QStringLiteral("Type") << QString() << QJsonValue();
-        QTest::newRow("no customerProfile") << QStringLiteral("customerProfile") << QString() << QJsonValue();
+        QTest::newRow("no customerProfile")
+            << QStringLiteral("customerProfile") << QString() << QJsonValue();
         QTest::newRow("no consent") << QStringLiteral("consent") << QString() << QJsonValue();
         QTest::newRow("no details") << QStringLiteral("details") << QString() << QJsonValue();
-        QTest::newRow("bad type") << QString() << QStringLiteral("Type") << QJsonValue(QStringLiteral("Secret"));
-        QTest::newRow("bad qualification") << QString() << QStringLiteral("qualification") << QJsonValue(QStringLiteral("Maybe"));
-        QTest::newRow("help without consent") << QString() << QStringLiteral("inviteContext")
-                                              << QJsonValue(QJsonObject{{QStringLiteral("assistanceRequestCode"), QStringLiteral("GeneralOrOther")}});
+        QTest::newRow("bad type") << QString() << QStringLiteral("Type")
+                                  << QJsonValue(QStringLiteral("Secret"));
+        QTest::newRow("bad qualification")
+            << QString() << QStringLiteral("qualification") << QJsonValue(QStringLiteral("Maybe"));
+        QTest::newRow("help without consent")
+            << QString() << QStringLiteral("inviteContext")
+            << QJsonValue(QJsonObject {
+                   {QStringLiteral("assistanceRequestCode"), QStringLiteral("GeneralOrOther")}});
     }
 
     void createValidation()
@@ -218,17 +283,31 @@ private Q_SLOTS:
         const auto result = m_http.send("POST", base(), compact(body));
         QCOMPARE(result.status, 400);
         QCOMPARE(errorCode(result), QStringLiteral("invalidRequest"));
-        QVERIFY(!result.object().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().isEmpty());
+        QVERIFY(!result.object()
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("message"))
+                     .toString()
+                     .isEmpty());
     }
 
     void coSellNeedsSolution()
     {
         QJsonObject body = newReferral();
-        body.insert(QStringLiteral("consent"), QJsonObject{{QStringLiteral("consentToShareReferralWithMicrosoftSellers"), true}});
-        body.insert(QStringLiteral("inviteContext"), QJsonObject{{QStringLiteral("assistanceRequestCode"), QStringLiteral("QuotesOrLicensing")}});
+        body.insert(
+            QStringLiteral("consent"),
+            QJsonObject {{QStringLiteral("consentToShareReferralWithMicrosoftSellers"), true}});
+        body.insert(QStringLiteral("inviteContext"),
+                    QJsonObject {{QStringLiteral("assistanceRequestCode"),
+                                  QStringLiteral("QuotesOrLicensing")}});
         const auto result = m_http.send("POST", base(), compact(body));
         QCOMPARE(result.status, 400);
-        QCOMPARE(result.object().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString(), QStringLiteral("Solution ID is required"));
+        QCOMPARE(result.object()
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("message"))
+                     .toString(),
+                 QStringLiteral("Solution ID is required"));
     }
 
     void putNeedsIfMatchAndDetectsStaleETag()
@@ -239,16 +318,23 @@ private Q_SLOTS:
         referral.remove(QStringLiteral("links"));
         referral.insert(QStringLiteral("externalReferenceId"), QStringLiteral("crm-put"));
         QCOMPARE(m_http.send("PUT", base() + u'/' + id, compact(referral)).status, 400);
-        const auto stale = m_http.send("PUT", base() + u'/' + id, compact(referral), {{"If-Match", "\"0000\""}});
+        const auto stale =
+            m_http.send("PUT", base() + u'/' + id, compact(referral), {{"If-Match", "\"0000\""}});
         QCOMPARE(stale.status, 412);
         QCOMPARE(errorCode(stale), QStringLiteral("preconditionFailed"));
-        const auto ok = m_http.send("PUT", base() + u'/' + id, compact(referral), {{"If-Match", etag}});
+        const auto ok =
+            m_http.send("PUT", base() + u'/' + id, compact(referral), {{"If-Match", etag}});
         QCOMPARE(ok.status, 200);
-        QCOMPARE(ok.object().value(QStringLiteral("externalReferenceId")).toString(), QStringLiteral("crm-put"));
+        QCOMPARE(ok.object().value(QStringLiteral("externalReferenceId")).toString(),
+                 QStringLiteral("crm-put"));
         QVERIFY(ok.object().value(QStringLiteral("eTag")).toString().toUtf8() != etag);
-        QVERIFY(ok.object().value(QStringLiteral("updatedDateTime")).toString() > referral.value(QStringLiteral("updatedDateTime")).toString());
-        QVERIFY(ok.object().contains(QStringLiteral("links"))); // links stripped by the client, kept by the service
-        QCOMPARE(m_http.send("PUT", base() + u'/' + id, compact(referral), {{"If-Match", etag}}).status, 412); // old eTag now stale
+        QVERIFY(ok.object().value(QStringLiteral("updatedDateTime")).toString()
+                > referral.value(QStringLiteral("updatedDateTime")).toString());
+        QVERIFY(ok.object().contains(
+            QStringLiteral("links"))); // links stripped by the client, kept by the service
+        QCOMPARE(
+            m_http.send("PUT", base() + u'/' + id, compact(referral), {{"If-Match", etag}}).status,
+            412); // old eTag now stale
     }
 
     void patchSemantics()
@@ -256,27 +342,62 @@ private Q_SLOTS:
         const QJsonObject referral = firstReferral(QStringLiteral("status%20eq%20'Active'"));
         const QString url = base() + u'/' + referral.value(QStringLiteral("id")).toString();
         const QByteArray etag = referral.value(QStringLiteral("eTag")).toString().toUtf8();
-        const QJsonArray ops{QJsonObject{{QStringLiteral("op"), QStringLiteral("replace")}, {QStringLiteral("path"), QStringLiteral("/details/dealValue")}, {QStringLiteral("value"), QStringLiteral("10000")}},
-                             QJsonObject{{QStringLiteral("op"), QStringLiteral("add")}, {QStringLiteral("path"), QStringLiteral("/team/-")},
-                                         {QStringLiteral("value"), QJsonObject{{QStringLiteral("email"), QStringLiteral("jane@partner.example")}}}}};
+        const QJsonArray ops {
+            QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                         {QStringLiteral("path"), QStringLiteral("/details/dealValue")},
+                         {QStringLiteral("value"), QStringLiteral("10000")}},
+            QJsonObject {
+                {QStringLiteral("op"), QStringLiteral("add")},
+                {QStringLiteral("path"), QStringLiteral("/team/-")},
+                {QStringLiteral("value"),
+                 QJsonObject {{QStringLiteral("email"), QStringLiteral("jane@partner.example")}}}}};
         const auto noContent = m_http.send("PATCH", url, compact(ops), {{"If-Match", etag}});
         QCOMPARE(noContent.status, 204);
         QVERIFY(noContent.body.isEmpty());
         const QJsonObject after = m_http.get(url).object();
-        QCOMPARE(after.value(QStringLiteral("details")).toObject().value(QStringLiteral("dealValue")).toDouble(), 10000.0); // coerced
-        QCOMPARE(after.value(QStringLiteral("team")).toArray().last().toObject().value(QStringLiteral("email")).toString(), QStringLiteral("jane@partner.example"));
+        QCOMPARE(after.value(QStringLiteral("details"))
+                     .toObject()
+                     .value(QStringLiteral("dealValue"))
+                     .toDouble(),
+                 10000.0); // coerced
+        QCOMPARE(after.value(QStringLiteral("team"))
+                     .toArray()
+                     .last()
+                     .toObject()
+                     .value(QStringLiteral("email"))
+                     .toString(),
+                 QStringLiteral("jane@partner.example"));
         QCOMPARE(m_http.send("PATCH", url, compact(ops), {{"If-Match", etag}}).status, 412);
-        const QJsonArray notes{QJsonObject{{QStringLiteral("op"), QStringLiteral("replace")}, {QStringLiteral("path"), QStringLiteral("/details/notes")}, {QStringLiteral("value"), QStringLiteral("n")}}};
-        const auto representation = m_http.send("PATCH", url, compact(notes), {{"Prefer", "return=representation"}});
+        const QJsonArray notes {
+            QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                         {QStringLiteral("path"), QStringLiteral("/details/notes")},
+                         {QStringLiteral("value"), QStringLiteral("n")}}};
+        const auto representation =
+            m_http.send("PATCH", url, compact(notes), {{"Prefer", "return=representation"}});
         QCOMPARE(representation.status, 200);
-        QCOMPARE(representation.object().value(QStringLiteral("details")).toObject().value(QStringLiteral("notes")).toString(), QStringLiteral("n"));
-        const QJsonArray remove{QJsonObject{{QStringLiteral("op"), QStringLiteral("remove")}, {QStringLiteral("path"), QStringLiteral("/details/notes")}}};
+        QCOMPARE(representation.object()
+                     .value(QStringLiteral("details"))
+                     .toObject()
+                     .value(QStringLiteral("notes"))
+                     .toString(),
+                 QStringLiteral("n"));
+        const QJsonArray remove {
+            QJsonObject {{QStringLiteral("op"), QStringLiteral("remove")},
+                         {QStringLiteral("path"), QStringLiteral("/details/notes")}}};
         QCOMPARE(m_http.send("PATCH", url, compact(remove)).status, 400);
-        const QJsonArray readOnly{QJsonObject{{QStringLiteral("op"), QStringLiteral("replace")}, {QStringLiteral("path"), QStringLiteral("/createdDateTime")}, {QStringLiteral("value"), QStringLiteral("x")}}};
+        const QJsonArray readOnly {
+            QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                         {QStringLiteral("path"), QStringLiteral("/createdDateTime")},
+                         {QStringLiteral("value"), QStringLiteral("x")}}};
         QCOMPARE(m_http.send("PATCH", url, compact(readOnly)).status, 400);
-        const QJsonArray missing{QJsonObject{{QStringLiteral("op"), QStringLiteral("replace")}, {QStringLiteral("path"), QStringLiteral("/details/nothing")}, {QStringLiteral("value"), 1}}};
+        const QJsonArray missing {
+            QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                         {QStringLiteral("path"), QStringLiteral("/details/nothing")},
+                         {QStringLiteral("value"), 1}}};
         QCOMPARE(m_http.send("PATCH", url, compact(missing)).status, 400);
-        QCOMPARE(m_http.send("PATCH", base() + QStringLiteral("/unknown-id"), compact(notes)).status, 404);
+        QCOMPARE(
+            m_http.send("PATCH", base() + QStringLiteral("/unknown-id"), compact(notes)).status,
+            404);
     }
 
     void statusMachine()
@@ -284,17 +405,26 @@ private Q_SLOTS:
         const QJsonObject referral = firstReferral(QStringLiteral("status%20eq%20'Active'"));
         const QString url = base() + u'/' + referral.value(QStringLiteral("id")).toString();
         const auto status = [](const char *s, const char *sub) {
-            return compact(QJsonArray{QJsonObject{{QStringLiteral("op"), QStringLiteral("replace")}, {QStringLiteral("path"), QStringLiteral("/status")}, {QStringLiteral("value"), QLatin1String(s)}},
-                                      QJsonObject{{QStringLiteral("op"), QStringLiteral("replace")}, {QStringLiteral("path"), QStringLiteral("/substatus")}, {QStringLiteral("value"), QLatin1String(sub)}}});
+            return compact(
+                QJsonArray {QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                                         {QStringLiteral("path"), QStringLiteral("/status")},
+                                         {QStringLiteral("value"), QLatin1String(s)}},
+                            QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                                         {QStringLiteral("path"), QStringLiteral("/substatus")},
+                                         {QStringLiteral("value"), QLatin1String(sub)}}});
         };
-        QCOMPARE(m_http.send("PATCH", url, status("New", "Pending")).status, 400);     // Active → New
-        QCOMPARE(m_http.send("PATCH", url, status("Active", "Won")).status, 400);      // substatus not allowed
-        QCOMPARE(m_http.send("PATCH", url, status("Closed", "Expired")).status, 400);  // service-only
-        QCOMPARE(m_http.send("PATCH", url, status("Closed", "Bogus")).status, 400);    // unknown enum
-        const auto won = m_http.send("PATCH", url, status("Closed", "Won"), {{"Prefer", "return=representation"}});
+        QCOMPARE(m_http.send("PATCH", url, status("New", "Pending")).status, 400); // Active → New
+        QCOMPARE(m_http.send("PATCH", url, status("Active", "Won")).status,
+                 400); // substatus not allowed
+        QCOMPARE(m_http.send("PATCH", url, status("Closed", "Expired")).status,
+                 400); // service-only
+        QCOMPARE(m_http.send("PATCH", url, status("Closed", "Bogus")).status, 400); // unknown enum
+        const auto won = m_http.send("PATCH", url, status("Closed", "Won"),
+                                     {{"Prefer", "return=representation"}});
         QCOMPARE(won.status, 200);
         QVERIFY(!won.object().value(QStringLiteral("closedDateTime")).toString().isEmpty());
-        QCOMPARE(m_http.send("PATCH", url, status("Closed", "Lost")).status, 400);     // Closed is terminal
+        QCOMPARE(m_http.send("PATCH", url, status("Closed", "Lost")).status,
+                 400); // Closed is terminal
     }
 
     void referralsUserSeesOnlyTheirTeam()
@@ -304,14 +434,20 @@ private Q_SLOTS:
         m_http.bearer = token(QStringLiteral("seller@partner.example"));
         QCOMPARE(m_http.get(url).status, 404);
         QCOMPARE(m_http.get(base()).object().value(QStringLiteral("value")).toArray().size(), 0);
-        const QJsonArray notes{QJsonObject{{QStringLiteral("op"), QStringLiteral("replace")}, {QStringLiteral("path"), QStringLiteral("/details/notes")}, {QStringLiteral("value"), QStringLiteral("n")}}};
+        const QJsonArray notes {
+            QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                         {QStringLiteral("path"), QStringLiteral("/details/notes")},
+                         {QStringLiteral("value"), QStringLiteral("n")}}};
         const auto denied = m_http.send("PATCH", url, compact(notes));
         QCOMPARE(denied.status, 403);
         QCOMPARE(errorCode(denied), QStringLiteral("accessDenied"));
         // On the team: visible and writable.
         m_http.bearer = token(QStringLiteral("admin@partner.example"));
-        const QJsonArray join{QJsonObject{{QStringLiteral("op"), QStringLiteral("add")}, {QStringLiteral("path"), QStringLiteral("/team/-")},
-                                          {QStringLiteral("value"), QJsonObject{{QStringLiteral("email"), QStringLiteral("seller@partner.example")}}}}};
+        const QJsonArray join {QJsonObject {
+            {QStringLiteral("op"), QStringLiteral("add")},
+            {QStringLiteral("path"), QStringLiteral("/team/-")},
+            {QStringLiteral("value"),
+             QJsonObject {{QStringLiteral("email"), QStringLiteral("seller@partner.example")}}}}};
         QCOMPARE(m_http.send("PATCH", url, compact(join)).status, 204);
         m_http.bearer = token(QStringLiteral("seller@partner.example"));
         QCOMPARE(m_http.get(url).status, 200);
@@ -321,24 +457,34 @@ private Q_SLOTS:
 
     void injectedFaultsUseTheDocumentedShapes()
     {
-        QCOMPARE(m_http.postJson(m_server->url(u"/control/faults"),
-                                 QJsonObject{{QStringLiteral("method"), QStringLiteral("GET")},
-                                             {QStringLiteral("pattern"), QStringLiteral("/pc/v1.0/engagements/referrals")},
-                                             {QStringLiteral("status"), 429}, {QStringLiteral("retryAfter"), 57},
-                                             {QStringLiteral("remaining"), 1}}).status, 201);
+        QCOMPARE(m_http
+                     .postJson(m_server->url(u"/control/faults"),
+                               QJsonObject {{QStringLiteral("method"), QStringLiteral("GET")},
+                                            {QStringLiteral("pattern"),
+                                             QStringLiteral("/pc/v1.0/engagements/referrals")},
+                                            {QStringLiteral("status"), 429},
+                                            {QStringLiteral("retryAfter"), 57},
+                                            {QStringLiteral("remaining"), 1}})
+                     .status,
+                 201);
         const auto throttled = m_http.get(base());
         QCOMPARE(throttled.status, 429);
         QCOMPARE(throttled.header("Retry-After"), QByteArray("57"));
         QCOMPARE(throttled.object().value(QStringLiteral("statusCode")).toInt(), 429);
-        QCOMPARE(throttled.object().value(QStringLiteral("message")).toString(), QStringLiteral("Rate limit is exceeded. Try again in 57 seconds."));
+        QCOMPARE(throttled.object().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("Rate limit is exceeded. Try again in 57 seconds."));
         QCOMPARE(m_http.get(base()).status, 200); // remaining 1: consumed
-        m_http.postJson(m_server->url(u"/control/faults"), QJsonObject{{QStringLiteral("pattern"), QStringLiteral("/pc/*")},
-                                                                        {QStringLiteral("status"), 503}, {QStringLiteral("remaining"), 1}});
+        m_http.postJson(m_server->url(u"/control/faults"),
+                        QJsonObject {{QStringLiteral("pattern"), QStringLiteral("/pc/*")},
+                                     {QStringLiteral("status"), 503},
+                                     {QStringLiteral("remaining"), 1}});
         const auto unavailable = m_http.get(base());
         QCOMPARE(unavailable.status, 503);
         QCOMPARE(errorCode(unavailable), QStringLiteral("serviceNotAvailable"));
-        m_http.postJson(m_server->url(u"/control/faults"), QJsonObject{{QStringLiteral("pattern"), QStringLiteral("/pc/*")},
-                                                                        {QStringLiteral("malformedBody"), true}, {QStringLiteral("remaining"), 1}});
+        m_http.postJson(m_server->url(u"/control/faults"),
+                        QJsonObject {{QStringLiteral("pattern"), QStringLiteral("/pc/*")},
+                                     {QStringLiteral("malformedBody"), true},
+                                     {QStringLiteral("remaining"), 1}});
         const auto malformed = m_http.get(base());
         QCOMPARE(malformed.status, 200);
         QVERIFY(QJsonDocument::fromJson(malformed.body).isNull());
@@ -346,8 +492,10 @@ private Q_SLOTS:
         QCOMPARE(counters.value(QStringLiteral("GET /pc/v1.0/engagements/referrals")).toInt(), 4);
         // QNetworkAccessManager resends a GET once when a kept-alive connection closes, so
         // drop more than one attempt to see the failure.
-        m_http.postJson(m_server->url(u"/control/faults"), QJsonObject{{QStringLiteral("pattern"), QStringLiteral("/pc/*")},
-                                                                        {QStringLiteral("dropConnection"), true}, {QStringLiteral("remaining"), 3}});
+        m_http.postJson(m_server->url(u"/control/faults"),
+                        QJsonObject {{QStringLiteral("pattern"), QStringLiteral("/pc/*")},
+                                     {QStringLiteral("dropConnection"), true},
+                                     {QStringLiteral("remaining"), 3}});
         const auto dropped = m_http.get(base());
         QCOMPARE(dropped.status, 0);
         QVERIFY(dropped.error != QNetworkReply::NoError);

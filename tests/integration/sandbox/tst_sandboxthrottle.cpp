@@ -24,7 +24,7 @@ public:
     void advanceMs(qint64 ms) { m_now = m_now.addMSecs(ms); }
 
 private:
-    QDateTime m_now{QDate(2026, 2, 2), QTime(9, 0), Qt::UTC};
+    QDateTime m_now {QDate(2026, 2, 2), QTime(9, 0), Qt::UTC};
 };
 
 } // namespace
@@ -46,20 +46,26 @@ private:
     QByteArray token(const QString &user)
     {
         SandboxHttp http;
-        const auto result = http.form(m_server->url(u"/login/contoso/oauth2/v2.0/token"),
-                                      {{QStringLiteral("grant_type"), QStringLiteral("password")},
-                                       {QStringLiteral("client_id"), QStringLiteral("console")},
-                                       {QStringLiteral("username"), user},
-                                       {QStringLiteral("password"), QStringLiteral("sandbox")},
-                                       {QStringLiteral("scope"), QStringLiteral("https://api.partner.microsoft.com/.default")}});
+        const auto result =
+            http.form(m_server->url(u"/login/contoso/oauth2/v2.0/token"),
+                      {{QStringLiteral("grant_type"), QStringLiteral("password")},
+                       {QStringLiteral("client_id"), QStringLiteral("console")},
+                       {QStringLiteral("username"), user},
+                       {QStringLiteral("password"), QStringLiteral("sandbox")},
+                       {QStringLiteral("scope"),
+                        QStringLiteral("https://api.partner.microsoft.com/.default")}});
         return result.object().value(QStringLiteral("access_token")).toString().toUtf8();
     }
-    HttpResult configure(const QByteArray &json) { return m_control.send("PUT", throttleUrl(), json); }
+    HttpResult configure(const QByteArray &json)
+    {
+        return m_control.send("PUT", throttleUrl(), json);
+    }
     HttpResult getOne(SandboxHttp &http) { return http.get(base() + u'/' + m_firstId); }
     HttpResult listOne(SandboxHttp &http) { return http.get(base() + QStringLiteral("?$top=1")); }
     HttpResult patchNotes(const QString &notes)
     {
-        const QByteArray body = "[{\"op\":\"replace\",\"path\":\"/details/notes\",\"value\":\"" + notes.toUtf8() + "\"}]";
+        const QByteArray body = "[{\"op\":\"replace\",\"path\":\"/details/notes\",\"value\":\""
+            + notes.toUtf8() + "\"}]";
         return m_admin.send("PATCH", base() + u'/' + m_firstId, body);
     }
     // Shape 3 with a Retry-After that the message repeats; returns the seconds (-1 if not).
@@ -71,7 +77,7 @@ private:
         const int seconds = r.header("Retry-After").toInt();
         if (body.value(QStringLiteral("statusCode")).toInt() != 429
             || body.value(QStringLiteral("message")).toString()
-                   != QStringLiteral("Rate limit is exceeded. Try again in %1 seconds.").arg(seconds))
+                != QStringLiteral("Rate limit is exceeded. Try again in %1 seconds.").arg(seconds))
             return -1;
         return seconds;
     }
@@ -89,7 +95,13 @@ private Q_SLOTS:
         QVERIFY(!m_admin.bearer.isEmpty() && !m_other.bearer.isEmpty());
         const auto list = m_admin.get(base() + QStringLiteral("?$top=1"));
         QCOMPARE(list.status, 200);
-        m_firstId = list.object().value(QStringLiteral("value")).toArray().first().toObject().value(QStringLiteral("id")).toString();
+        m_firstId = list.object()
+                        .value(QStringLiteral("value"))
+                        .toArray()
+                        .first()
+                        .toObject()
+                        .value(QStringLiteral("id"))
+                        .toString();
         QVERIFY(!m_firstId.isEmpty());
     }
     void cleanup() { m_server.reset(); }
@@ -108,7 +120,9 @@ private Q_SLOTS:
 
     void requestLimitIsPerUserOverASlidingMinute()
     {
-        QCOMPARE(configure("{\"enabled\":true,\"requestsPerMinute\":5,\"writesPerMinute\":5}").status, 200);
+        QCOMPARE(
+            configure("{\"enabled\":true,\"requestsPerMinute\":5,\"writesPerMinute\":5}").status,
+            200);
         for (int i = 0; i < 3; ++i)
             QCOMPARE(getOne(m_admin).status, 200);
         m_clock.advanceMs(30000);
@@ -131,7 +145,9 @@ private Q_SLOTS:
 
     void writeLimitLeavesReadsAlone()
     {
-        QCOMPARE(configure("{\"enabled\":true,\"requestsPerMinute\":100,\"writesPerMinute\":2}").status, 200);
+        QCOMPARE(
+            configure("{\"enabled\":true,\"requestsPerMinute\":100,\"writesPerMinute\":2}").status,
+            200);
         QCOMPARE(patchNotes(QStringLiteral("first")).status, 204);
         QCOMPARE(patchNotes(QStringLiteral("second")).status, 204);
         const auto refused = patchNotes(QStringLiteral("third"));
@@ -139,7 +155,11 @@ private Q_SLOTS:
         // The refused write changed nothing; reads still pass.
         const auto row = getOne(m_admin);
         QCOMPARE(row.status, 200);
-        QCOMPARE(row.object().value(QStringLiteral("details")).toObject().value(QStringLiteral("notes")).toString(),
+        QCOMPARE(row.object()
+                     .value(QStringLiteral("details"))
+                     .toObject()
+                     .value(QStringLiteral("notes"))
+                     .toString(),
                  QStringLiteral("second"));
         m_clock.advanceMs(60001);
         QCOMPARE(patchNotes(QStringLiteral("third")).status, 204);
@@ -147,7 +167,10 @@ private Q_SLOTS:
 
     void retryAfterIsRandomWithinTheConfiguredRange()
     {
-        QCOMPARE(configure("{\"enabled\":true,\"requestsPerMinute\":1,\"retryAfterMinSeconds\":5,\"retryAfterMaxSeconds\":60}").status, 200);
+        QCOMPARE(configure("{\"enabled\":true,\"requestsPerMinute\":1,\"retryAfterMinSeconds\":5,"
+                           "\"retryAfterMaxSeconds\":60}")
+                     .status,
+                 200);
         QCOMPARE(getOne(m_admin).status, 200);
         QSet<int> seen;
         for (int i = 0; i < 15; ++i) {
@@ -182,7 +205,8 @@ private Q_SLOTS:
     void badSettingsAndResetRestoresTheDefaults()
     {
         QCOMPARE(configure("{\"requestsPerMinute\":0}").status, 400);
-        QCOMPARE(configure("{\"retryAfterMinSeconds\":30,\"retryAfterMaxSeconds\":10}").status, 400);
+        QCOMPARE(configure("{\"retryAfterMinSeconds\":30,\"retryAfterMaxSeconds\":10}").status,
+                 400);
         QCOMPARE(configure("{\"next\":-1}").status, 400);
         QCOMPARE(configure("not json").status, 400);
         QCOMPARE(configure("{\"enabled\":true,\"requestsPerMinute\":1,\"next\":3}").status, 200);

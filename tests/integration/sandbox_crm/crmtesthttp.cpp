@@ -7,7 +7,8 @@
 
 namespace cosell::test {
 
-CrmTestHttp::Reply CrmTestHttp::send(const QByteArray &method, const QUrl &url, const QByteArray &body,
+CrmTestHttp::Reply CrmTestHttp::send(const QByteArray &method, const QUrl &url,
+                                     const QByteArray &body,
                                      const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QNetworkRequest request(url);

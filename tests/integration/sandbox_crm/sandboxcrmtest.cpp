@@ -23,7 +23,8 @@ sandbox::DataverseService *SandboxCrmTest::startDataverse(int records)
     return service;
 }
 
-sandbox::SalesforceService *SandboxCrmTest::startSalesforce(int tokenLifetimeSeconds, const Clock *clock)
+sandbox::SalesforceService *SandboxCrmTest::startSalesforce(int tokenLifetimeSeconds,
+                                                            const Clock *clock)
 {
     m_server = std::make_unique<sandbox::SandboxServer>(clock);
     auto *service = static_cast<sandbox::SalesforceService *>(

@@ -6,11 +6,11 @@
 #include "app/sandbox/server/sandboxserver.h"
 #include "crmtesthttp.h"
 
+#include <memory>
+
 #include <QObject>
 #include <QString>
 #include <QUrl>
-
-#include <memory>
 
 namespace cosell::test {
 
@@ -32,7 +32,8 @@ protected:
     // The Salesforce simulation on `clock` (nullptr: the system clock), not seeded, a user's
     // session token valid for `tokenLifetimeSeconds` of that clock; m_root is the REST API
     // root. nullptr if it cannot listen. `clock` must outlive m_server.
-    sandbox::SalesforceService *startSalesforce(int tokenLifetimeSeconds, const Clock *clock = nullptr);
+    sandbox::SalesforceService *startSalesforce(int tokenLifetimeSeconds,
+                                                const Clock *clock = nullptr);
 };
 
 } // namespace cosell::test

@@ -18,26 +18,41 @@ class TestDataverseActions : public cosell::test::SandboxCrmTest
 
 private:
     DataverseService *m_service = nullptr;
-    QList<QPair<QByteArray, QByteArray>> m_odata{{"Accept", "application/json"}, {"OData-MaxVersion", "4.0"}, {"OData-Version", "4.0"}};
+    QList<QPair<QByteArray, QByteArray>> m_odata {
+        {"Accept", "application/json"}, {"OData-MaxVersion", "4.0"}, {"OData-Version", "4.0"}};
 
-    CrmTestHttp::Reply get(const QString &resource) { return m_http.send("GET", url(resource), {}, m_odata); }
-    CrmTestHttp::Reply send(const QByteArray &method, const QString &resource, const QJsonObject &body)
+    CrmTestHttp::Reply get(const QString &resource)
     {
-        return m_http.send(method, url(resource), QJsonDocument(body).toJson(QJsonDocument::Compact), m_odata);
+        return m_http.send("GET", url(resource), {}, m_odata);
+    }
+    CrmTestHttp::Reply send(const QByteArray &method, const QString &resource,
+                            const QJsonObject &body)
+    {
+        return m_http.send(method, url(resource),
+                           QJsonDocument(body).toJson(QJsonDocument::Compact), m_odata);
     }
     static QString code(const CrmTestHttp::Reply &r)
     {
-        return r.object().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+        return r.object()
+            .value(QStringLiteral("error"))
+            .toObject()
+            .value(QStringLiteral("code"))
+            .toString();
     }
     static QString message(const CrmTestHttp::Reply &r)
     {
-        return r.object().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+        return r.object()
+            .value(QStringLiteral("error"))
+            .toObject()
+            .value(QStringLiteral("message"))
+            .toString();
     }
     // A fresh open opportunity; returns "opportunities(<guid>)".
     QString createOpen(const QString &name, double value)
     {
-        const auto r = send("POST", QStringLiteral("opportunities"),
-                            {{QStringLiteral("name"), name}, {QStringLiteral("estimatedvalue"), value}});
+        const auto r =
+            send("POST", QStringLiteral("opportunities"),
+                 {{QStringLiteral("name"), name}, {QStringLiteral("estimatedvalue"), value}});
         if (r.status != 204)
             return {};
         return QString::fromUtf8(r.header("OData-EntityId")).mid(m_root.size());
@@ -63,7 +78,9 @@ private slots:
         const QString opp = createOpen(QStringLiteral("Fabrikam renewal"), 50000);
         QVERIFY(!opp.isEmpty());
         auto r = send("POST", QStringLiteral("WinOpportunity"),
-                      closeBody(opp, 3, {{QStringLiteral("actualrevenue"), 125000}, {QStringLiteral("actualend"), QStringLiteral("2025-06-30")}}));
+                      closeBody(opp, 3,
+                                {{QStringLiteral("actualrevenue"), 125000},
+                                 {QStringLiteral("actualend"), QStringLiteral("2025-06-30")}}));
         QCOMPARE(r.status, 204);
         QVERIFY(r.body.isEmpty());
         QCOMPARE(r.header("OData-Version"), QByteArray("4.0"));
@@ -71,7 +88,8 @@ private slots:
         QCOMPARE(row.value(QStringLiteral("statecode")).toInt(), 1);
         QCOMPARE(row.value(QStringLiteral("statuscode")).toInt(), 3);
         QCOMPARE(row.value(QStringLiteral("actualvalue")).toDouble(), 125000.0);
-        QCOMPARE(row.value(QStringLiteral("actualclosedate")).toString(), QStringLiteral("2025-06-30"));
+        QCOMPARE(row.value(QStringLiteral("actualclosedate")).toString(),
+                 QStringLiteral("2025-06-30"));
         QCOMPARE(row.value(QStringLiteral("msdyn_forecastcategory")).toInt(), 100000005);
         QCOMPARE(row.value(QStringLiteral("closeprobability")).toInt(), 100);
         const QString etag = row.value(QStringLiteral("@odata.etag")).toString();
@@ -81,7 +99,10 @@ private slots:
         QCOMPARE(r.status, 400);
         QCOMPARE(code(r), QStringLiteral("0x80040203"));
         QVERIFY2(message(r).contains(QStringLiteral("read-only")), qPrintable(message(r)));
-        QCOMPARE(send("PATCH", opp, {{QStringLiteral("statecode"), 2}, {QStringLiteral("statuscode"), 4}}).status, 400);
+        QCOMPARE(send("PATCH", opp,
+                      {{QStringLiteral("statecode"), 2}, {QStringLiteral("statuscode"), 4}})
+                     .status,
+                 400);
         QCOMPARE(send("POST", QStringLiteral("WinOpportunity"), closeBody(opp, 3)).status, 400);
         r = send("POST", QStringLiteral("LoseOpportunity"), closeBody(opp, 4));
         QCOMPARE(r.status, 400);
@@ -95,10 +116,13 @@ private slots:
         row = get(opp).object();
         QCOMPARE(row.value(QStringLiteral("statecode")).toInt(), 0);
         QCOMPARE(row.value(QStringLiteral("statuscode")).toInt(), 1);
-        QCOMPARE(send("PATCH", opp, {{QStringLiteral("name"), QStringLiteral("reopened")}}).status, 204);
-        QCOMPARE(get(opp).object().value(QStringLiteral("name")).toString(), QStringLiteral("reopened"));
+        QCOMPARE(send("PATCH", opp, {{QStringLiteral("name"), QStringLiteral("reopened")}}).status,
+                 204);
+        QCOMPARE(get(opp).object().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("reopened"));
         // A plain PATCH cannot close it: only the actions can.
-        r = send("PATCH", opp, {{QStringLiteral("statecode"), 1}, {QStringLiteral("statuscode"), 3}});
+        r = send("PATCH", opp,
+                 {{QStringLiteral("statecode"), 1}, {QStringLiteral("statuscode"), 3}});
         QCOMPARE(r.status, 400);
         QVERIFY2(message(r).contains(QStringLiteral("WinOpportunity")), qPrintable(message(r)));
     }
@@ -116,8 +140,10 @@ private slots:
     {
         const QString outSold = createOpen(QStringLiteral("Lost to a competitor"), 1000);
         const QString canceled = createOpen(QStringLiteral("Customer walked away"), 2000);
-        QCOMPARE(send("POST", QStringLiteral("LoseOpportunity"), closeBody(outSold, 5)).status, 204);
-        QCOMPARE(send("POST", QStringLiteral("LoseOpportunity"), closeBody(canceled, 4)).status, 204);
+        QCOMPARE(send("POST", QStringLiteral("LoseOpportunity"), closeBody(outSold, 5)).status,
+                 204);
+        QCOMPARE(send("POST", QStringLiteral("LoseOpportunity"), closeBody(canceled, 4)).status,
+                 204);
         QJsonObject row = get(outSold).object();
         QCOMPARE(row.value(QStringLiteral("statecode")).toInt(), 2);
         QCOMPARE(row.value(QStringLiteral("statuscode")).toInt(), 5);
@@ -126,7 +152,9 @@ private slots:
         row = get(canceled).object();
         QCOMPARE(row.value(QStringLiteral("statecode")).toInt(), 2);
         QCOMPARE(row.value(QStringLiteral("statuscode")).toInt(), 4);
-        QCOMPARE(send("PATCH", canceled, {{QStringLiteral("description"), QStringLiteral("x")}}).status, 400);
+        QCOMPARE(
+            send("PATCH", canceled, {{QStringLiteral("description"), QStringLiteral("x")}}).status,
+            400);
     }
 
     void actionErrors()
@@ -145,21 +173,37 @@ private slots:
         QCOMPARE(send("POST", QStringLiteral("WinOpportunity"), body).status, 400);
         body.insert(QStringLiteral("Status"), QStringLiteral("3"));
         QCOMPARE(send("POST", QStringLiteral("WinOpportunity"), body).status, 400);
-        QCOMPARE(send("POST", QStringLiteral("WinOpportunity"), {{QStringLiteral("Status"), 3}}).status, 400);
+        QCOMPARE(
+            send("POST", QStringLiteral("WinOpportunity"), {{QStringLiteral("Status"), 3}}).status,
+            400);
         r = send("POST", QStringLiteral("WinOpportunity"),
-                 {{QStringLiteral("Status"), 3}, {QStringLiteral("OpportunityClose"), QJsonObject{{QStringLiteral("subject"), QStringLiteral("no target")}}}});
+                 {{QStringLiteral("Status"), 3},
+                  {QStringLiteral("OpportunityClose"),
+                   QJsonObject {{QStringLiteral("subject"), QStringLiteral("no target")}}}});
         QCOMPARE(r.status, 400);
         QVERIFY(message(r).contains(QStringLiteral("opportunityid@odata.bind")));
         // An unknown opportunity: 404 in the documented error shape.
-        r = send("POST", QStringLiteral("WinOpportunity"), closeBody(QStringLiteral("opportunities(11111111-2222-4333-8444-555555555555)"), 3));
+        r = send(
+            "POST", QStringLiteral("WinOpportunity"),
+            closeBody(QStringLiteral("opportunities(11111111-2222-4333-8444-555555555555)"), 3));
         QCOMPARE(r.status, 404);
         QCOMPARE(code(r), QStringLiteral("0x80040217"));
         QVERIFY(message(r).contains(QStringLiteral("Does Not Exist")));
         // Not JSON, not application/json, no token.
-        QCOMPARE(m_http.send("POST", url(QStringLiteral("WinOpportunity")), "{\"Status\":", m_odata).status, 400);
-        QCOMPARE(m_http.send("POST", url(QStringLiteral("WinOpportunity")), "Status=3", {{"Content-Type", "text/plain"}}).status, 415);
+        QCOMPARE(m_http.send("POST", url(QStringLiteral("WinOpportunity")), "{\"Status\":", m_odata)
+                     .status,
+                 400);
+        QCOMPARE(m_http
+                     .send("POST", url(QStringLiteral("WinOpportunity")), "Status=3",
+                           {{"Content-Type", "text/plain"}})
+                     .status,
+                 415);
         CrmTestHttp anonymous;
-        QCOMPARE(anonymous.send("POST", url(QStringLiteral("WinOpportunity")), QJsonDocument(closeBody(opp, 3)).toJson()).status, 401);
+        QCOMPARE(anonymous
+                     .send("POST", url(QStringLiteral("WinOpportunity")),
+                           QJsonDocument(closeBody(opp, 3)).toJson())
+                     .status,
+                 401);
         QCOMPARE(get(QStringLiteral("WinOpportunity")).status, 405);
         // Nothing of the above touched the row.
         QCOMPARE(get(opp).object().value(QStringLiteral("statecode")).toInt(), 0);
@@ -171,10 +215,14 @@ private slots:
         const QByteArray part = QJsonDocument(closeBody(opp, 3)).toJson(QJsonDocument::Compact);
         const QByteArray batch =
             "--batch_w\r\nContent-Type: multipart/mixed; boundary=cs_w\r\n\r\n"
-            "--cs_w\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: 1\r\n\r\n"
-            "POST WinOpportunity HTTP/1.1\r\nContent-Type: application/json\r\n\r\n" + part + "\r\n"
-            "--cs_w--\r\n--batch_w--\r\n";
-        const auto r = m_http.send("POST", url(QStringLiteral("$batch")), batch, {{"Content-Type", "multipart/mixed; boundary=batch_w"}});
+            "--cs_w\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: "
+            "binary\r\nContent-ID: 1\r\n\r\n"
+            "POST WinOpportunity HTTP/1.1\r\nContent-Type: application/json\r\n\r\n"
+            + part
+            + "\r\n"
+              "--cs_w--\r\n--batch_w--\r\n";
+        const auto r = m_http.send("POST", url(QStringLiteral("$batch")), batch,
+                                   {{"Content-Type", "multipart/mixed; boundary=batch_w"}});
         QCOMPARE(r.status, 200);
         QVERIFY2(r.body.contains("HTTP/1.1 204"), r.body.constData());
         QCOMPARE(get(opp).object().value(QStringLiteral("statecode")).toInt(), 1);

@@ -19,16 +19,19 @@ class TestDataverseApi : public cosell::test::SandboxCrmTest
 
 private:
     DataverseService *m_service = nullptr;
-    QList<QPair<QByteArray, QByteArray>> m_odata{{"Accept", "application/json"}, {"OData-MaxVersion", "4.0"}, {"OData-Version", "4.0"}};
+    QList<QPair<QByteArray, QByteArray>> m_odata {
+        {"Accept", "application/json"}, {"OData-MaxVersion", "4.0"}, {"OData-Version", "4.0"}};
 
     CrmTestHttp::Reply get(const QString &resource, QList<QPair<QByteArray, QByteArray>> extra = {})
     {
         return m_http.send("GET", url(resource), {}, m_odata + extra);
     }
-    CrmTestHttp::Reply send(const QByteArray &method, const QString &resource, const QJsonObject &body,
+    CrmTestHttp::Reply send(const QByteArray &method, const QString &resource,
+                            const QJsonObject &body,
                             QList<QPair<QByteArray, QByteArray>> extra = {})
     {
-        return m_http.send(method, url(resource), QJsonDocument(body).toJson(QJsonDocument::Compact), m_odata + extra);
+        return m_http.send(method, url(resource),
+                           QJsonDocument(body).toJson(QJsonDocument::Compact), m_odata + extra);
     }
     QString firstId()
     {
@@ -48,7 +51,10 @@ private slots:
         CrmTestHttp anonymous;
         const auto r = anonymous.send("GET", url(QStringLiteral("opportunities")));
         QCOMPARE(r.status, 401);
-        QVERIFY(r.object().value(QStringLiteral("error")).toObject().contains(QStringLiteral("message")));
+        QVERIFY(r.object()
+                    .value(QStringLiteral("error"))
+                    .toObject()
+                    .contains(QStringLiteral("message")));
         QVERIFY(!r.header("WWW-Authenticate").isEmpty());
         CrmTestHttp wrongAudience;
         TokenClaims claims;
@@ -64,17 +70,23 @@ private slots:
         QString next = m_root + QStringLiteral("opportunities?$select=name,estimatedvalue");
         int pages = 0;
         while (!next.isEmpty()) {
-            const auto r = m_http.send("GET", QUrl(next), {}, m_odata + QList<QPair<QByteArray, QByteArray>>{{"Prefer", "odata.maxpagesize=7"}});
+            const auto r = m_http.send(
+                "GET", QUrl(next), {},
+                m_odata + QList<QPair<QByteArray, QByteArray>> {{"Prefer", "odata.maxpagesize=7"}});
             QVERIFY2(r.status == 200, r.body.constData());
             QCOMPARE(r.header("OData-Version"), QByteArray("4.0"));
             QCOMPARE(r.header("Preference-Applied"), QByteArray("odata.maxpagesize=7"));
             const QJsonObject body = r.object();
-            QVERIFY(body.value(QStringLiteral("@odata.context")).toString().endsWith(QStringLiteral("$metadata#opportunities(name,estimatedvalue)")));
+            QVERIFY(body.value(QStringLiteral("@odata.context"))
+                        .toString()
+                        .endsWith(QStringLiteral("$metadata#opportunities(name,estimatedvalue)")));
             const QJsonArray values = body.value(QStringLiteral("value")).toArray();
             QVERIFY(values.size() <= 7);
             for (const QJsonValue &v : values) {
                 const QJsonObject o = v.toObject();
-                QVERIFY(o.value(QStringLiteral("@odata.etag")).toString().startsWith(QStringLiteral("W/\"")));
+                QVERIFY(o.value(QStringLiteral("@odata.etag"))
+                            .toString()
+                            .startsWith(QStringLiteral("W/\"")));
                 QVERIFY(o.contains(QStringLiteral("estimatedvalue")));
                 QVERIFY(!o.contains(QStringLiteral("description")));
                 seen.insert(o.value(QStringLiteral("opportunityid")).toString());
@@ -88,7 +100,9 @@ private slots:
 
     void filtersOrdersAndTops()
     {
-        auto r = get(QStringLiteral("opportunities?$select=estimatedvalue,statecode&$filter=estimatedvalue%20gt%2050000%20and%20(statecode%20eq%200%20or%20statecode%20eq%201)&$orderby=estimatedvalue%20desc"));
+        auto r = get(QStringLiteral("opportunities?$select=estimatedvalue,statecode&$filter="
+                                    "estimatedvalue%20gt%2050000%20and%20(statecode%20eq%200%20or%"
+                                    "20statecode%20eq%201)&$orderby=estimatedvalue%20desc"));
         QCOMPARE(r.status, 200);
         const QJsonArray values = r.object().value(QStringLiteral("value")).toArray();
         QVERIFY(!values.isEmpty());
@@ -114,7 +128,9 @@ private slots:
         }
         QCOMPARE(names.size(), 30);
         QStringList sorted = names;
-        std::sort(sorted.begin(), sorted.end(), [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+        std::sort(sorted.begin(), sorted.end(), [](const QString &a, const QString &b) {
+            return a.compare(b, Qt::CaseInsensitive) < 0;
+        });
         QCOMPARE(names, sorted);
     }
 
@@ -122,10 +138,20 @@ private slots:
     {
         auto r = get(QStringLiteral("opportunities?$filter=name%20eq"));
         QCOMPARE(r.status, 400);
-        QCOMPARE(r.object().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("0x80060888"));
+        QCOMPARE(r.object()
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("code"))
+                     .toString(),
+                 QStringLiteral("0x80060888"));
         r = get(QStringLiteral("opportunities?$select=nosuchcolumn"));
         QCOMPARE(r.status, 400);
-        QVERIFY(r.object().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("nosuchcolumn")));
+        QVERIFY(r.object()
+                    .value(QStringLiteral("error"))
+                    .toObject()
+                    .value(QStringLiteral("message"))
+                    .toString()
+                    .contains(QStringLiteral("nosuchcolumn")));
         r = get(QStringLiteral("opportunities?$filter=nosuch%20eq%201"));
         QCOMPARE(r.status, 400);
         r = get(QStringLiteral("opportunities?$skip=10"));
@@ -134,50 +160,84 @@ private slots:
         QCOMPARE(r.status, 400);
         r = get(QStringLiteral("opportunities(00000000-0000-0000-0000-000000000009)"));
         QCOMPARE(r.status, 404);
-        QVERIFY(r.object().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("Does Not Exist")));
+        QVERIFY(r.object()
+                    .value(QStringLiteral("error"))
+                    .toObject()
+                    .value(QStringLiteral("message"))
+                    .toString()
+                    .contains(QStringLiteral("Does Not Exist")));
     }
 
     void createRetrieveAndConditionalUpdates()
     {
-        auto r = send("POST", QStringLiteral("opportunities"), {{QStringLiteral("name"), QStringLiteral("Contoso – Azure migration")},
-                                                                {QStringLiteral("estimatedvalue"), 125000.0},
-                                                                {QStringLiteral("estimatedclosedate"), QStringLiteral("2025-09-30")}});
+        auto r = send("POST", QStringLiteral("opportunities"),
+                      {{QStringLiteral("name"), QStringLiteral("Contoso – Azure migration")},
+                       {QStringLiteral("estimatedvalue"), 125000.0},
+                       {QStringLiteral("estimatedclosedate"), QStringLiteral("2025-09-30")}});
         QCOMPARE(r.status, 204);
         const QString entityId = QString::fromUtf8(r.header("OData-EntityId"));
         QVERIFY(entityId.startsWith(m_root + QStringLiteral("opportunities(")));
         const QString resource = entityId.mid(m_root.size());
-        r = send("POST", QStringLiteral("opportunities?$select=name"), {{QStringLiteral("name"), QStringLiteral("with body")}},
+        r = send("POST", QStringLiteral("opportunities?$select=name"),
+                 {{QStringLiteral("name"), QStringLiteral("with body")}},
                  {{"Prefer", "return=representation"}});
         QCOMPARE(r.status, 201);
         QCOMPARE(r.header("Preference-Applied"), QByteArray("return=representation"));
         QVERIFY(r.header("OData-EntityId").isEmpty());
         QCOMPARE(r.object().value(QStringLiteral("name")).toString(), QStringLiteral("with body"));
-        QVERIFY(r.object().value(QStringLiteral("@odata.context")).toString().endsWith(QStringLiteral("/$entity")));
+        QVERIFY(r.object()
+                    .value(QStringLiteral("@odata.context"))
+                    .toString()
+                    .endsWith(QStringLiteral("/$entity")));
 
         r = get(resource);
         QCOMPARE(r.status, 200);
         const QString etag = r.object().value(QStringLiteral("@odata.etag")).toString();
         QCOMPARE(r.object().value(QStringLiteral("statecode")).toInt(), 0);
         QCOMPARE(r.object().value(QStringLiteral("statuscode")).toInt(), 1);
-        QCOMPARE(r.object().value(QStringLiteral("estimatedclosedate")).toString(), QStringLiteral("2025-09-30"));
+        QCOMPARE(r.object().value(QStringLiteral("estimatedclosedate")).toString(),
+                 QStringLiteral("2025-09-30"));
         QCOMPARE(get(resource, {{"If-None-Match", etag.toLatin1()}}).status, 304);
 
-        r = send("PATCH", resource, {{QStringLiteral("estimatedvalue"), 1.0}}, {{"If-Match", etag.toLatin1()}});
+        r = send("PATCH", resource, {{QStringLiteral("estimatedvalue"), 1.0}},
+                 {{"If-Match", etag.toLatin1()}});
         QCOMPARE(r.status, 204);
-        r = send("PATCH", resource, {{QStringLiteral("estimatedvalue"), 2.0}}, {{"If-Match", etag.toLatin1()}});
+        r = send("PATCH", resource, {{QStringLiteral("estimatedvalue"), 2.0}},
+                 {{"If-Match", etag.toLatin1()}});
         QCOMPARE(r.status, 412);
-        QCOMPARE(r.object().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString(),
-                 QStringLiteral("The version of the existing record doesn't match the RowVersion property provided."));
-        QCOMPARE(send("PATCH", resource, {{QStringLiteral("name"), QStringLiteral("x")}}, {{"If-Match", "*"}}).status, 204);
-        QCOMPARE(send("PATCH", resource, {{QStringLiteral("name"), QStringLiteral("x")}}, {{"If-None-Match", "*"}}).status, 412);
-        const QString missing = QStringLiteral("opportunities(11111111-2222-4333-8444-555555555555)");
-        QCOMPARE(send("PATCH", missing, {{QStringLiteral("name"), QStringLiteral("y")}}, {{"If-Match", "*"}}).status, 404);
-        QCOMPARE(send("PATCH", missing, {{QStringLiteral("name"), QStringLiteral("y")}}).status, 204); // upsert creates
-        QCOMPARE(get(missing).object().value(QStringLiteral("name")).toString(), QStringLiteral("y"));
+        QCOMPARE(r.object()
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("message"))
+                     .toString(),
+                 QStringLiteral("The version of the existing record doesn't match the RowVersion "
+                                "property provided."));
+        QCOMPARE(send("PATCH", resource, {{QStringLiteral("name"), QStringLiteral("x")}},
+                      {{"If-Match", "*"}})
+                     .status,
+                 204);
+        QCOMPARE(send("PATCH", resource, {{QStringLiteral("name"), QStringLiteral("x")}},
+                      {{"If-None-Match", "*"}})
+                     .status,
+                 412);
+        const QString missing =
+            QStringLiteral("opportunities(11111111-2222-4333-8444-555555555555)");
+        QCOMPARE(send("PATCH", missing, {{QStringLiteral("name"), QStringLiteral("y")}},
+                      {{"If-Match", "*"}})
+                     .status,
+                 404);
+        QCOMPARE(send("PATCH", missing, {{QStringLiteral("name"), QStringLiteral("y")}}).status,
+                 204); // upsert creates
+        QCOMPARE(get(missing).object().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("y"));
         // Validation: unknown property, too long, wrong type.
         QCOMPARE(send("PATCH", resource, {{QStringLiteral("bogus"), 1}}).status, 400);
-        QCOMPARE(send("PATCH", resource, {{QStringLiteral("name"), QString(301, u'x')}}).status, 400);
-        QCOMPARE(send("PATCH", resource, {{QStringLiteral("estimatedvalue"), QStringLiteral("lots")}}).status, 400);
+        QCOMPARE(send("PATCH", resource, {{QStringLiteral("name"), QString(301, u'x')}}).status,
+                 400);
+        QCOMPARE(
+            send("PATCH", resource, {{QStringLiteral("estimatedvalue"), QStringLiteral("lots")}})
+                .status,
+            400);
     }
 
     void upsertByAlternateKey()
@@ -192,8 +252,12 @@ private slots:
         r = get(key);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.object().value(QStringLiteral("name")).toString(), QStringLiteral("second"));
-        QCOMPARE(r.object().value(QStringLiteral("mspc_referralidentifier")).toString(), QStringLiteral("ref-O'Neil"));
-        QCOMPARE(send("PATCH", QStringLiteral("opportunities(name='x')"), {{QStringLiteral("name"), QStringLiteral("z")}}).status, 400);
+        QCOMPARE(r.object().value(QStringLiteral("mspc_referralidentifier")).toString(),
+                 QStringLiteral("ref-O'Neil"));
+        QCOMPARE(send("PATCH", QStringLiteral("opportunities(name='x')"),
+                      {{QStringLiteral("name"), QStringLiteral("z")}})
+                     .status,
+                 400);
     }
 
     void deletes()
@@ -207,8 +271,12 @@ private slots:
 
     void changeTrackingReportsChangesAndDeletes()
     {
-        QCOMPARE(get(QStringLiteral("opportunities?$filter=statecode%20eq%200"), {{"Prefer", "odata.track-changes"}}).status, 400);
-        auto r = get(QStringLiteral("opportunities?$select=name"), {{"Prefer", "odata.track-changes"}});
+        QCOMPARE(get(QStringLiteral("opportunities?$filter=statecode%20eq%200"),
+                     {{"Prefer", "odata.track-changes"}})
+                     .status,
+                 400);
+        auto r =
+            get(QStringLiteral("opportunities?$select=name"), {{"Prefer", "odata.track-changes"}});
         QCOMPARE(r.status, 200);
         QVERIFY(r.header("Preference-Applied").contains("odata.track-changes"));
         QCOMPARE(r.object().value(QStringLiteral("value")).toArray().size(), 30);
@@ -220,16 +288,28 @@ private slots:
         const auto &rows = m_service->store().table(QStringLiteral("opportunities"))->rows();
         const QString changed = rows.begin()->first;
         const QString deleted = std::next(rows.begin())->first;
-        QCOMPARE(send("PATCH", QStringLiteral("opportunities(") + changed + u')', {{QStringLiteral("name"), QStringLiteral("renamed")}}).status, 204);
-        QCOMPARE(m_http.send("DELETE", url(QStringLiteral("opportunities(") + deleted + u')')).status, 204);
-        QCOMPARE(send("POST", QStringLiteral("opportunities"), {{QStringLiteral("name"), QStringLiteral("new one")}}).status, 204);
+        QCOMPARE(send("PATCH", QStringLiteral("opportunities(") + changed + u')',
+                      {{QStringLiteral("name"), QStringLiteral("renamed")}})
+                     .status,
+                 204);
+        QCOMPARE(
+            m_http.send("DELETE", url(QStringLiteral("opportunities(") + deleted + u')')).status,
+            204);
+        QCOMPARE(send("POST", QStringLiteral("opportunities"),
+                      {{QStringLiteral("name"), QStringLiteral("new one")}})
+                     .status,
+                 204);
 
         r = m_http.send("GET", QUrl(deltaLink), {}, {{"Prefer", "odata.maxpagesize=2"}});
         QCOMPARE(r.status, 200);
-        QVERIFY(r.object().value(QStringLiteral("@odata.context")).toString().endsWith(QStringLiteral("/$delta")));
+        QVERIFY(r.object()
+                    .value(QStringLiteral("@odata.context"))
+                    .toString()
+                    .endsWith(QStringLiteral("/$delta")));
         QJsonArray all = r.object().value(QStringLiteral("value")).toArray();
         QVERIFY(r.object().contains(QStringLiteral("@odata.nextLink")));
-        r = m_http.send("GET", QUrl(r.object().value(QStringLiteral("@odata.nextLink")).toString()), {}, {{"Prefer", "odata.maxpagesize=2"}});
+        r = m_http.send("GET", QUrl(r.object().value(QStringLiteral("@odata.nextLink")).toString()),
+                        {}, {{"Prefer", "odata.maxpagesize=2"}});
         for (const QJsonValue &v : r.object().value(QStringLiteral("value")).toArray())
             all.append(v);
         QCOMPARE(all.size(), 3);
@@ -238,7 +318,9 @@ private slots:
             const QJsonObject o = v.toObject();
             if (o.value(QStringLiteral("reason")).toString() == u"deleted") {
                 QCOMPARE(o.value(QStringLiteral("id")).toString(), deleted);
-                QVERIFY(o.value(QStringLiteral("@odata.context")).toString().endsWith(QStringLiteral("$metadata#opportunities/$deletedEntity")));
+                QVERIFY(o.value(QStringLiteral("@odata.context"))
+                            .toString()
+                            .endsWith(QStringLiteral("$metadata#opportunities/$deletedEntity")));
                 sawDelete = true;
             }
             sawRename = sawRename || o.value(QStringLiteral("name")).toString() == u"renamed";
@@ -247,7 +329,12 @@ private slots:
         QVERIFY(sawDelete && sawRename && sawNew);
         const QString nextDelta = r.object().value(QStringLiteral("@odata.deltaLink")).toString();
         QVERIFY(!nextDelta.isEmpty());
-        QCOMPARE(m_http.send("GET", QUrl(nextDelta)).object().value(QStringLiteral("value")).toArray().size(), 0);
+        QCOMPARE(m_http.send("GET", QUrl(nextDelta))
+                     .object()
+                     .value(QStringLiteral("value"))
+                     .toArray()
+                     .size(),
+                 0);
         QCOMPARE(get(QStringLiteral("opportunities?$deltatoken=garbage")).status, 400);
     }
 
@@ -255,16 +342,25 @@ private slots:
     {
         const QByteArray ok =
             "--batch_1\r\nContent-Type: multipart/mixed; boundary=changeset_a\r\n\r\n"
-            "--changeset_a\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: 1\r\n\r\n"
-            "POST " + m_root.toUtf8() + "accounts HTTP/1.1\r\nContent-Type: application/json; type=entry\r\n\r\n{\"name\":\"Batch Account\"}\r\n"
-            "--changeset_a\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: 2\r\n\r\n"
-            "POST /dataverse/api/data/v9.2/opportunities HTTP/1.1\r\nContent-Type: application/json; type=entry\r\n\r\n"
-            "{\"name\":\"Batch Opp\",\"parentaccountid@odata.bind\":\"$1\"}\r\n"
-            "--changeset_a--\r\n"
-            "--batch_1\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n"
-            "GET opportunities?$select=name&$filter=name%20eq%20'Batch%20Opp' HTTP/1.1\r\nAccept: application/json\r\n\r\n\r\n"
-            "--batch_1--\r\n";
-        auto r = m_http.send("POST", url(QStringLiteral("$batch")), ok, {{"Content-Type", "multipart/mixed; boundary=batch_1"}});
+            "--changeset_a\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: "
+            "binary\r\nContent-ID: 1\r\n\r\n"
+            "POST "
+            + m_root.toUtf8()
+            + "accounts HTTP/1.1\r\nContent-Type: application/json; "
+              "type=entry\r\n\r\n{\"name\":\"Batch Account\"}\r\n"
+              "--changeset_a\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: "
+              "binary\r\nContent-ID: 2\r\n\r\n"
+              "POST /dataverse/api/data/v9.2/opportunities HTTP/1.1\r\nContent-Type: "
+              "application/json; type=entry\r\n\r\n"
+              "{\"name\":\"Batch Opp\",\"parentaccountid@odata.bind\":\"$1\"}\r\n"
+              "--changeset_a--\r\n"
+              "--batch_1\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: "
+              "binary\r\n\r\n"
+              "GET opportunities?$select=name&$filter=name%20eq%20'Batch%20Opp' "
+              "HTTP/1.1\r\nAccept: application/json\r\n\r\n\r\n"
+              "--batch_1--\r\n";
+        auto r = m_http.send("POST", url(QStringLiteral("$batch")), ok,
+                             {{"Content-Type", "multipart/mixed; boundary=batch_1"}});
         QCOMPARE(r.status, 200);
         QVERIFY(r.header("Content-Type").startsWith("multipart/mixed; boundary=batchresponse_"));
         QCOMPARE(r.body.count("HTTP/1.1 204 No Content"), 2);
@@ -273,17 +369,25 @@ private slots:
         auto list = get(QStringLiteral("opportunities?$filter=name%20eq%20'Batch%20Opp'"));
         const QJsonArray found = list.object().value(QStringLiteral("value")).toArray();
         QCOMPARE(found.size(), 1);
-        QVERIFY(!found[0].toObject().value(QStringLiteral("_parentaccountid_value")).toString().isEmpty());
+        QVERIFY(!found[0]
+                     .toObject()
+                     .value(QStringLiteral("_parentaccountid_value"))
+                     .toString()
+                     .isEmpty());
 
         const int before = m_service->store().table(QStringLiteral("opportunities"))->size();
         const QByteArray bad =
             "--batch_2\r\nContent-Type: multipart/mixed; boundary=changeset_b\r\n\r\n"
-            "--changeset_b\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: 1\r\n\r\n"
-            "POST opportunities HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{\"name\":\"Should roll back\"}\r\n"
-            "--changeset_b\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: 2\r\n\r\n"
+            "--changeset_b\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: "
+            "binary\r\nContent-ID: 1\r\n\r\n"
+            "POST opportunities HTTP/1.1\r\nContent-Type: "
+            "application/json\r\n\r\n{\"name\":\"Should roll back\"}\r\n"
+            "--changeset_b\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: "
+            "binary\r\nContent-ID: 2\r\n\r\n"
             "POST opportunities HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{\"bogus\":1}\r\n"
             "--changeset_b--\r\n--batch_2--\r\n";
-        r = m_http.send("POST", url(QStringLiteral("$batch")), bad, {{"Content-Type", "multipart/mixed; boundary=batch_2"}});
+        r = m_http.send("POST", url(QStringLiteral("$batch")), bad,
+                        {{"Content-Type", "multipart/mixed; boundary=batch_2"}});
         QCOMPARE(r.status, 400);
         QVERIFY(r.body.contains("HTTP/1.1 400"));
         QCOMPARE(m_service->store().table(QStringLiteral("opportunities"))->size(), before);
@@ -291,12 +395,18 @@ private slots:
         const QByteArray forward =
             "--batch_3\r\nContent-Type: multipart/mixed; boundary=cs\r\n\r\n"
             "--cs\r\nContent-Type: application/http\r\nContent-ID: 1\r\n\r\n"
-            "POST opportunities HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{\"parentaccountid@odata.bind\":\"$2\"}\r\n"
+            "POST opportunities HTTP/1.1\r\nContent-Type: "
+            "application/json\r\n\r\n{\"parentaccountid@odata.bind\":\"$2\"}\r\n"
             "--cs--\r\n--batch_3--\r\n";
-        r = m_http.send("POST", url(QStringLiteral("$batch")), forward, {{"Content-Type", "multipart/mixed; boundary=batch_3"}});
+        r = m_http.send("POST", url(QStringLiteral("$batch")), forward,
+                        {{"Content-Type", "multipart/mixed; boundary=batch_3"}});
         QCOMPARE(r.status, 400);
         QVERIFY(r.body.contains("Content-ID Reference: '$2' does not exist in the batch context."));
-        QCOMPARE(m_http.send("POST", url(QStringLiteral("$batch")), "not multipart", {{"Content-Type", "text/plain"}}).status, 400);
+        QCOMPARE(m_http
+                     .send("POST", url(QStringLiteral("$batch")), "not multipart",
+                           {{"Content-Type", "text/plain"}})
+                     .status,
+                 400);
     }
 
     void serviceProtectionLimitAnswers429()
@@ -311,7 +421,12 @@ private slots:
         QCOMPARE(r.status, 429);
         const int retryAfter = r.header("Retry-After").toInt();
         QVERIFY(retryAfter >= 1 && retryAfter <= 60);
-        QCOMPARE(r.object().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("0x80072322"));
+        QCOMPARE(r.object()
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("code"))
+                     .toString(),
+                 QStringLiteral("0x80072322"));
         m_server->clock().advance(61 * 1000);
         QCOMPARE(get(QStringLiteral("opportunities?$top=1")).status, 200);
     }
@@ -325,16 +440,27 @@ private slots:
         QCOMPARE(send("PATCH", resource, {{QStringLiteral("statecode"), 1}}).status, 400);
         QCOMPARE(send("PATCH", resource, {{QStringLiteral("statuscode"), 3}}).status, 400);
         QCOMPARE(send("PATCH", resource, {{QStringLiteral("statuscode"), 2}}).status, 204);
-        QJsonObject close{{QStringLiteral("subject"), QStringLiteral("Won")},
-                          {QStringLiteral("opportunityid@odata.bind"), QString(QStringLiteral("/opportunities(") + id + u')')},
-                          {QStringLiteral("actualrevenue"), 125000}};
-        QCOMPARE(send("POST", QStringLiteral("WinOpportunity"), {{QStringLiteral("Status"), 3}, {QStringLiteral("OpportunityClose"), close}}).status, 204);
+        QJsonObject close {{QStringLiteral("subject"), QStringLiteral("Won")},
+                           {QStringLiteral("opportunityid@odata.bind"),
+                            QString(QStringLiteral("/opportunities(") + id + u')')},
+                           {QStringLiteral("actualrevenue"), 125000}};
+        QCOMPARE(send("POST", QStringLiteral("WinOpportunity"),
+                      {{QStringLiteral("Status"), 3}, {QStringLiteral("OpportunityClose"), close}})
+                     .status,
+                 204);
         auto r = get(resource);
         QCOMPARE(r.object().value(QStringLiteral("statecode")).toInt(), 1);
         QCOMPARE(r.object().value(QStringLiteral("statuscode")).toInt(), 3);
-        QCOMPARE(send("PATCH", resource, {{QStringLiteral("name"), QStringLiteral("closed edit")}}).status, 400);
-        QCOMPARE(send("POST", QStringLiteral("LoseOpportunity"), {{QStringLiteral("Status"), 5}, {QStringLiteral("OpportunityClose"), close}}).status, 400);
-        QCOMPARE(send("POST", QStringLiteral("opportunities"), {{QStringLiteral("statecode"), 1}}).status, 400);
+        QCOMPARE(send("PATCH", resource, {{QStringLiteral("name"), QStringLiteral("closed edit")}})
+                     .status,
+                 400);
+        QCOMPARE(send("POST", QStringLiteral("LoseOpportunity"),
+                      {{QStringLiteral("Status"), 5}, {QStringLiteral("OpportunityClose"), close}})
+                     .status,
+                 400);
+        QCOMPARE(send("POST", QStringLiteral("opportunities"), {{QStringLiteral("statecode"), 1}})
+                     .status,
+                 400);
     }
 
     void controlHooksAndMissingCustomFields()
@@ -342,14 +468,22 @@ private slots:
         const QString id = firstId();
         const auto before = get(QStringLiteral("opportunities(") + id + u')').object();
         CrmTestHttp control;
-        auto r = control.send("POST", QUrl(m_server->url(u"/control/dataverse/opportunities/") + id + QStringLiteral("/edit")), "{}");
+        auto r = control.send("POST",
+                              QUrl(m_server->url(u"/control/dataverse/opportunities/") + id
+                                   + QStringLiteral("/edit")),
+                              "{}");
         QCOMPARE(r.status, 200);
         const auto after = get(QStringLiteral("opportunities(") + id + u')').object();
-        QVERIFY(after.value(QStringLiteral("versionnumber")).toDouble() > before.value(QStringLiteral("versionnumber")).toDouble());
-        QVERIFY(after.value(QStringLiteral("estimatedvalue")).toDouble() != before.value(QStringLiteral("estimatedvalue")).toDouble());
-        r = control.send("POST", QUrl(m_server->url(u"/control/dataverse/opportunities/") + id + QStringLiteral("/edit")),
+        QVERIFY(after.value(QStringLiteral("versionnumber")).toDouble()
+                > before.value(QStringLiteral("versionnumber")).toDouble());
+        QVERIFY(after.value(QStringLiteral("estimatedvalue")).toDouble()
+                != before.value(QStringLiteral("estimatedvalue")).toDouble());
+        r = control.send("POST",
+                         QUrl(m_server->url(u"/control/dataverse/opportunities/") + id
+                              + QStringLiteral("/edit")),
                          "{\"columns\":{\"name\":\"Seller renamed\"}}");
-        QCOMPARE(r.object().value(QStringLiteral("name")).toString(), QStringLiteral("Seller renamed"));
+        QCOMPARE(r.object().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Seller renamed"));
 
         auto attrs = get(QStringLiteral("EntityDefinitions(LogicalName='opportunity')/Attributes"));
         QCOMPARE(attrs.status, 200);
@@ -361,7 +495,10 @@ private slots:
         QVERIFY(!attrs.body.contains("referralidentifier\""));
         QVERIFY(attrs.body.contains("\"abc_syncwithpartnercenter\""));
         QCOMPARE(get(QStringLiteral("opportunities?$select=abc_referralidentifier")).status, 400);
-        QCOMPARE(send("PATCH", QStringLiteral("opportunities(abc_referralidentifier='x')"), {{QStringLiteral("name"), QStringLiteral("n")}}).status, 400);
+        QCOMPARE(send("PATCH", QStringLiteral("opportunities(abc_referralidentifier='x')"),
+                      {{QStringLiteral("name"), QStringLiteral("n")}})
+                     .status,
+                 400);
     }
 };
 

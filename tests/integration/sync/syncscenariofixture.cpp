@@ -8,7 +8,9 @@ namespace cosell::test {
 
 std::optional<PassReport> SyncScenarioFixture::runPass(const Clock &clock)
 {
-    SyncContext context{*m_store, *m_pc, *m_crm, clock, m_config, m_rules, [] { return 0.0; }};
+    SyncContext context {*m_store, *m_pc, *m_crm, clock, m_config, m_rules, [] {
+                             return 0.0;
+                         }};
     SyncPass p(context);
     std::optional<PassReport> report;
     p.run([&report](const PassReport &r) { report = r; });
@@ -20,11 +22,13 @@ std::optional<PassReport> SyncScenarioFixture::runPass(const Clock &clock)
 void SyncScenarioFixture::useSettingsForNewReferrals()
 {
     m_config.requireTwoLetterCountry = false;
-    m_pc->setCreateDefaults(QJsonObject{
+    m_pc->setCreateDefaults(QJsonObject {
         {QStringLiteral("customerProfile"),
-         QJsonObject{{QStringLiteral("name"), QStringLiteral("Scenario customer")},
-                     {QStringLiteral("address"), QJsonObject{{QStringLiteral("country"), QStringLiteral("US")}}}}},
-        {QStringLiteral("consent"), QJsonObject{{QStringLiteral("consentToShareReferralWithMicrosoftSellers"), false}}}});
+         QJsonObject {{QStringLiteral("name"), QStringLiteral("Scenario customer")},
+                      {QStringLiteral("address"),
+                       QJsonObject {{QStringLiteral("country"), QStringLiteral("US")}}}}},
+        {QStringLiteral("consent"),
+         QJsonObject {{QStringLiteral("consentToShareReferralWithMicrosoftSellers"), false}}}});
 }
 
 } // namespace cosell::test

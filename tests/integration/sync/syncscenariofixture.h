@@ -12,13 +12,13 @@
 #include "tests/support/sandboxfixture.h"
 #include "tests/support/testwait.h"
 
-#include <QList>
-#include <QObject>
-#include <QTemporaryDir>
-
 #include <functional>
 #include <memory>
 #include <optional>
+
+#include <QList>
+#include <QObject>
+#include <QTemporaryDir>
 
 namespace cosell::test {
 

@@ -23,8 +23,7 @@ class TestPartnerCenterSide : public QObject
     std::unique_ptr<ReferralsClient> m_client;
     std::unique_ptr<PartnerCenterSide> m_side;
 
-    template<typename T>
-    Result<T> wait(const std::function<void(RemoteSide::Callback<T>)> &call)
+    template<typename T> Result<T> wait(const std::function<void(RemoteSide::Callback<T>)> &call)
     {
         std::optional<Result<T>> result;
         call([&](Result<T> r) { result = std::move(r); });
@@ -36,8 +35,7 @@ class TestPartnerCenterSide : public QObject
         return std::move(*result);
     }
     // QVERIFY2 evaluates its message even on success: only ask for the error when there is one.
-    template<typename R>
-    static QByteArray why(const R &r)
+    template<typename R> static QByteArray why(const R &r)
     {
         return r.ok() ? QByteArray() : r.error().toString().toUtf8();
     }
@@ -48,13 +46,16 @@ private Q_SLOTS:
         m_sandbox = std::make_unique<SandboxFixture>();
         QVERIFY(m_sandbox->start());
         m_sandbox->seed(7, 120, {QStringLiteral("partnercenter")});
-        m_tokens = std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->partnerCenterAuth(),
-                                                        OAuthTokenProvider::Grant::Delegated);
+        m_tokens =
+            std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->partnerCenterAuth(),
+                                                 OAuthTokenProvider::Grant::Delegated);
         QVERIFY(m_sandbox->signIn(*m_tokens));
-        m_client = std::make_unique<ReferralsClient>(m_sandbox->http(), *m_tokens, m_sandbox->referralsBaseUrl());
+        m_client = std::make_unique<ReferralsClient>(m_sandbox->http(), *m_tokens,
+                                                     m_sandbox->referralsBaseUrl());
         auto spec = MappingSpec::builtIn(CrmSystem::Dynamics);
         QVERIFY(spec.ok());
-        m_side = std::make_unique<PartnerCenterSide>(*m_client, std::make_shared<const RecordMapper>(*spec));
+        m_side = std::make_unique<PartnerCenterSide>(*m_client,
+                                                     std::make_shared<const RecordMapper>(*spec));
     }
     void cleanup()
     {
@@ -70,7 +71,8 @@ private Q_SLOTS:
         QString cursor;
         int pages = 0;
         for (;;) {
-            auto batch = wait<RemoteSide::ChangeBatch>([&](auto done) { m_side->changesSince(cursor, done); });
+            auto batch = wait<RemoteSide::ChangeBatch>(
+                [&](auto done) { m_side->changesSince(cursor, done); });
             QVERIFY2(batch.ok(), why(batch).constData());
             for (const SideRecord &r : batch->records) {
                 QVERIFY(!r.id.isEmpty());
@@ -89,7 +91,8 @@ private Q_SLOTS:
         QVERIFY(pages > 1);
 
         // Nothing changed: at most the last instant is read again.
-        auto again = wait<RemoteSide::ChangeBatch>([&](auto done) { m_side->changesSince(cursor, done); });
+        auto again =
+            wait<RemoteSide::ChangeBatch>([&](auto done) { m_side->changesSince(cursor, done); });
         QVERIFY(again.ok());
         QVERIFY(again->records.size() < 10);
         QVERIFY(!again->more);
@@ -100,32 +103,44 @@ private Q_SLOTS:
         QVERIFY(before.ok());
         QVERIFY(before->values.contains(QStringLiteral("name")));
         auto edited = wait<SideRecord>([&](auto done) {
-            m_side->update(some, before->etag, QJsonObject{{QStringLiteral("name"), QStringLiteral("Edited name")}}, done);
+            m_side->update(some, before->etag,
+                           QJsonObject {{QStringLiteral("name"), QStringLiteral("Edited name")}},
+                           done);
         });
         QVERIFY2(edited.ok(), why(edited).constData());
         m_sandbox->advanceSandboxClock(5);
-        auto after = wait<RemoteSide::ChangeBatch>([&](auto done) { m_side->changesSince(cursor, done); });
+        auto after =
+            wait<RemoteSide::ChangeBatch>([&](auto done) { m_side->changesSince(cursor, done); });
         QVERIFY(after.ok());
         bool seen = false;
         for (const SideRecord &r : after->records)
-            seen = seen || (r.id == some && r.values.value(QStringLiteral("name")).toString() == QStringLiteral("Edited name"));
+            seen = seen
+                || (r.id == some
+                    && r.values.value(QStringLiteral("name")).toString()
+                        == QStringLiteral("Edited name"));
         QVERIFY(seen);
     }
 
     void createFindUpdateConflictLinkBack()
     {
-        auto page = wait<RemoteSide::ChangeBatch>([&](auto done) { m_side->changesSince(QString(), done); });
+        auto page = wait<RemoteSide::ChangeBatch>(
+            [&](auto done) { m_side->changesSince(QString(), done); });
         QVERIFY(page.ok());
         QVERIFY(!page->records.isEmpty());
         QJsonObject values = page->records.first().values;
         // Solutions flow only toward the CRM in the default mapping; Partner Center requires one.
         auto wire = wait<ReferralPage>([&](auto done) { m_client->listPage({}, this, done); });
         QVERIFY(wire.ok());
-        const QJsonObject requirements = wire->referrals.first().value(QLatin1String("details")).toObject()
-                                             .value(QLatin1String("requirements")).toObject();
-        m_side->setCreateDefaults(QJsonObject{{QStringLiteral("details"),
-            QJsonObject{{QStringLiteral("requirements"), QJsonObject{{QStringLiteral("solutions"),
-                requirements.value(QLatin1String("solutions"))}}}}}});
+        const QJsonObject requirements = wire->referrals.first()
+                                             .value(QLatin1String("details"))
+                                             .toObject()
+                                             .value(QLatin1String("requirements"))
+                                             .toObject();
+        m_side->setCreateDefaults(QJsonObject {
+            {QStringLiteral("details"),
+             QJsonObject {{QStringLiteral("requirements"),
+                           QJsonObject {{QStringLiteral("solutions"),
+                                         requirements.value(QLatin1String("solutions"))}}}}}});
         values.insert(QStringLiteral("name"), QStringLiteral("Created through PartnerCenterSide"));
         auto created = wait<SideRecord>([&](auto done) {
             m_side->create({values, QStringLiteral("crm-side-0001")}, done);
@@ -147,14 +162,17 @@ private Q_SLOTS:
         QVERIFY(!none->has_value());
 
         auto updated = wait<SideRecord>([&](auto done) {
-            m_side->update(created->id, created->etag, QJsonObject{{QStringLiteral("name"), QStringLiteral("Renamed")}}, done);
+            m_side->update(created->id, created->etag,
+                           QJsonObject {{QStringLiteral("name"), QStringLiteral("Renamed")}}, done);
         });
         QVERIFY2(updated.ok(), why(updated).constData());
-        QCOMPARE(updated->values.value(QStringLiteral("name")).toString(), QStringLiteral("Renamed"));
+        QCOMPARE(updated->values.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Renamed"));
         QVERIFY(updated->etag != created->etag);
 
         auto stale = wait<SideRecord>([&](auto done) {
-            m_side->update(created->id, created->etag, QJsonObject{{QStringLiteral("name"), QStringLiteral("Lost")}}, done);
+            m_side->update(created->id, created->etag,
+                           QJsonObject {{QStringLiteral("name"), QStringLiteral("Lost")}}, done);
         });
         QVERIFY(!stale.ok());
         QCOMPARE(toString(stale.error().kind), QStringLiteral("conflict"));

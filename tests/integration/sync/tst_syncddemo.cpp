@@ -36,8 +36,9 @@ Finished runSyncd(const QStringList &args)
 
 QJsonObject statusOf(const QString &cache)
 {
-    const Finished s = runSyncd({QStringLiteral("--status"), QStringLiteral("--json"), QStringLiteral("--cache"), cache});
-    return s.code == 0 ? QJsonDocument::fromJson(s.out).object() : QJsonObject{};
+    const Finished s = runSyncd(
+        {QStringLiteral("--status"), QStringLiteral("--json"), QStringLiteral("--cache"), cache});
+    return s.code == 0 ? QJsonDocument::fromJson(s.out).object() : QJsonObject {};
 }
 
 } // namespace
@@ -68,13 +69,17 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString cache = dir.filePath(QStringLiteral("demo.sqlite"));
         m_syncd.setProcessChannelMode(QProcess::SeparateChannels);
-        m_syncd.start(QStringLiteral(COSELL_SYNCD_PATH), {QStringLiteral("--demo"), QStringLiteral("--cache"), cache});
+        m_syncd.start(QStringLiteral(COSELL_SYNCD_PATH),
+                      {QStringLiteral("--demo"), QStringLiteral("--cache"), cache});
         QVERIFY(m_syncd.waitForStarted(30000));
         QByteArray out;
-        QVERIFY(QTest::qWaitFor([&] {
-            out += m_syncd.readAllStandardOutput();
-            return out.contains("pass ok") || out.contains("pass failed") || m_syncd.state() == QProcess::NotRunning;
-        }, 60000));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                out += m_syncd.readAllStandardOutput();
+                return out.contains("pass ok") || out.contains("pass failed")
+                    || m_syncd.state() == QProcess::NotRunning;
+            },
+            60000));
         QVERIFY2(out.contains("running"), out.constData());
         QVERIFY2(out.contains("pass ok"), out.constData());
 
@@ -87,12 +92,15 @@ private Q_SLOTS:
 
         QProcess status;
         status.start(QStringLiteral(COSELL_SYNCD_PATH),
-                     {QStringLiteral("--status"), QStringLiteral("--json"), QStringLiteral("--cache"), cache});
+                     {QStringLiteral("--status"), QStringLiteral("--json"),
+                      QStringLiteral("--cache"), cache});
         QVERIFY(status.waitForFinished(60000));
         QCOMPARE(status.exitCode(), 0);
         const QJsonObject json = QJsonDocument::fromJson(status.readAllStandardOutput()).object();
-        QVERIFY(json.value(QLatin1String("links")).toObject().value(QLatin1String("synced")).toInt() > 0);
-        QCOMPARE(json.value(QLatin1String("links")).toObject().value(QLatin1String("error")).toInt(), 0);
+        QVERIFY(json.value(QLatin1String("links")).toObject().value(QLatin1String("synced")).toInt()
+                > 0);
+        QCOMPARE(
+            json.value(QLatin1String("links")).toObject().value(QLatin1String("error")).toInt(), 0);
         QCOMPARE(json.value(QLatin1String("auditChainIntact")).toBool(), true);
     }
 
@@ -101,7 +109,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString cache = dir.filePath(QStringLiteral("once.sqlite"));
-        const Finished once = runSyncd({QStringLiteral("--demo"), QStringLiteral("--once"), QStringLiteral("--cache"), cache});
+        const Finished once = runSyncd(
+            {QStringLiteral("--demo"), QStringLiteral("--once"), QStringLiteral("--cache"), cache});
         QVERIFY2(once.code == 0, QByteArray(once.out + once.err).constData());
         QVERIFY2(once.out.contains("pass: 100 pulled"), once.out.constData());
         QVERIFY2(once.out.contains(" 0 to retry, 0 dead-lettered"), once.out.constData());
@@ -115,10 +124,16 @@ private Q_SLOTS:
         QCOMPARE(json.value(QLatin1String("outboxPending")).toInt(), 0);
 
         // The same cache again: it describes a sandbox that is gone; refused, kept.
-        const Finished again = runSyncd({QStringLiteral("--demo"), QStringLiteral("--once"), QStringLiteral("--cache"), cache});
+        const Finished again = runSyncd(
+            {QStringLiteral("--demo"), QStringLiteral("--once"), QStringLiteral("--cache"), cache});
         QCOMPARE(again.code, 70);
         QVERIFY2(again.err.contains("earlier run"), again.err.constData());
-        QCOMPARE(statusOf(cache).value(QLatin1String("links")).toObject().value(QLatin1String("synced")).toInt(), 50);
+        QCOMPARE(statusOf(cache)
+                     .value(QLatin1String("links"))
+                     .toObject()
+                     .value(QLatin1String("synced"))
+                     .toInt(),
+                 50);
     }
 
     void demoDryRunPrintsThePlanAndWritesNothing()
@@ -126,13 +141,15 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString cache = dir.filePath(QStringLiteral("dry.sqlite"));
-        const Finished dry = runSyncd({QStringLiteral("--demo"), QStringLiteral("--dry-run"), QStringLiteral("--json"),
-                                       QStringLiteral("--cache"), cache});
+        const Finished dry = runSyncd({QStringLiteral("--demo"), QStringLiteral("--dry-run"),
+                                       QStringLiteral("--json"), QStringLiteral("--cache"), cache});
         QVERIFY2(dry.code == 0, QByteArray(dry.out + dry.err).constData());
         const QJsonObject plan = QJsonDocument::fromJson(dry.out).object();
         QVERIFY2(!plan.isEmpty(), dry.out.constData());
         QVERIFY(!plan.value(QLatin1String("items")).toArray().isEmpty());
-        QCOMPARE(plan.value(QLatin1String("summary")).toObject().value(QLatin1String("links")).toInt(), 50);
+        QCOMPARE(
+            plan.value(QLatin1String("summary")).toObject().value(QLatin1String("links")).toInt(),
+            50);
         const QJsonObject links = statusOf(cache).value(QLatin1String("links")).toObject();
         for (auto it = links.begin(); it != links.end(); ++it)
             QCOMPARE(it.value().toInt(), 0);

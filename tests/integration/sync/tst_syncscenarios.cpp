@@ -23,14 +23,16 @@ class TestSyncScenarios : public SyncScenarioFixture
 
     std::optional<PassReport> pass()
     {
-        return runPass(m_manualClock ? static_cast<const Clock &>(*m_manualClock) : Clock::system());
+        return runPass(m_manualClock ? static_cast<const Clock &>(*m_manualClock)
+                                     : Clock::system());
     }
     // The CRM record whose Referral Identifier is `referralId`, read through a full sweep.
     std::optional<SideRecord> crmRecordFor(const QString &referralId)
     {
         QString cursor;
         for (int guard = 0; guard < 100; ++guard) {
-            auto batch = wait<RemoteSide::ChangeBatch>([&](auto done) { m_crm->changesSince(cursor, done); });
+            auto batch = wait<RemoteSide::ChangeBatch>(
+                [&](auto done) { m_crm->changesSince(cursor, done); });
             if (!batch)
                 return std::nullopt;
             for (const SideRecord &r : batch->records)
@@ -49,13 +51,16 @@ private Q_SLOTS:
         m_sandbox = std::make_unique<SandboxFixture>();
         QVERIFY(m_sandbox->start());
         m_sandbox->seed(11, 5, {QStringLiteral("partnercenter"), QStringLiteral("dataverse")});
-        m_pcTokens = std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->partnerCenterAuth(),
-                                                          OAuthTokenProvider::Grant::Delegated);
+        m_pcTokens =
+            std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->partnerCenterAuth(),
+                                                 OAuthTokenProvider::Grant::Delegated);
         QVERIFY(m_sandbox->signIn(*m_pcTokens));
-        m_crmTokens = std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->dataverseAuth(),
-                                                           OAuthTokenProvider::Grant::ClientCredentials);
+        m_crmTokens =
+            std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->dataverseAuth(),
+                                                 OAuthTokenProvider::Grant::ClientCredentials);
         QVERIFY(m_sandbox->warmUp(*m_crmTokens));
-        m_referrals = std::make_unique<ReferralsClient>(m_sandbox->http(), *m_pcTokens, m_sandbox->referralsBaseUrl());
+        m_referrals = std::make_unique<ReferralsClient>(m_sandbox->http(), *m_pcTokens,
+                                                        m_sandbox->referralsBaseUrl());
         DynamicsConfig dc;
         dc.url = m_sandbox->dataverseUrl();
         m_dynamics = std::make_unique<DynamicsConnector>(m_sandbox->http(), *m_crmTokens, dc);
@@ -71,12 +76,13 @@ private Q_SLOTS:
         QVERIFY(m_db->open(m_dir->filePath(QStringLiteral("cache.sqlite")), CacheDb::Role::Writer,
                            QStringLiteral("tst-syncscenarios-%1").arg(++s_connection))
                     .ok());
-        m_store = std::make_unique<SqliteSyncStore>(*m_db, Clock::system(), QStringLiteral("dynamics"));
+        m_store =
+            std::make_unique<SqliteSyncStore>(*m_db, Clock::system(), QStringLiteral("dynamics"));
     }
     void cleanup()
     {
         m_manualClock.reset();
-        m_config = SyncConfig{};
+        m_config = SyncConfig {};
         m_store.reset();
         m_db.reset();
         m_dir.reset();
@@ -99,8 +105,8 @@ private Q_SLOTS:
         auto page = wait<ReferralPage>([&](auto done) { m_referrals->listPage({}, this, done); });
         QVERIFY(page.ok());
         QJsonObject body = page->referrals.first();
-        for (const char *ro : {"id", "eTag", "links", "createdDateTime", "updatedDateTime", "engagementId",
-                               "@odata.context", "externalReferenceId"})
+        for (const char *ro : {"id", "eTag", "links", "createdDateTime", "updatedDateTime",
+                               "engagementId", "@odata.context", "externalReferenceId"})
             body.remove(QLatin1String(ro));
         body.insert(QStringLiteral("name"), QStringLiteral("Scenario referral"));
         auto created = wait<QJsonObject>([&](auto done) { m_referrals->create(body, this, done); });
@@ -114,7 +120,10 @@ private Q_SLOTS:
         QVERIFY(second->writesDone > 0);
         const auto inCrm = crmRecordFor(referralId);
         QVERIFY2(inCrm.has_value(), "the referral did not reach Dynamics");
-        QCOMPARE(inCrm->values.value(QStringLiteral("name")).toString().startsWith(QStringLiteral("Scenario referral")), true);
+        QCOMPARE(inCrm->values.value(QStringLiteral("name"))
+                     .toString()
+                     .startsWith(QStringLiteral("Scenario referral")),
+                 true);
 
         // Echo suppression: nothing changed, nothing is written.
         auto third = pass();
@@ -123,20 +132,27 @@ private Q_SLOTS:
         QCOMPARE(third->writesDone, 0);
         // The ✔ name mark (on by default) is on the opportunity only: not in its canonical
         // name, not in the referral, and writing it was no change to echo (third pass).
-        auto raw = wait<std::optional<CrmRecordData>>([&](auto done) { m_dynamics->findByReferralId(referralId, this, done); });
+        auto raw = wait<std::optional<CrmRecordData>>(
+            [&](auto done) { m_dynamics->findByReferralId(referralId, this, done); });
         QVERIFY(raw.ok() && raw->has_value());
-        QVERIFY2((*raw)->fields.value(QLatin1String("name")).toString().endsWith(QStringLiteral(" \u2714")),
+        QVERIFY2((*raw)
+                     ->fields.value(QLatin1String("name"))
+                     .toString()
+                     .endsWith(QStringLiteral(" \u2714")),
                  qPrintable((*raw)->fields.value(QLatin1String("name")).toString()));
         auto wire = wait<QJsonObject>([&](auto done) { m_referrals->get(referralId, this, done); });
         QVERIFY(wire.ok());
-        QCOMPARE(wire->value(QLatin1String("name")).toString(), QStringLiteral("Scenario referral"));
+        QCOMPARE(wire->value(QLatin1String("name")).toString(),
+                 QStringLiteral("Scenario referral"));
 
         // An edit in Partner Center (notes flow both ways) changes the CRM record.
         auto current = wait<SideRecord>([&](auto done) { m_pc->get(referralId, done); });
         QVERIFY(current.ok());
         auto edited = wait<SideRecord>([&](auto done) {
-            m_pc->update(referralId, current->etag,
-                         QJsonObject{{QStringLiteral("notes"), QStringLiteral("Edited in Partner Center")}}, done);
+            m_pc->update(
+                referralId, current->etag,
+                QJsonObject {{QStringLiteral("notes"), QStringLiteral("Edited in Partner Center")}},
+                done);
         });
         QVERIFY(edited.ok());
         m_sandbox->advanceSandboxClock(2);
@@ -146,7 +162,8 @@ private Q_SLOTS:
         QVERIFY(fourth->writesDone > 0);
         const auto updated = crmRecordFor(referralId);
         QVERIFY(updated.has_value());
-        QCOMPARE(updated->values.value(QStringLiteral("notes")).toString(), QStringLiteral("Edited in Partner Center"));
+        QCOMPARE(updated->values.value(QStringLiteral("notes")).toString(),
+                 QStringLiteral("Edited in Partner Center"));
         auto fifth = pass();
         QVERIFY(fifth.has_value());
         QCOMPARE(fifth->writesDone, 0);
@@ -159,8 +176,8 @@ private Q_SLOTS:
         if (!page || page->referrals.isEmpty())
             return {};
         QJsonObject body = page->referrals.first();
-        for (const char *ro : {"id", "eTag", "links", "createdDateTime", "updatedDateTime", "engagementId",
-                               "@odata.context", "externalReferenceId"})
+        for (const char *ro : {"id", "eTag", "links", "createdDateTime", "updatedDateTime",
+                               "engagementId", "@odata.context", "externalReferenceId"})
             body.remove(QLatin1String(ro));
         body.insert(QStringLiteral("name"), name);
         auto created = wait<QJsonObject>([&](auto done) { m_referrals->create(body, this, done); });
@@ -175,13 +192,15 @@ private Q_SLOTS:
         const QList<SyncStore::Link> links = m_store->links();
         QVERIFY(!links.isEmpty());
         const SyncStore::Link link = links.first();
-        auto found = wait<std::optional<SideRecord>>([&](auto done) { m_crm->findByLinkedId(link.referralId, done); });
+        auto found = wait<std::optional<SideRecord>>(
+            [&](auto done) { m_crm->findByLinkedId(link.referralId, done); });
         QVERIFY2(found.ok(), qPrintable(found ? QString() : found.error().toString()));
         QVERIFY(found->has_value());
         QCOMPARE((*found)->id, link.crmId);
         QCOMPARE((*found)->linkedId, link.referralId);
         // Quotes in the value are escaped, not a syntax error.
-        auto none = wait<std::optional<SideRecord>>([&](auto done) { m_crm->findByLinkedId(QStringLiteral("no 'such' referral"), done); });
+        auto none = wait<std::optional<SideRecord>>(
+            [&](auto done) { m_crm->findByLinkedId(QStringLiteral("no 'such' referral"), done); });
         QVERIFY2(none.ok(), qPrintable(none ? QString() : none.error().toString()));
         QVERIFY(!none->has_value());
     }
@@ -209,7 +228,8 @@ private Q_SLOTS:
         QVERIFY(lost->writesRetried >= 1);
         m_sandbox->clearFaults();
         QVERIFY(!m_store->linkByReferral(referralId).has_value());
-        auto inCrm = wait<std::optional<CrmRecordData>>([&](auto done) { m_dynamics->findByReferralId(referralId, this, done); });
+        auto inCrm = wait<std::optional<CrmRecordData>>(
+            [&](auto done) { m_dynamics->findByReferralId(referralId, this, done); });
         QVERIFY2(inCrm.ok(), qPrintable(inCrm ? QString() : inCrm.error().toString()));
         QVERIFY2(inCrm->has_value(), "the dropped $batch was not applied by the sandbox");
 
@@ -223,7 +243,8 @@ private Q_SLOTS:
         QVERIFY(link.has_value());
         QCOMPARE(link->crmId, (*inCrm)->id);
         // Exactly one opportunity names the referral (two would answer Conflict).
-        auto again = wait<std::optional<CrmRecordData>>([&](auto done) { m_dynamics->findByReferralId(referralId, this, done); });
+        auto again = wait<std::optional<CrmRecordData>>(
+            [&](auto done) { m_dynamics->findByReferralId(referralId, this, done); });
         QVERIFY2(again.ok(), qPrintable(again ? QString() : again.error().toString()));
         QCOMPARE((*again)->id, (*inCrm)->id);
     }
@@ -238,7 +259,8 @@ private Q_SLOTS:
         QVERIFY(first.has_value());
         QVERIFY2(first->errors.isEmpty(), qPrintable(first->errors.join(u"; ")));
         QJsonValue products;
-        auto seeded = wait<CrmChanges>([&](auto done) { m_dynamics->changesSince(QString(), this, done); });
+        auto seeded =
+            wait<CrmChanges>([&](auto done) { m_dynamics->changesSince(QString(), this, done); });
         QVERIFY(seeded.ok());
         for (const CrmRecordData &r : seeded->records) {
             if (r.fields.value(QLatin1String("mspc_products")).isString())
@@ -247,13 +269,15 @@ private Q_SLOTS:
         QVERIFY(products.isString());
         auto create = [&](const QString &name, bool sync) {
             return wait<QString>([&](auto done) {
-                m_dynamics->create(QJsonObject{{QStringLiteral("name"), name},
-                                               {QStringLiteral("description"), QStringLiteral("Seller notes")},
-                                               {QStringLiteral("estimatedvalue"), 42000.0},
-                                               {QStringLiteral("estimatedclosedate"), QStringLiteral("2026-09-30")},
-                                               {QStringLiteral("mspc_products"), products},
-                                               {QStringLiteral("mspc_syncwithpartnercenter"), sync}},
-                                   this, done);
+                m_dynamics->create(
+                    QJsonObject {
+                        {QStringLiteral("name"), name},
+                        {QStringLiteral("description"), QStringLiteral("Seller notes")},
+                        {QStringLiteral("estimatedvalue"), 42000.0},
+                        {QStringLiteral("estimatedclosedate"), QStringLiteral("2026-09-30")},
+                        {QStringLiteral("mspc_products"), products},
+                        {QStringLiteral("mspc_syncwithpartnercenter"), sync}},
+                    this, done);
             });
         };
         auto crmId = create(QStringLiteral("Opportunity from Dynamics"), true);
@@ -265,18 +289,23 @@ private Q_SLOTS:
         auto second = pass();
         QVERIFY(second.has_value());
         QVERIFY2(second->errors.isEmpty(), qPrintable(second->errors.join(u"; ")));
-        auto referral = wait<std::optional<QJsonObject>>([&](auto done) { m_referrals->findByExternalReferenceId(*crmId, this, done); });
+        auto referral = wait<std::optional<QJsonObject>>(
+            [&](auto done) { m_referrals->findByExternalReferenceId(*crmId, this, done); });
         QVERIFY(referral.ok());
         QVERIFY2(referral->has_value(), "the opportunity did not reach Partner Center");
         const QString referralId = (*referral)->value(QLatin1String("id")).toString();
-        QCOMPARE((*referral)->value(QLatin1String("name")).toString(), QStringLiteral("Opportunity from Dynamics"));
-        auto none = wait<std::optional<QJsonObject>>([&](auto done) { m_referrals->findByExternalReferenceId(*privateId, this, done); });
+        QCOMPARE((*referral)->value(QLatin1String("name")).toString(),
+                 QStringLiteral("Opportunity from Dynamics"));
+        auto none = wait<std::optional<QJsonObject>>(
+            [&](auto done) { m_referrals->findByExternalReferenceId(*privateId, this, done); });
         QVERIFY(none.ok());
         QVERIFY(!none->has_value());
         auto linked = wait<CrmRecordData>([&](auto done) { m_dynamics->get(*crmId, this, done); });
         QVERIFY(linked.ok());
-        QCOMPARE(linked->fields.value(QLatin1String("mspc_referralidentifier")).toString(), referralId);
-        QCOMPARE(linked->fields.value(QLatin1String("name")).toString(), QStringLiteral("Opportunity from Dynamics \u2714"));
+        QCOMPARE(linked->fields.value(QLatin1String("mspc_referralidentifier")).toString(),
+                 referralId);
+        QCOMPARE(linked->fields.value(QLatin1String("name")).toString(),
+                 QStringLiteral("Opportunity from Dynamics \u2714"));
         m_sandbox->advanceSandboxClock(2);
         auto third = pass();
         QVERIFY(third.has_value());
@@ -285,9 +314,11 @@ private Q_SLOTS:
 
         const Status edit = [&] {
             std::optional<Status> s;
-            m_dynamics->update(*linked, QJsonObject{{QStringLiteral("description"), QStringLiteral("Edited in Dynamics")}},
-                               this, [&](Status r) { s = r; });
-            return QTest::qWaitFor([&] { return s.has_value(); }, 60000) ? *s : Status(Error{});
+            m_dynamics->update(
+                *linked,
+                QJsonObject {{QStringLiteral("description"), QStringLiteral("Edited in Dynamics")}},
+                this, [&](Status r) { s = r; });
+            return QTest::qWaitFor([&] { return s.has_value(); }, 60000) ? *s : Status(Error {});
         }();
         QVERIFY2(edit.ok(), qPrintable(edit ? QString() : edit.error().toString()));
         m_sandbox->advanceSandboxClock(2);
@@ -295,11 +326,16 @@ private Q_SLOTS:
         QVERIFY(fourth.has_value());
         QVERIFY(fourth->errors.isEmpty());
         QVERIFY(fourth->writesDone > 0);
-        auto after = wait<QJsonObject>([&](auto done) { m_referrals->get(referralId, this, done); });
+        auto after =
+            wait<QJsonObject>([&](auto done) { m_referrals->get(referralId, this, done); });
         QVERIFY(after.ok());
-        QCOMPARE(after->value(QLatin1String("details")).toObject().value(QLatin1String("notes")).toString(),
+        QCOMPARE(after->value(QLatin1String("details"))
+                     .toObject()
+                     .value(QLatin1String("notes"))
+                     .toString(),
                  QStringLiteral("Edited in Dynamics"));
-        QCOMPARE(after->value(QLatin1String("name")).toString(), QStringLiteral("Opportunity from Dynamics"));
+        QCOMPARE(after->value(QLatin1String("name")).toString(),
+                 QStringLiteral("Opportunity from Dynamics"));
         m_sandbox->advanceSandboxClock(2);
         auto fifth = pass();
         QVERIFY(fifth.has_value());

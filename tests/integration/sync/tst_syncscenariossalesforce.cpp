@@ -43,7 +43,8 @@ class TestSyncScenariosSalesforce : public SyncScenarioFixture
     // Products__c of a seeded opportunity (a solution id the precondition accepts).
     QJsonValue seededProducts()
     {
-        auto page = wait<CrmChanges>([&](auto done) { m_salesforce->changesSince(QString(), this, done); });
+        auto page =
+            wait<CrmChanges>([&](auto done) { m_salesforce->changesSince(QString(), this, done); });
         if (!page)
             return {};
         for (const CrmRecordData &r : page->records) {
@@ -55,12 +56,12 @@ class TestSyncScenariosSalesforce : public SyncScenarioFixture
     }
     QString createOpportunity(const QString &name, const QJsonValue &products)
     {
-        QJsonObject fields{{QStringLiteral("Name"), name},
-                           {QStringLiteral("CloseDate"), QStringLiteral("2026-09-30")},
-                           {QStringLiteral("StageName"), QStringLiteral("Qualification")},
-                           {QStringLiteral("Amount"), 42000.0},
-                           {QStringLiteral("Description"), QStringLiteral("Seller notes")},
-                           {QStringLiteral("Sync_with_Partner_Center__c"), true}};
+        QJsonObject fields {{QStringLiteral("Name"), name},
+                            {QStringLiteral("CloseDate"), QStringLiteral("2026-09-30")},
+                            {QStringLiteral("StageName"), QStringLiteral("Qualification")},
+                            {QStringLiteral("Amount"), 42000.0},
+                            {QStringLiteral("Description"), QStringLiteral("Seller notes")},
+                            {QStringLiteral("Sync_with_Partner_Center__c"), true}};
         if (!products.isUndefined())
             fields.insert(QStringLiteral("Products__c"), products);
         auto id = wait<QString>([&](auto done) { m_salesforce->create(fields, this, done); });
@@ -80,24 +81,28 @@ private Q_SLOTS:
         m_sandbox = std::make_unique<SandboxFixture>();
         QVERIFY(m_sandbox->start());
         m_sandbox->seed(13, 5, {QStringLiteral("partnercenter"), QStringLiteral("salesforce")});
-        m_pcTokens = std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->partnerCenterAuth(),
-                                                          OAuthTokenProvider::Grant::Delegated);
+        m_pcTokens =
+            std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->partnerCenterAuth(),
+                                                 OAuthTokenProvider::Grant::Delegated);
         QVERIFY(m_sandbox->signIn(*m_pcTokens));
-        m_crmTokens = std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->salesforceAuth(),
-                                                           OAuthTokenProvider::Grant::Delegated);
+        m_crmTokens = std::make_unique<OAuthTokenProvider>(
+            m_sandbox->http(), m_sandbox->salesforceAuth(), OAuthTokenProvider::Grant::Delegated);
         QVERIFY(m_sandbox->signIn(*m_crmTokens));
         QVERIFY(m_crmTokens->instanceUrl().isValid());
-        m_referrals = std::make_unique<ReferralsClient>(m_sandbox->http(), *m_pcTokens, m_sandbox->referralsBaseUrl());
+        m_referrals = std::make_unique<ReferralsClient>(m_sandbox->http(), *m_pcTokens,
+                                                        m_sandbox->referralsBaseUrl());
         SalesforceConnectorConfig sc;
         OAuthTokenProvider *tokens = m_crmTokens.get();
-        sc.instanceUrlSource = [tokens] { return tokens->instanceUrl(); };
+        sc.instanceUrlSource = [tokens] {
+            return tokens->instanceUrl();
+        };
         sc.clock = &m_sandbox->server().clock();
         m_salesforce = std::make_unique<SalesforceConnector>(m_sandbox->http(), *m_crmTokens, sc);
         auto spec = MappingSpec::builtIn(CrmSystem::Salesforce);
         QVERIFY(spec.ok());
         auto mapper = std::make_shared<const RecordMapper>(*spec);
         m_rules = MappingRules::fromSpec(*spec);
-        m_config = SyncConfig{};
+        m_config = SyncConfig {};
         m_config.onHoldStage = spec->settings().value(QLatin1String("onHoldStage")).toString();
         m_pc = std::make_unique<PartnerCenterSide>(*m_referrals, mapper);
         m_crm = std::make_unique<CrmSide>(*m_salesforce, mapper);
@@ -107,7 +112,8 @@ private Q_SLOTS:
         QVERIFY(m_db->open(m_dir->filePath(QStringLiteral("cache.sqlite")), CacheDb::Role::Writer,
                            QStringLiteral("tst-syncscenarios-sf-%1").arg(++s_connection))
                     .ok());
-        m_store = std::make_unique<SqliteSyncStore>(*m_db, Clock::system(), QStringLiteral("salesforce"));
+        m_store =
+            std::make_unique<SqliteSyncStore>(*m_db, Clock::system(), QStringLiteral("salesforce"));
     }
     void cleanup()
     {
@@ -138,8 +144,8 @@ private Q_SLOTS:
             }
         }
         QVERIFY(!body.isEmpty());
-        for (const char *ro : {"id", "eTag", "links", "createdDateTime", "updatedDateTime", "engagementId",
-                               "@odata.context", "externalReferenceId"})
+        for (const char *ro : {"id", "eTag", "links", "createdDateTime", "updatedDateTime",
+                               "engagementId", "@odata.context", "externalReferenceId"})
             body.remove(QLatin1String(ro));
         body.insert(QStringLiteral("name"), QStringLiteral("Salesforce scenario referral"));
         body.insert(QStringLiteral("type"), QStringLiteral("Shared"));
@@ -149,18 +155,21 @@ private Q_SLOTS:
         m_sandbox->advanceSandboxClock(2);
 
         QVERIFY(writesOfCleanPass() > 0);
-        auto inCrm = wait<std::optional<CrmRecordData>>([&](auto done) { m_salesforce->findByReferralId(referralId, this, done); });
+        auto inCrm = wait<std::optional<CrmRecordData>>(
+            [&](auto done) { m_salesforce->findByReferralId(referralId, this, done); });
         QVERIFY2(inCrm.ok(), why(inCrm));
         QVERIFY2(inCrm->has_value(), "the referral did not reach Salesforce");
         const QString crmId = (*inCrm)->id;
         QCOMPARE((*inCrm)->fields.value(QLatin1String("Name")).toString(),
                  QStringLiteral("Salesforce scenario referral \u2714"));
-        QCOMPARE((*inCrm)->fields.value(QLatin1String("Sync_with_Partner_Center__c")).toBool(), true);
+        QCOMPARE((*inCrm)->fields.value(QLatin1String("Sync_with_Partner_Center__c")).toBool(),
+                 true);
         // Linked both ways: the referral names the opportunity.
         auto wire = wait<QJsonObject>([&](auto done) { m_referrals->get(referralId, this, done); });
         QVERIFY(wire.ok());
         QCOMPARE(wire->value(QLatin1String("externalReferenceId")).toString(), crmId);
-        QCOMPARE(wire->value(QLatin1String("name")).toString(), QStringLiteral("Salesforce scenario referral"));
+        QCOMPARE(wire->value(QLatin1String("name")).toString(),
+                 QStringLiteral("Salesforce scenario referral"));
         m_sandbox->advanceSandboxClock(2);
         QCOMPARE(writesOfCleanPass(), 0); // echoes of our own writes (and the ✔) are no-ops
 
@@ -168,15 +177,18 @@ private Q_SLOTS:
         auto current = wait<SideRecord>([&](auto done) { m_pc->get(referralId, done); });
         QVERIFY(current.ok());
         auto edited = wait<SideRecord>([&](auto done) {
-            m_pc->update(referralId, current->etag,
-                         QJsonObject{{QStringLiteral("notes"), QStringLiteral("Edited in Partner Center")}}, done);
+            m_pc->update(
+                referralId, current->etag,
+                QJsonObject {{QStringLiteral("notes"), QStringLiteral("Edited in Partner Center")}},
+                done);
         });
         QVERIFY2(edited.ok(), why(edited));
         m_sandbox->advanceSandboxClock(2);
         QVERIFY(writesOfCleanPass() > 0);
         const auto updated = opportunity(crmId);
         QVERIFY(updated.has_value());
-        QCOMPARE(updated->fields.value(QLatin1String("Description")).toString(), QStringLiteral("Edited in Partner Center"));
+        QCOMPARE(updated->fields.value(QLatin1String("Description")).toString(),
+                 QStringLiteral("Edited in Partner Center"));
         m_sandbox->advanceSandboxClock(2);
         QCOMPARE(writesOfCleanPass(), 0);
     }
@@ -187,15 +199,17 @@ private Q_SLOTS:
         QVERIFY(writesOfCleanPass() >= 0);
         const QJsonValue products = seededProducts();
         QVERIFY(!products.isUndefined());
-        const QString crmId = createOpportunity(QStringLiteral("Opportunity from Salesforce"), products);
+        const QString crmId =
+            createOpportunity(QStringLiteral("Opportunity from Salesforce"), products);
         QVERIFY(!crmId.isEmpty());
         // The same without Sync = Yes is never sent.
         auto privateId = wait<QString>([&](auto done) {
-            m_salesforce->create(QJsonObject{{QStringLiteral("Name"), QStringLiteral("Private")},
-                                             {QStringLiteral("CloseDate"), QStringLiteral("2026-09-30")},
-                                             {QStringLiteral("StageName"), QStringLiteral("Qualification")},
-                                             {QStringLiteral("Products__c"), products}},
-                                 this, done);
+            m_salesforce->create(
+                QJsonObject {{QStringLiteral("Name"), QStringLiteral("Private")},
+                             {QStringLiteral("CloseDate"), QStringLiteral("2026-09-30")},
+                             {QStringLiteral("StageName"), QStringLiteral("Qualification")},
+                             {QStringLiteral("Products__c"), products}},
+                this, done);
         });
         QVERIFY2(privateId.ok(), why(privateId));
         m_sandbox->advanceSandboxClock(2);
@@ -204,29 +218,45 @@ private Q_SLOTS:
         const auto referral = referralFor(crmId);
         QVERIFY2(referral.has_value(), "the opportunity did not reach Partner Center");
         const QString referralId = referral->value(QLatin1String("id")).toString();
-        QCOMPARE(referral->value(QLatin1String("name")).toString(), QStringLiteral("Opportunity from Salesforce"));
-        QCOMPARE(referral->value(QLatin1String("details")).toObject().value(QLatin1String("notes")).toString(),
+        QCOMPARE(referral->value(QLatin1String("name")).toString(),
+                 QStringLiteral("Opportunity from Salesforce"));
+        QCOMPARE(referral->value(QLatin1String("details"))
+                     .toObject()
+                     .value(QLatin1String("notes"))
+                     .toString(),
                  QStringLiteral("Seller notes"));
         QVERIFY(!referralFor(*privateId).has_value());
         // Link-back: Referral Identifier and Link, Audit, ✔ on the opportunity.
         const auto linked = opportunity(crmId);
         QVERIFY(linked.has_value());
-        QCOMPARE(linked->fields.value(QLatin1String("Referral_Identifier__c")).toString(), referralId);
-        QCOMPARE(linked->fields.value(QLatin1String("Name")).toString(), QStringLiteral("Opportunity from Salesforce \u2714"));
-        QCOMPARE(linked->fields.value(QLatin1String("Audit__c")).toString(), QStringLiteral("synced"));
+        QCOMPARE(linked->fields.value(QLatin1String("Referral_Identifier__c")).toString(),
+                 referralId);
+        QCOMPARE(linked->fields.value(QLatin1String("Name")).toString(),
+                 QStringLiteral("Opportunity from Salesforce \u2714"));
+        QCOMPARE(linked->fields.value(QLatin1String("Audit__c")).toString(),
+                 QStringLiteral("synced"));
         m_sandbox->advanceSandboxClock(2);
         QCOMPARE(writesOfCleanPass(), 0);
-        QCOMPARE(referralFor(crmId)->value(QLatin1String("name")).toString(), QStringLiteral("Opportunity from Salesforce"));
+        QCOMPARE(referralFor(crmId)->value(QLatin1String("name")).toString(),
+                 QStringLiteral("Opportunity from Salesforce"));
 
         // The seller edits the description: it reaches the referral's notes, once.
-        const Status edit = waitForStatus([&](auto done) {
-            m_salesforce->update(*linked, QJsonObject{{QStringLiteral("Description"), QStringLiteral("Edited in Salesforce")}},
-                                 this, done);
-        }, QStringLiteral("timeout"), 60000);
+        const Status edit = waitForStatus(
+            [&](auto done) {
+                m_salesforce->update(*linked,
+                                     QJsonObject {{QStringLiteral("Description"),
+                                                   QStringLiteral("Edited in Salesforce")}},
+                                     this, done);
+            },
+            QStringLiteral("timeout"), 60000);
         QVERIFY2(edit.ok(), why(edit));
         m_sandbox->advanceSandboxClock(2);
         QVERIFY(writesOfCleanPass() > 0);
-        QCOMPARE(referralFor(crmId)->value(QLatin1String("details")).toObject().value(QLatin1String("notes")).toString(),
+        QCOMPARE(referralFor(crmId)
+                     ->value(QLatin1String("details"))
+                     .toObject()
+                     .value(QLatin1String("notes"))
+                     .toString(),
                  QStringLiteral("Edited in Salesforce"));
         m_sandbox->advanceSandboxClock(2);
         QCOMPARE(writesOfCleanPass(), 0);
@@ -236,16 +266,20 @@ private Q_SLOTS:
     {
         QVERIFY(writesOfCleanPass() >= 0);
         // No solution on the opportunity: "Solution ID is required" (§6.3), never silent.
-        const QString crmId = createOpportunity(QStringLiteral("Missing solution"), QJsonValue::Undefined);
+        const QString crmId =
+            createOpportunity(QStringLiteral("Missing solution"), QJsonValue::Undefined);
         QVERIFY(!crmId.isEmpty());
         m_sandbox->advanceSandboxClock(2);
         QVERIFY(writesOfCleanPass() > 0);
         QVERIFY(!referralFor(crmId).has_value());
         const auto audited = opportunity(crmId);
         QVERIFY(audited.has_value());
-        QVERIFY2(audited->fields.value(QLatin1String("Audit__c")).toString().contains(QStringLiteral("Solution ID is required")),
+        QVERIFY2(audited->fields.value(QLatin1String("Audit__c"))
+                     .toString()
+                     .contains(QStringLiteral("Solution ID is required")),
                  qPrintable(audited->fields.value(QLatin1String("Audit__c")).toString()));
-        QCOMPARE(audited->fields.value(QLatin1String("Name")).toString(), QStringLiteral("Missing solution \u2716"));
+        QCOMPARE(audited->fields.value(QLatin1String("Name")).toString(),
+                 QStringLiteral("Missing solution \u2716"));
         m_sandbox->advanceSandboxClock(2);
         QCOMPARE(writesOfCleanPass(), 0); // the ✖ and the audit text are no new change
     }

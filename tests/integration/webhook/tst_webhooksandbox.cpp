@@ -31,7 +31,7 @@ class tst_WebhookSandbox : public QObject
 private:
     std::unique_ptr<SandboxServer> m_sandbox;
     SandboxHttp m_webhooks; // app-only token, webhook API
-    SandboxHttp m_pc;       // delegated token, referrals API
+    SandboxHttp m_pc; // delegated token, referrals API
     QTemporaryDir m_dir;
     std::unique_ptr<CacheDb> m_db;
     std::unique_ptr<InboxRepository> m_inbox;
@@ -44,32 +44,46 @@ private:
     {
         SandboxHttp http;
         return http.form(m_sandbox->url(u"/login/contoso/oauth2/v2.0/token"), form)
-            .object().value(QStringLiteral("access_token")).toString().toUtf8();
+            .object()
+            .value(QStringLiteral("access_token"))
+            .toString()
+            .toUtf8();
     }
 
     HttpResult registerReceiver(bool msSignatureHeader = false)
     {
-        const QJsonObject body{{QStringLiteral("WebhookUrl"), m_receiver->url().toString()},
-                               {QStringLiteral("WebhookEvents"),
-                                QJsonArray{QStringLiteral("referral-created"), QStringLiteral("referral-updated"),
-                                           QStringLiteral("test-created")}},
-                               {QStringLiteral("SignatureTokenToMsSignatureHeader"), msSignatureHeader}};
-        return m_webhooks.send("POST", registration(), QJsonDocument(body).toJson(QJsonDocument::Compact));
+        const QJsonObject body {
+            {QStringLiteral("WebhookUrl"), m_receiver->url().toString()},
+            {QStringLiteral("WebhookEvents"),
+             QJsonArray {QStringLiteral("referral-created"), QStringLiteral("referral-updated"),
+                         QStringLiteral("test-created")}},
+            {QStringLiteral("SignatureTokenToMsSignatureHeader"), msSignatureHeader}};
+        return m_webhooks.send("POST", registration(),
+                               QJsonDocument(body).toJson(QJsonDocument::Compact));
     }
 
     QString referralId(int index = 0)
     {
-        return m_pc.get(m_sandbox->url(u"/pc/v1.0/engagements/referrals?$top=5&$filter=status%20eq%20'Active'"))
-            .object().value(QStringLiteral("value")).toArray().at(index).toObject()
-            .value(QStringLiteral("id")).toString();
+        return m_pc
+            .get(m_sandbox->url(
+                u"/pc/v1.0/engagements/referrals?$top=5&$filter=status%20eq%20'Active'"))
+            .object()
+            .value(QStringLiteral("value"))
+            .toArray()
+            .at(index)
+            .toObject()
+            .value(QStringLiteral("id"))
+            .toString();
     }
 
     int editReferral(const QString &id, const QString &notes)
     {
-        return m_pc.postJson(m_sandbox->url(u"/control/partnercenter/referrals/") + id + QStringLiteral("/edit"),
-                             QJsonArray{QJsonObject{{QStringLiteral("op"), QStringLiteral("replace")},
-                                                    {QStringLiteral("path"), QStringLiteral("/details/notes")},
-                                                    {QStringLiteral("value"), notes}}})
+        return m_pc
+            .postJson(
+                m_sandbox->url(u"/control/partnercenter/referrals/") + id + QStringLiteral("/edit"),
+                QJsonArray {QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                                         {QStringLiteral("path"), QStringLiteral("/details/notes")},
+                                         {QStringLiteral("value"), notes}}})
             .status;
     }
 
@@ -79,7 +93,10 @@ private:
         return n.ok() ? n.value() : -1;
     }
 
-    QJsonArray deliveries() { return m_webhooks.get(m_sandbox->url(u"/control/webhooks/deliveries")).array(); }
+    QJsonArray deliveries()
+    {
+        return m_webhooks.get(m_sandbox->url(u"/control/webhooks/deliveries")).array();
+    }
 
 private Q_SLOTS:
     void init()
@@ -89,19 +106,25 @@ private Q_SLOTS:
         sandbox::addDefaultServices(*m_sandbox);
         QVERIFY(m_sandbox->listen());
         m_sandbox->seedAll(11, 10, {QStringLiteral("partnercenter")});
-        m_webhooks.bearer = token({{QStringLiteral("grant_type"), QStringLiteral("client_credentials")},
-                                   {QStringLiteral("client_id"), QStringLiteral("app")},
-                                   {QStringLiteral("client_secret"), QStringLiteral("sandbox-secret")},
-                                   {QStringLiteral("scope"), QStringLiteral("https://api.partnercenter.microsoft.com/.default")}});
+        m_webhooks.bearer =
+            token({{QStringLiteral("grant_type"), QStringLiteral("client_credentials")},
+                   {QStringLiteral("client_id"), QStringLiteral("app")},
+                   {QStringLiteral("client_secret"), QStringLiteral("sandbox-secret")},
+                   {QStringLiteral("scope"),
+                    QStringLiteral("https://api.partnercenter.microsoft.com/.default")}});
         m_pc.bearer = token({{QStringLiteral("grant_type"), QStringLiteral("password")},
                              {QStringLiteral("client_id"), QStringLiteral("console")},
                              {QStringLiteral("username"), QStringLiteral("admin@partner.example")},
                              {QStringLiteral("password"), QStringLiteral("sandbox")},
-                             {QStringLiteral("scope"), QStringLiteral("https://api.partner.microsoft.com/.default")}});
+                             {QStringLiteral("scope"),
+                              QStringLiteral("https://api.partner.microsoft.com/.default")}});
         QVERIFY(!m_webhooks.bearer.isEmpty() && !m_pc.bearer.isEmpty());
         // Three attempts, 50 ms apart, so a refused event finishes quickly.
-        QCOMPARE(m_webhooks.send("PUT", m_sandbox->url(u"/control/webhooks/config"),
-                                 "{\"retryDelaysMs\":[0,50,50],\"timeoutMs\":20000}").status, 200);
+        QCOMPARE(m_webhooks
+                     .send("PUT", m_sandbox->url(u"/control/webhooks/config"),
+                           "{\"retryDelaysMs\":[0,50,50],\"timeoutMs\":20000}")
+                     .status,
+                 200);
 
         // The sandbox profile: its loopback host, its root as the only trust anchor.
         SandboxHttp anonymous;
@@ -109,12 +132,14 @@ private Q_SLOTS:
         QCOMPARE(root.status, 200);
         m_db = std::make_unique<CacheDb>();
         ++m_serial;
-        const Status opened = m_db->open(m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(m_serial)),
-                                         CacheDb::Role::Writer, QStringLiteral("webhook-it-%1").arg(m_serial));
+        const Status opened =
+            m_db->open(m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(m_serial)),
+                       CacheDb::Role::Writer, QStringLiteral("webhook-it-%1").arg(m_serial));
         QVERIFY(opened.ok());
         m_inbox = std::make_unique<InboxRepository>(*m_db, Clock::system());
         WebhookReceiver::Options options;
-        options.trust = WebhookTrustSettings::sandbox(QStringLiteral("127.0.0.1:%1").arg(m_sandbox->port()), root.body);
+        options.trust = WebhookTrustSettings::sandbox(
+            QStringLiteral("127.0.0.1:%1").arg(m_sandbox->port()), root.body);
         m_receiver = std::make_unique<WebhookReceiver>(options, *m_inbox, Clock::system());
         QVERIFY(m_receiver->listen().ok());
     }
@@ -131,18 +156,30 @@ private Q_SLOTS:
     {
         QCOMPARE(registerReceiver().status, 200);
         QSignalSpy validation(m_receiver.get(), &WebhookReceiver::validationEventReceived);
-        const HttpResult sent = m_webhooks.send("POST", registration() + QStringLiteral("/validationEvents"));
+        const HttpResult sent =
+            m_webhooks.send("POST", registration() + QStringLiteral("/validationEvents"));
         QCOMPARE(sent.status, 200);
-        const QString correlationId = sent.object().value(QStringLiteral("correlationId")).toString();
+        const QString correlationId =
+            sent.object().value(QStringLiteral("correlationId")).toString();
         QVERIFY(!correlationId.isEmpty());
         // The event may arrive while send() still spins the event loop: count, don't wait().
         QTRY_COMPARE_WITH_TIMEOUT(validation.count(), 1, kWaitMs);
         QCOMPARE(validation.first().at(0).toString(), correlationId);
         // Partner Center's view: one attempt, answered OK.
         QJsonObject status;
-        QTRY_VERIFY_WITH_TIMEOUT((status = m_webhooks.get(registration() + QStringLiteral("/validationEvents/") + correlationId).object(),
-                                  status.value(QStringLiteral("status")).toString() == u"completed"), kWaitMs);
-        QCOMPARE(status.value(QStringLiteral("results")).toArray().first().toObject().value(QStringLiteral("responseCode")).toString(),
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (status =
+                 m_webhooks
+                     .get(registration() + QStringLiteral("/validationEvents/") + correlationId)
+                     .object(),
+             status.value(QStringLiteral("status")).toString() == u"completed"),
+            kWaitMs);
+        QCOMPARE(status.value(QStringLiteral("results"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("responseCode"))
+                     .toString(),
                  QStringLiteral("OK"));
         QCOMPARE(inboxCount(), 1);
     }
@@ -175,8 +212,11 @@ private Q_SLOTS:
         QCOMPARE(registerReceiver().status, 200);
         QSignalSpy queued(m_receiver.get(), &WebhookReceiver::eventQueued);
         QSignalSpy duplicates(m_receiver.get(), &WebhookReceiver::duplicateReceived);
-        QCOMPARE(m_webhooks.postJson(m_sandbox->url(u"/control/webhooks/faults"),
-                                     QJsonObject{{QStringLiteral("duplicate"), 1}}).status, 200);
+        QCOMPARE(m_webhooks
+                     .postJson(m_sandbox->url(u"/control/webhooks/faults"),
+                               QJsonObject {{QStringLiteral("duplicate"), 1}})
+                     .status,
+                 200);
         QCOMPARE(editReferral(referralId(), QStringLiteral("twice")), 200);
         QTRY_COMPARE_WITH_TIMEOUT(duplicates.count(), 1, kWaitMs);
         QCOMPARE(queued.count(), 1);
@@ -187,10 +227,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("fault");
         QTest::addColumn<QString>("code");
-        QTest::newRow("corrupt signature") << QStringLiteral("corruptSignature") << QStringLiteral("webhook.signature");
-        QTest::newRow("tampered body") << QStringLiteral("tamperBody") << QStringLiteral("webhook.signature");
-        QTest::newRow("missing signature") << QStringLiteral("missingSignature") << QStringLiteral("webhook.signature");
-        QTest::newRow("Bearer scheme") << QStringLiteral("bearerScheme") << QStringLiteral("webhook.signature");
+        QTest::newRow("corrupt signature")
+            << QStringLiteral("corruptSignature") << QStringLiteral("webhook.signature");
+        QTest::newRow("tampered body")
+            << QStringLiteral("tamperBody") << QStringLiteral("webhook.signature");
+        QTest::newRow("missing signature")
+            << QStringLiteral("missingSignature") << QStringLiteral("webhook.signature");
+        QTest::newRow("Bearer scheme")
+            << QStringLiteral("bearerScheme") << QStringLiteral("webhook.signature");
     }
 
     void faultyDeliveryIsRefused()
@@ -200,12 +244,19 @@ private Q_SLOTS:
         QCOMPARE(registerReceiver().status, 200);
         QSignalSpy refused(m_receiver.get(), &WebhookReceiver::requestRefused);
         QSignalSpy queued(m_receiver.get(), &WebhookReceiver::eventQueued);
-        QCOMPARE(m_webhooks.postJson(m_sandbox->url(u"/control/webhooks/faults"), QJsonObject{{fault, 1}}).status, 200);
+        QCOMPARE(
+            m_webhooks
+                .postJson(m_sandbox->url(u"/control/webhooks/faults"), QJsonObject {{fault, 1}})
+                .status,
+            200);
         QCOMPARE(editReferral(referralId(0), QStringLiteral("faulty")), 200);
         // Every attempt is refused with 401 until the sandbox gives up.
         QJsonArray all;
-        QTRY_VERIFY_WITH_TIMEOUT((all = deliveries(), !all.isEmpty()
-                                  && all.last().toObject().value(QStringLiteral("state")).toString() == u"failed"), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (all = deliveries(),
+             !all.isEmpty()
+                 && all.last().toObject().value(QStringLiteral("state")).toString() == u"failed"),
+            kWaitMs);
         QCOMPARE(refused.count(), 3);
         for (const QList<QVariant> &args : std::as_const(refused)) {
             QCOMPARE(args.at(0).toInt(), 401);

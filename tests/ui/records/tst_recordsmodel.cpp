@@ -30,17 +30,22 @@ RecordListRow linked(qint64 id, Link::State state, const QString &customer, cons
     row.customer = customer;
     row.dealName = deal;
     row.value = 1000.0 * double(id);
-    row.changedMs = QDateTime(QDate(2026, 12, int(id % 9 + 1)), QTime(10, 0), Qt::UTC).toMSecsSinceEpoch();
+    row.changedMs =
+        QDateTime(QDate(2026, 12, int(id % 9 + 1)), QTime(10, 0), Qt::UTC).toMSecsSinceEpoch();
     return row;
 }
 
 QList<RecordListRow> oneOfEach()
 {
     QList<RecordListRow> rows;
-    rows << linked(1, Link::State::Synced, QStringLiteral("Contoso"), QStringLiteral("Azure landing zone"));
-    rows << linked(2, Link::State::Pending, QStringLiteral("Fabrikam"), QStringLiteral("Data platform"));
-    rows << linked(3, Link::State::Conflict, QStringLiteral("Northwind"), QStringLiteral("Security review"));
-    RecordListRow error = linked(4, Link::State::Error, QStringLiteral("Tailspin"), QStringLiteral("Copilot pilot"));
+    rows << linked(1, Link::State::Synced, QStringLiteral("Contoso"),
+                   QStringLiteral("Azure landing zone"));
+    rows << linked(2, Link::State::Pending, QStringLiteral("Fabrikam"),
+                   QStringLiteral("Data platform"));
+    rows << linked(3, Link::State::Conflict, QStringLiteral("Northwind"),
+                   QStringLiteral("Security review"));
+    RecordListRow error =
+        linked(4, Link::State::Error, QStringLiteral("Tailspin"), QStringLiteral("Copilot pilot"));
     error.lastError = QStringLiteral("HTTP 400: closingDateTime is in the past");
     rows << error;
     RecordListRow lone;
@@ -49,7 +54,8 @@ QList<RecordListRow> oneOfEach()
     lone.dealName = QStringLiteral("Contoso migration");
     lone.changedMs = QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     rows << lone;
-    RecordListRow ignored = linked(6, Link::State::Synced, QStringLiteral("Adatum"), QStringLiteral("Teams rollout"));
+    RecordListRow ignored =
+        linked(6, Link::State::Synced, QStringLiteral("Adatum"), QStringLiteral("Teams rollout"));
     ignored.syncFlagOff = true;
     ignored.system = QStringLiteral("salesforce");
     rows << ignored;
@@ -79,7 +85,7 @@ void tst_RecordsModel::everyStatusHasItsIconAndTooltip()
     model.setRows(oneOfEach());
     QCOMPARE(model.rowCount(), 6);
     const StatusIcons::Status expected[] = {
-        StatusIcons::Status::Synced, StatusIcons::Status::Pending, StatusIcons::Status::Conflict,
+        StatusIcons::Status::Synced, StatusIcons::Status::Pending,   StatusIcons::Status::Conflict,
         StatusIcons::Status::Error,  StatusIcons::Status::NotLinked, StatusIcons::Status::Ignored};
     for (int row = 0; row < 6; ++row) {
         const QModelIndex index = model.index(row, RecordsModel::Status);
@@ -90,13 +96,21 @@ void tst_RecordsModel::everyStatusHasItsIconAndTooltip()
         const QString tip = index.data(Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains(StatusIcons::explanation(expected[row])), qPrintable(tip));
     }
-    QVERIFY(model.index(3, RecordsModel::Status).data(Qt::ToolTipRole).toString().contains(
-        QStringLiteral("closingDateTime is in the past")));
-    QVERIFY(model.index(4, RecordsModel::Status).data(Qt::ToolTipRole).toString().contains(
-        QStringLiteral("no opportunity")));
+    QVERIFY(model.index(3, RecordsModel::Status)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("closingDateTime is in the past")));
+    QVERIFY(model.index(4, RecordsModel::Status)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("no opportunity")));
     QCOMPARE(model.index(0, RecordsModel::Customer).data().toString(), QStringLiteral("Contoso"));
-    QVERIFY(model.index(0, RecordsModel::Value).data().toString().startsWith(QStringLiteral("1,000.00")));
-    QCOMPARE(model.headerData(RecordsModel::CrmStage, Qt::Horizontal).toString(), QStringLiteral("CRM stage"));
+    QVERIFY(model.index(0, RecordsModel::Value)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("1,000.00")));
+    QCOMPARE(model.headerData(RecordsModel::CrmStage, Qt::Horizontal).toString(),
+             QStringLiteral("CRM stage"));
 }
 
 void tst_RecordsModel::openConflictWinsOverPendingState()
@@ -120,13 +134,17 @@ void tst_RecordsModel::queryReadsEveryKindOfRowFromTheCache()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     test::RecordsFixture fixture(dir.filePath(QStringLiteral("cache.db")));
-    const auto pair = [&](int i, Link::State state, bool syncFlag = true, const QString &error = {}) {
+    const auto pair = [&](int i, Link::State state, bool syncFlag = true,
+                          const QString &error = {}) {
         const QString referral = QStringLiteral("r%1").arg(i);
         const QString crm = QStringLiteral("c%1").arg(i);
-        fixture.addReferral(test::RecordsFixture::referralJson(referral, QStringLiteral("Customer %1").arg(i),
-                                                               QStringLiteral("Deal %1").arg(i), 100 * i));
-        fixture.addCrm(crm, test::RecordsFixture::crmFields(QStringLiteral("Customer %1").arg(i),
-                                                             QStringLiteral("Deal %1").arg(i), 100 * i, syncFlag));
+        fixture.addReferral(
+            test::RecordsFixture::referralJson(referral, QStringLiteral("Customer %1").arg(i),
+                                               QStringLiteral("Deal %1").arg(i), 100 * i));
+        fixture.addCrm(crm,
+                       test::RecordsFixture::crmFields(QStringLiteral("Customer %1").arg(i),
+                                                       QStringLiteral("Deal %1").arg(i), 100 * i,
+                                                       syncFlag));
         return fixture.addLink(referral, crm, state, {}, error);
     };
     pair(1, Link::State::Synced);
@@ -136,21 +154,27 @@ void tst_RecordsModel::queryReadsEveryKindOfRowFromTheCache()
     pair(4, Link::State::Error, true, QStringLiteral("412 twice"));
     pair(5, Link::State::Ignored);
     pair(6, Link::State::Synced, false);
-    fixture.addReferral(test::RecordsFixture::referralJson(QStringLiteral("lone-referral"),
-                                                           QStringLiteral("Solo"), QStringLiteral("Only PC"), 7));
-    fixture.addCrm(QStringLiteral("lone-crm"),
-                   test::RecordsFixture::crmFields(QStringLiteral("Crm Only"), QStringLiteral("Only CRM"), 8));
+    fixture.addReferral(test::RecordsFixture::referralJson(
+        QStringLiteral("lone-referral"), QStringLiteral("Solo"), QStringLiteral("Only PC"), 7));
+    fixture.addCrm(
+        QStringLiteral("lone-crm"),
+        test::RecordsFixture::crmFields(QStringLiteral("Crm Only"), QStringLiteral("Only CRM"), 8));
 
     QFETCH(bool, builtInColumns);
     RecordsQuery query(fixture.db());
     if (builtInColumns) {
-        query.setCrmColumns(QStringLiteral("dynamics"),
-                            CrmListColumns::fromSpec(MappingSpec::builtIn(CrmSystem::Dynamics).value()));
+        query.setCrmColumns(
+            QStringLiteral("dynamics"),
+            CrmListColumns::fromSpec(MappingSpec::builtIn(CrmSystem::Dynamics).value()));
     } else {
         query.setCrmColumns(QStringLiteral("dynamics"),
-                            {QStringLiteral("name"), QStringLiteral("parentaccountid.name"),
-                             QStringLiteral("estimatedvalue"), {}, QStringLiteral("estimatedclosedate"),
-                             QStringLiteral("statuscode"), QStringLiteral("mspc_syncwithpartnercenter")});
+                            {QStringLiteral("name"),
+                             QStringLiteral("parentaccountid.name"),
+                             QStringLiteral("estimatedvalue"),
+                             {},
+                             QStringLiteral("estimatedclosedate"),
+                             QStringLiteral("statuscode"),
+                             QStringLiteral("mspc_syncwithpartnercenter")});
     }
     auto rows = query.all();
     QVERIFY2(rows, qPrintable(rows ? QString() : rows.error().toString()));
@@ -162,10 +186,12 @@ void tst_RecordsModel::queryReadsEveryKindOfRowFromTheCache()
     QList<int> statuses;
     for (const RecordListRow &row : rows.value())
         statuses << int(RecordsModel::statusOf(row));
-    QCOMPARE(statuses, (QList<int> {int(StatusIcons::Status::Synced), int(StatusIcons::Status::Pending),
-                                    int(StatusIcons::Status::Conflict), int(StatusIcons::Status::Error),
-                                    int(StatusIcons::Status::Ignored), int(StatusIcons::Status::Ignored),
-                                    int(StatusIcons::Status::NotLinked), int(StatusIcons::Status::NotLinked)}));
+    QCOMPARE(
+        statuses,
+        (QList<int> {int(StatusIcons::Status::Synced), int(StatusIcons::Status::Pending),
+                     int(StatusIcons::Status::Conflict), int(StatusIcons::Status::Error),
+                     int(StatusIcons::Status::Ignored), int(StatusIcons::Status::Ignored),
+                     int(StatusIcons::Status::NotLinked), int(StatusIcons::Status::NotLinked)}));
     const RecordListRow &first = rows.value().first();
     QCOMPARE(first.customer, QStringLiteral("Customer 1"));
     QCOMPARE(first.dealName, QStringLiteral("Deal 1"));
@@ -177,8 +203,9 @@ void tst_RecordsModel::queryReadsEveryKindOfRowFromTheCache()
     const auto stored = LinkRepository(fixture.db(), Clock::system()).find(first.linkId).value();
     QVERIFY(stored && stored->lastSyncedAt.isValid());
     QCOMPARE(first.lastSyncedMs, stored->lastSyncedAt.toMSecsSinceEpoch());
-    QCOMPARE(first.changedMs, std::max(stored->updatedAt.toMSecsSinceEpoch(),
-                                       QDateTime(QDate(2026, 12, 1), QTime(11, 0), Qt::UTC).toMSecsSinceEpoch()));
+    QCOMPARE(first.changedMs,
+             std::max(stored->updatedAt.toMSecsSinceEpoch(),
+                      QDateTime(QDate(2026, 12, 1), QTime(11, 0), Qt::UTC).toMSecsSinceEpoch()));
     QCOMPARE(rows.value().at(3).lastError, QStringLiteral("412 twice"));
     const RecordListRow &loneCrm = rows.value().last();
     QCOMPARE(loneCrm.crmId, QStringLiteral("lone-crm"));
@@ -192,11 +219,13 @@ void tst_RecordsModel::listTablesFollowWritesAndPaths()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     test::RecordsFixture fixture(dir.filePath(QStringLiteral("cache.db")));
-    fixture.addReferral(test::RecordsFixture::referralJson(QStringLiteral("r1"), QStringLiteral("Contoso"),
-                                                           QStringLiteral("Landing zone"), 10));
-    fixture.addCrm(QStringLiteral("c1"), test::RecordsFixture::crmFields(QStringLiteral("Fabrikam"),
-                                                                          QStringLiteral("Data"), 20));
-    const CrmListColumns builtIn = CrmListColumns::fromSpec(MappingSpec::builtIn(CrmSystem::Dynamics).value());
+    fixture.addReferral(test::RecordsFixture::referralJson(
+        QStringLiteral("r1"), QStringLiteral("Contoso"), QStringLiteral("Landing zone"), 10));
+    fixture.addCrm(
+        QStringLiteral("c1"),
+        test::RecordsFixture::crmFields(QStringLiteral("Fabrikam"), QStringLiteral("Data"), 20));
+    const CrmListColumns builtIn =
+        CrmListColumns::fromSpec(MappingSpec::builtIn(CrmSystem::Dynamics).value());
     const auto read = [&](const CrmListColumns &columns) {
         RecordsQuery query(fixture.db());
         query.setCrmColumns(QStringLiteral("dynamics"), columns);
@@ -212,17 +241,19 @@ void tst_RecordsModel::listTablesFollowWritesAndPaths()
     QCOMPARE(rows.at(1).customer, QStringLiteral("Fabrikam"));
 
     // An update of the document (upsert) and a delete reach the list through the triggers.
-    fixture.addReferral(test::RecordsFixture::referralJson(QStringLiteral("r1"), QStringLiteral("Contoso Ltd"),
-                                                           QStringLiteral("Landing zone"), 11));
-    QVERIFY(CrmRecordRepository(fixture.db(), Clock::system()).remove(QStringLiteral("dynamics"), QStringLiteral("c1")));
+    fixture.addReferral(test::RecordsFixture::referralJson(
+        QStringLiteral("r1"), QStringLiteral("Contoso Ltd"), QStringLiteral("Landing zone"), 11));
+    QVERIFY(CrmRecordRepository(fixture.db(), Clock::system())
+                .remove(QStringLiteral("dynamics"), QStringLiteral("c1")));
     std::tie(rows, flat) = read(builtIn);
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.at(0).customer, QStringLiteral("Contoso Ltd"));
     QCOMPARE(rows.at(0).value, 11.0);
 
     // New paths for a system: stored, and that system's rows are extracted again.
-    fixture.addCrm(QStringLiteral("c2"), test::RecordsFixture::crmFields(QStringLiteral("Northwind"),
-                                                                          QStringLiteral("Security"), 30));
+    fixture.addCrm(QStringLiteral("c2"),
+                   test::RecordsFixture::crmFields(QStringLiteral("Northwind"),
+                                                   QStringLiteral("Security"), 30));
     CrmListColumns byBudget = builtIn;
     byBudget.value = QStringLiteral("budgetamount");
     std::tie(rows, flat) = read(byBudget);
@@ -241,8 +272,9 @@ void tst_RecordsModel::listTablesFollowWritesAndPaths()
     odd.customer = QStringLiteral("weird'] path");
     QVERIFY(list.setCrmColumns(QStringLiteral("dynamics"), odd));
     QVERIFY(list.crmColumns(QStringLiteral("dynamics")).value()->customer.isEmpty());
-    fixture.addCrm(QStringLiteral("c3"), test::RecordsFixture::crmFields(QStringLiteral("Adatum"),
-                                                                          QStringLiteral("Teams"), 40));
+    fixture.addCrm(
+        QStringLiteral("c3"),
+        test::RecordsFixture::crmFields(QStringLiteral("Adatum"), QStringLiteral("Teams"), 40));
     std::tie(rows, flat) = read(builtIn);
     QCOMPARE(rows.size(), 3);
 }
@@ -307,13 +339,15 @@ void tst_RecordsModel::sortsEveryColumn()
     QCOMPARE(proxy.index(0, RecordsModel::Customer).data().toString(), QStringLiteral("Adatum"));
     QCOMPARE(proxy.index(5, RecordsModel::Customer).data().toString(), QStringLiteral("Woodgrove"));
     proxy.sort(RecordsModel::Status, Qt::AscendingOrder);
-    QCOMPARE(proxy.index(0, 0).data(RecordsModel::StatusRole).toInt(), int(StatusIcons::Status::Synced));
+    QCOMPARE(proxy.index(0, 0).data(RecordsModel::StatusRole).toInt(),
+             int(StatusIcons::Status::Synced));
     for (int column = 0; column < RecordsModel::ColumnCount; ++column) {
         proxy.sort(column, Qt::AscendingOrder);
         QCOMPARE(proxy.rowCount(), 6);
     }
     proxy.sort(RecordsModel::DealName, Qt::AscendingOrder);
-    QCOMPARE(proxy.index(0, RecordsModel::DealName).data().toString(), QStringLiteral("Azure landing zone"));
+    QCOMPARE(proxy.index(0, RecordsModel::DealName).data().toString(),
+             QStringLiteral("Azure landing zone"));
 }
 
 QTEST_MAIN(tst_RecordsModel)

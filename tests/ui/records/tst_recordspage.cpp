@@ -17,19 +17,19 @@
 
 #include <QAction>
 #include <QCheckBox>
-#include <QPlainTextEdit>
-#include <QToolButton>
 #include <QDir>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
-#include <QJsonArray>
-#include <QJsonDocument>
+#include <QToolButton>
 #include <QTranslator>
 #include <QtTest>
 
@@ -78,12 +78,14 @@ void tst_RecordsPage::cleanup()
 void tst_RecordsPage::buildCache()
 {
     m_fixture->addPairs(200);
-    const QJsonObject referral = test::RecordsFixture::referralJson(
-        QStringLiteral("moved"), QStringLiteral("Aaron Fitness"), QStringLiteral("Fitness cloud"), 25000);
+    const QJsonObject referral =
+        test::RecordsFixture::referralJson(QStringLiteral("moved"), QStringLiteral("Aaron Fitness"),
+                                           QStringLiteral("Fitness cloud"), 25000);
     m_fixture->addReferral(referral);
     m_fixture->addCrm(QStringLiteral("moved-opp"),
                       test::RecordsFixture::crmFields(QStringLiteral("Aaron Fitness"),
-                                                      QStringLiteral("Fitness cloud phase 2"), 25000));
+                                                      QStringLiteral("Fitness cloud phase 2"),
+                                                      25000));
     auto spec = MappingSpec::builtIn(CrmSystem::Dynamics);
     QVERIFY(spec);
     auto parsed = Referral::fromJson(QJsonDocument(referral).toJson());
@@ -106,17 +108,22 @@ void tst_RecordsPage::detailShowsWhichSideMoved()
     int nameRow = -1;
     int valueRow = -1;
     for (int row = 0; row < fields->rowCount(); ++row) {
-        const QString id = fields->item(row, RecordDetailPanel::FieldColumn)->data(Qt::UserRole).toString();
+        const QString id =
+            fields->item(row, RecordDetailPanel::FieldColumn)->data(Qt::UserRole).toString();
         if (id == QLatin1String("name"))
             nameRow = row;
         if (id == QLatin1String("dealValue"))
             valueRow = row;
     }
     QVERIFY(nameRow >= 0 && valueRow >= 0);
-    QCOMPARE(fields->item(nameRow, RecordDetailPanel::PcColumn)->text(), QStringLiteral("Fitness cloud"));
-    QCOMPARE(fields->item(nameRow, RecordDetailPanel::CrmColumn)->text(), QStringLiteral("Fitness cloud phase 2"));
-    QCOMPARE(fields->item(nameRow, RecordDetailPanel::BaseColumn)->text(), QStringLiteral("Fitness cloud"));
-    QCOMPARE(fields->item(nameRow, RecordDetailPanel::ChangeColumn)->text(), QStringLiteral("CRM changed"));
+    QCOMPARE(fields->item(nameRow, RecordDetailPanel::PcColumn)->text(),
+             QStringLiteral("Fitness cloud"));
+    QCOMPARE(fields->item(nameRow, RecordDetailPanel::CrmColumn)->text(),
+             QStringLiteral("Fitness cloud phase 2"));
+    QCOMPARE(fields->item(nameRow, RecordDetailPanel::BaseColumn)->text(),
+             QStringLiteral("Fitness cloud"));
+    QCOMPARE(fields->item(nameRow, RecordDetailPanel::ChangeColumn)->text(),
+             QStringLiteral("CRM changed"));
     QVERIFY(detail->differingRows().contains(nameRow));
     QCOMPARE(fields->item(nameRow, RecordDetailPanel::PcColumn)->background().color(),
              detail->palette().color(QPalette::Highlight));
@@ -153,12 +160,13 @@ void tst_RecordsPage::selectionAndScrollSurviveRefresh()
     QVERIFY(scroll > 0);
 
     // The engine writes in the background; the page refreshes on recordsChanged.
-    QVERIFY(LinkRepository(m_fixture->db(), Clock::system()).setState(150, Link::State::Error,
-                                                                       QStringLiteral("boom")));
+    QVERIFY(LinkRepository(m_fixture->db(), Clock::system())
+                .setState(150, Link::State::Error, QStringLiteral("boom")));
     SyncEngine engine;
     page.setEngine(&engine);
     Q_EMIT engine.recordsChanged({QStringLiteral("ref-149")});
-    QTRY_VERIFY_WITH_TIMEOUT(page.model()->row(page.model()->indexOfKey(key)).state == Link::State::Error, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        page.model()->row(page.model()->indexOfKey(key)).state == Link::State::Error, 20000);
     QCOMPARE(page.selectedKey(), key);
     QCOMPARE(page.view()->verticalScrollBar()->value(), scroll);
     QVERIFY(page.view()->selectionModel()->isRowSelected(page.view()->currentIndex().row(), {}));
@@ -188,11 +196,15 @@ void tst_RecordsPage::actionsFollowTheSelection()
     page.setEngine(&engine);
     QVERIFY(off->isEnabled());
     QCOMPARE(off->text(), QStringLiteral("Turn sync off"));
-    QCOMPARE(page.partnerCenterUrl().toString(),
-             QStringLiteral("https://partner.microsoft.com/dashboard/v2/referrals/opportunities/moved"));
-    page.setCrmBaseUrl(QStringLiteral("dynamics"), QUrl(QStringLiteral("https://org.crm.dynamics.com")));
+    QCOMPARE(
+        page.partnerCenterUrl().toString(),
+        QStringLiteral("https://partner.microsoft.com/dashboard/v2/referrals/opportunities/moved"));
+    page.setCrmBaseUrl(QStringLiteral("dynamics"),
+                       QUrl(QStringLiteral("https://org.crm.dynamics.com")));
     QVERIFY(openCrm->isEnabled());
-    QCOMPARE(page.crmUrl().toString(), QStringLiteral("https://org.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity&id=moved-opp"));
+    QCOMPARE(page.crmUrl().toString(),
+             QStringLiteral("https://org.crm.dynamics.com/"
+                            "main.aspx?pagetype=entityrecord&etn=opportunity&id=moved-opp"));
 
     QSignalSpy syncSpy(&page, &RecordsPage::syncRecordRequested);
     QSignalSpy auditSpy(&page, &RecordsPage::auditHistoryRequested);
@@ -208,9 +220,11 @@ void tst_RecordsPage::actionsFollowTheSelection()
     QCOMPARE(offSpy.at(0).at(2).toBool(), true);
 
     // An ignored link offers the way back; the CRM address can come from the cache settings.
-    QVERIFY(LinkRepository(m_fixture->db(), Clock::system()).setState(m_movedLink, Link::State::Ignored));
+    QVERIFY(LinkRepository(m_fixture->db(), Clock::system())
+                .setState(m_movedLink, Link::State::Ignored));
     QVERIFY(SettingsRepository(m_fixture->db(), Clock::system())
-                .setText(QStringLiteral("crm.dynamics.baseUrl"), QStringLiteral("https://contoso.crm4.dynamics.com")));
+                .setText(QStringLiteral("crm.dynamics.baseUrl"),
+                         QStringLiteral("https://contoso.crm4.dynamics.com")));
     RecordsPage again;
     QVERIFY(again.openCache(m_path));
     again.setEngine(&engine);
@@ -222,7 +236,8 @@ void tst_RecordsPage::actionsFollowTheSelection()
     on->trigger();
     QCOMPARE(onSpy.at(0).at(2).toBool(), false);
     QVERIFY(again.findChild<QAction *>(QStringLiteral("openCrmAction"))->isEnabled());
-    QVERIFY(again.crmUrl().toString().startsWith(QStringLiteral("https://contoso.crm4.dynamics.com/main.aspx")));
+    QVERIFY(again.crmUrl().toString().startsWith(
+        QStringLiteral("https://contoso.crm4.dynamics.com/main.aspx")));
 
     // Search narrows the list; the filter bar drives the proxy.
     page.filterBar()->searchEdit()->setText(QStringLiteral("aaron"));
@@ -253,8 +268,9 @@ class MarkingTranslator final : public QTranslator
 public:
     QString translate(const char *context, const char *source, const char *, int) const override
     {
-        return qstrcmp(context, "cosell::FieldLabels") == 0 ? QStringLiteral("T:") + QString::fromUtf8(source)
-                                                            : QString();
+        return qstrcmp(context, "cosell::FieldLabels") == 0
+            ? QStringLiteral("T:") + QString::fromUtf8(source)
+            : QString();
     }
     bool isEmpty() const override { return false; }
 };
@@ -272,7 +288,8 @@ void tst_RecordsPage::fieldLabelsAreTranslatable()
     for (qsizetype i = 0; i < fields.size(); ++i) {
         QJsonObject field = fields.at(i).toObject();
         if (field.value(QStringLiteral("id")).toString() == QLatin1String("notes")) {
-            field.insert(QStringLiteral("label"), QStringLiteral("Our own notes")); // the admin's label
+            field.insert(QStringLiteral("label"),
+                         QStringLiteral("Our own notes")); // the admin's label
             fields.replace(i, field);
         }
     }
@@ -284,16 +301,20 @@ void tst_RecordsPage::fieldLabelsAreTranslatable()
     QCoreApplication::removeTranslator(&translator);
     QHash<QString, QString> labels;
     for (int row = 0; row < panel.fieldsTable()->rowCount(); ++row) {
-        const QTableWidgetItem *item = panel.fieldsTable()->item(row, RecordDetailPanel::FieldColumn);
+        const QTableWidgetItem *item =
+            panel.fieldsTable()->item(row, RecordDetailPanel::FieldColumn);
         labels.insert(item->data(Qt::UserRole).toString(), item->text());
     }
     QCOMPARE(labels.value(QStringLiteral("dealValue")), QStringLiteral("T:Deal value"));
-    QCOMPARE(labels.value(QStringLiteral("syncWithPartnerCenter")), QStringLiteral("T:Sync with Partner Center"));
-    QCOMPARE(labels.value(QStringLiteral("status")), QStringLiteral("T:Status and substatus ↔ CRM stage"));
+    QCOMPARE(labels.value(QStringLiteral("syncWithPartnerCenter")),
+             QStringLiteral("T:Sync with Partner Center"));
+    QCOMPARE(labels.value(QStringLiteral("status")),
+             QStringLiteral("T:Status and substatus ↔ CRM stage"));
     QCOMPARE(labels.value(QStringLiteral("notes")), QStringLiteral("Our own notes"));
     for (auto it = labels.cbegin(); it != labels.cend(); ++it) {
         if (it.key() != QLatin1String("notes"))
-            QVERIFY2(it.value().startsWith(QLatin1String("T:")), qPrintable(it.key() + u' ' + it.value()));
+            QVERIFY2(it.value().startsWith(QLatin1String("T:")),
+                     qPrintable(it.key() + u' ' + it.value()));
     }
 }
 

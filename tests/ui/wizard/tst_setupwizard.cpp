@@ -79,7 +79,8 @@ private Q_SLOTS:
 private:
     // withClientIds false: a real organisation's first start, as with SetupProfile::production()
     // (no client registrations, not the demo), against the sandbox's endpoints.
-    void makeWizard(bool autoRun = false, int validationTimeoutMs = 30000, bool withClientIds = true);
+    void makeWizard(bool autoRun = false, int validationTimeoutMs = 30000,
+                    bool withClientIds = true);
     template<typename T> T *child(const char *name) const
     {
         T *w = m_wizard->findChild<T *>(QLatin1String(name));
@@ -550,7 +551,8 @@ void tst_SetupWizard::entraClientIdIsNeededToSignIn()
 
     // The session refuses too, with a stable code, whoever calls it.
     std::optional<Status> direct;
-    m_wizard->session().signInPartnerCenter(m_wizard->browser(), [&direct](Status s) { direct = s; });
+    m_wizard->session().signInPartnerCenter(m_wizard->browser(),
+                                            [&direct](Status s) { direct = s; });
     QTRY_VERIFY_WITH_TIMEOUT(direct.has_value(), kWait);
     QVERIFY(!direct->ok());
     QCOMPARE(direct->error().code, QLatin1String(kClientIdMissing));
@@ -589,7 +591,8 @@ void tst_SetupWizard::salesforceConsumerKeyIsNeededToSignIn()
 
     click("crmSignInButton");
     QVERIFY2(text("crmStatus").startsWith(QStringLiteral("✖")), qPrintable(text("crmStatus")));
-    QVERIFY2(text("crmStatus").contains(QLatin1String("consumer key")), qPrintable(text("crmStatus")));
+    QVERIFY2(text("crmStatus").contains(QLatin1String("consumer key")),
+             qPrintable(text("crmStatus")));
     QVERIFY(!pageComplete(SetupWizard::Crm));
     nextPage();
     QCOMPARE(m_wizard->currentId(), int(SetupWizard::Crm));
@@ -599,7 +602,8 @@ void tst_SetupWizard::salesforceConsumerKeyIsNeededToSignIn()
 
     QTest::keyClicks(edit, consumerKey);
     STEP(connectCrm(CrmSystem::Salesforce));
-    QCOMPARE(m_settings->value(QStringLiteral("setup/salesforceConsumerKey")).toString(), consumerKey);
+    QCOMPARE(m_settings->value(QStringLiteral("setup/salesforceConsumerKey")).toString(),
+             consumerKey);
     QCOMPARE(m_wizard->session().profile().salesforceAuth.clientId, consumerKey);
 }
 

@@ -2,19 +2,21 @@
 #include "core/auth/filesecretstore.h"
 #include "core/auth/memorysecretstore.h"
 
+#include <sys/stat.h>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <sys/stat.h>
 
 namespace cosell::test {
 namespace {
 
 mode_t modeOf(const QString &path)
 {
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return 0;
     return st.st_mode & 0777;
@@ -32,7 +34,8 @@ std::pair<std::optional<Result<QByteArray>>, bool> awaitRead(SecretStore &store,
     return {std::move(result), synchronous};
 }
 
-std::pair<std::optional<Status>, bool> awaitStatus(const std::function<void(QObject *, SecretStore::WriteCallback)> &call)
+std::pair<std::optional<Status>, bool>
+awaitStatus(const std::function<void(QObject *, SecretStore::WriteCallback)> &call)
 {
     std::optional<Status> result;
     QObject context;

@@ -9,7 +9,7 @@ class TestTokenSet : public QObject
 {
     Q_OBJECT
 
-    const QDateTime m_now{QDate(2025, 6, 1), QTime(12, 0), Qt::UTC};
+    const QDateTime m_now {QDate(2025, 6, 1), QTime(12, 0), Qt::UTC};
 
 private Q_SLOTS:
     void entraV2Numbers()
@@ -29,24 +29,27 @@ private Q_SLOTS:
 
     void entraV1Strings()
     {
-        const auto t = TokenSet::fromJson({{QStringLiteral("access_token"), QStringLiteral("AT")},
-                                           {QStringLiteral("expires_in"), QStringLiteral("3600")},
-                                           {QStringLiteral("expires_on"), QStringLiteral("1546469802")}},
-                                          m_now, 60);
+        const auto t =
+            TokenSet::fromJson({{QStringLiteral("access_token"), QStringLiteral("AT")},
+                                {QStringLiteral("expires_in"), QStringLiteral("3600")},
+                                {QStringLiteral("expires_on"), QStringLiteral("1546469802")}},
+                               m_now, 60);
         QVERIFY(t.ok());
         QCOMPARE(t->expiresAt, m_now.addSecs(3600));
-        const auto onlyOn = TokenSet::fromJson({{QStringLiteral("access_token"), QStringLiteral("AT")},
-                                                {QStringLiteral("expires_on"), QStringLiteral("1748779200")}},
-                                               m_now, 60);
+        const auto onlyOn =
+            TokenSet::fromJson({{QStringLiteral("access_token"), QStringLiteral("AT")},
+                                {QStringLiteral("expires_on"), QStringLiteral("1748779200")}},
+                               m_now, 60);
         QCOMPARE(onlyOn->expiresAt, QDateTime::fromSecsSinceEpoch(1748779200, Qt::UTC));
     }
 
     void salesforceHasNoLifetime()
     {
-        const auto t = TokenSet::fromJson({{QStringLiteral("access_token"), QStringLiteral("00D!AQ")},
-                                           {QStringLiteral("instance_url"), QStringLiteral("https://contoso.my.salesforce.com")},
-                                           {QStringLiteral("issued_at"), QStringLiteral("1750000000000")}},
-                                          m_now, 7200);
+        const auto t = TokenSet::fromJson(
+            {{QStringLiteral("access_token"), QStringLiteral("00D!AQ")},
+             {QStringLiteral("instance_url"), QStringLiteral("https://contoso.my.salesforce.com")},
+             {QStringLiteral("issued_at"), QStringLiteral("1750000000000")}},
+            m_now, 7200);
         QVERIFY(t.ok());
         QCOMPARE(t->expiresAt, m_now.addSecs(7200));
         QCOMPARE(t->instanceUrl, QUrl(QStringLiteral("https://contoso.my.salesforce.com")));
@@ -54,7 +57,8 @@ private Q_SLOTS:
 
     void missingAccessTokenIsAnError()
     {
-        const auto t = TokenSet::fromJson({{QStringLiteral("token_type"), QStringLiteral("Bearer")}}, m_now, 60);
+        const auto t = TokenSet::fromJson(
+            {{QStringLiteral("token_type"), QStringLiteral("Bearer")}}, m_now, 60);
         QVERIFY(!t.ok());
         QCOMPARE(toString(t.error().kind), QStringLiteral("invalid"));
     }

@@ -20,7 +20,8 @@ public:
     void accessToken(QObject *context, std::function<void(Result<QString>)> done) override
     {
         const QString token = QStringLiteral("secret-token-%1").arg(m_generation);
-        QMetaObject::invokeMethod(context, [done = std::move(done), token] { done(token); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done), token] { done(token); }, Qt::QueuedConnection);
     }
     void invalidate(const QString &token) override
     {
@@ -50,7 +51,7 @@ class TestHttpClient : public QObject
     Q_OBJECT
 
     ManualClock m_clock;
-    ManualScheduler m_scheduler{m_clock};
+    ManualScheduler m_scheduler {m_clock};
     QNetworkAccessManager m_network;
     std::unique_ptr<HttpClient> m_http;
     std::unique_ptr<ScriptedHttpServer> m_server;
@@ -61,16 +62,19 @@ class TestHttpClient : public QObject
         m_result.reset();
         if (request.url.isEmpty())
             request.url = m_server->url(QStringLiteral("/things"));
-        m_http->send(std::move(request), this, [this](Result<HttpResponse> r) { m_result = std::move(r); });
+        m_http->send(std::move(request), this,
+                     [this](Result<HttpResponse> r) { m_result = std::move(r); });
     }
 
     // Runs due scheduler calls while the event loop delivers network events.
     bool pumpUntil(const std::function<bool()> &condition)
     {
-        return QTest::qWaitFor([&] {
-            m_scheduler.runDue();
-            return condition();
-        }, 20000);
+        return QTest::qWaitFor(
+            [&] {
+                m_scheduler.runDue();
+                return condition();
+            },
+            20000);
     }
     bool requestsReach(int n)
     {
@@ -140,7 +144,8 @@ private Q_SLOTS:
     void givesUpAfterMaxAttemptsWithTheServiceError()
     {
         for (int i = 0; i < 4; ++i)
-            m_server->enqueue(500, "{\"error\":{\"code\":\"generalException\",\"message\":\"still broken\"}}");
+            m_server->enqueue(
+                500, "{\"error\":{\"code\":\"generalException\",\"message\":\"still broken\"}}");
         send({});
         for (auto d : {100ms, 200ms, 400ms}) {
             QVERIFY(delayRequested(d));
@@ -157,8 +162,10 @@ private Q_SLOTS:
 
     void honoursRetryAfterOn429()
     {
-        m_server->enqueue(429, "{\"statusCode\":429,\"message\":\"Rate limit is exceeded. Try again in 7 seconds.\"}",
-                          {{"Retry-After", "7"}});
+        m_server->enqueue(
+            429,
+            "{\"statusCode\":429,\"message\":\"Rate limit is exceeded. Try again in 7 seconds.\"}",
+            {{"Retry-After", "7"}});
         m_server->enqueue(200, "{}");
         send({});
         QVERIFY(delayRequested(7000ms));
@@ -210,7 +217,9 @@ private Q_SLOTS:
 
     void salesforceQuotaExhaustedFailsAtOnce()
     {
-        m_server->enqueue(403, "[{\"message\":\"TotalRequests Limit exceeded.\",\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\"}]");
+        m_server->enqueue(403,
+                          "[{\"message\":\"TotalRequests Limit "
+                          "exceeded.\",\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\"}]");
         HttpRequest r;
         r.service = Service::Salesforce;
         send(r);
@@ -227,7 +236,8 @@ private Q_SLOTS:
     void refreshesTheTokenOnceAfter401()
     {
         FakeTokens tokens;
-        m_server->enqueue(401, "{\"error\":{\"code\":\"unauthenticated\",\"message\":\"expired\"}}");
+        m_server->enqueue(401,
+                          "{\"error\":{\"code\":\"unauthenticated\",\"message\":\"expired\"}}");
         m_server->enqueue(200, "{}");
         HttpRequest r;
         r.auth = &tokens;
@@ -235,9 +245,11 @@ private Q_SLOTS:
         QVERIFY(finished());
         QVERIFY(m_result->ok());
         QCOMPARE(m_server->requests().size(), 2);
-        QCOMPARE(m_server->requests()[0].header("Authorization"), QByteArray("Bearer secret-token-1"));
-        QCOMPARE(m_server->requests()[1].header("Authorization"), QByteArray("Bearer secret-token-2"));
-        QCOMPARE(tokens.invalidated, QStringList{QStringLiteral("secret-token-1")});
+        QCOMPARE(m_server->requests()[0].header("Authorization"),
+                 QByteArray("Bearer secret-token-1"));
+        QCOMPARE(m_server->requests()[1].header("Authorization"),
+                 QByteArray("Bearer secret-token-2"));
+        QCOMPARE(tokens.invalidated, QStringList {QStringLiteral("secret-token-1")});
     }
 
     void secondUnauthorizedIsFinal()
@@ -309,7 +321,7 @@ private Q_SLOTS:
         // QNetworkAccessManager resends once by itself when a connection closes before any
         // answer; three drops get past that and need our retry.
         for (int i = 0; i < 3; ++i)
-            m_server->enqueue(ScriptedHttpServer::Reply{200, {}, {}, true});
+            m_server->enqueue(ScriptedHttpServer::Reply {200, {}, {}, true});
         m_server->enqueue(200, "{}");
         send({});
         QVERIFY(pumpUntil([&] {
@@ -324,7 +336,7 @@ private Q_SLOTS:
 
     void timeoutAbortsAndRetries()
     {
-        m_server->enqueue(ScriptedHttpServer::Reply{0, {}, {}, false}); // hangs
+        m_server->enqueue(ScriptedHttpServer::Reply {0, {}, {}, false}); // hangs
         m_server->enqueue(200, "{}");
         send({});
         QVERIFY(requestsReach(1));
@@ -338,7 +350,7 @@ private Q_SLOTS:
 
     void deadContextGetsNoCallback()
     {
-        m_server->enqueue(ScriptedHttpServer::Reply{0, {}, {}, false});
+        m_server->enqueue(ScriptedHttpServer::Reply {0, {}, {}, false});
         bool called = false;
         auto context = std::make_unique<QObject>();
         HttpRequest r;
@@ -371,7 +383,10 @@ private Q_SLOTS:
         const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
         QCOMPARE(o.value(QLatin1String("endpoint")).toString(), QStringLiteral("GET things"));
         QCOMPARE(o.value(QLatin1String("status")).toInt(), 200);
-        QCOMPARE(o.value(QLatin1String("requestHeaders")).toObject().value(QLatin1String("Authorization")).toString(),
+        QCOMPARE(o.value(QLatin1String("requestHeaders"))
+                     .toObject()
+                     .value(QLatin1String("Authorization"))
+                     .toString(),
                  QStringLiteral("Bearer ***"));
     }
 };

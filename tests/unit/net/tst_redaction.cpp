@@ -15,7 +15,8 @@ class TestRedaction : public QObject
 private Q_SLOTS:
     void urlQuerySecretsAreMasked()
     {
-        const QUrl url(QStringLiteral("http://127.0.0.1:1/cb?code=SECRETCODE&state=abc&access_token=TOK&$skiptoken=page2"));
+        const QUrl url(QStringLiteral(
+            "http://127.0.0.1:1/cb?code=SECRETCODE&state=abc&access_token=TOK&$skiptoken=page2"));
         const QString out = redactUrl(url);
         QVERIFY(!out.contains(QLatin1String("SECRETCODE")));
         QVERIFY(!out.contains(QLatin1String("TOK&")));
@@ -32,7 +33,8 @@ private Q_SLOTS:
 
     void headers()
     {
-        QCOMPARE(redactHeader("Authorization", "Bearer eyJhbGciOi.abc.def"), QByteArray("Bearer ***"));
+        QCOMPARE(redactHeader("Authorization", "Bearer eyJhbGciOi.abc.def"),
+                 QByteArray("Bearer ***"));
         QCOMPARE(redactHeader("authorization", "Signature AAAA=="), QByteArray("Signature ***"));
         QCOMPARE(redactHeader("x-ms-signature", "AAAA=="), QByteArray("***"));
         QCOMPARE(redactHeader("Cookie", "sid=1"), QByteArray("***"));
@@ -42,8 +44,9 @@ private Q_SLOTS:
 
     void forms()
     {
-        const QByteArray out = redactForm("grant_type=refresh_token&refresh_token=RT123&client_id=app&client_secret=S3"
-                                          "&code_verifier=V&code=C&device_code=D&password=P");
+        const QByteArray out =
+            redactForm("grant_type=refresh_token&refresh_token=RT123&client_id=app&client_secret=S3"
+                       "&code_verifier=V&code=C&device_code=D&password=P");
         QVERIFY(!out.contains("RT123"));
         QVERIFY(!out.contains("=S3"));
         QVERIFY(!out.contains("=V&"));
@@ -56,14 +59,16 @@ private Q_SLOTS:
 
     void json()
     {
-        const QJsonObject in{
+        const QJsonObject in {
             {QStringLiteral("access_token"), QStringLiteral("AT")},
             {QStringLiteral("refresh_token"), QStringLiteral("RT")},
             {QStringLiteral("expires_in"), 3600},
-            {QStringLiteral("nested"), QJsonArray{QJsonObject{{QStringLiteral("clientSecret"), QStringLiteral("CS")},
-                                                              {QStringLiteral("name"), QStringLiteral("ok")}}}},
+            {QStringLiteral("nested"),
+             QJsonArray {QJsonObject {{QStringLiteral("clientSecret"), QStringLiteral("CS")},
+                                      {QStringLiteral("name"), QStringLiteral("ok")}}}},
         };
-        const QByteArray out = QJsonDocument(redactJson(in).toObject()).toJson(QJsonDocument::Compact);
+        const QByteArray out =
+            QJsonDocument(redactJson(in).toObject()).toJson(QJsonDocument::Compact);
         QVERIFY(!out.contains("\"AT\""));
         QVERIFY(!out.contains("\"RT\""));
         QVERIFY(!out.contains("\"CS\""));

@@ -13,9 +13,11 @@ class TestServiceError : public QObject
 private Q_SLOTS:
     void partnerApiShape()
     {
-        const Error e = serviceError(Service::PartnerCenterReferrals, 412,
-                                     "{\"error\":{\"code\":\"preconditionFailed\",\"message\":\"The resource has been modified.\",\"target\":\"referral\"}}",
-                                     QStringLiteral("req-1"));
+        const Error e =
+            serviceError(Service::PartnerCenterReferrals, 412,
+                         "{\"error\":{\"code\":\"preconditionFailed\",\"message\":\"The resource "
+                         "has been modified.\",\"target\":\"referral\"}}",
+                         QStringLiteral("req-1"));
         QCOMPARE(toString(e.kind), QStringLiteral("conflict"));
         QCOMPARE(e.code, QStringLiteral("preconditionFailed"));
         QCOMPARE(e.message, QStringLiteral("The resource has been modified."));
@@ -26,7 +28,9 @@ private Q_SLOTS:
     void partnerApiInnerError()
     {
         const Error e = serviceError(Service::PartnerCenterReferrals, 400,
-                                     "{\"error\":{\"code\":\"invalidRequest\",\"message\":\"Bad referral\",\"innerError\":{\"code\":\"x\",\"message\":\"country must be 2 letters\"}}}");
+                                     "{\"error\":{\"code\":\"invalidRequest\",\"message\":\"Bad "
+                                     "referral\",\"innerError\":{\"code\":\"x\",\"message\":"
+                                     "\"country must be 2 letters\"}}}");
         QCOMPARE(e.code, QStringLiteral("invalidRequest"));
         QVERIFY(e.message.contains(QLatin1String("country must be 2 letters")));
         QCOMPARE(toString(e.kind), QStringLiteral("invalid"));
@@ -34,20 +38,25 @@ private Q_SLOTS:
 
     void partnerCenterRestShape()
     {
-        const Error e = serviceError(Service::PartnerCenterWebhooks, 409,
-                                     "{\"code\":\"409\",\"description\":\"Registration already exists. Use PUT.\",\"data\":[],\"source\":\"PartnerWebhooks\"}");
+        const Error e =
+            serviceError(Service::PartnerCenterWebhooks, 409,
+                         "{\"code\":\"409\",\"description\":\"Registration already exists. Use "
+                         "PUT.\",\"data\":[],\"source\":\"PartnerWebhooks\"}");
         QCOMPARE(e.code, QStringLiteral("409"));
         QCOMPARE(e.message, QStringLiteral("Registration already exists. Use PUT."));
         QCOMPARE(toString(e.kind), QStringLiteral("conflict"));
         // Numeric codes are accepted too.
-        QCOMPARE(serviceError(Service::PartnerCenterWebhooks, 404, "{\"code\":404,\"description\":\"none\"}").code,
+        QCOMPARE(serviceError(Service::PartnerCenterWebhooks, 404,
+                              "{\"code\":404,\"description\":\"none\"}")
+                     .code,
                  QStringLiteral("404"));
     }
 
     void gatewayThrottleShape()
     {
         const Error e = serviceError(Service::PartnerCenterReferrals, 429,
-                                     "{\"statusCode\":429,\"message\":\"Rate limit is exceeded. Try again in 57 seconds.\"}");
+                                     "{\"statusCode\":429,\"message\":\"Rate limit is exceeded. "
+                                     "Try again in 57 seconds.\"}");
         QCOMPARE(toString(e.kind), QStringLiteral("throttled"));
         QVERIFY(e.message.startsWith(QLatin1String("Rate limit is exceeded")));
     }
@@ -55,20 +64,24 @@ private Q_SLOTS:
     void dataverseShape()
     {
         const Error e = serviceError(Service::Dataverse, 404,
-                                     "{\"error\":{\"code\":\"0x80040217\",\"message\":\"opportunity With Id = 1 Does Not Exist\"}}");
+                                     "{\"error\":{\"code\":\"0x80040217\",\"message\":"
+                                     "\"opportunity With Id = 1 Does Not Exist\"}}");
         QCOMPARE(e.code, QStringLiteral("0x80040217"));
         QCOMPARE(toString(e.kind), QStringLiteral("notFound"));
         // Dataverse often sends an empty code: fall back to ours, keep the message.
         const Error empty = serviceError(Service::Dataverse, 412,
-                                         "{\"error\":{\"code\":\"\",\"message\":\"The version of the existing record doesn't match\"}}");
+                                         "{\"error\":{\"code\":\"\",\"message\":\"The version of "
+                                         "the existing record doesn't match\"}}");
         QCOMPARE(empty.code, QStringLiteral("http412"));
         QVERIFY(empty.message.contains(QLatin1String("version")));
     }
 
     void salesforceShape()
     {
-        const Error e = serviceError(Service::Salesforce, 400,
-                                     "[{\"message\":\"Required fields are missing: [CloseDate]\",\"errorCode\":\"REQUIRED_FIELD_MISSING\",\"fields\":[\"CloseDate\"]}]");
+        const Error e = serviceError(
+            Service::Salesforce, 400,
+            "[{\"message\":\"Required fields are missing: "
+            "[CloseDate]\",\"errorCode\":\"REQUIRED_FIELD_MISSING\",\"fields\":[\"CloseDate\"]}]");
         QCOMPARE(e.code, QStringLiteral("REQUIRED_FIELD_MISSING"));
         QVERIFY(e.message.contains(QLatin1String("CloseDate")));
     }
@@ -76,19 +89,22 @@ private Q_SLOTS:
     void salesforceQuotaIsThrottled()
     {
         const Error e = serviceError(Service::Salesforce, 403,
-                                     "[{\"message\":\"TotalRequests Limit exceeded.\",\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\"}]");
+                                     "[{\"message\":\"TotalRequests Limit "
+                                     "exceeded.\",\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\"}]");
         QCOMPARE(toString(e.kind), QStringLiteral("throttled"));
         QCOMPARE(e.code, QStringLiteral("REQUEST_LIMIT_EXCEEDED"));
         // Other 403s stay access problems.
-        const Error denied = serviceError(Service::Salesforce, 403,
-                                          "[{\"message\":\"no\",\"errorCode\":\"INSUFFICIENT_ACCESS\"}]");
+        const Error denied =
+            serviceError(Service::Salesforce, 403,
+                         "[{\"message\":\"no\",\"errorCode\":\"INSUFFICIENT_ACCESS\"}]");
         QCOMPARE(toString(denied.kind), QStringLiteral("unauthorized"));
     }
 
     void oauthShape()
     {
         const Error e = serviceError(Service::Identity, 400,
-                                     "{\"error\":\"invalid_grant\",\"error_description\":\"The refresh token has expired.\"}");
+                                     "{\"error\":\"invalid_grant\",\"error_description\":\"The "
+                                     "refresh token has expired.\"}");
         QCOMPARE(e.code, QStringLiteral("invalid_grant"));
         QCOMPARE(e.message, QStringLiteral("The refresh token has expired."));
     }
@@ -99,9 +115,13 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("kind");
         QTest::newRow("empty 503") << 503 << QByteArray() << QStringLiteral("transient");
-        QTest::newRow("html 502") << 502 << QByteArray("<html>Bad gateway</html>") << QStringLiteral("transient");
-        QTest::newRow("truncated json 500") << 500 << QByteArray("{\"error\":{\"code\":\"x\",\"mess") << QStringLiteral("transient");
-        QTest::newRow("odd json 401") << 401 << QByteArray("{\"what\":1}") << QStringLiteral("unauthorized");
+        QTest::newRow("html 502") << 502 << QByteArray("<html>Bad gateway</html>")
+                                  << QStringLiteral("transient");
+        QTest::newRow("truncated json 500")
+            << 500 << QByteArray("{\"error\":{\"code\":\"x\",\"mess")
+            << QStringLiteral("transient");
+        QTest::newRow("odd json 401")
+            << 401 << QByteArray("{\"what\":1}") << QStringLiteral("unauthorized");
         QTest::newRow("json scalar 404") << 404 << QByteArray("42") << QStringLiteral("notFound");
     }
 
@@ -118,7 +138,8 @@ private Q_SLOTS:
 
     void messagesAreBounded()
     {
-        const QByteArray huge = "{\"error\":{\"code\":\"x\",\"message\":\"" + QByteArray(100000, 'a') + "\"}}";
+        const QByteArray huge =
+            "{\"error\":{\"code\":\"x\",\"message\":\"" + QByteArray(100000, 'a') + "\"}}";
         const Error e = serviceError(Service::PartnerCenterReferrals, 400, huge);
         QVERIFY(e.message.size() <= 1025);
     }

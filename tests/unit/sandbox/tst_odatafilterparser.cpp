@@ -18,7 +18,8 @@ private:
         o.insert(QStringLiteral("name"), QStringLiteral("Contoso O'Brien renewal"));
         o.insert(QStringLiteral("estimatedvalue"), 125000.5);
         o.insert(QStringLiteral("statecode"), 0);
-        o.insert(QStringLiteral("opportunityid"), QStringLiteral("7d1c0b3e-0000-4a55-9c1a-000000000001"));
+        o.insert(QStringLiteral("opportunityid"),
+                 QStringLiteral("7d1c0b3e-0000-4a55-9c1a-000000000001"));
         o.insert(QStringLiteral("modifiedon"), QStringLiteral("2025-06-30T08:15:00Z"));
         o.insert(QStringLiteral("estimatedclosedate"), QStringLiteral("2025-09-30"));
         o.insert(QStringLiteral("description"), QJsonValue::Null);
@@ -42,18 +43,27 @@ private slots:
         QTest::addColumn<QString>("filter");
         QTest::addColumn<bool>("expected");
         QTest::newRow("eq string") << QStringLiteral("name eq 'Contoso O''Brien renewal'") << true;
-        QTest::newRow("eq string case-insensitive") << QStringLiteral("name eq 'CONTOSO O''BRIEN RENEWAL'") << true;
+        QTest::newRow("eq string case-insensitive")
+            << QStringLiteral("name eq 'CONTOSO O''BRIEN RENEWAL'") << true;
         QTest::newRow("ne string") << QStringLiteral("name ne 'x'") << true;
         QTest::newRow("gt number") << QStringLiteral("estimatedvalue gt 125000") << true;
         QTest::newRow("ge number equal") << QStringLiteral("estimatedvalue ge 125000.5") << true;
         QTest::newRow("lt number false") << QStringLiteral("estimatedvalue lt 100") << false;
         QTest::newRow("le int") << QStringLiteral("statecode le 0") << true;
-        QTest::newRow("guid") << QStringLiteral("opportunityid eq 7D1C0B3E-0000-4A55-9C1A-000000000001") << true;
-        QTest::newRow("guid ne") << QStringLiteral("opportunityid ne 7d1c0b3e-0000-4a55-9c1a-000000000002") << true;
-        QTest::newRow("datetime gt") << QStringLiteral("modifiedon gt 2025-06-30T08:14:59Z") << true;
-        QTest::newRow("datetime ge equal ms") << QStringLiteral("modifiedon ge 2025-06-30T08:15:00.000Z") << true;
-        QTest::newRow("datetime lt") << QStringLiteral("modifiedon lt 2025-06-30T08:15:00Z") << false;
-        QTest::newRow("datetime offset") << QStringLiteral("modifiedon eq 2025-06-30T10:15:00+02:00") << true;
+        QTest::newRow("guid") << QStringLiteral(
+            "opportunityid eq 7D1C0B3E-0000-4A55-9C1A-000000000001")
+                              << true;
+        QTest::newRow("guid ne") << QStringLiteral(
+            "opportunityid ne 7d1c0b3e-0000-4a55-9c1a-000000000002")
+                                 << true;
+        QTest::newRow("datetime gt")
+            << QStringLiteral("modifiedon gt 2025-06-30T08:14:59Z") << true;
+        QTest::newRow("datetime ge equal ms")
+            << QStringLiteral("modifiedon ge 2025-06-30T08:15:00.000Z") << true;
+        QTest::newRow("datetime lt")
+            << QStringLiteral("modifiedon lt 2025-06-30T08:15:00Z") << false;
+        QTest::newRow("datetime offset")
+            << QStringLiteral("modifiedon eq 2025-06-30T10:15:00+02:00") << true;
         QTest::newRow("date") << QStringLiteral("estimatedclosedate eq 2025-09-30") << true;
         QTest::newRow("date lt") << QStringLiteral("estimatedclosedate lt 2025-09-30") << false;
         QTest::newRow("null eq") << QStringLiteral("description eq null") << true;
@@ -62,10 +72,13 @@ private slots:
         QTest::newRow("null gt") << QStringLiteral("description gt 'a'") << false;
         QTest::newRow("bool") << QStringLiteral("mspc_syncwithpartnercenter eq true") << true;
         QTest::newRow("and") << QStringLiteral("statecode eq 0 and estimatedvalue gt 1") << true;
-        QTest::newRow("and false") << QStringLiteral("statecode eq 1 and estimatedvalue gt 1") << false;
+        QTest::newRow("and false")
+            << QStringLiteral("statecode eq 1 and estimatedvalue gt 1") << false;
         QTest::newRow("or") << QStringLiteral("statecode eq 1 or estimatedvalue gt 1") << true;
-        QTest::newRow("precedence") << QStringLiteral("statecode eq 1 and statecode eq 2 or statecode eq 0") << true;
-        QTest::newRow("parentheses") << QStringLiteral("statecode eq 1 and (statecode eq 2 or statecode eq 0)") << false;
+        QTest::newRow("precedence")
+            << QStringLiteral("statecode eq 1 and statecode eq 2 or statecode eq 0") << true;
+        QTest::newRow("parentheses")
+            << QStringLiteral("statecode eq 1 and (statecode eq 2 or statecode eq 0)") << false;
         QTest::newRow("not") << QStringLiteral("not (statecode eq 1)") << true;
         QTest::newRow("contains") << QStringLiteral("contains(name,'brien')") << true;
         QTest::newRow("startswith") << QStringLiteral("startswith(name,'Fabrikam')") << false;
@@ -104,14 +117,17 @@ private slots:
 
     void conjunctsAndFields()
     {
-        auto parsed = ODataFilterParser::parse(QStringLiteral("a eq 1 and (b gt 2 or c lt 3) and d eq 'x'"));
+        auto parsed =
+            ODataFilterParser::parse(QStringLiteral("a eq 1 and (b gt 2 or c lt 3) and d eq 'x'"));
         QVERIFY(parsed.ok());
         std::vector<const FilterExpr *> conj;
         parsed->collectConjuncts(conj);
         QCOMPARE(conj.size(), size_t(3));
         QStringList fields;
         parsed->collectFields(fields);
-        QCOMPARE(fields, (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")}));
+        QCOMPARE(fields,
+                 (QStringList {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
+                               QStringLiteral("d")}));
     }
 };
 

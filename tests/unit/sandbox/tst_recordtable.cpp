@@ -17,7 +17,10 @@ private:
         r.fields.insert(QStringLiteral("ref"), key);
         return r;
     }
-    QDateTime t(int s) const { return QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).addSecs(s); }
+    QDateTime t(int s) const
+    {
+        return QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).addSecs(s);
+    }
 
 private slots:
     void putFindVersionAndIndexes()
@@ -31,7 +34,7 @@ private slots:
         QCOMPARE(again.modified, t(3));
         QCOMPARE(table.size(), 2);
         QVERIFY(table.idsByKey(QStringLiteral("k1")).isEmpty());
-        QCOMPARE(table.idsByKey(QStringLiteral("k3")), QStringList{QStringLiteral("b")});
+        QCOMPARE(table.idsByKey(QStringLiteral("k3")), QStringList {QStringLiteral("b")});
         QCOMPARE(table.rows().begin()->first, QStringLiteral("a"));
         QCOMPARE(table.byModified().rbegin()->second, QStringLiteral("b"));
         QCOMPARE(table.byModified().size(), size_t(2));
@@ -68,9 +71,10 @@ private slots:
         QCOMPARE(table.currentVersion(), version);
         QCOMPARE(table.size(), 2);
         QVERIFY(!table.find(QStringLiteral("c")));
-        QCOMPARE(table.find(QStringLiteral("a"))->fields.value(QStringLiteral("ref")).toString(), QStringLiteral("k1"));
+        QCOMPARE(table.find(QStringLiteral("a"))->fields.value(QStringLiteral("ref")).toString(),
+                 QStringLiteral("k1"));
         QCOMPARE(table.find(QStringLiteral("a"))->modified, t(1));
-        QCOMPARE(table.idsByKey(QStringLiteral("k2")), QStringList{QStringLiteral("b")});
+        QCOMPARE(table.idsByKey(QStringLiteral("k2")), QStringList {QStringLiteral("b")});
         QVERIFY(table.idsByKey(QStringLiteral("changed again")).isEmpty());
         QCOMPARE(table.changes().size(), size_t(2));
         QCOMPARE(table.byModified().size(), size_t(2));

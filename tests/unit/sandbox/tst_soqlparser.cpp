@@ -28,11 +28,14 @@ private:
 private slots:
     void fullStatement()
     {
-        auto q = SoqlParser::parse(QStringLiteral(
-            "select Id, Name ,Amount FROM Opportunity where Amount > 100 AND StageName = 'Qualification' "
-            "order by SystemModstamp asc, Id DESC NULLS FIRST limit 50"));
+        auto q = SoqlParser::parse(
+            QStringLiteral("select Id, Name ,Amount FROM Opportunity where Amount > 100 AND "
+                           "StageName = 'Qualification' "
+                           "order by SystemModstamp asc, Id DESC NULLS FIRST limit 50"));
         QVERIFY2(q.ok(), qPrintable(q.ok() ? QString() : q.error().message));
-        QCOMPARE(q->fields, (QStringList{QStringLiteral("Id"), QStringLiteral("Name"), QStringLiteral("Amount")}));
+        QCOMPARE(
+            q->fields,
+            (QStringList {QStringLiteral("Id"), QStringLiteral("Name"), QStringLiteral("Amount")}));
         QCOMPARE(q->object, QStringLiteral("Opportunity"));
         QVERIFY(q->where.has_value());
         QCOMPARE(q->orderBy.size(), size_t(2));
@@ -64,21 +67,28 @@ private slots:
         QTest::newRow("gt number") << QStringLiteral("Amount > 49999.99") << true;
         QTest::newRow("le number") << QStringLiteral("Amount <= 50000") << true;
         QTest::newRow("lt number") << QStringLiteral("Amount < 50000") << false;
-        QTest::newRow("datetime Z") << QStringLiteral("SystemModstamp > 2025-06-01T09:59:59Z") << true;
-        QTest::newRow("datetime equal") << QStringLiteral("SystemModstamp >= 2025-06-01T10:00:00.000+0000") << true;
-        QTest::newRow("datetime offset") << QStringLiteral("SystemModstamp = 2025-06-01T12:00:00+02:00") << true;
-        QTest::newRow("datetime later") << QStringLiteral("SystemModstamp > 2025-06-01T10:00:00Z") << false;
+        QTest::newRow("datetime Z")
+            << QStringLiteral("SystemModstamp > 2025-06-01T09:59:59Z") << true;
+        QTest::newRow("datetime equal")
+            << QStringLiteral("SystemModstamp >= 2025-06-01T10:00:00.000+0000") << true;
+        QTest::newRow("datetime offset")
+            << QStringLiteral("SystemModstamp = 2025-06-01T12:00:00+02:00") << true;
+        QTest::newRow("datetime later")
+            << QStringLiteral("SystemModstamp > 2025-06-01T10:00:00Z") << false;
         QTest::newRow("date") << QStringLiteral("CloseDate = 2025-10-31") << true;
         QTest::newRow("bool") << QStringLiteral("Sync_with_Partner_Center__c = TRUE") << true;
         QTest::newRow("null") << QStringLiteral("Referral_Identifier__c = null") << true;
         QTest::newRow("not null") << QStringLiteral("Referral_Identifier__c != null") << false;
-        QTest::newRow("in") << QStringLiteral("StageName IN ('Prospecting', 'Qualification')") << true;
+        QTest::newRow("in") << QStringLiteral("StageName IN ('Prospecting', 'Qualification')")
+                            << true;
         QTest::newRow("not in") << QStringLiteral("StageName NOT IN ('Qualification')") << false;
         QTest::newRow("like") << QStringLiteral("Name LIKE 'Fab%'") << true;
         QTest::newRow("like underscore") << QStringLiteral("Name LIKE '_abrikam%'") << true;
         QTest::newRow("like miss") << QStringLiteral("Name LIKE 'rikam%'") << false;
-        QTest::newRow("and or precedence") << QStringLiteral("Amount < 0 AND Amount < 1 OR Amount > 1") << true;
-        QTest::newRow("parentheses") << QStringLiteral("Amount < 0 AND (Amount < 1 OR Amount > 1)") << false;
+        QTest::newRow("and or precedence")
+            << QStringLiteral("Amount < 0 AND Amount < 1 OR Amount > 1") << true;
+        QTest::newRow("parentheses")
+            << QStringLiteral("Amount < 0 AND (Amount < 1 OR Amount > 1)") << false;
         QTest::newRow("not") << QStringLiteral("NOT Amount < 0") << true;
     }
 
@@ -96,14 +106,23 @@ private slots:
         QTest::addColumn<QString>("soql");
         QTest::addColumn<QString>("token");
         QTest::newRow("empty") << QString() << QStringLiteral("<EOF>");
-        QTest::newRow("no from") << QStringLiteral("SELECT Id Opportunity") << QStringLiteral("Opportunity");
-        QTest::newRow("trailing comma") << QStringLiteral("SELECT Id, FROM Opportunity") << QStringLiteral("FROM");
-        QTest::newRow("where eof") << QStringLiteral("SELECT Id FROM Opportunity WHERE") << QStringLiteral("<EOF>");
-        QTest::newRow("bad literal") << QStringLiteral("SELECT Id FROM Opportunity WHERE Name = Foo") << QStringLiteral("Foo");
-        QTest::newRow("unclosed string") << QStringLiteral("SELECT Id FROM Opportunity WHERE Name = 'x") << QStringLiteral("'x");
-        QTest::newRow("bad limit") << QStringLiteral("SELECT Id FROM Opportunity LIMIT x") << QStringLiteral("x");
-        QTest::newRow("order no by") << QStringLiteral("SELECT Id FROM Opportunity ORDER Name") << QStringLiteral("Name");
-        QTest::newRow("garbage") << QStringLiteral("SELECT Id FROM Opportunity WHERE Name = 'a' ;") << QStringLiteral(";");
+        QTest::newRow("no from") << QStringLiteral("SELECT Id Opportunity")
+                                 << QStringLiteral("Opportunity");
+        QTest::newRow("trailing comma")
+            << QStringLiteral("SELECT Id, FROM Opportunity") << QStringLiteral("FROM");
+        QTest::newRow("where eof")
+            << QStringLiteral("SELECT Id FROM Opportunity WHERE") << QStringLiteral("<EOF>");
+        QTest::newRow("bad literal")
+            << QStringLiteral("SELECT Id FROM Opportunity WHERE Name = Foo")
+            << QStringLiteral("Foo");
+        QTest::newRow("unclosed string")
+            << QStringLiteral("SELECT Id FROM Opportunity WHERE Name = 'x") << QStringLiteral("'x");
+        QTest::newRow("bad limit")
+            << QStringLiteral("SELECT Id FROM Opportunity LIMIT x") << QStringLiteral("x");
+        QTest::newRow("order no by")
+            << QStringLiteral("SELECT Id FROM Opportunity ORDER Name") << QStringLiteral("Name");
+        QTest::newRow("garbage") << QStringLiteral("SELECT Id FROM Opportunity WHERE Name = 'a' ;")
+                                 << QStringLiteral(";");
     }
 
     void malformed()

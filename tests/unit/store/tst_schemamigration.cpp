@@ -186,7 +186,8 @@ bool fillSample(CacheDb &db, int version, const Clock &clock)
         ok = ok && settings.setJson(QStringLiteral("mapping.spec"), spec).ok();
     } else {
         MappingRepository mappings(db, clock);
-        auto saved = mappings.saveVersion(QStringLiteral("dynamics"), spec, QStringLiteral("admin"));
+        auto saved =
+            mappings.saveVersion(QStringLiteral("dynamics"), spec, QStringLiteral("admin"));
         ok = ok && saved && mappings.activate(QStringLiteral("dynamics"), saved->version).ok();
     }
     CachedReferral referral;
@@ -396,7 +397,8 @@ private slots:
         QCOMPARE(mapping->version, 1);
         QCOMPARE(mapping->spec.value(QStringLiteral("fields")).toString(),
                  QStringLiteral("name->name"));
-        QCOMPARE(mapping->createdBy, version < 4 ? QStringLiteral("migration") : QStringLiteral("admin"));
+        QCOMPARE(mapping->createdBy,
+                 version < 4 ? QStringLiteral("migration") : QStringLiteral("admin"));
 
         // Step 5 filled the Records list tables from the cached documents and seeded the
         // CRM list paths (from the built-in mapping: the fixtures' mapping does not load).
@@ -407,7 +409,8 @@ private slots:
         QVERIFY(list.exec(QStringLiteral("SELECT count(*) FROM crm_list WHERE id = 'opp-1'")));
         QVERIFY(list.next());
         QCOMPARE(list.value(0).toInt(), 1);
-        QVERIFY(list.exec(QStringLiteral("SELECT customer FROM crm_list_paths WHERE system = 'dynamics'")));
+        QVERIFY(list.exec(
+            QStringLiteral("SELECT customer FROM crm_list_paths WHERE system = 'dynamics'")));
         QVERIFY(list.next());
         QCOMPARE(list.value(0).toString(), QStringLiteral("parentaccountid.name"));
         list.finish();

@@ -56,8 +56,7 @@ private:
     std::optional<Error> fault(const QString &operation);
     void touch(SideRecord &record);
     SideRecord createOne(const CreateRequest &request);
-    template<typename T>
-    void later(Callback<T> done, Result<T> result);
+    template<typename T> void later(Callback<T> done, Result<T> result);
 
     Kind m_kind;
     QObject m_context; // queued callbacks die with the fake

@@ -46,19 +46,22 @@ inline QJsonObject goodCrmValues()
             {s("dealValue"), 125000},
             {s("closingDate"), s("2026-09-30")},
             {s("notes"), s("landing zone")},
-            {s("solutions"), QJsonArray{s("SOL-15974-MQF")}},
+            {s("solutions"), QJsonArray {s("SOL-15974-MQF")}},
             {s("customerCountry"), s("US")},
             {s("assistance"), s("ProofOfConceptOrDemo")},
-            {s("contactEmail"), QJsonArray{s("sue@contoso.example")}}};
+            {s("contactEmail"), QJsonArray {s("sue@contoso.example")}}};
 }
 
-inline PlanInput::Referral referral(const char *id, const char *type = "Shared", const char *status = "Active")
+inline PlanInput::Referral referral(const char *id, const char *type = "Shared",
+                                    const char *status = "Active")
 {
     PlanInput::Referral r;
     r.id = s(id);
     r.type = s(type);
     r.status = s(status);
-    r.values = {{s("name"), s("Fabrikam deal")}, {s("dealValue"), 10}, {s("notes"), s("n")},
+    r.values = {{s("name"), s("Fabrikam deal")},
+                {s("dealValue"), 10},
+                {s("notes"), s("n")},
                 {s("customerCountry"), s("TW")}};
     r.modified = QDateTime(QDate(2026, 1, 1), QTime(9, 0), Qt::UTC);
     return r;

@@ -27,10 +27,10 @@ public:
     int finds = 0;
     QObject guard;
 
-    template<typename T>
-    void later(QObject *context, std::function<void(T)> done, T value)
+    template<typename T> void later(QObject *context, std::function<void(T)> done, T value)
     {
-        QMetaObject::invokeMethod(context, [done, value] { done(value); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [done, value] { done(value); }, Qt::QueuedConnection);
     }
     void touch(CrmRecordData &r)
     {
@@ -83,7 +83,8 @@ public:
         return std::nullopt;
     }
 
-    void changesSince(const QString &cursor, QObject *context, std::function<void(Result<CrmChanges>)> done) override
+    void changesSince(const QString &cursor, QObject *context,
+                      std::function<void(Result<CrmChanges>)> done) override
     {
         const qint64 after = cursor.toLongLong();
         QList<QPair<qint64, QString>> order;
@@ -98,7 +99,8 @@ public:
         c.cursor = c.records.isEmpty() ? cursor : QString::number(seqOf.value(c.records.last().id));
         later<Result<CrmChanges>>(context, done, c);
     }
-    void get(const QString &id, QObject *context, std::function<void(Result<CrmRecordData>)> done) override
+    void get(const QString &id, QObject *context,
+             std::function<void(Result<CrmRecordData>)> done) override
     {
         if (!records.contains(id)) {
             Error e;
@@ -108,7 +110,8 @@ public:
         }
         later<Result<CrmRecordData>>(context, done, records.value(id));
     }
-    void create(const QJsonObject &fields, QObject *context, std::function<void(Result<QString>)> done) override
+    void create(const QJsonObject &fields, QObject *context,
+                std::function<void(Result<QString>)> done) override
     {
         later<Result<QString>>(context, done, put(fields));
     }
@@ -151,7 +154,7 @@ public:
     }
     void checkSchema(QObject *context, std::function<void(Result<CrmSchemaReport>)> done) override
     {
-        later<Result<CrmSchemaReport>>(context, done, CrmSchemaReport{});
+        later<Result<CrmSchemaReport>>(context, done, CrmSchemaReport {});
     }
 };
 
@@ -168,8 +171,7 @@ class TestCrmSide : public QObject
     std::unique_ptr<CrmSide> m_side;
     std::shared_ptr<const RecordMapper> m_mapper;
 
-    template<typename T>
-    Result<T> wait(const std::function<void(RemoteSide::Callback<T>)> &call)
+    template<typename T> Result<T> wait(const std::function<void(RemoteSide::Callback<T>)> &call)
     {
         std::optional<Result<T>> result;
         call([&](Result<T> r) { result = std::move(r); });
@@ -182,7 +184,8 @@ class TestCrmSide : public QObject
     }
     QJsonObject canonical(const QString &name) const
     {
-        return QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("notes"), QStringLiteral("Some notes")}};
+        return QJsonObject {{QStringLiteral("name"), name},
+                            {QStringLiteral("notes"), QStringLiteral("Some notes")}};
     }
 
 private Q_SLOTS:
@@ -202,10 +205,11 @@ private Q_SLOTS:
 
     void readsFactsAndCanonicalValues()
     {
-        const QString id = m_crm->put(QJsonObject{{QStringLiteral("name"), QStringLiteral("Deal")},
-                                                  {QStringLiteral("mspc_syncwithpartnercenter"), true},
-                                                  {QStringLiteral("stepname"), QStringLiteral("Qualify")},
-                                                  {kReferralIdField, QStringLiteral("ref-1")}});
+        const QString id =
+            m_crm->put(QJsonObject {{QStringLiteral("name"), QStringLiteral("Deal")},
+                                    {QStringLiteral("mspc_syncwithpartnercenter"), true},
+                                    {QStringLiteral("stepname"), QStringLiteral("Qualify")},
+                                    {kReferralIdField, QStringLiteral("ref-1")}});
         auto r = wait<SideRecord>([&](auto done) { m_side->get(id, done); });
         QVERIFY(r.ok());
         QCOMPARE(r->id, id);
@@ -219,11 +223,12 @@ private Q_SLOTS:
     void changeFeedFollowsTheCursor()
     {
         for (int i = 0; i < 5; ++i)
-            m_crm->put(QJsonObject{{QStringLiteral("name"), QStringLiteral("D%1").arg(i)}});
+            m_crm->put(QJsonObject {{QStringLiteral("name"), QStringLiteral("D%1").arg(i)}});
         QString cursor;
         int seen = 0;
         for (int guard = 0; guard < 10; ++guard) {
-            auto b = wait<RemoteSide::ChangeBatch>([&](auto done) { m_side->changesSince(cursor, done); });
+            auto b = wait<RemoteSide::ChangeBatch>(
+                [&](auto done) { m_side->changesSince(cursor, done); });
             QVERIFY(b.ok());
             seen += int(b->records.size());
             cursor = b->nextCursor;
@@ -231,16 +236,21 @@ private Q_SLOTS:
                 break;
         }
         QCOMPARE(seen, 5);
-        auto none = wait<RemoteSide::ChangeBatch>([&](auto done) { m_side->changesSince(cursor, done); });
+        auto none =
+            wait<RemoteSide::ChangeBatch>([&](auto done) { m_side->changesSince(cursor, done); });
         QVERIFY(none.ok());
         QVERIFY(none->records.isEmpty());
     }
 
     void createIsAnUpsertByReferralId()
     {
-        auto a = wait<SideRecord>([&](auto done) { m_side->create({canonical(QStringLiteral("One")), QStringLiteral("ref-9")}, done); });
+        auto a = wait<SideRecord>([&](auto done) {
+            m_side->create({canonical(QStringLiteral("One")), QStringLiteral("ref-9")}, done);
+        });
         QVERIFY(a.ok());
-        auto b = wait<SideRecord>([&](auto done) { m_side->create({canonical(QStringLiteral("One")), QStringLiteral("ref-9")}, done); });
+        auto b = wait<SideRecord>([&](auto done) {
+            m_side->create({canonical(QStringLiteral("One")), QStringLiteral("ref-9")}, done);
+        });
         QVERIFY(b.ok());
         QCOMPARE(b->id, a->id);
         QCOMPARE(m_crm->records.size(), 1);
@@ -252,7 +262,8 @@ private Q_SLOTS:
     {
         QList<RemoteSide::CreateRequest> requests;
         for (int i = 0; i < 4; ++i)
-            requests.append({canonical(QStringLiteral("B%1").arg(i)), QStringLiteral("ref-b%1").arg(i)});
+            requests.append(
+                {canonical(QStringLiteral("B%1").arg(i)), QStringLiteral("ref-b%1").arg(i)});
         std::optional<QList<Result<SideRecord>>> results;
         m_side->createMany(requests, [&](QList<Result<SideRecord>> r) { results = std::move(r); });
         QVERIFY(QTest::qWaitFor([&] { return results.has_value(); }, 30000));
@@ -266,47 +277,58 @@ private Q_SLOTS:
 
     void updateWithStaleEtagIsAConflict()
     {
-        const QString id = m_crm->put(QJsonObject{{QStringLiteral("name"), QStringLiteral("Old")}});
+        const QString id =
+            m_crm->put(QJsonObject {{QStringLiteral("name"), QStringLiteral("Old")}});
         const QString etag = m_crm->records.value(id).etag;
         auto ok = wait<SideRecord>([&](auto done) {
-            m_side->update(id, etag, QJsonObject{{QStringLiteral("notes"), QStringLiteral("New notes")}}, done);
+            m_side->update(id, etag,
+                           QJsonObject {{QStringLiteral("notes"), QStringLiteral("New notes")}},
+                           done);
         });
         QVERIFY(ok.ok());
-        QCOMPARE(m_crm->records.value(id).fields.value(QStringLiteral("description")).toString(), QStringLiteral("New notes"));
+        QCOMPARE(m_crm->records.value(id).fields.value(QStringLiteral("description")).toString(),
+                 QStringLiteral("New notes"));
         QVERIFY(ok->etag != etag);
         auto stale = wait<SideRecord>([&](auto done) {
-            m_side->update(id, etag, QJsonObject{{QStringLiteral("notes"), QStringLiteral("Lost")}}, done);
+            m_side->update(id, etag,
+                           QJsonObject {{QStringLiteral("notes"), QStringLiteral("Lost")}}, done);
         });
         QVERIFY(!stale.ok());
         QCOMPARE(toString(stale.error().kind), QStringLiteral("conflict"));
-        QCOMPARE(m_crm->records.value(id).fields.value(QStringLiteral("description")).toString(), QStringLiteral("New notes"));
+        QCOMPARE(m_crm->records.value(id).fields.value(QStringLiteral("description")).toString(),
+                 QStringLiteral("New notes"));
     }
 
     void linkBackAndAudit()
     {
-        const QString id = m_crm->put(QJsonObject{{QStringLiteral("name"), QStringLiteral("Deal")}});
-        auto linked = wait<SideRecord>([&](auto done) { m_side->linkBack(id, QStringLiteral("ref-42"), done); });
+        const QString id =
+            m_crm->put(QJsonObject {{QStringLiteral("name"), QStringLiteral("Deal")}});
+        auto linked = wait<SideRecord>(
+            [&](auto done) { m_side->linkBack(id, QStringLiteral("ref-42"), done); });
         QVERIFY(linked.ok());
         QCOMPARE(linked->linkedId, QStringLiteral("ref-42"));
         const QJsonObject f = m_crm->records.value(id).fields;
         QCOMPARE(f.value(kReferralIdField).toString(), QStringLiteral("ref-42"));
-        QVERIFY(f.value(QStringLiteral("mspc_referrallink")).toString().endsWith(QStringLiteral("/ref-42")));
+        QVERIFY(f.value(QStringLiteral("mspc_referrallink"))
+                    .toString()
+                    .endsWith(QStringLiteral("/ref-42")));
         QCOMPARE(f.value(QStringLiteral("mspc_audit")).toString(), QStringLiteral("synced"));
 
-        auto audited = wait<SideRecord>([&](auto done) {
-            m_side->writeAudit(id, QStringLiteral("Missing solution"), done);
-        });
+        auto audited = wait<SideRecord>(
+            [&](auto done) { m_side->writeAudit(id, QStringLiteral("Missing solution"), done); });
         QVERIFY(audited.ok());
         QCOMPARE(m_crm->records.value(id).fields.value(QStringLiteral("mspc_audit")).toString(),
                  QStringLiteral("Missing solution"));
 
         // The look-up before a create: by Referral Identifier, through the connector.
-        auto found = wait<std::optional<SideRecord>>([&](auto done) { m_side->findByLinkedId(QStringLiteral("ref-42"), done); });
+        auto found = wait<std::optional<SideRecord>>(
+            [&](auto done) { m_side->findByLinkedId(QStringLiteral("ref-42"), done); });
         QVERIFY(found.ok());
         QVERIFY(found->has_value());
         QCOMPARE((*found)->id, id);
         QCOMPARE((*found)->linkedId, QStringLiteral("ref-42"));
-        auto none = wait<std::optional<SideRecord>>([&](auto done) { m_side->findByLinkedId(QStringLiteral("ref-none"), done); });
+        auto none = wait<std::optional<SideRecord>>(
+            [&](auto done) { m_side->findByLinkedId(QStringLiteral("ref-none"), done); });
         QVERIFY(none.ok());
         QVERIFY(!none->has_value());
         QCOMPARE(m_crm->finds, 2);
@@ -321,9 +343,11 @@ private Q_SLOTS:
         QTest::newRow("plain") << QStringLiteral("Deal") << QStringLiteral("Deal");
         QTest::newRow("ok") << QStringLiteral("Deal ") + ok << QStringLiteral("Deal");
         QTest::newRow("failed") << QStringLiteral("Deal ") + failed << QStringLiteral("Deal");
-        QTest::newRow("piled up") << QStringLiteral("Deal ") + ok + u' ' + failed + u' ' << QStringLiteral("Deal");
+        QTest::newRow("piled up") << QStringLiteral("Deal ") + ok + u' ' + failed + u' '
+                                  << QStringLiteral("Deal");
         QTest::newRow("no space") << QStringLiteral("Deal") + ok << QStringLiteral("Deal");
-        QTest::newRow("inside") << QStringLiteral("A ") + ok + QStringLiteral(" B") << QStringLiteral("A ") + ok + QStringLiteral(" B");
+        QTest::newRow("inside") << QStringLiteral("A ") + ok + QStringLiteral(" B")
+                                << QStringLiteral("A ") + ok + QStringLiteral(" B");
         QTest::newRow("leading space kept") << QStringLiteral(" Deal") << QStringLiteral(" Deal");
         QTest::newRow("only a mark") << ok << QString();
     }
@@ -344,32 +368,51 @@ private Q_SLOTS:
         QVERIFY(m_side->nameMarkOn()); // the built-in spec's default (Yes)
         const QString ok = QStringLiteral(" \u2714");
         const QString failed = QStringLiteral(" \u2716");
-        const QString id = m_crm->put(QJsonObject{{QStringLiteral("name"), QStringLiteral("Deal")}});
-        auto linked = wait<SideRecord>([&](auto done) { m_side->linkBack(id, QStringLiteral("ref-7"), done); });
+        const QString id =
+            m_crm->put(QJsonObject {{QStringLiteral("name"), QStringLiteral("Deal")}});
+        auto linked = wait<SideRecord>(
+            [&](auto done) { m_side->linkBack(id, QStringLiteral("ref-7"), done); });
         QVERIFY(linked.ok());
-        QCOMPARE(m_crm->records.value(id).fields.value(QStringLiteral("name")).toString(), QStringLiteral("Deal") + ok);
+        QCOMPARE(m_crm->records.value(id).fields.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Deal") + ok);
         QCOMPARE(linked->values.value(QStringLiteral("name")).toString(), QStringLiteral("Deal"));
 
-        auto failedAudit = wait<SideRecord>([&](auto done) { m_side->writeAudit(id, QStringLiteral("Solution ID is required"), done); });
+        auto failedAudit = wait<SideRecord>([&](auto done) {
+            m_side->writeAudit(id, QStringLiteral("Solution ID is required"), done);
+        });
         QVERIFY(failedAudit.ok());
-        QCOMPARE(m_crm->records.value(id).fields.value(QStringLiteral("name")).toString(), QStringLiteral("Deal") + failed);
-        QCOMPARE(failedAudit->values.value(QStringLiteral("name")).toString(), QStringLiteral("Deal"));
-        auto again = wait<SideRecord>([&](auto done) { m_side->linkBack(id, QStringLiteral("ref-7"), done); });
+        QCOMPARE(m_crm->records.value(id).fields.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Deal") + failed);
+        QCOMPARE(failedAudit->values.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Deal"));
+        auto again = wait<SideRecord>(
+            [&](auto done) { m_side->linkBack(id, QStringLiteral("ref-7"), done); });
         QVERIFY(again.ok());
-        QCOMPARE(m_crm->records.value(id).fields.value(QStringLiteral("name")).toString(), QStringLiteral("Deal") + ok);
+        QCOMPARE(m_crm->records.value(id).fields.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Deal") + ok);
 
         // A created opportunity is named with the mark; reading it back gives the name.
-        auto created = wait<SideRecord>([&](auto done) { m_side->create({canonical(QStringLiteral("New deal")), QStringLiteral("ref-8")}, done); });
+        auto created = wait<SideRecord>([&](auto done) {
+            m_side->create({canonical(QStringLiteral("New deal")), QStringLiteral("ref-8")}, done);
+        });
         QVERIFY(created.ok());
-        QCOMPARE(m_crm->records.value(created->id).fields.value(QStringLiteral("name")).toString(), QStringLiteral("New deal") + ok);
-        QCOMPARE(created->values.value(QStringLiteral("name")).toString(), QStringLiteral("New deal"));
+        QCOMPARE(m_crm->records.value(created->id).fields.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("New deal") + ok);
+        QCOMPARE(created->values.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("New deal"));
 
         // Off: names are written as they are.
         m_side->setNameMark(false);
-        const QString plain = m_crm->put(QJsonObject{{QStringLiteral("name"), QStringLiteral("Plain")}});
-        QVERIFY(wait<SideRecord>([&](auto done) { m_side->linkBack(plain, QStringLiteral("ref-9"), done); }).ok());
-        QVERIFY(wait<SideRecord>([&](auto done) { m_side->writeAudit(plain, QStringLiteral("x"), done); }).ok());
-        QCOMPARE(m_crm->records.value(plain).fields.value(QStringLiteral("name")).toString(), QStringLiteral("Plain"));
+        const QString plain =
+            m_crm->put(QJsonObject {{QStringLiteral("name"), QStringLiteral("Plain")}});
+        QVERIFY(wait<SideRecord>([&](auto done) {
+                    m_side->linkBack(plain, QStringLiteral("ref-9"), done);
+                }).ok());
+        QVERIFY(wait<SideRecord>([&](auto done) {
+                    m_side->writeAudit(plain, QStringLiteral("x"), done);
+                }).ok());
+        QCOMPARE(m_crm->records.value(plain).fields.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Plain"));
     }
 };
 

@@ -43,24 +43,24 @@ void TestMappingRules::builtInSpecs()
     }
     // The fields the documented rules look at exist in the default mappings.
     const SyncConfig config;
-    for (const QString &field : {config.solutionsField, config.countryField, config.helpField,
-                                 config.contactField})
+    for (const QString &field :
+         {config.solutionsField, config.countryField, config.helpField, config.contactField})
         QVERIFY2(ids.contains(field), qPrintable(field));
     // spec/field-mapping.md §6: nothing outside the update sets flows on update.
-    const QSet<QString> toCrmOnUpdate{QStringLiteral("currency"), QStringLiteral("dealValue"),
-                                      QStringLiteral("closingDate"), QStringLiteral("notes"),
-                                      QStringLiteral("status")};
+    const QSet<QString> toCrmOnUpdate {QStringLiteral("currency"), QStringLiteral("dealValue"),
+                                       QStringLiteral("closingDate"), QStringLiteral("notes"),
+                                       QStringLiteral("status")};
     // Plus §2: "How can Microsoft help?" may be set later (converting to co-sell) and
     // visibility may be switched on later.
-    const QSet<QString> toPcOnUpdate{QStringLiteral("currency"), QStringLiteral("name"),
-                                     QStringLiteral("dealValue"), QStringLiteral("notes"),
-                                     QStringLiteral("status"), QStringLiteral("assistance"),
-                                     QStringLiteral("visibility")};
+    const QSet<QString> toPcOnUpdate {QStringLiteral("currency"),  QStringLiteral("name"),
+                                      QStringLiteral("dealValue"), QStringLiteral("notes"),
+                                      QStringLiteral("status"),    QStringLiteral("assistance"),
+                                      QStringLiteral("visibility")};
     // Identity write-backs (Referral Identifier / Link, Microsoft's CRM id) are kept
     // current on update too; they are not seller data.
-    const QSet<QString> identity{QStringLiteral("referralId"), QStringLiteral("referralLink"),
-                                 QStringLiteral("externalReferenceId"),
-                                 QStringLiteral("microsoftCrmId")};
+    const QSet<QString> identity {QStringLiteral("referralId"), QStringLiteral("referralLink"),
+                                  QStringLiteral("externalReferenceId"),
+                                  QStringLiteral("microsoftCrmId")};
     QStringList outside;
     for (const FieldRule &r : rules) {
         if (identity.contains(r.field))

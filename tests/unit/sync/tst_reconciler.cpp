@@ -15,7 +15,7 @@ QJsonValue v(const QString &text)
     if (text == QLatin1String("-"))
         return QJsonValue(QJsonValue::Undefined);
     const QByteArray wrapped = "[" + text.toUtf8() + "]";
-    QJsonParseError error{};
+    QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(wrapped, &error);
     if (error.error != QJsonParseError::NoError)
         qFatal("bad test value");
@@ -91,52 +91,79 @@ void TestReconciler::decide_data()
     // Nothing moved, one side moved, both moved to the same value: the policy never matters.
     for (const char *p : policies) {
         const QByteArray s = QByteArray(" / ") + p;
-        row(QByteArray("unchanged" + s).constData(), "1", "1", "1", "both", p, 5, 6, "agreed", "1", false);
-        row(QByteArray("only PC moved" + s).constData(), "1", "2", "1", "both", p, 5, 6, "writeToCrm", "2", false);
-        row(QByteArray("only CRM moved" + s).constData(), "1", "1", "3", "both", p, 5, 6, "writeToPartnerCenter", "3", false);
-        row(QByteArray("both moved same" + s).constData(), "1", "4", "4", "both", p, 5, 6, "converged", "4", false);
+        row(QByteArray("unchanged" + s).constData(), "1", "1", "1", "both", p, 5, 6, "agreed", "1",
+            false);
+        row(QByteArray("only PC moved" + s).constData(), "1", "2", "1", "both", p, 5, 6,
+            "writeToCrm", "2", false);
+        row(QByteArray("only CRM moved" + s).constData(), "1", "1", "3", "both", p, 5, 6,
+            "writeToPartnerCenter", "3", false);
+        row(QByteArray("both moved same" + s).constData(), "1", "4", "4", "both", p, 5, 6,
+            "converged", "4", false);
     }
     // Both moved apart: each policy.
     row("apart / manual", "1", "2", "3", "both", "manual", 5, 6, "conflict", "-", true);
-    row("apart / partnerCenterWins", "1", "2", "3", "both", "partnerCenterWins", 5, 6, "writeToCrm", "2", true);
-    row("apart / crmWins", "1", "2", "3", "both", "crmWins", 5, 6, "writeToPartnerCenter", "3", true);
-    row("apart / newestWins PC newer", "1", "2", "3", "both", "newestWins", 9, 6, "writeToCrm", "2", true);
-    row("apart / newestWins CRM newer", "1", "2", "3", "both", "newestWins", 5, 6, "writeToPartnerCenter", "3", true);
+    row("apart / partnerCenterWins", "1", "2", "3", "both", "partnerCenterWins", 5, 6, "writeToCrm",
+        "2", true);
+    row("apart / crmWins", "1", "2", "3", "both", "crmWins", 5, 6, "writeToPartnerCenter", "3",
+        true);
+    row("apart / newestWins PC newer", "1", "2", "3", "both", "newestWins", 9, 6, "writeToCrm", "2",
+        true);
+    row("apart / newestWins CRM newer", "1", "2", "3", "both", "newestWins", 5, 6,
+        "writeToPartnerCenter", "3", true);
     row("apart / newestWins tie", "1", "2", "3", "both", "newestWins", 6, 6, "conflict", "-", true);
-    row("apart / newestWins PC time unknown", "1", "2", "3", "both", "newestWins", -1, 6, "conflict", "-", true);
-    row("apart / newestWins CRM time unknown", "1", "2", "3", "both", "newestWins", 5, -1, "conflict", "-", true);
+    row("apart / newestWins PC time unknown", "1", "2", "3", "both", "newestWins", -1, 6,
+        "conflict", "-", true);
+    row("apart / newestWins CRM time unknown", "1", "2", "3", "both", "newestWins", 5, -1,
+        "conflict", "-", true);
 
     // A field missing on one side never overwrites the other and is "not moved".
-    row("PC lacks field, CRM moved", "1", "-", "3", "both", "manual", 5, 6, "writeToPartnerCenter", "3", false);
-    row("CRM lacks field, PC moved", "1", "2", "-", "both", "manual", 5, 6, "writeToCrm", "2", false);
+    row("PC lacks field, CRM moved", "1", "-", "3", "both", "manual", 5, 6, "writeToPartnerCenter",
+        "3", false);
+    row("CRM lacks field, PC moved", "1", "2", "-", "both", "manual", 5, 6, "writeToCrm", "2",
+        false);
     row("CRM lacks field, PC same", "1", "1", "-", "both", "manual", 5, 6, "agreed", "1", false);
     row("both lack field", "1", "-", "-", "both", "manual", 5, 6, "agreed", "1", false);
     row("nothing anywhere", "-", "-", "-", "both", "manual", 5, 6, "agreed", "-", false);
     // No base yet (new link, newly mapped field).
-    row("no base, sides equal", "-", "\"x\"", "\"x\"", "both", "manual", 5, 6, "converged", "\"x\"", false);
-    row("no base, only PC", "-", "\"x\"", "-", "both", "manual", 5, 6, "writeToCrm", "\"x\"", false);
-    row("no base, only CRM", "-", "-", "\"y\"", "both", "manual", 5, 6, "writeToPartnerCenter", "\"y\"", false);
-    row("no base, sides differ, manual", "-", "\"x\"", "\"y\"", "both", "manual", 5, 6, "conflict", "-", true);
-    row("no base, sides differ, crmWins", "-", "\"x\"", "\"y\"", "both", "crmWins", 5, 6, "writeToPartnerCenter", "\"y\"", true);
+    row("no base, sides equal", "-", "\"x\"", "\"x\"", "both", "manual", 5, 6, "converged", "\"x\"",
+        false);
+    row("no base, only PC", "-", "\"x\"", "-", "both", "manual", 5, 6, "writeToCrm", "\"x\"",
+        false);
+    row("no base, only CRM", "-", "-", "\"y\"", "both", "manual", 5, 6, "writeToPartnerCenter",
+        "\"y\"", false);
+    row("no base, sides differ, manual", "-", "\"x\"", "\"y\"", "both", "manual", 5, 6, "conflict",
+        "-", true);
+    row("no base, sides differ, crmWins", "-", "\"x\"", "\"y\"", "both", "crmWins", 5, 6,
+        "writeToPartnerCenter", "\"y\"", true);
 
     // Direction restrictions come before policies.
     row("toCrm: CRM moved only", "1", "1", "3", "toCrm", "manual", 5, 6, "ignored", "-", false);
     row("toCrm: PC moved only", "1", "2", "1", "toCrm", "manual", 5, 6, "writeToCrm", "2", false);
-    row("toCrm: both apart, crmWins", "1", "2", "3", "toCrm", "crmWins", 5, 6, "writeToCrm", "2", false);
-    row("toPartnerCenter: PC moved only", "1", "2", "1", "toPartnerCenter", "manual", 5, 6, "ignored", "-", false);
-    row("toPartnerCenter: CRM moved only", "1", "1", "3", "toPartnerCenter", "manual", 5, 6, "writeToPartnerCenter", "3", false);
-    row("toPartnerCenter: both apart, pcWins", "1", "2", "3", "toPartnerCenter", "partnerCenterWins", 5, 6, "writeToPartnerCenter", "3", false);
+    row("toCrm: both apart, crmWins", "1", "2", "3", "toCrm", "crmWins", 5, 6, "writeToCrm", "2",
+        false);
+    row("toPartnerCenter: PC moved only", "1", "2", "1", "toPartnerCenter", "manual", 5, 6,
+        "ignored", "-", false);
+    row("toPartnerCenter: CRM moved only", "1", "1", "3", "toPartnerCenter", "manual", 5, 6,
+        "writeToPartnerCenter", "3", false);
+    row("toPartnerCenter: both apart, pcWins", "1", "2", "3", "toPartnerCenter",
+        "partnerCenterWins", 5, 6, "writeToPartnerCenter", "3", false);
     row("none: PC moved", "1", "2", "1", "none", "partnerCenterWins", 5, 6, "ignored", "-", false);
     row("none: both apart", "1", "2", "3", "none", "manual", 5, 6, "ignored", "-", false);
     row("none: both same", "1", "2", "2", "none", "manual", 5, 6, "converged", "2", false);
 
     // Value kinds: null is a value (a cleared field); numbers compare by value; deep equality.
-    row("PC cleared to null", "\"a\"", "null", "\"a\"", "both", "manual", 5, 6, "writeToCrm", "null", false);
-    row("CRM cleared, PC moved", "\"a\"", "\"b\"", "null", "both", "manual", 5, 6, "conflict", "-", true);
-    row("int and double equal", "125000", "125000.0", "125000", "both", "manual", 5, 6, "agreed", "125000", false);
-    row("arrays equal after move", "[\"A\"]", "[\"A\",\"B\"]", "[\"A\",\"B\"]", "both", "manual", 5, 6, "converged", "[\"A\",\"B\"]", false);
-    row("objects apart", "{\"a\":1}", "{\"a\":2}", "{\"a\":3}", "both", "partnerCenterWins", 5, 6, "writeToCrm", "{\"a\":2}", true);
-    row("unicode text", "\"舊\"", "\"新的名稱\"", "\"舊\"", "both", "manual", 5, 6, "writeToCrm", "\"新的名稱\"", false);
+    row("PC cleared to null", "\"a\"", "null", "\"a\"", "both", "manual", 5, 6, "writeToCrm",
+        "null", false);
+    row("CRM cleared, PC moved", "\"a\"", "\"b\"", "null", "both", "manual", 5, 6, "conflict", "-",
+        true);
+    row("int and double equal", "125000", "125000.0", "125000", "both", "manual", 5, 6, "agreed",
+        "125000", false);
+    row("arrays equal after move", "[\"A\"]", "[\"A\",\"B\"]", "[\"A\",\"B\"]", "both", "manual", 5,
+        6, "converged", "[\"A\",\"B\"]", false);
+    row("objects apart", "{\"a\":1}", "{\"a\":2}", "{\"a\":3}", "both", "partnerCenterWins", 5, 6,
+        "writeToCrm", "{\"a\":2}", true);
+    row("unicode text", "\"舊\"", "\"新的名稱\"", "\"舊\"", "both", "manual", 5, 6, "writeToCrm",
+        "\"新的名稱\"", false);
 }
 
 void TestReconciler::decide()
@@ -162,8 +189,11 @@ void TestReconciler::decide()
 
     const FieldDecision d = Reconciler::decide(r, in);
     QCOMPARE(toString(d.kind), kind);
-    QVERIFY2(d.value == v(value), qPrintable(QStringLiteral("value %1").arg(
-                                      QString::fromUtf8(QJsonDocument(QJsonArray{d.value}).toJson(QJsonDocument::Compact)))));
+    QVERIFY2(
+        d.value == v(value),
+        qPrintable(QStringLiteral("value %1")
+                       .arg(QString::fromUtf8(
+                           QJsonDocument(QJsonArray {d.value}).toJson(QJsonDocument::Compact)))));
     QCOMPARE(d.conflicted, conflicted);
     QCOMPARE(d.field, QStringLiteral("f"));
     QVERIFY(d.base == v(base));
@@ -188,10 +218,14 @@ void TestReconciler::enumStrings()
         QCOMPARE(toString(*policyFromString(toString(p))), toString(p));
     QVERIFY(!directionFromString(u"sideways").has_value());
     QVERIFY(!policyFromString(u"loudestWins").has_value());
-    QCOMPARE(toString(FieldRule::withoutToPartnerCenter(FieldRule::Direction::Both)), QStringLiteral("toCrm"));
-    QCOMPARE(toString(FieldRule::withoutToPartnerCenter(FieldRule::Direction::ToPartnerCenter)), QStringLiteral("none"));
-    QCOMPARE(toString(FieldRule::withoutToCrm(FieldRule::Direction::Both)), QStringLiteral("toPartnerCenter"));
-    QCOMPARE(toString(FieldRule::withoutToCrm(FieldRule::Direction::ToCrm)), QStringLiteral("none"));
+    QCOMPARE(toString(FieldRule::withoutToPartnerCenter(FieldRule::Direction::Both)),
+             QStringLiteral("toCrm"));
+    QCOMPARE(toString(FieldRule::withoutToPartnerCenter(FieldRule::Direction::ToPartnerCenter)),
+             QStringLiteral("none"));
+    QCOMPARE(toString(FieldRule::withoutToCrm(FieldRule::Direction::Both)),
+             QStringLiteral("toPartnerCenter"));
+    QCOMPARE(toString(FieldRule::withoutToCrm(FieldRule::Direction::ToCrm)),
+             QStringLiteral("none"));
 }
 
 namespace {
@@ -212,13 +246,20 @@ QList<FieldRule> threeRules()
 void TestReconciler::planHelpers()
 {
     Reconciler::Input in;
-    in.base = {{QStringLiteral("name"), QStringLiteral("A")}, {QStringLiteral("dealValue"), 10}, {QStringLiteral("notes"), QStringLiteral("n")}};
-    in.partnerCenter = {{QStringLiteral("name"), QStringLiteral("A2")}, {QStringLiteral("dealValue"), 11}, {QStringLiteral("notes"), QStringLiteral("n")}};
-    in.crm = {{QStringLiteral("name"), QStringLiteral("A")}, {QStringLiteral("dealValue"), 12}, {QStringLiteral("notes"), QStringLiteral("n2")}};
+    in.base = {{QStringLiteral("name"), QStringLiteral("A")},
+               {QStringLiteral("dealValue"), 10},
+               {QStringLiteral("notes"), QStringLiteral("n")}};
+    in.partnerCenter = {{QStringLiteral("name"), QStringLiteral("A2")},
+                        {QStringLiteral("dealValue"), 11},
+                        {QStringLiteral("notes"), QStringLiteral("n")}};
+    in.crm = {{QStringLiteral("name"), QStringLiteral("A")},
+              {QStringLiteral("dealValue"), 12},
+              {QStringLiteral("notes"), QStringLiteral("n2")}};
     const ReconcilePlan plan = Reconciler::reconcile(in, threeRules());
     QCOMPARE(toString(plan.action), QStringLiteral("update"));
-    QCOMPARE(plan.crmChanges(), (QJsonObject{{QStringLiteral("name"), QStringLiteral("A2")}}));
-    QCOMPARE(plan.partnerCenterChanges(), (QJsonObject{{QStringLiteral("notes"), QStringLiteral("n2")}}));
+    QCOMPARE(plan.crmChanges(), (QJsonObject {{QStringLiteral("name"), QStringLiteral("A2")}}));
+    QCOMPARE(plan.partnerCenterChanges(),
+             (QJsonObject {{QStringLiteral("notes"), QStringLiteral("n2")}}));
     QCOMPARE(plan.manualConflicts().size(), 1);
     QCOMPARE(plan.manualConflicts().first().field, QStringLiteral("dealValue"));
     QVERIFY(plan.hasWrites());
@@ -232,9 +273,15 @@ void TestReconciler::planHelpers()
 void TestReconciler::nextBaseAfterPartialWrites()
 {
     Reconciler::Input in;
-    in.base = {{QStringLiteral("name"), QStringLiteral("A")}, {QStringLiteral("dealValue"), 10}, {QStringLiteral("notes"), QStringLiteral("n")}};
-    in.partnerCenter = {{QStringLiteral("name"), QStringLiteral("A2")}, {QStringLiteral("dealValue"), 11}, {QStringLiteral("notes"), QStringLiteral("n")}};
-    in.crm = {{QStringLiteral("name"), QStringLiteral("A")}, {QStringLiteral("dealValue"), 12}, {QStringLiteral("notes"), QStringLiteral("n2")}};
+    in.base = {{QStringLiteral("name"), QStringLiteral("A")},
+               {QStringLiteral("dealValue"), 10},
+               {QStringLiteral("notes"), QStringLiteral("n")}};
+    in.partnerCenter = {{QStringLiteral("name"), QStringLiteral("A2")},
+                        {QStringLiteral("dealValue"), 11},
+                        {QStringLiteral("notes"), QStringLiteral("n")}};
+    in.crm = {{QStringLiteral("name"), QStringLiteral("A")},
+              {QStringLiteral("dealValue"), 12},
+              {QStringLiteral("notes"), QStringLiteral("n2")}};
     const ReconcilePlan plan = Reconciler::reconcile(in, threeRules());
 
     const QJsonObject all = plan.nextBase(in.base);
@@ -288,25 +335,27 @@ void TestReconciler::createPlansFollowCreateDirection()
     add("internal", FieldRule::Direction::None);
     add("closingDate", FieldRule::Direction::Both);
 
-    const QJsonObject pc{{QStringLiteral("name"), QStringLiteral("Deal")},
-                         {QStringLiteral("referralId"), QStringLiteral("r1")},
-                         {QStringLiteral("visibility"), true},
-                         {QStringLiteral("internal"), 1}};
+    const QJsonObject pc {{QStringLiteral("name"), QStringLiteral("Deal")},
+                          {QStringLiteral("referralId"), QStringLiteral("r1")},
+                          {QStringLiteral("visibility"), true},
+                          {QStringLiteral("internal"), 1}};
     const ReconcilePlan toCrm = Reconciler::planCreateInCrm(pc, rules);
     QCOMPARE(toString(toCrm.action), QStringLiteral("createInCrm"));
-    QCOMPARE(toCrm.crmChanges(), (QJsonObject{{QStringLiteral("name"), QStringLiteral("Deal")},
-                                              {QStringLiteral("referralId"), QStringLiteral("r1")}}));
+    QCOMPARE(toCrm.crmChanges(),
+             (QJsonObject {{QStringLiteral("name"), QStringLiteral("Deal")},
+                           {QStringLiteral("referralId"), QStringLiteral("r1")}}));
     QVERIFY(toCrm.partnerCenterChanges().isEmpty());
     // The new pair's base is what was written.
     QCOMPARE(toCrm.nextBase({}), toCrm.crmChanges());
 
-    const QJsonObject crm{{QStringLiteral("name"), QStringLiteral("Opp")},
-                          {QStringLiteral("referralId"), QStringLiteral("x")},
-                          {QStringLiteral("visibility"), false}};
+    const QJsonObject crm {{QStringLiteral("name"), QStringLiteral("Opp")},
+                           {QStringLiteral("referralId"), QStringLiteral("x")},
+                           {QStringLiteral("visibility"), false}};
     const ReconcilePlan toPc = Reconciler::planCreateInPartnerCenter(crm, rules);
     QCOMPARE(toString(toPc.action), QStringLiteral("createInPartnerCenter"));
-    QCOMPARE(toPc.partnerCenterChanges(), (QJsonObject{{QStringLiteral("name"), QStringLiteral("Opp")},
-                                                       {QStringLiteral("visibility"), false}}));
+    QCOMPARE(toPc.partnerCenterChanges(),
+             (QJsonObject {{QStringLiteral("name"), QStringLiteral("Opp")},
+                           {QStringLiteral("visibility"), false}}));
     QVERIFY(toPc.crmChanges().isEmpty());
 }
 
@@ -315,7 +364,8 @@ void TestReconciler::onlyRuledFieldsInRuleOrder()
     QList<FieldRule> rules = threeRules();
     std::reverse(rules.begin(), rules.end());
     Reconciler::Input in;
-    in.partnerCenter = {{QStringLiteral("unmapped"), 1}, {QStringLiteral("name"), QStringLiteral("x")}};
+    in.partnerCenter = {{QStringLiteral("unmapped"), 1},
+                        {QStringLiteral("name"), QStringLiteral("x")}};
     in.crm = {{QStringLiteral("unmapped"), 2}};
     const ReconcilePlan plan = Reconciler::reconcile(in, rules);
     QCOMPARE(plan.decisions.size(), 3);
@@ -347,7 +397,8 @@ void TestReconciler::pureAndDeterministic()
     QCOMPARE(in.base, copy.base); // inputs untouched
     QCOMPARE(in.partnerCenter, copy.partnerCenter);
     QCOMPARE(in.crm, copy.crm);
-    QCOMPARE(a.partnerCenterChanges().value(QStringLiteral("name")).toString(), QStringLiteral("C"));
+    QCOMPARE(a.partnerCenterChanges().value(QStringLiteral("name")).toString(),
+             QStringLiteral("C"));
 }
 
 QTEST_GUILESS_MAIN(TestReconciler)

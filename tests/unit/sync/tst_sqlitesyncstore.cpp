@@ -8,13 +8,13 @@
 #include "tests/unit/sync/fakeremoteside.h"
 #include "tests/unit/sync/syncscenario.h"
 
+#include <memory>
+
 #include <QFile>
 #include <QJsonArray>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <memory>
 
 using namespace cosell;
 using cosell::test::FakeRemoteSide;
@@ -56,8 +56,9 @@ struct World
     {
         close();
         db = std::make_unique<CacheDb>();
-        const Status opened = db->open(path, CacheDb::Role::Writer,
-                                       QStringLiteral("tst-sqlitesyncstore-%1").arg(++s_connection));
+        const Status opened =
+            db->open(path, CacheDb::Role::Writer,
+                     QStringLiteral("tst-sqlitesyncstore-%1").arg(++s_connection));
         if (!opened)
             qFatal("cannot open the cache: %s", qPrintable(opened.error().message));
         store = std::make_unique<SqliteSyncStore>(*db, clock, s("dynamics"));
@@ -65,7 +66,9 @@ struct World
 
     PassReport pass(SyncPass::Mode mode = SyncPass::Mode::Full)
     {
-        SyncContext context {*store, pc, crm, clock, config, fieldRules, [] { return 0.0; }};
+        SyncContext context {*store, pc, crm, clock, config, fieldRules, [] {
+                                 return 0.0;
+                             }};
         SyncPass p(context, mode);
         std::optional<PassReport> report;
         p.run([&report](const PassReport &r) { report = r; });
@@ -122,8 +125,7 @@ void TestSqliteSyncStore::rollbackUndoesEverything()
     pw.idempotencyKey = s("k1");
     QVERIFY(st.enqueue(pw, w.clock.now()).ok());
     QVERIFY(st.setCursor(s("c"), s("v")).ok());
-    QVERIFY(st.appendAudit({s("sync"), s("decide.x"), s("referral:R-1"), {}, {}, {}},
-                           w.clock.now())
+    QVERIFY(st.appendAudit({s("sync"), s("decide.x"), s("referral:R-1"), {}, {}, {}}, w.clock.now())
                 .ok());
     QCOMPARE(st.pendingWritesFor(s("R-1"), {}), 1);
     st.rollback();

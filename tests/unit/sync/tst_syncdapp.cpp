@@ -4,14 +4,14 @@
 #include "core/sync/syncdapp.h"
 #include "tests/unit/sync/fakeremoteside.h"
 
+#include <csignal>
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
-
-#include <csignal>
 
 using namespace cosell;
 using cosell::test::FakeRemoteSide;
@@ -39,7 +39,8 @@ struct Remote
     FakeRemoteSide *crm = nullptr;
 };
 
-SyncdApp::BackendProvider provider(int referrals, Remote *remote = nullptr, bool brokenSweep = false)
+SyncdApp::BackendProvider provider(int referrals, Remote *remote = nullptr,
+                                   bool brokenSweep = false)
 {
     return [=](const SyncdOptions &options) -> Result<SyncBackendFactory> {
         const SyncConfig config = options.sync;
@@ -80,7 +81,7 @@ Run run(const QStringList &args, SyncdApp::BackendProvider backends = {},
     QTextStream err(&r.err);
     SyncdApp app(out, err, std::move(backends));
     QSignalSpy finished(&app, &SyncdApp::finished);
-    app.start(QStringList{s("cosell-syncd")} + args);
+    app.start(QStringList {s("cosell-syncd")} + args);
     if (whileRunning)
         whileRunning(app, r.out);
     if (finished.isEmpty() && !finished.wait(timeoutMs))
@@ -118,15 +119,19 @@ void TestSyncdApp::usageAndHelp_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("text");
-    QTest::newRow("help") << QStringList{s("--help")} << 0 << s("--dry-run");
-    QTest::newRow("version") << QStringList{s("--version")} << 0 << s("cosell-syncd ");
-    QTest::newRow("two modes") << QStringList{s("--once"), s("--daemon")} << 64 << s("choose one");
-    QTest::newRow("demo status") << QStringList{s("--demo"), s("--status")} << 64 << s("--demo cannot go with it");
-    QTest::newRow("demo two modes") << QStringList{s("--demo"), s("--once"), s("--dry-run")} << 64 << s("choose one");
-    QTest::newRow("unknown option") << QStringList{s("--fast")} << 64 << s("fast");
-    QTest::newRow("stray argument") << QStringList{s("now")} << 64 << s("unexpected argument");
-    QTest::newRow("bad crm") << QStringList{s("--crm"), s("sap")} << 64 << s("dynamics or salesforce");
-    QTest::newRow("missing config") << QStringList{s("--config"), s("/nonexistent/syncd.ini")} << 64 << s("not readable");
+    QTest::newRow("help") << QStringList {s("--help")} << 0 << s("--dry-run");
+    QTest::newRow("version") << QStringList {s("--version")} << 0 << s("cosell-syncd ");
+    QTest::newRow("two modes") << QStringList {s("--once"), s("--daemon")} << 64 << s("choose one");
+    QTest::newRow("demo status") << QStringList {s("--demo"), s("--status")} << 64
+                                 << s("--demo cannot go with it");
+    QTest::newRow("demo two modes")
+        << QStringList {s("--demo"), s("--once"), s("--dry-run")} << 64 << s("choose one");
+    QTest::newRow("unknown option") << QStringList {s("--fast")} << 64 << s("fast");
+    QTest::newRow("stray argument") << QStringList {s("now")} << 64 << s("unexpected argument");
+    QTest::newRow("bad crm") << QStringList {s("--crm"), s("sap")} << 64
+                             << s("dynamics or salesforce");
+    QTest::newRow("missing config")
+        << QStringList {s("--config"), s("/nonexistent/syncd.ini")} << 64 << s("not readable");
 }
 
 void TestSyncdApp::usageAndHelp()
@@ -147,7 +152,8 @@ void TestSyncdApp::configFileAndFlags()
     const QString ini = dir.filePath(s("syncd.ini"));
     QFile f(ini);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("[syncd]\ncache=/from/config.sqlite\ncrm=salesforce\n[sync]\nrequireSyncFlag=false\nbatchSize=25\n");
+    f.write("[syncd]\ncache=/from/"
+            "config.sqlite\ncrm=salesforce\n[sync]\nrequireSyncFlag=false\nbatchSize=25\n");
     f.close();
     SyncdOptions o;
     QVERIFY(SyncdOptions::parse({s("x"), s("--config"), ini, s("--status")}, o).ok);
@@ -158,7 +164,9 @@ void TestSyncdApp::configFileAndFlags()
     QCOMPARE(toString(o.mode), s("status"));
     SyncdOptions o2;
     QVERIFY(SyncdOptions::parse({s("x"), s("--config"), ini, s("--cache"), s("/flag.sqlite"),
-                                 s("--crm"), s("dynamics"), s("--json")}, o2).ok);
+                                 s("--crm"), s("dynamics"), s("--json")},
+                                o2)
+                .ok);
     QCOMPARE(o2.cachePath, s("/flag.sqlite")); // flags win
     QCOMPARE(o2.crm, s("dynamics"));
     QVERIFY(o2.json);
@@ -170,13 +178,15 @@ void TestSyncdApp::demoIsASourceNotAMode_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("mode");
     QTest::addColumn<bool>("demo");
-    QTest::newRow("demo alone runs until stopped") << QStringList{s("--demo")} << s("daemon") << true;
-    QTest::newRow("demo once") << QStringList{s("--demo"), s("--once")} << s("once") << true;
-    QTest::newRow("once demo") << QStringList{s("--once"), s("--demo")} << s("once") << true;
-    QTest::newRow("demo dry run") << QStringList{s("--demo"), s("--dry-run")} << s("dry-run") << true;
-    QTest::newRow("demo daemon") << QStringList{s("--daemon"), s("--demo")} << s("daemon") << true;
-    QTest::newRow("no demo") << QStringList{s("--dry-run")} << s("dry-run") << false;
-    QTest::newRow("nothing") << QStringList{} << s("once") << false;
+    QTest::newRow("demo alone runs until stopped")
+        << QStringList {s("--demo")} << s("daemon") << true;
+    QTest::newRow("demo once") << QStringList {s("--demo"), s("--once")} << s("once") << true;
+    QTest::newRow("once demo") << QStringList {s("--once"), s("--demo")} << s("once") << true;
+    QTest::newRow("demo dry run") << QStringList {s("--demo"), s("--dry-run")} << s("dry-run")
+                                  << true;
+    QTest::newRow("demo daemon") << QStringList {s("--daemon"), s("--demo")} << s("daemon") << true;
+    QTest::newRow("no demo") << QStringList {s("--dry-run")} << s("dry-run") << false;
+    QTest::newRow("nothing") << QStringList {} << s("once") << false;
 }
 
 void TestSyncdApp::demoIsASourceNotAMode()
@@ -185,7 +195,7 @@ void TestSyncdApp::demoIsASourceNotAMode()
     QFETCH(QString, mode);
     QFETCH(bool, demo);
     SyncdOptions o;
-    const SyncdOptions::Parsed parsed = SyncdOptions::parse(QStringList{s("x")} + args, o);
+    const SyncdOptions::Parsed parsed = SyncdOptions::parse(QStringList {s("x")} + args, o);
     QVERIFY2(parsed.ok, qPrintable(parsed.text));
     QCOMPARE(toString(o.mode), mode);
     QCOMPARE(o.demo, demo);
@@ -220,11 +230,11 @@ void TestSyncdApp::demoOnceReachesTheProvider()
     // The provider sees --demo as the source and --once as the mode; the pass runs once.
     std::optional<SyncdOptions> seen;
     auto base = provider(2);
-    const Run r = run({s("--demo"), s("--once"), s("--cache"), s("unused")},
-                      [&](const SyncdOptions &o) {
-                          seen = o;
-                          return base(o);
-                      });
+    const Run r =
+        run({s("--demo"), s("--once"), s("--cache"), s("unused")}, [&](const SyncdOptions &o) {
+            seen = o;
+            return base(o);
+        });
     QCOMPARE(r.code, 0);
     QVERIFY(seen.has_value());
     QVERIFY(seen->demo);

@@ -113,7 +113,7 @@ void TestSyncEngine::requestsDuringAPassAreQueuedNotLost()
 {
     SyncEngine engine(factory(2));
     QSignalSpy finished(&engine, &SyncEngine::passFinished);
-    engine.start();   // pass 1 starts
+    engine.start(); // pass 1 starts
     engine.syncNow(); // asked during pass 1: one more full pass
     engine.inboxChanged();
     engine.syncNow();

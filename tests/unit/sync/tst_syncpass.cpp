@@ -361,7 +361,8 @@ void TestSyncPass::crashAfterCrmCreateFindsTheRecord()
     w.pass();
     w.pass();
     QCOMPARE(w.crm.count(), 1);
-    QCOMPARE(w.crm.calls(s("createMany")) + w.crm.calls(s("create")), creates); // found, not written again
+    QCOMPARE(w.crm.calls(s("createMany")) + w.crm.calls(s("create")),
+             creates); // found, not written again
     QCOMPARE(w.crm.calls(s("find")), finds + 1);
     QCOMPARE(w.linkOf(rid)->crmId, cid);
     QCOMPARE(w.linkOf(rid)->state, s("synced"));

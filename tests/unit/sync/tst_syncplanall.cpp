@@ -45,7 +45,7 @@ void TestSyncPlanAll::existingPairsAreLinkedNotCreated()
     in.referrals = {ra, rb};
     in.crmRecords = {cb, ca};
 
-    const SyncPlan plan = SyncPlanner(SyncConfig{}).planAll(in);
+    const SyncPlan plan = SyncPlanner(SyncConfig {}).planAll(in);
     QCOMPARE(plan.items.size(), 2);
     for (const PlanItem &item : plan.items)
         QCOMPARE(toString(item.kind), s("linkExisting"));
@@ -75,7 +75,7 @@ void TestSyncPlanAll::linkedElsewhereIsNeverCreatedTwice()
     c2.referralId = s("r1");
     in.crmRecords.append(c2);
 
-    const SyncPlan plan = SyncPlanner(SyncConfig{}).planAll(in);
+    const SyncPlan plan = SyncPlanner(SyncConfig {}).planAll(in);
     QCOMPARE(plan.items.size(), 3);
     QCOMPARE(toString(plan.items.at(1).kind), s("skipped"));
     QVERIFY(plan.items.at(1).reasons.join(u' ').contains(s("linked to another referral")));
@@ -108,7 +108,7 @@ void TestSyncPlanAll::summaryJsonAndText()
     in.referrals.append(r4);
     in.crmRecords.append(c4);
 
-    const SyncPlan plan = SyncPlanner(SyncConfig{}).planAll(in);
+    const SyncPlan plan = SyncPlanner(SyncConfig {}).planAll(in);
     const SyncPlan::Summary sum = plan.summary();
     QCOMPARE(sum.updates, 1);
     QCOMPARE(sum.unchanged, 1);
@@ -129,10 +129,13 @@ void TestSyncPlanAll::summaryJsonAndText()
     QCOMPARE(first.value(s("fields")).toArray().size(), 2);
 
     const QString text = plan.toText();
-    QVERIFY2(text.startsWith(s("plan: 1 create(s) in CRM, 1 create(s) in Partner Center")), qPrintable(text));
-    QVERIFY2(text.contains(s("writeToCrm dealValue: base 10, Partner Center 11, CRM 12 -> 11")), qPrintable(text));
+    QVERIFY2(text.startsWith(s("plan: 1 create(s) in CRM, 1 create(s) in Partner Center")),
+             qPrintable(text));
+    QVERIFY2(text.contains(s("writeToCrm dealValue: base 10, Partner Center 11, CRM 12 -> 11")),
+             qPrintable(text));
     QVERIFY2(text.contains(s("conflict notes")), qPrintable(text));
-    QVERIFY2(text.contains(s("preconditionFailed referral=- crm=c9: Solution ID is required")), qPrintable(text));
+    QVERIFY2(text.contains(s("preconditionFailed referral=- crm=c9: Solution ID is required")),
+             qPrintable(text));
     QVERIFY(!text.contains(s("referral=r4")));
     QVERIFY(plan.toText(true).contains(s("referral=r4")));
 }
@@ -151,7 +154,7 @@ void TestSyncPlanAll::deterministic()
         in.referrals.append(r);
         in.crmRecords.append(c);
     }
-    const SyncPlanner planner{SyncConfig{}};
+    const SyncPlanner planner {SyncConfig {}};
     QCOMPARE(planner.planAll(in).toJson(), planner.planAll(in).toJson());
 }
 
@@ -162,15 +165,16 @@ void TestSyncPlanAll::configFromIni()
     const QString path = dir.filePath(s("syncd.ini"));
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("[sync]\nrequireSyncFlag=false\nonHoldStage=Waiting\ncrmCreateReferralTypes=Shared, Independent\n"
+    f.write("[sync]\nrequireSyncFlag=false\nonHoldStage=Waiting\ncrmCreateReferralTypes=Shared, "
+            "Independent\n"
             "noHelpValues=Unknown\nmaxAttempts=3\nbatchSize=200\n");
     f.close();
     QSettings settings(path, QSettings::IniFormat);
     const SyncConfig c = SyncConfig::fromSettings(settings);
     QCOMPARE(c.requireSyncFlag, false);
     QCOMPARE(c.onHoldStage, s("Waiting"));
-    QCOMPARE(c.crmCreateReferralTypes, (QStringList{s("Shared"), s("Independent")}));
-    QCOMPARE(c.noHelpValues, QStringList{s("Unknown")});
+    QCOMPARE(c.crmCreateReferralTypes, (QStringList {s("Shared"), s("Independent")}));
+    QCOMPARE(c.noHelpValues, QStringList {s("Unknown")});
     QCOMPARE(c.maxAttempts, 3);
     QCOMPARE(c.batchSize, 200);
     QCOMPARE(c.respectOnHoldStage, true); // untouched keys keep the documented default

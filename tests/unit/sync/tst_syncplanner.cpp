@@ -47,13 +47,13 @@ void TestSyncPlanner::linkedPcChangeGoesToCrm()
     in.referrals.append(r);
     in.crmRecords.append(c);
 
-    const SyncPlan plan = SyncPlanner(SyncConfig{}).planAll(in);
+    const SyncPlan plan = SyncPlanner(SyncConfig {}).planAll(in);
     QCOMPARE(plan.items.size(), 1);
     const PlanItem &item = plan.items.first();
     QCOMPARE(toString(item.kind), s("update"));
     QCOMPARE(item.referralId, s("r1"));
     QCOMPARE(item.crmId, s("c1"));
-    QCOMPARE(item.plan.crmChanges(), (QJsonObject{{s("dealValue"), 20}}));
+    QCOMPARE(item.plan.crmChanges(), (QJsonObject {{s("dealValue"), 20}}));
     QVERIFY(item.plan.partnerCenterChanges().isEmpty());
     QVERIFY(item.needsWork());
 }
@@ -67,11 +67,15 @@ void TestSyncPlanner::linkedCrmChangeBlockedBySyncFlagAndOnHold_data()
     QTest::addColumn<bool>("flows");
     QTest::addColumn<QString>("reason");
     QTest::newRow("sync yes") << true << s("Qualify") << true << true << true << QString();
-    QTest::newRow("sync no") << false << s("Qualify") << true << true << false << s("Sync with Partner Center = No");
+    QTest::newRow("sync no") << false << s("Qualify") << true << true << false
+                             << s("Sync with Partner Center = No");
     QTest::newRow("on hold") << true << s("On Hold") << true << true << false << s("on-hold stage");
-    QTest::newRow("on hold, other case") << true << s("on hold") << true << true << false << s("on-hold stage");
-    QTest::newRow("sync no, rule off") << false << s("Qualify") << false << true << true << QString();
-    QTest::newRow("on hold, rule off") << true << s("On Hold") << true << false << true << QString();
+    QTest::newRow("on hold, other case")
+        << true << s("on hold") << true << true << false << s("on-hold stage");
+    QTest::newRow("sync no, rule off")
+        << false << s("Qualify") << false << true << true << QString();
+    QTest::newRow("on hold, rule off")
+        << true << s("On Hold") << true << false << true << QString();
 }
 
 void TestSyncPlanner::linkedCrmChangeBlockedBySyncFlagAndOnHold()
@@ -87,7 +91,7 @@ void TestSyncPlanner::linkedCrmChangeBlockedBySyncFlagAndOnHold()
     PlanInput::CrmRecord c = crm("c1", syncFlag);
     c.stage = stage;
     c.values = r.values;
-    const PlanInput::Link link{s("r1"), s("c1"), r.values, false};
+    const PlanInput::Link link {s("r1"), s("c1"), r.values, false};
     c.values.insert(s("notes"), s("seller edit"));
     r.values.insert(s("closingDate"), s("2026-12-31")); // PC → CRM still flows
 
@@ -96,9 +100,9 @@ void TestSyncPlanner::linkedCrmChangeBlockedBySyncFlagAndOnHold()
     config.respectOnHoldStage = respectOnHold;
     const PlanItem item = SyncPlanner(config).planLinked(link, &r, &c, rules());
     QCOMPARE(toString(item.kind), s("update"));
-    QCOMPARE(item.plan.crmChanges(), (QJsonObject{{s("closingDate"), s("2026-12-31")}}));
+    QCOMPARE(item.plan.crmChanges(), (QJsonObject {{s("closingDate"), s("2026-12-31")}}));
     if (flows) {
-        QCOMPARE(item.plan.partnerCenterChanges(), (QJsonObject{{s("notes"), s("seller edit")}}));
+        QCOMPARE(item.plan.partnerCenterChanges(), (QJsonObject {{s("notes"), s("seller edit")}}));
         QVERIFY(item.reasons.isEmpty());
     } else {
         QVERIFY(item.plan.partnerCenterChanges().isEmpty());
@@ -111,7 +115,7 @@ void TestSyncPlanner::linkedCrmChangeBlockedBySyncFlagAndOnHold()
 
 void TestSyncPlanner::linkedSkips()
 {
-    const SyncPlanner planner{SyncConfig{}};
+    const SyncPlanner planner {SyncConfig {}};
     PlanInput::Referral r = referral("r1");
     PlanInput::CrmRecord c = crm("c1");
     PlanItem ignored = planner.planLinked({s("r1"), s("c1"), {}, true}, &r, &c, rules());
@@ -136,16 +140,27 @@ void TestSyncPlanner::referralCreates_data()
     QTest::addColumn<bool>("createInCrm");
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("reason");
-    const QStringList shared{s("Shared")};
-    QTest::newRow("shared active") << s("Shared") << s("Active") << QString() << shared << true << true << true << s("createInCrm") << QString();
-    QTest::newRow("shared new") << s("Shared") << s("New") << QString() << shared << true << true << true << s("createInCrm") << QString();
-    QTest::newRow("independent") << s("Independent") << s("Active") << QString() << shared << true << true << true << s("skipped") << s("type \"Independent\"");
-    QTest::newRow("independent, any type") << s("Independent") << s("Active") << QString() << QStringList{} << true << true << true << s("createInCrm") << QString();
-    QTest::newRow("closed") << s("Shared") << s("Closed") << QString() << shared << true << true << true << s("skipped") << s("closed");
-    QTest::newRow("closed, rule off") << s("Shared") << s("Closed") << QString() << shared << false << true << true << s("createInCrm") << QString();
-    QTest::newRow("unknown CRM id") << s("Shared") << s("Active") << s("gone-1") << shared << true << true << true << s("skipped") << s("does not have");
-    QTest::newRow("unknown CRM id, rule off") << s("Shared") << s("Active") << s("gone-1") << shared << true << false << true << s("createInCrm") << QString();
-    QTest::newRow("creates off") << s("Shared") << s("Active") << QString() << shared << true << true << false << s("skipped") << s("turned off");
+    const QStringList shared {s("Shared")};
+    QTest::newRow("shared active") << s("Shared") << s("Active") << QString() << shared << true
+                                   << true << true << s("createInCrm") << QString();
+    QTest::newRow("shared new") << s("Shared") << s("New") << QString() << shared << true << true
+                                << true << s("createInCrm") << QString();
+    QTest::newRow("independent") << s("Independent") << s("Active") << QString() << shared << true
+                                 << true << true << s("skipped") << s("type \"Independent\"");
+    QTest::newRow("independent, any type")
+        << s("Independent") << s("Active") << QString() << QStringList {} << true << true << true
+        << s("createInCrm") << QString();
+    QTest::newRow("closed") << s("Shared") << s("Closed") << QString() << shared << true << true
+                            << true << s("skipped") << s("closed");
+    QTest::newRow("closed, rule off") << s("Shared") << s("Closed") << QString() << shared << false
+                                      << true << true << s("createInCrm") << QString();
+    QTest::newRow("unknown CRM id") << s("Shared") << s("Active") << s("gone-1") << shared << true
+                                    << true << true << s("skipped") << s("does not have");
+    QTest::newRow("unknown CRM id, rule off")
+        << s("Shared") << s("Active") << s("gone-1") << shared << true << false << true
+        << s("createInCrm") << QString();
+    QTest::newRow("creates off") << s("Shared") << s("Active") << QString() << shared << true
+                                 << true << false << s("skipped") << s("turned off");
 }
 
 void TestSyncPlanner::referralCreates()
@@ -192,11 +207,16 @@ void TestSyncPlanner::crmCreates_data()
     QTest::addColumn<bool>("createInPc");
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("sync yes") << true << s("Qualify") << QString() << true << s("createInPartnerCenter") << QString();
-    QTest::newRow("sync no") << false << s("Qualify") << QString() << true << s("skipped") << s("Sync with Partner Center = No");
-    QTest::newRow("on hold") << true << s("On Hold") << QString() << true << s("skipped") << s("on-hold");
-    QTest::newRow("creates off") << true << s("Qualify") << QString() << false << s("skipped") << s("turned off");
-    QTest::newRow("names unknown referral") << true << s("Qualify") << s("r-404") << true << s("skipped") << s("not in the cache yet");
+    QTest::newRow("sync yes") << true << s("Qualify") << QString() << true
+                              << s("createInPartnerCenter") << QString();
+    QTest::newRow("sync no") << false << s("Qualify") << QString() << true << s("skipped")
+                             << s("Sync with Partner Center = No");
+    QTest::newRow("on hold") << true << s("On Hold") << QString() << true << s("skipped")
+                             << s("on-hold");
+    QTest::newRow("creates off") << true << s("Qualify") << QString() << false << s("skipped")
+                                 << s("turned off");
+    QTest::newRow("names unknown referral")
+        << true << s("Qualify") << s("r-404") << true << s("skipped") << s("not in the cache yet");
 }
 
 void TestSyncPlanner::crmCreates()
@@ -233,22 +253,38 @@ void TestSyncPlanner::preconditions_data()
     QTest::addColumn<QString>("patch"); // JSON object merged into good values; null removes
     QTest::addColumn<QStringList>("expected");
     QTest::addColumn<QString>("disable"); // config switch turned off, or empty
-    QTest::newRow("all good") << s("{}") << QStringList{} << QString();
-    QTest::newRow("no solution") << s("{\"solutions\":[]}") << QStringList{s("Solution ID is required")} << QString();
-    QTest::newRow("solution missing") << s("{\"solutions\":null}") << QStringList{s("Solution ID is required")} << QString();
-    QTest::newRow("no solution, rule off") << s("{\"solutions\":[]}") << QStringList{} << s("requireSolution");
-    QTest::newRow("country name") << s("{\"customerCountry\":\"United States\"}") << QStringList{s("two-letter code (found \"United States\")")} << QString();
-    QTest::newRow("country alpha-3") << s("{\"customerCountry\":\"USA\"}") << QStringList{s("two-letter")} << QString();
-    QTest::newRow("country missing") << s("{\"customerCountry\":null}") << QStringList{s("(found none)")} << QString();
-    QTest::newRow("country digits") << s("{\"customerCountry\":\"1A\"}") << QStringList{s("two-letter")} << QString();
-    QTest::newRow("country lower case") << s("{\"customerCountry\":\"tw\"}") << QStringList{} << QString();
-    QTest::newRow("country, rule off") << s("{\"customerCountry\":\"USA\"}") << QStringList{} << s("requireTwoLetterCountry");
-    QTest::newRow("help without contact") << s("{\"contactEmail\":[]}") << QStringList{s("customer contact is required")} << QString();
-    QTest::newRow("help without contact, rule off") << s("{\"contactEmail\":[]}") << QStringList{} << s("requireContactWhenHelp");
-    QTest::newRow("no help, no contact") << s("{\"contactEmail\":null,\"assistance\":\"Unknown\"}") << QStringList{} << QString();
-    QTest::newRow("empty help, no contact") << s("{\"contactEmail\":null,\"assistance\":\"\"}") << QStringList{} << QString();
-    QTest::newRow("all three") << s("{\"contactEmail\":null,\"solutions\":null,\"customerCountry\":\"Taiwan\"}")
-                               << QStringList{s("Solution ID"), s("two-letter"), s("customer contact")} << QString();
+    QTest::newRow("all good") << s("{}") << QStringList {} << QString();
+    QTest::newRow("no solution") << s("{\"solutions\":[]}")
+                                 << QStringList {s("Solution ID is required")} << QString();
+    QTest::newRow("solution missing")
+        << s("{\"solutions\":null}") << QStringList {s("Solution ID is required")} << QString();
+    QTest::newRow("no solution, rule off")
+        << s("{\"solutions\":[]}") << QStringList {} << s("requireSolution");
+    QTest::newRow("country name") << s("{\"customerCountry\":\"United States\"}")
+                                  << QStringList {s("two-letter code (found \"United States\")")}
+                                  << QString();
+    QTest::newRow("country alpha-3")
+        << s("{\"customerCountry\":\"USA\"}") << QStringList {s("two-letter")} << QString();
+    QTest::newRow("country missing")
+        << s("{\"customerCountry\":null}") << QStringList {s("(found none)")} << QString();
+    QTest::newRow("country digits")
+        << s("{\"customerCountry\":\"1A\"}") << QStringList {s("two-letter")} << QString();
+    QTest::newRow("country lower case")
+        << s("{\"customerCountry\":\"tw\"}") << QStringList {} << QString();
+    QTest::newRow("country, rule off")
+        << s("{\"customerCountry\":\"USA\"}") << QStringList {} << s("requireTwoLetterCountry");
+    QTest::newRow("help without contact")
+        << s("{\"contactEmail\":[]}") << QStringList {s("customer contact is required")}
+        << QString();
+    QTest::newRow("help without contact, rule off")
+        << s("{\"contactEmail\":[]}") << QStringList {} << s("requireContactWhenHelp");
+    QTest::newRow("no help, no contact")
+        << s("{\"contactEmail\":null,\"assistance\":\"Unknown\"}") << QStringList {} << QString();
+    QTest::newRow("empty help, no contact")
+        << s("{\"contactEmail\":null,\"assistance\":\"\"}") << QStringList {} << QString();
+    QTest::newRow("all three")
+        << s("{\"contactEmail\":null,\"solutions\":null,\"customerCountry\":\"Taiwan\"}")
+        << QStringList {s("Solution ID"), s("two-letter"), s("customer contact")} << QString();
 }
 
 void TestSyncPlanner::preconditions()
@@ -322,7 +358,7 @@ void TestSyncPlanner::closedOpportunityIsNotANewReferral()
     PlanInput::CrmRecord open = crm("c2");
     open.values.insert(s("status"), activeStatus());
     in.crmRecords = {won, open};
-    SyncPlan plan = SyncPlanner(SyncConfig{}).planAll(in);
+    SyncPlan plan = SyncPlanner(SyncConfig {}).planAll(in);
     QCOMPARE(toString(plan.items.at(0).kind), s("skipped"));
     QVERIFY2(plan.items.at(0).reasons.join(u' ').contains(s("the opportunity is closed")),
              qPrintable(plan.items.at(0).reasons.join(u' ')));
@@ -349,12 +385,13 @@ void TestSyncPlanner::closedSideIsNotWrittenTo()
     c.values.insert(s("status"), closedStatus("Won"));
     in.referrals = {r};
     in.crmRecords = {c};
-    PlanItem item = SyncPlanner(SyncConfig{}).planAll(in).items.first();
+    PlanItem item = SyncPlanner(SyncConfig {}).planAll(in).items.first();
     QCOMPARE(toString(item.kind), s("update"));
     QVERIFY(item.plan.crmChanges().isEmpty());
-    QCOMPARE(item.plan.partnerCenterChanges(), (QJsonObject{{s("status"), closedStatus("Won")}}));
-    QVERIFY2(item.reasons.join(u' ').contains(s("the opportunity is closed: nothing is written to it")),
-             qPrintable(item.reasons.join(u' ')));
+    QCOMPARE(item.plan.partnerCenterChanges(), (QJsonObject {{s("status"), closedStatus("Won")}}));
+    QVERIFY2(
+        item.reasons.join(u' ').contains(s("the opportunity is closed: nothing is written to it")),
+        qPrintable(item.reasons.join(u' ')));
 
     // The other way round: Microsoft closed the referral; the CRM (open) takes the status,
     // the CRM's edits are not written to the closed referral.
@@ -368,8 +405,8 @@ void TestSyncPlanner::closedSideIsNotWrittenTo()
     edited.values.insert(s("notes"), s("seller notes"));
     in.referrals = {closed};
     in.crmRecords = {edited};
-    item = SyncPlanner(SyncConfig{}).planAll(in).items.first();
-    QCOMPARE(item.plan.crmChanges(), (QJsonObject{{s("status"), closedStatus("Declined")}}));
+    item = SyncPlanner(SyncConfig {}).planAll(in).items.first();
+    QCOMPARE(item.plan.crmChanges(), (QJsonObject {{s("status"), closedStatus("Declined")}}));
     QVERIFY(item.plan.partnerCenterChanges().isEmpty());
     QVERIFY(item.reasons.join(u' ').contains(s("the referral is closed")));
 }
@@ -390,7 +427,7 @@ void TestSyncPlanner::closedPairIsLinkedWithoutWrites()
     c.values.insert(s("closingDate"), s("2020-01-01"));
     in.referrals = {r};
     in.crmRecords = {c};
-    const PlanItem item = SyncPlanner(SyncConfig{}).planAll(in).items.first();
+    const PlanItem item = SyncPlanner(SyncConfig {}).planAll(in).items.first();
     QCOMPARE(toString(item.kind), s("linkExisting"));
     QVERIFY(!item.linkBackToCrm);
     QVERIFY(!item.linkBackToPartnerCenter);
@@ -402,7 +439,7 @@ void TestSyncPlanner::closedPairIsLinkedWithoutWrites()
     open.referrals.first().status = s("Active");
     open.referrals.first().values.insert(s("status"), activeStatus());
     open.crmRecords.first().values.insert(s("status"), activeStatus());
-    const PlanItem openItem = SyncPlanner(SyncConfig{}).planAll(open).items.first();
+    const PlanItem openItem = SyncPlanner(SyncConfig {}).planAll(open).items.first();
     QVERIFY(openItem.linkBackToCrm);
     QVERIFY(openItem.linkBackToPartnerCenter);
 }

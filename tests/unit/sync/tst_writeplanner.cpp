@@ -63,13 +63,13 @@ void TestWritePlanner::updateGivesOneWritePerSide()
     QCOMPARE(toString(crm.target), s("crm"));
     QCOMPARE(toString(crm.operation), s("update"));
     QCOMPARE(crm.targetId(), s("c1"));
-    QCOMPARE(crm.changes, (QJsonObject{{s("dealValue"), 20}}));
-    QCOMPARE(crm.expected, (QJsonObject{{s("dealValue"), 10}}));
+    QCOMPARE(crm.changes, (QJsonObject {{s("dealValue"), 20}}));
+    QCOMPARE(crm.expected, (QJsonObject {{s("dealValue"), 10}}));
     const PlannedWrite &pc = writes.at(1);
     QCOMPARE(toString(pc.target), s("partnerCenter"));
     QCOMPARE(pc.targetId(), s("r1"));
-    QCOMPARE(pc.changes, (QJsonObject{{s("name"), s("Ä")}}));
-    QCOMPARE(pc.expected, (QJsonObject{{s("name"), s("A")}}));
+    QCOMPARE(pc.changes, (QJsonObject {{s("name"), s("Ä")}}));
+    QCOMPARE(pc.expected, (QJsonObject {{s("name"), s("A")}}));
     QVERIFY(crm.idempotencyKey != pc.idempotencyKey);
     QCOMPARE(crm.idempotencyKey.size(), 40);
 }
@@ -97,7 +97,7 @@ void TestWritePlanner::createsLinksAndAudits()
     QCOMPARE(w.size(), 1);
     QCOMPARE(toString(w.first().operation), s("create"));
     QCOMPARE(toString(w.first().target), s("crm"));
-    QCOMPARE(w.first().changes, (QJsonObject{{s("name"), s("New")}}));
+    QCOMPARE(w.first().changes, (QJsonObject {{s("name"), s("New")}}));
     QVERIFY(w.first().crmId.isEmpty());
 
     PlanItem toPc;
@@ -145,7 +145,8 @@ void TestWritePlanner::payloadRoundTrip()
         QCOMPARE(WritePlanner::idempotencyKey(*back, s("v1")), w.idempotencyKey);
     }
     QVERIFY(!PlannedWrite::fromPayload({{s("target"), s("fax")}}).has_value());
-    QVERIFY(!PlannedWrite::fromPayload({{s("target"), s("crm")}, {s("operation"), s("drop")}}).has_value());
+    QVERIFY(!PlannedWrite::fromPayload({{s("target"), s("crm")}, {s("operation"), s("drop")}})
+                 .has_value());
 }
 
 void TestWritePlanner::auditOfDecisionsAndWrites()

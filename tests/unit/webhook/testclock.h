@@ -11,7 +11,9 @@ namespace cosell::test {
 class TestClock final : public Clock
 {
 public:
-    explicit TestClock(QDateTime now = QDateTime::currentDateTimeUtc()) : m_now(std::move(now)) { }
+    explicit TestClock(QDateTime now = QDateTime::currentDateTimeUtc())
+        : m_now(std::move(now))
+    { }
     QDateTime now() const override { return m_now; }
     void set(const QDateTime &now) { m_now = now; }
     void advance(qint64 seconds) { m_now = m_now.addSecs(seconds); }

@@ -6,10 +6,10 @@
 #include "core/util/clock.h"
 #include "core/util/result.h"
 
+#include <memory>
+
 #include <QString>
 #include <QTemporaryDir>
-
-#include <memory>
 
 namespace cosell::test {
 
@@ -19,13 +19,18 @@ class TestInbox final
 {
 public:
     // `connectionPrefix` makes the QSqlDatabase connection names unique per test program.
-    explicit TestInbox(QString connectionPrefix) : m_prefix(std::move(connectionPrefix)) { }
+    explicit TestInbox(QString connectionPrefix)
+        : m_prefix(std::move(connectionPrefix))
+    { }
 
     Status open(const Clock &clock)
     {
         if (!m_dir.isValid())
-            return Error{Error::Kind::Invalid, QStringLiteral("test.inbox"),
-                         QStringLiteral("no temporary directory"), 0, {}};
+            return Error {Error::Kind::Invalid,
+                          QStringLiteral("test.inbox"),
+                          QStringLiteral("no temporary directory"),
+                          0,
+                          {}};
         close();
         m_db = std::make_unique<CacheDb>();
         ++m_serial;

@@ -11,7 +11,9 @@ constexpr int kStartMs = 30000;
 constexpr int kRunMs = 120000;
 } // namespace
 
-TestPki::TestPki(QString directory) : m_dir(std::move(directory)) { }
+TestPki::TestPki(QString directory)
+    : m_dir(std::move(directory))
+{ }
 
 QString TestPki::path(const QString &name) const
 {
@@ -73,21 +75,24 @@ bool TestPki::generate(QString *error)
     };
     const auto leaf = [&](const QString &name, const QString &ca, const QString &org) {
         return run({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                    QStringLiteral("-nodes"), QStringLiteral("-keyout"), name + QStringLiteral(".key"),
-                    QStringLiteral("-out"), name + QStringLiteral(".csr"), QStringLiteral("-subj"),
-                    QStringLiteral("/C=US/O=%1/CN=pcnotifications-dispatch.sandbox.local").arg(org)},
+                    QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                    name + QStringLiteral(".key"), QStringLiteral("-out"),
+                    name + QStringLiteral(".csr"), QStringLiteral("-subj"),
+                    QStringLiteral("/C=US/O=%1/CN=pcnotifications-dispatch.sandbox.local")
+                        .arg(org)},
                    error)
-               && run({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                       name + QStringLiteral(".csr"), QStringLiteral("-CA"), ca + QStringLiteral(".pem"),
-                       QStringLiteral("-CAkey"), ca + QStringLiteral(".key"),
-                       QStringLiteral("-CAcreateserial"), QStringLiteral("-sha256"),
-                       QStringLiteral("-days"), QStringLiteral("825"), QStringLiteral("-extfile"),
-                       QStringLiteral("leaf.ext"), QStringLiteral("-out"), name + QStringLiteral(".pem")},
-                      error)
-               && run({QStringLiteral("x509"), QStringLiteral("-in"), name + QStringLiteral(".pem"),
-                       QStringLiteral("-outform"), QStringLiteral("DER"), QStringLiteral("-out"),
-                       name + QStringLiteral(".cer")},
-                      error);
+            && run({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+                    name + QStringLiteral(".csr"), QStringLiteral("-CA"),
+                    ca + QStringLiteral(".pem"), QStringLiteral("-CAkey"),
+                    ca + QStringLiteral(".key"), QStringLiteral("-CAcreateserial"),
+                    QStringLiteral("-sha256"), QStringLiteral("-days"), QStringLiteral("825"),
+                    QStringLiteral("-extfile"), QStringLiteral("leaf.ext"), QStringLiteral("-out"),
+                    name + QStringLiteral(".pem")},
+                   error)
+            && run({QStringLiteral("x509"), QStringLiteral("-in"), name + QStringLiteral(".pem"),
+                    QStringLiteral("-outform"), QStringLiteral("DER"), QStringLiteral("-out"),
+                    name + QStringLiteral(".cer")},
+                   error);
     };
     if (!writeFile(QStringLiteral("leaf.ext"),
                    "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n")) {
@@ -96,13 +101,15 @@ bool TestPki::generate(QString *error)
         return false;
     }
     return root(QStringLiteral("root"), QStringLiteral("Microsoft Corporation"))
-           && leaf(QStringLiteral("leaf"), QStringLiteral("root"), QStringLiteral("Microsoft Corporation"))
-           && root(QStringLiteral("evilroot"), QStringLiteral("Contoso Ltd"))
-           && leaf(QStringLiteral("evilleaf"), QStringLiteral("evilroot"), QStringLiteral("Contoso Ltd"))
-           && run({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"),
-                   QStringLiteral("-pkeyopt"), QStringLiteral("rsa_keygen_bits:2048"),
-                   QStringLiteral("-out"), QStringLiteral("other.key")},
-                  error);
+        && leaf(QStringLiteral("leaf"), QStringLiteral("root"),
+                QStringLiteral("Microsoft Corporation"))
+        && root(QStringLiteral("evilroot"), QStringLiteral("Contoso Ltd"))
+        && leaf(QStringLiteral("evilleaf"), QStringLiteral("evilroot"),
+                QStringLiteral("Contoso Ltd"))
+        && run({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"),
+                QStringLiteral("-pkeyopt"), QStringLiteral("rsa_keygen_bits:2048"),
+                QStringLiteral("-out"), QStringLiteral("other.key")},
+               error);
 }
 
 bool TestPki::generateRevocation(const QString &crlBaseUrl, QString *error)
@@ -113,8 +120,9 @@ bool TestPki::generateRevocation(const QString &crlBaseUrl, QString *error)
         return false;
     };
     const auto ext = [&crlBaseUrl](const char *crlName) {
-        return QStringLiteral("basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n"
-                              "crlDistributionPoints=URI:%1/crl/%2\n")
+        return QStringLiteral(
+                   "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n"
+                   "crlDistributionPoints=URI:%1/crl/%2\n")
             .arg(crlBaseUrl, QLatin1String(crlName))
             .toUtf8();
     };
@@ -128,39 +136,41 @@ bool TestPki::generateRevocation(const QString &crlBaseUrl, QString *error)
         return fail(QStringLiteral("cannot write the CA files"));
     const auto leaf = [&](const QString &name, const QString &extFile) {
         return run({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                    QStringLiteral("-nodes"), QStringLiteral("-keyout"), name + QStringLiteral(".key"),
-                    QStringLiteral("-out"), name + QStringLiteral(".csr"), QStringLiteral("-subj"),
+                    QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                    name + QStringLiteral(".key"), QStringLiteral("-out"),
+                    name + QStringLiteral(".csr"), QStringLiteral("-subj"),
                     QStringLiteral("/C=US/O=Microsoft Corporation/CN=%1.sandbox.local").arg(name)},
                    error)
-               && run({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                       name + QStringLiteral(".csr"), QStringLiteral("-CA"), QStringLiteral("root.pem"),
-                       QStringLiteral("-CAkey"), QStringLiteral("root.key"),
-                       QStringLiteral("-CAcreateserial"), QStringLiteral("-sha256"),
-                       QStringLiteral("-days"), QStringLiteral("825"), QStringLiteral("-extfile"),
-                       extFile, QStringLiteral("-out"), name + QStringLiteral(".pem")},
-                      error)
-               && run({QStringLiteral("x509"), QStringLiteral("-in"), name + QStringLiteral(".pem"),
-                       QStringLiteral("-outform"), QStringLiteral("DER"), QStringLiteral("-out"),
-                       name + QStringLiteral(".cer")},
-                      error);
+            && run({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+                    name + QStringLiteral(".csr"), QStringLiteral("-CA"),
+                    QStringLiteral("root.pem"), QStringLiteral("-CAkey"),
+                    QStringLiteral("root.key"), QStringLiteral("-CAcreateserial"),
+                    QStringLiteral("-sha256"), QStringLiteral("-days"), QStringLiteral("825"),
+                    QStringLiteral("-extfile"), extFile, QStringLiteral("-out"),
+                    name + QStringLiteral(".pem")},
+                   error)
+            && run({QStringLiteral("x509"), QStringLiteral("-in"), name + QStringLiteral(".pem"),
+                    QStringLiteral("-outform"), QStringLiteral("DER"), QStringLiteral("-out"),
+                    name + QStringLiteral(".cer")},
+                   error);
     };
-    const QStringList ca{QStringLiteral("-config"), QStringLiteral("ca.cnf"),
-                         QStringLiteral("-keyfile"), QStringLiteral("root.key"),
-                         QStringLiteral("-cert"), QStringLiteral("root.pem")};
+    const QStringList ca {QStringLiteral("-config"),  QStringLiteral("ca.cnf"),
+                          QStringLiteral("-keyfile"), QStringLiteral("root.key"),
+                          QStringLiteral("-cert"),    QStringLiteral("root.pem")};
     return leaf(QStringLiteral("crlleaf"), QStringLiteral("crl.ext"))
-           && leaf(QStringLiteral("revokedleaf"), QStringLiteral("crl.ext"))
-           && leaf(QStringLiteral("unreachleaf"), QStringLiteral("unreach.ext"))
-           && run(QStringList{QStringLiteral("ca")} + ca
-                      + QStringList{QStringLiteral("-revoke"), QStringLiteral("revokedleaf.pem")},
-                  error)
-           && run(QStringList{QStringLiteral("ca")} + ca
-                      + QStringList{QStringLiteral("-gencrl"), QStringLiteral("-out"),
-                                    QStringLiteral("root.crl.pem")},
-                  error)
-           && run({QStringLiteral("crl"), QStringLiteral("-in"), QStringLiteral("root.crl.pem"),
-                   QStringLiteral("-outform"), QStringLiteral("DER"), QStringLiteral("-out"),
-                   QStringLiteral("root.crl")},
-                  error);
+        && leaf(QStringLiteral("revokedleaf"), QStringLiteral("crl.ext"))
+        && leaf(QStringLiteral("unreachleaf"), QStringLiteral("unreach.ext"))
+        && run(QStringList {QStringLiteral("ca")} + ca
+                   + QStringList {QStringLiteral("-revoke"), QStringLiteral("revokedleaf.pem")},
+               error)
+        && run(QStringList {QStringLiteral("ca")} + ca
+                   + QStringList {QStringLiteral("-gencrl"), QStringLiteral("-out"),
+                                  QStringLiteral("root.crl.pem")},
+               error)
+        && run({QStringLiteral("crl"), QStringLiteral("-in"), QStringLiteral("root.crl.pem"),
+                QStringLiteral("-outform"), QStringLiteral("DER"), QStringLiteral("-out"),
+                QStringLiteral("root.crl")},
+               error);
 }
 
 QByteArray TestPki::sign(const QByteArray &body, const QString &keyName, QString *error) const

@@ -20,17 +20,19 @@ class tst_SignatureVerifier : public QObject
 private:
     WebhookTrustSettings sandboxTrust() const
     {
-        return WebhookTrustSettings::sandbox(QStringLiteral("127.0.0.1:8123"), m_pki->file(QStringLiteral("root.pem")));
+        return WebhookTrustSettings::sandbox(QStringLiteral("127.0.0.1:8123"),
+                                             m_pki->file(QStringLiteral("root.pem")));
     }
     CertificatePtr leaf(const QString &name = QStringLiteral("leaf.cer")) const
     {
         Result<CertificatePtr> cert = SignatureVerifier::parseCertificate(m_pki->file(name));
         return cert.ok() ? cert.value() : CertificatePtr();
     }
-    const QByteArray m_body = "{\"EventName\":\"referral-updated\",\"ResourceUri\":"
-                              "\"https://api.partner.microsoft.com/v1.0/engagements/referrals/r-1\","
-                              "\"ResourceName\":\"referral\",\"AuditUri\":null,"
-                              "\"ResourceChangeUtcDate\":\"2025-05-03T11:02:45.7654321+00:00\"}";
+    const QByteArray m_body =
+        "{\"EventName\":\"referral-updated\",\"ResourceUri\":"
+        "\"https://api.partner.microsoft.com/v1.0/engagements/referrals/r-1\","
+        "\"ResourceName\":\"referral\",\"AuditUri\":null,"
+        "\"ResourceChangeUtcDate\":\"2025-05-03T11:02:45.7654321+00:00\"}";
     QTemporaryDir m_dir;
     std::unique_ptr<TestPki> m_pki;
     QByteArray m_signature;
@@ -61,7 +63,8 @@ private Q_SLOTS:
         request.body = m_body;
         request.signature = m_signature;
         request.digestName = "sha256";
-        request.certificateUrl = QUrl(QStringLiteral("http://127.0.0.1:8123/cert/pcnotifications-dispatch.sandbox.cer"));
+        request.certificateUrl =
+            QUrl(QStringLiteral("http://127.0.0.1:8123/cert/pcnotifications-dispatch.sandbox.cer"));
         QVERIFY(verifier.verify(request, cert).ok());
     }
 
@@ -87,7 +90,8 @@ private Q_SLOTS:
         QCOMPARE(s.error().message, QStringLiteral("Signature verification failed"));
 
         QString error;
-        const QByteArray otherSig = QByteArray::fromBase64(m_pki->sign(m_body, QStringLiteral("other"), &error));
+        const QByteArray otherSig =
+            QByteArray::fromBase64(m_pki->sign(m_body, QStringLiteral("other"), &error));
         QVERIFY2(!otherSig.isEmpty(), qPrintable(error));
         QVERIFY(!verifier.verifySignature(cert, "sha256", m_body, otherSig).ok());
         QVERIFY(!verifier.verifySignature(cert, "sha512", m_body, m_signature).ok());
@@ -113,10 +117,14 @@ private Q_SLOTS:
         QVERIFY(!evil.verifyCertificate(leaf(QStringLiteral("evilleaf.cer"))).ok());
         WebhookTrustSettings contoso = noAnchor;
         contoso.requiredIssuerOrganization = QStringLiteral("Contoso Ltd");
-        QVERIFY(SignatureVerifier(contoso, clock).verifyCertificate(leaf(QStringLiteral("evilleaf.cer"))).ok());
+        QVERIFY(SignatureVerifier(contoso, clock)
+                    .verifyCertificate(leaf(QStringLiteral("evilleaf.cer")))
+                    .ok());
         // Exact RDN comparison, not substring.
         contoso.requiredIssuerOrganization = QStringLiteral("Contoso");
-        QVERIFY(!SignatureVerifier(contoso, clock).verifyCertificate(leaf(QStringLiteral("evilleaf.cer"))).ok());
+        QVERIFY(!SignatureVerifier(contoso, clock)
+                     .verifyCertificate(leaf(QStringLiteral("evilleaf.cer")))
+                     .ok());
     }
 
     void checksValidityDatesWithSkew()
@@ -165,19 +173,42 @@ private Q_SLOTS:
         QTest::addColumn<bool>("production");
         QTest::addColumn<QString>("url");
         QTest::addColumn<bool>("accepted");
-        const QString ms = QStringLiteral("https://3psostorageacct.blob.core.windows.net/cert/pcnotifications-dispatch.microsoft.com.cer");
+        const QString ms = QStringLiteral("https://3psostorageacct.blob.core.windows.net/cert/"
+                                          "pcnotifications-dispatch.microsoft.com.cer");
         QTest::newRow("prod ok") << true << ms << true;
-        QTest::newRow("prod host case") << true << QStringLiteral("https://3PSOSTORAGEACCT.blob.core.windows.net/cert/x.cer") << true;
-        QTest::newRow("prod http") << true << QStringLiteral("http://3psostorageacct.blob.core.windows.net/cert/x.cer") << false;
-        QTest::newRow("prod other host") << true << QStringLiteral("https://evil.example/cert/x.cer") << false;
-        QTest::newRow("prod suffix host") << true << QStringLiteral("https://3psostorageacct.blob.core.windows.net.evil.example/x.cer") << false;
-        QTest::newRow("prod other port") << true << QStringLiteral("https://3psostorageacct.blob.core.windows.net:8443/x.cer") << false;
-        QTest::newRow("prod not .cer") << true << QStringLiteral("https://3psostorageacct.blob.core.windows.net/cert/x.pem") << false;
-        QTest::newRow("prod userinfo") << true << QStringLiteral("https://a:b@3psostorageacct.blob.core.windows.net/x.cer") << false;
-        QTest::newRow("prod sandbox host") << true << QStringLiteral("http://127.0.0.1:8123/cert/x.cer") << false;
-        QTest::newRow("prod ftp") << true << QStringLiteral("ftp://3psostorageacct.blob.core.windows.net/x.cer") << false;
-        QTest::newRow("sandbox ok") << false << QStringLiteral("http://127.0.0.1:8123/cert/pcnotifications-dispatch.sandbox.cer") << true;
-        QTest::newRow("sandbox wrong port") << false << QStringLiteral("http://127.0.0.1:8124/cert/x.cer") << false;
+        QTest::newRow("prod host case")
+            << true << QStringLiteral("https://3PSOSTORAGEACCT.blob.core.windows.net/cert/x.cer")
+            << true;
+        QTest::newRow("prod http")
+            << true << QStringLiteral("http://3psostorageacct.blob.core.windows.net/cert/x.cer")
+            << false;
+        QTest::newRow("prod other host")
+            << true << QStringLiteral("https://evil.example/cert/x.cer") << false;
+        QTest::newRow("prod suffix host")
+            << true
+            << QStringLiteral("https://3psostorageacct.blob.core.windows.net.evil.example/x.cer")
+            << false;
+        QTest::newRow("prod other port")
+            << true << QStringLiteral("https://3psostorageacct.blob.core.windows.net:8443/x.cer")
+            << false;
+        QTest::newRow("prod not .cer")
+            << true << QStringLiteral("https://3psostorageacct.blob.core.windows.net/cert/x.pem")
+            << false;
+        QTest::newRow("prod userinfo")
+            << true << QStringLiteral("https://a:b@3psostorageacct.blob.core.windows.net/x.cer")
+            << false;
+        QTest::newRow("prod sandbox host")
+            << true << QStringLiteral("http://127.0.0.1:8123/cert/x.cer") << false;
+        QTest::newRow("prod ftp") << true
+                                  << QStringLiteral(
+                                         "ftp://3psostorageacct.blob.core.windows.net/x.cer")
+                                  << false;
+        QTest::newRow("sandbox ok")
+            << false
+            << QStringLiteral("http://127.0.0.1:8123/cert/pcnotifications-dispatch.sandbox.cer")
+            << true;
+        QTest::newRow("sandbox wrong port")
+            << false << QStringLiteral("http://127.0.0.1:8124/cert/x.cer") << false;
         QTest::newRow("sandbox microsoft") << false << ms << false;
     }
 
@@ -187,7 +218,8 @@ private Q_SLOTS:
         QFETCH(QString, url);
         QFETCH(bool, accepted);
         TestClock clock;
-        SignatureVerifier verifier(production ? WebhookTrustSettings::production() : sandboxTrust(), clock);
+        SignatureVerifier verifier(production ? WebhookTrustSettings::production() : sandboxTrust(),
+                                   clock);
         const Status s = verifier.checkCertificateUrl(QUrl(url));
         QCOMPARE(s.ok(), accepted);
         if (!accepted)
@@ -200,8 +232,12 @@ private Q_SLOTS:
         WebhookTrustSettings trust = sandboxTrust();
         trust.allowedCertificateHosts << QStringLiteral("certs.example.com");
         SignatureVerifier verifier(trust, clock);
-        QVERIFY(!verifier.checkCertificateUrl(QUrl(QStringLiteral("http://certs.example.com/x.cer"))).ok());
-        QVERIFY(verifier.checkCertificateUrl(QUrl(QStringLiteral("https://certs.example.com/x.cer"))).ok());
+        QVERIFY(
+            !verifier.checkCertificateUrl(QUrl(QStringLiteral("http://certs.example.com/x.cer")))
+                 .ok());
+        QVERIFY(
+            verifier.checkCertificateUrl(QUrl(QStringLiteral("https://certs.example.com/x.cer")))
+                .ok());
     }
 
     void refusesUnusableTrustConfiguration()
@@ -212,7 +248,8 @@ private Q_SLOTS:
         SignatureVerifier nothing(none, clock);
         QVERIFY(!nothing.configurationStatus().ok());
         QVERIFY(!nothing.verifyCertificate(leaf()).ok());
-        none.extraTrustAnchorsPem = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
+        none.extraTrustAnchorsPem =
+            "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
         QVERIFY(!SignatureVerifier(none, clock).configurationStatus().ok());
     }
 

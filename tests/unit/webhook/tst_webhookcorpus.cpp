@@ -42,7 +42,7 @@ private Q_SLOTS:
         } else if (name.startsWith(u"bad-")) {
             QCOMPARE(outcome.envelopeStatus, name.mid(4, 3).toInt());
         } else {
-            const QList<int> documented{0, 400, 401, 404, 405, 413, 415};
+            const QList<int> documented {0, 400, 401, 404, 405, 413, 415};
             QVERIFY(documented.contains(outcome.envelopeStatus));
         }
     }

@@ -56,7 +56,8 @@ private Q_SLOTS:
     {
         Result<WebhookEvent> e = WebhookEvent::fromJson(
             "{\"EventName\":\"subscription-updated\",\"ResourceUri\":\"https://h/s/1\","
-            "\"ResourceName\":\"subscription\",\"ResourceChangeUtcDate\":\"2025-01-01T00:00:00+00:00\"}");
+            "\"ResourceName\":\"subscription\",\"ResourceChangeUtcDate\":\"2025-01-01T00:00:00+00:"
+            "00\"}");
         QVERIFY(e.ok());
         QCOMPARE(toString(e->kind), QStringLiteral("other"));
     }
@@ -64,8 +65,10 @@ private Q_SLOTS:
     void dedupeKeyFollowsUriAndDate()
     {
         const auto make = [](const char *uri, const char *date) {
-            return WebhookEvent::fromJson(QByteArray("{\"EventName\":\"referral-updated\",\"ResourceUri\":\"") + uri
-                                          + "\",\"ResourceName\":\"referral\",\"ResourceChangeUtcDate\":\"" + date + "\"}")
+            return WebhookEvent::fromJson(
+                       QByteArray("{\"EventName\":\"referral-updated\",\"ResourceUri\":\"") + uri
+                       + "\",\"ResourceName\":\"referral\",\"ResourceChangeUtcDate\":\"" + date
+                       + "\"}")
                 .value()
                 .dedupeKey();
         };
@@ -73,7 +76,8 @@ private Q_SLOTS:
                  make("https://h/r/1", "2025-01-01T00:00:00.1234567+00:00"));
         QVERIFY(make("https://h/r/1", "2025-01-01T00:00:00.1234567+00:00")
                 != make("https://h/r/1", "2025-01-01T00:00:00.1234568+00:00"));
-        QVERIFY(make("https://h/r/1", "2025-01-01T00:00:00Z") != make("https://h/r/2", "2025-01-01T00:00:00Z"));
+        QVERIFY(make("https://h/r/1", "2025-01-01T00:00:00Z")
+                != make("https://h/r/2", "2025-01-01T00:00:00Z"));
     }
 
     void refusesMalformed_data()
@@ -83,14 +87,36 @@ private Q_SLOTS:
         QTest::newRow("not json") << QByteArray("EventName=referral-updated");
         QTest::newRow("array") << QByteArray("[]");
         QTest::newRow("truncated") << dataFile("referral-updated.json").left(40);
-        QTest::newRow("missing name") << QByteArray("{\"ResourceUri\":\"https://h/r/1\",\"ResourceName\":\"referral\",\"ResourceChangeUtcDate\":\"2025-01-01T00:00:00Z\"}");
-        QTest::newRow("number name") << QByteArray("{\"EventName\":5,\"ResourceUri\":\"https://h/r/1\",\"ResourceName\":\"referral\",\"ResourceChangeUtcDate\":\"2025-01-01T00:00:00Z\"}");
-        QTest::newRow("relative uri") << QByteArray("{\"EventName\":\"referral-updated\",\"ResourceUri\":\"/r/1\",\"ResourceName\":\"referral\",\"ResourceChangeUtcDate\":\"2025-01-01T00:00:00Z\"}");
-        QTest::newRow("bad date") << QByteArray("{\"EventName\":\"referral-updated\",\"ResourceUri\":\"https://h/r/1\",\"ResourceName\":\"referral\",\"ResourceChangeUtcDate\":\"yesterday\"}");
-        QTest::newRow("no zone") << QByteArray("{\"EventName\":\"referral-updated\",\"ResourceUri\":\"https://h/r/1\",\"ResourceName\":\"referral\",\"ResourceChangeUtcDate\":\"2025-01-01T00:00:00\"}");
-        QTest::newRow("audit object") << QByteArray("{\"EventName\":\"referral-updated\",\"ResourceUri\":\"https://h/r/1\",\"ResourceName\":\"referral\",\"AuditUri\":{},\"ResourceChangeUtcDate\":\"2025-01-01T00:00:00Z\"}");
-        QTest::newRow("case duplicate") << QByteArray("{\"EventName\":\"referral-updated\",\"eventname\":\"test-created\",\"ResourceUri\":\"https://h/r/1\",\"ResourceName\":\"referral\",\"ResourceChangeUtcDate\":\"2025-01-01T00:00:00Z\"}");
-        QTest::newRow("no id") << QByteArray("{\"EventName\":\"referral-updated\",\"ResourceUri\":\"https://h/\",\"ResourceName\":\"referral\",\"ResourceChangeUtcDate\":\"2025-01-01T00:00:00Z\"}");
+        QTest::newRow("missing name")
+            << QByteArray("{\"ResourceUri\":\"https://h/r/"
+                          "1\",\"ResourceName\":\"referral\",\"ResourceChangeUtcDate\":\"2025-01-"
+                          "01T00:00:00Z\"}");
+        QTest::newRow("number name")
+            << QByteArray("{\"EventName\":5,\"ResourceUri\":\"https://h/r/"
+                          "1\",\"ResourceName\":\"referral\",\"ResourceChangeUtcDate\":\"2025-01-"
+                          "01T00:00:00Z\"}");
+        QTest::newRow("relative uri")
+            << QByteArray("{\"EventName\":\"referral-updated\",\"ResourceUri\":\"/r/"
+                          "1\",\"ResourceName\":\"referral\",\"ResourceChangeUtcDate\":\"2025-01-"
+                          "01T00:00:00Z\"}");
+        QTest::newRow("bad date") << QByteArray(
+            "{\"EventName\":\"referral-updated\",\"ResourceUri\":\"https://h/r/"
+            "1\",\"ResourceName\":\"referral\",\"ResourceChangeUtcDate\":\"yesterday\"}");
+        QTest::newRow("no zone") << QByteArray(
+            "{\"EventName\":\"referral-updated\",\"ResourceUri\":\"https://h/r/"
+            "1\",\"ResourceName\":\"referral\",\"ResourceChangeUtcDate\":\"2025-01-01T00:00:00\"}");
+        QTest::newRow("audit object")
+            << QByteArray("{\"EventName\":\"referral-updated\",\"ResourceUri\":\"https://h/r/"
+                          "1\",\"ResourceName\":\"referral\",\"AuditUri\":{},"
+                          "\"ResourceChangeUtcDate\":\"2025-01-01T00:00:00Z\"}");
+        QTest::newRow("case duplicate")
+            << QByteArray("{\"EventName\":\"referral-updated\",\"eventname\":\"test-created\","
+                          "\"ResourceUri\":\"https://h/r/"
+                          "1\",\"ResourceName\":\"referral\",\"ResourceChangeUtcDate\":\"2025-01-"
+                          "01T00:00:00Z\"}");
+        QTest::newRow("no id") << QByteArray(
+            "{\"EventName\":\"referral-updated\",\"ResourceUri\":\"https://h/"
+            "\",\"ResourceName\":\"referral\",\"ResourceChangeUtcDate\":\"2025-01-01T00:00:00Z\"}");
     }
 
     void refusesMalformed()

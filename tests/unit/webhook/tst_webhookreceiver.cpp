@@ -8,6 +8,8 @@
 #include "testinbox.h"
 #include "testpki.h"
 
+#include <limits>
+
 #include <QHttpServer>
 #include <QHttpServerResponse>
 #include <QNetworkAccessManager>
@@ -16,8 +18,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <limits>
 
 using namespace cosell;
 using cosell::test::TestClock;
@@ -31,8 +31,11 @@ constexpr qint64 kMaxBody = 64 * 1024;
 QByteArray eventBody(const QString &name, const QString &id, const QString &date)
 {
     const bool test = name == u"test-created";
-    const QString uri = test ? QStringLiteral("https://api.partnercenter.microsoft.com/webhooks/v1/registration/validationEvents/") + id
-                             : QStringLiteral("https://api.partner.microsoft.com/v1.0/engagements/referrals/") + id;
+    const QString uri = test
+        ? QStringLiteral(
+              "https://api.partnercenter.microsoft.com/webhooks/v1/registration/validationEvents/")
+            + id
+        : QStringLiteral("https://api.partner.microsoft.com/v1.0/engagements/referrals/") + id;
     return QStringLiteral("{\"EventName\":\"%1\",\"ResourceUri\":\"%2\",\"ResourceName\":\"%3\","
                           "\"AuditUri\":null,\"ResourceChangeUtcDate\":\"%4\"}")
         .arg(name, uri, test ? QStringLiteral("test") : QStringLiteral("referral"), date)
@@ -58,17 +61,20 @@ private:
     quint16 m_certPort = 0;
     int m_certHits = 0;
 
-    TestInbox m_store{QStringLiteral("webhook-test-")};
+    TestInbox m_store {QStringLiteral("webhook-test-")};
     std::unique_ptr<WebhookReceiver> m_receiver;
     TestClock m_clock;
     QNetworkAccessManager m_network;
 
     QString certUrl(const char *name = "pcnotifications-dispatch.sandbox.cer") const
     {
-        return QStringLiteral("http://127.0.0.1:%1/cert/%2").arg(m_certPort).arg(QLatin1String(name));
+        return QStringLiteral("http://127.0.0.1:%1/cert/%2")
+            .arg(m_certPort)
+            .arg(QLatin1String(name));
     }
 
-    QList<QPair<QByteArray, QByteArray>> signedHeaders(const QByteArray &body, const char *key = "leaf")
+    QList<QPair<QByteArray, QByteArray>> signedHeaders(const QByteArray &body,
+                                                       const char *key = "leaf")
     {
         QString error;
         const QByteArray sig = m_pki->sign(body, QLatin1String(key), &error);
@@ -81,7 +87,8 @@ private:
     }
 
     QNetworkReply *send(const QByteArray &verb, const QByteArray &body,
-                        const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &path = "/pc/webhook")
+                        const QList<QPair<QByteArray, QByteArray>> &headers,
+                        const QByteArray &path = "/pc/webhook")
     {
         QUrl url = m_receiver->url();
         url.setPath(QString::fromLatin1(path));
@@ -136,9 +143,11 @@ private Q_SLOTS:
         m_certServer.route(QStringLiteral("/cert/<arg>"), [this](const QString &name) {
             ++m_certHits;
             if (name == u"pcnotifications-dispatch.sandbox.cer")
-                return QHttpServerResponse("application/pkix-cert", m_pki->file(QStringLiteral("leaf.cer")));
+                return QHttpServerResponse("application/pkix-cert",
+                                           m_pki->file(QStringLiteral("leaf.cer")));
             if (name == u"contoso.cer")
-                return QHttpServerResponse("application/pkix-cert", m_pki->file(QStringLiteral("evilleaf.cer")));
+                return QHttpServerResponse("application/pkix-cert",
+                                           m_pki->file(QStringLiteral("evilleaf.cer")));
             if (name == u"garbage.cer")
                 return QHttpServerResponse("application/pkix-cert", QByteArray("garbage"));
             return QHttpServerResponse(QHttpServerResponder::StatusCode::NotFound);
@@ -214,18 +223,21 @@ private Q_SLOTS:
     void validationEventIsSignalled()
     {
         QSignalSpy validation(m_receiver.get(), &WebhookReceiver::validationEventReceived);
-        const QByteArray body = eventBody(QStringLiteral("test-created"), QStringLiteral("04af2aea-d413-42db-824e-f328001484d1"),
+        const QByteArray body = eventBody(QStringLiteral("test-created"),
+                                          QStringLiteral("04af2aea-d413-42db-824e-f328001484d1"),
                                           QStringLiteral("2017-12-08T21:39:48.2386997+00:00"));
         QCOMPARE(post(body, signedHeaders(body)).status, 200);
         QCOMPARE(validation.count(), 1);
-        QCOMPARE(validation.first().at(0).toString(), QStringLiteral("04af2aea-d413-42db-824e-f328001484d1"));
+        QCOMPARE(validation.first().at(0).toString(),
+                 QStringLiteral("04af2aea-d413-42db-824e-f328001484d1"));
         QCOMPARE(inboxCount(), 1);
     }
 
     void unsubscribedEventIsAcknowledgedNotStored()
     {
-        const QByteArray body = "{\"EventName\":\"subscription-updated\",\"ResourceUri\":\"https://h/s/1\","
-                                "\"ResourceName\":\"subscription\",\"ResourceChangeUtcDate\":\"2025-01-01T00:00:00Z\"}";
+        const QByteArray body =
+            "{\"EventName\":\"subscription-updated\",\"ResourceUri\":\"https://h/s/1\","
+            "\"ResourceName\":\"subscription\",\"ResourceChangeUtcDate\":\"2025-01-01T00:00:00Z\"}";
         QCOMPARE(post(body, signedHeaders(body)).status, 200);
         QCOMPARE(inboxCount(), 0);
     }
@@ -234,27 +246,60 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("verb");
         QTest::addColumn<QByteArray>("header"); // header to change
-        QTest::addColumn<QByteArray>("value");  // "" removes it
+        QTest::addColumn<QByteArray>("value"); // "" removes it
         QTest::addColumn<QByteArray>("mutation");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("code");
-        QTest::newRow("GET") << QByteArray("GET") << QByteArray() << QByteArray() << QByteArray() << 405 << QStringLiteral("webhook.method");
-        QTest::newRow("PUT") << QByteArray("PUT") << QByteArray() << QByteArray() << QByteArray() << 405 << QStringLiteral("webhook.method");
-        QTest::newRow("text/plain") << QByteArray("POST") << QByteArray("Content-Type") << QByteArray("text/plain") << QByteArray() << 415 << QStringLiteral("webhook.contentType");
-        QTest::newRow("unsigned") << QByteArray("POST") << QByteArray("Authorization") << QByteArray() << QByteArray() << 401 << QStringLiteral("webhook.signature");
-        QTest::newRow("bearer") << QByteArray("POST") << QByteArray("Authorization") << QByteArray("Bearer abc") << QByteArray() << 401 << QStringLiteral("webhook.signature");
-        QTest::newRow("bad signature") << QByteArray("POST") << QByteArray("Authorization") << QByteArray("Signature AAAA") << QByteArray() << 401 << QStringLiteral("webhook.signature");
-        QTest::newRow("tampered body") << QByteArray("POST") << QByteArray() << QByteArray() << QByteArray("tamper") << 401 << QStringLiteral("webhook.signature");
-        QTest::newRow("wrong key") << QByteArray("POST") << QByteArray() << QByteArray() << QByteArray("wrongkey") << 401 << QStringLiteral("webhook.signature");
-        QTest::newRow("no certificate url") << QByteArray("POST") << QByteArray("X-MS-Certificate-Url") << QByteArray() << QByteArray() << 400 << QStringLiteral("webhook.certificateUrl");
-        QTest::newRow("no algorithm") << QByteArray("POST") << QByteArray("X-MS-Signature-Algorithm") << QByteArray() << QByteArray() << 400 << QStringLiteral("webhook.algorithm");
-        QTest::newRow("host not allowed") << QByteArray("POST") << QByteArray("X-MS-Certificate-Url") << QByteArray("http://127.0.0.2:1/cert/x.cer") << QByteArray() << 401 << QStringLiteral("webhook.certificateUrl");
-        QTest::newRow("issuer not Microsoft") << QByteArray("POST") << QByteArray() << QByteArray() << QByteArray("contoso") << 401 << QStringLiteral("webhook.certificate");
-        QTest::newRow("certificate 404") << QByteArray("POST") << QByteArray("X-MS-Certificate-Url") << QByteArray("missing") << QByteArray() << 401 << QStringLiteral("webhook.certificateFetch");
-        QTest::newRow("certificate garbage") << QByteArray("POST") << QByteArray("X-MS-Certificate-Url") << QByteArray("garbage") << QByteArray() << 401 << QStringLiteral("webhook.certificate");
-        QTest::newRow("signed but malformed") << QByteArray("POST") << QByteArray() << QByteArray() << QByteArray("malformed") << 400 << QStringLiteral("webhook.malformed");
-        QTest::newRow("too large (parsed)") << QByteArray("POST") << QByteArray() << QByteArray() << QByteArray("large") << 413 << QStringLiteral("webhook.tooLarge");
-        QTest::newRow("too large (declared)") << QByteArray("POST") << QByteArray() << QByteArray() << QByteArray("huge") << 413 << QStringLiteral("webhook.tooLarge");
+        QTest::newRow("GET") << QByteArray("GET") << QByteArray() << QByteArray() << QByteArray()
+                             << 405 << QStringLiteral("webhook.method");
+        QTest::newRow("PUT") << QByteArray("PUT") << QByteArray() << QByteArray() << QByteArray()
+                             << 405 << QStringLiteral("webhook.method");
+        QTest::newRow("text/plain")
+            << QByteArray("POST") << QByteArray("Content-Type") << QByteArray("text/plain")
+            << QByteArray() << 415 << QStringLiteral("webhook.contentType");
+        QTest::newRow("unsigned") << QByteArray("POST") << QByteArray("Authorization")
+                                  << QByteArray() << QByteArray() << 401
+                                  << QStringLiteral("webhook.signature");
+        QTest::newRow("bearer") << QByteArray("POST") << QByteArray("Authorization")
+                                << QByteArray("Bearer abc") << QByteArray() << 401
+                                << QStringLiteral("webhook.signature");
+        QTest::newRow("bad signature")
+            << QByteArray("POST") << QByteArray("Authorization") << QByteArray("Signature AAAA")
+            << QByteArray() << 401 << QStringLiteral("webhook.signature");
+        QTest::newRow("tampered body")
+            << QByteArray("POST") << QByteArray() << QByteArray() << QByteArray("tamper") << 401
+            << QStringLiteral("webhook.signature");
+        QTest::newRow("wrong key")
+            << QByteArray("POST") << QByteArray() << QByteArray() << QByteArray("wrongkey") << 401
+            << QStringLiteral("webhook.signature");
+        QTest::newRow("no certificate url")
+            << QByteArray("POST") << QByteArray("X-MS-Certificate-Url") << QByteArray()
+            << QByteArray() << 400 << QStringLiteral("webhook.certificateUrl");
+        QTest::newRow("no algorithm")
+            << QByteArray("POST") << QByteArray("X-MS-Signature-Algorithm") << QByteArray()
+            << QByteArray() << 400 << QStringLiteral("webhook.algorithm");
+        QTest::newRow("host not allowed")
+            << QByteArray("POST") << QByteArray("X-MS-Certificate-Url")
+            << QByteArray("http://127.0.0.2:1/cert/x.cer") << QByteArray() << 401
+            << QStringLiteral("webhook.certificateUrl");
+        QTest::newRow("issuer not Microsoft")
+            << QByteArray("POST") << QByteArray() << QByteArray() << QByteArray("contoso") << 401
+            << QStringLiteral("webhook.certificate");
+        QTest::newRow("certificate 404")
+            << QByteArray("POST") << QByteArray("X-MS-Certificate-Url") << QByteArray("missing")
+            << QByteArray() << 401 << QStringLiteral("webhook.certificateFetch");
+        QTest::newRow("certificate garbage")
+            << QByteArray("POST") << QByteArray("X-MS-Certificate-Url") << QByteArray("garbage")
+            << QByteArray() << 401 << QStringLiteral("webhook.certificate");
+        QTest::newRow("signed but malformed")
+            << QByteArray("POST") << QByteArray() << QByteArray() << QByteArray("malformed") << 400
+            << QStringLiteral("webhook.malformed");
+        QTest::newRow("too large (parsed)")
+            << QByteArray("POST") << QByteArray() << QByteArray() << QByteArray("large") << 413
+            << QStringLiteral("webhook.tooLarge");
+        QTest::newRow("too large (declared)")
+            << QByteArray("POST") << QByteArray() << QByteArray() << QByteArray("huge") << 413
+            << QStringLiteral("webhook.tooLarge");
     }
 
     void refuses()
@@ -290,7 +335,8 @@ private Q_SLOTS:
                 headers.append(qMakePair(header, value));
         }
         // Every refusal leaves one line in cosell.webhook.
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^refused %1 ").arg(status)));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("^refused %1 ").arg(status)));
         const Answer a = wait(send(verb, body, headers));
         QCOMPARE(a.status, status);
         QCOMPARE(inboxCount(), 0);
@@ -309,8 +355,9 @@ private Q_SLOTS:
         // Several deliveries race for the first download: one fetch serves them all.
         QList<QNetworkReply *> replies;
         for (int i = 0; i < 5; ++i) {
-            const QByteArray body = eventBody(QStringLiteral("referral-updated"), QStringLiteral("c-%1").arg(i),
-                                              QStringLiteral("2025-05-03T11:02:45.0000000+00:00"));
+            const QByteArray body =
+                eventBody(QStringLiteral("referral-updated"), QStringLiteral("c-%1").arg(i),
+                          QStringLiteral("2025-05-03T11:02:45.0000000+00:00"));
             replies << send("POST", body, signedHeaders(body));
         }
         for (QNetworkReply *reply : std::as_const(replies))
@@ -323,8 +370,9 @@ private Q_SLOTS:
 
         // After the cache lifetime the certificate is fetched again.
         m_clock.advance(24 * 3600 + 1);
-        const QByteArray later = eventBody(QStringLiteral("referral-updated"), QStringLiteral("c-10"),
-                                           QStringLiteral("2025-05-03T11:02:45.0000000+00:00"));
+        const QByteArray later =
+            eventBody(QStringLiteral("referral-updated"), QStringLiteral("c-10"),
+                      QStringLiteral("2025-05-03T11:02:45.0000000+00:00"));
         QCOMPARE(post(later, signedHeaders(later)).status, 200);
         QCOMPARE(m_certHits, 2);
         m_clock.advance(-(24 * 3600 + 1));
@@ -338,11 +386,12 @@ private Q_SLOTS:
         QSignalSpy duplicates(m_receiver.get(), &WebhookReceiver::duplicateReceived);
         const QByteArray body = eventBody(QStringLiteral("referral-updated"), QStringLiteral("g-1"),
                                           QStringLiteral("2025-05-03T11:02:45.0000000+00:00"));
-        const QByteArray other = eventBody(QStringLiteral("referral-created"), QStringLiteral("g-2"),
-                                           QStringLiteral("2025-05-03T11:02:45.0000000+00:00"));
-        QList<QNetworkReply *> replies{send("POST", body, signedHeaders(body)),
-                                       send("POST", other, signedHeaders(other)),
-                                       send("POST", body, signedHeaders(body))};
+        const QByteArray other =
+            eventBody(QStringLiteral("referral-created"), QStringLiteral("g-2"),
+                      QStringLiteral("2025-05-03T11:02:45.0000000+00:00"));
+        QList<QNetworkReply *> replies {send("POST", body, signedHeaders(body)),
+                                        send("POST", other, signedHeaders(other)),
+                                        send("POST", body, signedHeaders(body))};
         for (QNetworkReply *reply : std::as_const(replies))
             QCOMPARE(wait(reply).status, 200);
         QCOMPARE(m_certHits, 1);
@@ -362,8 +411,9 @@ private Q_SLOTS:
         m_store.db().close();
         QList<QNetworkReply *> replies;
         for (int i = 0; i < 3; ++i) {
-            const QByteArray body = eventBody(QStringLiteral("referral-updated"), QStringLiteral("s-%1").arg(i),
-                                              QStringLiteral("2025-05-03T11:02:45.0000000+00:00"));
+            const QByteArray body =
+                eventBody(QStringLiteral("referral-updated"), QStringLiteral("s-%1").arg(i),
+                          QStringLiteral("2025-05-03T11:02:45.0000000+00:00"));
             replies << send("POST", body, signedHeaders(body));
         }
         for (QNetworkReply *reply : std::as_const(replies)) {

@@ -17,17 +17,19 @@ WebhookHttpRequest validRequest()
     r.method = "POST";
     r.path = "/pc/webhook";
     r.body = "{}";
-    r.headers = {{"Content-Type", "application/json; charset=utf-8"},
-                 {"Authorization", "Signature " + kSig},
-                 {"X-MS-Certificate-Url", "https://3psostorageacct.blob.core.windows.net/cert/x.cer"},
-                 {"X-MS-Signature-Algorithm", "rsa-sha256"},
-                 {"Accept-Encoding", "gzip, deflate"}};
+    r.headers = {
+        {"Content-Type", "application/json; charset=utf-8"},
+        {"Authorization", "Signature " + kSig},
+        {"X-MS-Certificate-Url", "https://3psostorageacct.blob.core.windows.net/cert/x.cer"},
+        {"X-MS-Signature-Algorithm", "rsa-sha256"},
+        {"Accept-Encoding", "gzip, deflate"}};
     return r;
 }
 
 void removeHeader(WebhookHttpRequest &r, const QByteArray &name)
 {
-    r.headers.removeIf([&](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
+    r.headers.removeIf(
+        [&](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
 }
 
 void setHeader(WebhookHttpRequest &r, const QByteArray &name, const QByteArray &value)
@@ -69,33 +71,53 @@ private Q_SLOTS:
 
     void refuses_data()
     {
-        QTest::addColumn<QByteArray>("header");  // header to set ("" = none)
-        QTest::addColumn<QByteArray>("value");   // "<remove>" removes it
+        QTest::addColumn<QByteArray>("header"); // header to set ("" = none)
+        QTest::addColumn<QByteArray>("value"); // "<remove>" removes it
         QTest::addColumn<QByteArray>("method");
         QTest::addColumn<QByteArray>("path");
         QTest::addColumn<int>("bodySize");
         QTest::addColumn<int>("status");
         const QByteArray post = "POST";
         const QByteArray path = "/pc/webhook";
-        QTest::newRow("GET") << QByteArray() << QByteArray() << QByteArray("GET") << path << 2 << 405;
-        QTest::newRow("PUT") << QByteArray() << QByteArray() << QByteArray("PUT") << path << 2 << 405;
-        QTest::newRow("other path") << QByteArray() << QByteArray() << post << QByteArray("/pc/other") << 2 << 404;
+        QTest::newRow("GET") << QByteArray() << QByteArray() << QByteArray("GET") << path << 2
+                             << 405;
+        QTest::newRow("PUT") << QByteArray() << QByteArray() << QByteArray("PUT") << path << 2
+                             << 405;
+        QTest::newRow("other path")
+            << QByteArray() << QByteArray() << post << QByteArray("/pc/other") << 2 << 404;
         QTest::newRow("too large") << QByteArray() << QByteArray() << post << path << 1025 << 413;
-        QTest::newRow("no content type") << QByteArray("content-type") << QByteArray("<remove>") << post << path << 2 << 415;
-        QTest::newRow("text/plain") << QByteArray("content-type") << QByteArray("text/plain") << post << path << 2 << 415;
-        QTest::newRow("json latin1") << QByteArray("content-type") << QByteArray("application/json; charset=iso-8859-1") << post << path << 2 << 415;
-        QTest::newRow("json-patch") << QByteArray("content-type") << QByteArray("application/json-patch+json") << post << path << 2 << 415;
-        QTest::newRow("gzip body") << QByteArray("content-encoding") << QByteArray("gzip") << post << path << 2 << 415;
-        QTest::newRow("unsigned") << QByteArray("authorization") << QByteArray("<remove>") << post << path << 2 << 401;
-        QTest::newRow("bearer") << QByteArray("authorization") << QByteArray("Bearer " + kSig) << post << path << 2 << 401;
-        QTest::newRow("bare authorization") << QByteArray("authorization") << kSig << post << path << 2 << 401;
-        QTest::newRow("not base64") << QByteArray("authorization") << QByteArray("Signature ***") << post << path << 2 << 401;
-        QTest::newRow("empty signature") << QByteArray("authorization") << QByteArray("Signature ") << post << path << 2 << 401;
-        QTest::newRow("no cert url") << QByteArray("x-ms-certificate-url") << QByteArray("<remove>") << post << path << 2 << 400;
-        QTest::newRow("relative cert url") << QByteArray("x-ms-certificate-url") << QByteArray("/cert/x.cer") << post << path << 2 << 400;
-        QTest::newRow("no algorithm") << QByteArray("x-ms-signature-algorithm") << QByteArray("<remove>") << post << path << 2 << 400;
-        QTest::newRow("hmac") << QByteArray("x-ms-signature-algorithm") << QByteArray("hmac-sha256") << post << path << 2 << 400;
-        QTest::newRow("rsa-md5") << QByteArray("x-ms-signature-algorithm") << QByteArray("rsa-md5") << post << path << 2 << 400;
+        QTest::newRow("no content type")
+            << QByteArray("content-type") << QByteArray("<remove>") << post << path << 2 << 415;
+        QTest::newRow("text/plain")
+            << QByteArray("content-type") << QByteArray("text/plain") << post << path << 2 << 415;
+        QTest::newRow("json latin1")
+            << QByteArray("content-type") << QByteArray("application/json; charset=iso-8859-1")
+            << post << path << 2 << 415;
+        QTest::newRow("json-patch")
+            << QByteArray("content-type") << QByteArray("application/json-patch+json") << post
+            << path << 2 << 415;
+        QTest::newRow("gzip body")
+            << QByteArray("content-encoding") << QByteArray("gzip") << post << path << 2 << 415;
+        QTest::newRow("unsigned") << QByteArray("authorization") << QByteArray("<remove>") << post
+                                  << path << 2 << 401;
+        QTest::newRow("bearer") << QByteArray("authorization") << QByteArray("Bearer " + kSig)
+                                << post << path << 2 << 401;
+        QTest::newRow("bare authorization")
+            << QByteArray("authorization") << kSig << post << path << 2 << 401;
+        QTest::newRow("not base64") << QByteArray("authorization") << QByteArray("Signature ***")
+                                    << post << path << 2 << 401;
+        QTest::newRow("empty signature")
+            << QByteArray("authorization") << QByteArray("Signature ") << post << path << 2 << 401;
+        QTest::newRow("no cert url") << QByteArray("x-ms-certificate-url") << QByteArray("<remove>")
+                                     << post << path << 2 << 400;
+        QTest::newRow("relative cert url") << QByteArray("x-ms-certificate-url")
+                                           << QByteArray("/cert/x.cer") << post << path << 2 << 400;
+        QTest::newRow("no algorithm") << QByteArray("x-ms-signature-algorithm")
+                                      << QByteArray("<remove>") << post << path << 2 << 400;
+        QTest::newRow("hmac") << QByteArray("x-ms-signature-algorithm") << QByteArray("hmac-sha256")
+                              << post << path << 2 << 400;
+        QTest::newRow("rsa-md5") << QByteArray("x-ms-signature-algorithm") << QByteArray("rsa-md5")
+                                 << post << path << 2 << 400;
     }
 
     void refuses()
@@ -131,7 +153,8 @@ private Q_SLOTS:
         r.headers.append(qMakePair(QByteArray("authorization"), "Signature " + kSig));
         QCOMPARE(parser.parse(r).error().httpStatus, 401);
         r = validRequest();
-        r.headers.append(qMakePair(QByteArray("x-ms-certificate-url"), QByteArray("https://evil.example/x.cer")));
+        r.headers.append(qMakePair(QByteArray("x-ms-certificate-url"),
+                                   QByteArray("https://evil.example/x.cer")));
         QCOMPARE(parser.parse(r).error().httpStatus, 400);
     }
 

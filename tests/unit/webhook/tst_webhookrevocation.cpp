@@ -31,7 +31,10 @@ struct Answer
 {
     int status = 0;
     QByteArray body;
-    QString code() const { return QJsonDocument::fromJson(body).object().value(u"code").toString(); }
+    QString code() const
+    {
+        return QJsonDocument::fromJson(body).object().value(u"code").toString();
+    }
 };
 } // namespace
 
@@ -47,7 +50,7 @@ private:
     int m_crlHits = 0;
     bool m_servePem = false;
 
-    TestInbox m_store{QStringLiteral("revocation-test-")};
+    TestInbox m_store {QStringLiteral("revocation-test-")};
     std::unique_ptr<WebhookReceiver> m_receiver;
     TestClock m_clock;
     QNetworkAccessManager m_network;
@@ -79,10 +82,14 @@ private:
     // Posts a fresh, correctly signed event whose certificate is `leafName`.cer.
     Answer post(const QString &leafName)
     {
-        const QByteArray body = QStringLiteral(
-            "{\"EventName\":\"referral-updated\",\"ResourceUri\":\"https://api.partner.microsoft.com/"
-            "v1.0/engagements/referrals/r-%1\",\"ResourceName\":\"referral\",\"AuditUri\":null,"
-            "\"ResourceChangeUtcDate\":\"2025-05-03T11:02:45.7654321+00:00\"}").arg(++m_serial).toUtf8();
+        const QByteArray body =
+            QStringLiteral(
+                "{\"EventName\":\"referral-updated\",\"ResourceUri\":\"https://"
+                "api.partner.microsoft.com/"
+                "v1.0/engagements/referrals/r-%1\",\"ResourceName\":\"referral\",\"AuditUri\":null,"
+                "\"ResourceChangeUtcDate\":\"2025-05-03T11:02:45.7654321+00:00\"}")
+                .arg(++m_serial)
+                .toUtf8();
         QString error;
         const QByteArray sig = m_pki->sign(body, leafName, &error);
         if (sig.isEmpty())
@@ -90,8 +97,9 @@ private:
         QNetworkRequest request(m_receiver->url());
         request.setRawHeader("Content-Type", "application/json");
         request.setRawHeader("Authorization", "Signature " + sig);
-        request.setRawHeader("X-MS-Certificate-Url",
-                             QStringLiteral("http://127.0.0.1:%1/cert/%2.cer").arg(m_port).arg(leafName).toLatin1());
+        request.setRawHeader(
+            "X-MS-Certificate-Url",
+            QStringLiteral("http://127.0.0.1:%1/cert/%2.cer").arg(m_port).arg(leafName).toLatin1());
         request.setRawHeader("X-MS-Signature-Algorithm", "rsa-sha256");
         QNetworkReply *reply = m_network.post(request, body);
         if (!reply->isFinished()) {
@@ -112,8 +120,9 @@ private Q_SLOTS:
         QVERIFY(m_pkiDir.isValid());
         m_pki = std::make_unique<TestPki>(m_pkiDir.path());
         m_server.route(QStringLiteral("/cert/<arg>"), [this](const QString &name) {
-            static const QStringList known{QStringLiteral("leaf.cer"), QStringLiteral("crlleaf.cer"),
-                                           QStringLiteral("revokedleaf.cer"), QStringLiteral("unreachleaf.cer")};
+            static const QStringList known {
+                QStringLiteral("leaf.cer"), QStringLiteral("crlleaf.cer"),
+                QStringLiteral("revokedleaf.cer"), QStringLiteral("unreachleaf.cer")};
             if (!known.contains(name))
                 return QHttpServerResponse(QHttpServerResponder::StatusCode::NotFound);
             return QHttpServerResponse("application/pkix-cert", m_pki->file(name));
@@ -130,8 +139,9 @@ private Q_SLOTS:
         QVERIFY(m_port != 0);
         QString error;
         QVERIFY2(m_pki->generate(&error), qPrintable(error));
-        QVERIFY2(m_pki->generateRevocation(QStringLiteral("http://127.0.0.1:%1").arg(m_port), &error),
-                 qPrintable(error));
+        QVERIFY2(
+            m_pki->generateRevocation(QStringLiteral("http://127.0.0.1:%1").arg(m_port), &error),
+            qPrintable(error));
     }
 
     void init()
@@ -154,7 +164,8 @@ private Q_SLOTS:
     {
         QVERIFY(WebhookTrustSettings::production().checkRevocation);
         QVERIFY(!WebhookTrustSettings::production().allowLocalCrlHosts);
-        QVERIFY(!WebhookTrustSettings::sandbox(QStringLiteral("127.0.0.1:1"), QByteArray()).checkRevocation);
+        QVERIFY(!WebhookTrustSettings::sandbox(QStringLiteral("127.0.0.1:1"), QByteArray())
+                     .checkRevocation);
     }
 
     void notRevokedIsAcceptedAndCrlIsCached()
