@@ -909,6 +909,33 @@ Go back and check the sign-ins, then plan again.</source>
         <source>Both sides changed</source>
         <translation>兩邊都已變更</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>歷程記錄</translation>
+    </message>
+</context>
+<context>
+    <name>cosell::RecordHistoryView</name>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>執行者</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>訊息</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
 </context>
 <context>
     <name>cosell::RecordsFilterBar</name>

@@ -3,6 +3,7 @@
 
 #include "core/mapping/recordmapper.h"
 #include "ui/records/fieldlabels.h"
+#include "ui/records/recordhistoryview.h"
 #include "ui/widgets/statusicons.h"
 
 #include <QCheckBox>
@@ -85,6 +86,7 @@ RecordDetailPanel::RecordDetailPanel(QWidget *parent)
     , m_unmapped(new QTableWidget(0, 3, this))
     , m_pcJson(new QPlainTextEdit(this))
     , m_crmJson(new QPlainTextEdit(this))
+    , m_history(new RecordHistoryView(this))
 {
     setObjectName(QStringLiteral("recordDetailPanel"));
     m_title->setObjectName(QStringLiteral("recordDetailTitle"));
@@ -139,6 +141,7 @@ RecordDetailPanel::RecordDetailPanel(QWidget *parent)
 
     m_tabs->addTab(fieldsPage, tr("Fields"));
     m_tabs->addTab(jsonPage, tr("Raw JSON"));
+    m_tabs->addTab(m_history, tr("History"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -161,6 +164,11 @@ bool RecordDetailPanel::isBaseVisible() const
     return !m_fields->isColumnHidden(BaseColumn);
 }
 
+void RecordDetailPanel::showHistoryTab()
+{
+    m_tabs->setCurrentWidget(m_history);
+}
+
 void RecordDetailPanel::clear()
 {
     m_title->setText(tr("Select a record to see both sides."));
@@ -168,6 +176,7 @@ void RecordDetailPanel::clear()
     m_unmapped->setRowCount(0);
     m_pcJson->clear();
     m_crmJson->clear();
+    m_history->clear();
     m_differing.clear();
 }
 

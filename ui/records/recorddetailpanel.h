@@ -18,9 +18,12 @@ class QTabWidget;
 
 namespace cosell {
 
+class RecordHistoryView;
+
 // The selected record, referral and opportunity side by side through a mapping: one row
 // per mapped field (Partner Center, CRM, base on demand, what moved), the unmapped fields
-// of each side below, and each side's raw JSON on a second tab. GUI thread.
+// of each side below, each side's raw JSON on a second tab, and the record's audit trail on a
+// third. GUI thread.
 class RecordDetailPanel final : public QWidget
 {
     Q_OBJECT
@@ -41,6 +44,8 @@ public:
 
     QTableWidget *fieldsTable() const { return m_fields; }
     QTableWidget *unmappedTable() const { return m_unmapped; }
+    RecordHistoryView *history() const { return m_history; }
+    void showHistoryTab();
     // Rows of fieldsTable() whose two sides differ.
     QList<int> differingRows() const { return m_differing; }
 
@@ -56,6 +61,7 @@ private:
     QTableWidget *m_unmapped;
     QPlainTextEdit *m_pcJson;
     QPlainTextEdit *m_crmJson;
+    RecordHistoryView *m_history;
     QList<int> m_differing;
 };
 

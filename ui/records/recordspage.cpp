@@ -2,6 +2,7 @@
 #include "ui/records/recordspage.h"
 
 #include "core/model/crmsystem.h"
+#include "core/store/auditrepository.h"
 #include "core/store/cachedb.h"
 #include "core/store/crmlistcolumns.h"
 #include "core/store/crmrecordrepository.h"
@@ -15,6 +16,7 @@
 #include "core/util/clock.h"
 #include "ui/logging.h"
 #include "ui/records/recorddetailpanel.h"
+#include "ui/records/recordhistoryview.h"
 #include "ui/records/recordsfilterbar.h"
 #include "ui/records/recordsfilterproxy.h"
 #include "ui/records/recordsmodel.h"
@@ -131,8 +133,10 @@ void RecordsPage::buildActions()
     connect(m_openCrmAction, &QAction::triggered, this,
             [this] { QDesktopServices::openUrl(crmUrl()); });
     connect(m_auditAction, &QAction::triggered, this, [this] {
-        if (const RecordListRow *row = selectedRow())
+        if (const RecordListRow *row = selectedRow()) {
+            m_detail->showHistoryTab();
             Q_EMIT auditHistoryRequested(AuditComposer::subjectOf(row->referralId, row->crmId));
+        }
     });
     connect(m_retryAction, &QAction::triggered, this, [this] {
         if (const RecordListRow *row = selectedRow())
@@ -373,6 +377,12 @@ void RecordsPage::showSelected()
     }
     if (const MappingSpec *spec = specFor(row->system))
         m_detail->showRecord(referral, record, base, *spec);
+    auto history = AuditRepository(*m_db, Clock::system())
+                       .forSubject(AuditComposer::subjectOf(row->referralId, row->crmId));
+    if (history)
+        m_detail->history()->showEntries(history.value());
+    else
+        qCWarning(lcUi) << "records: audit history unreadable:" << history.error().toString();
 }
 
 } // namespace cosell

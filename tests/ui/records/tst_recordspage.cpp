@@ -3,12 +3,14 @@
 // selection and scroll kept across a refresh, the actions, the remembered column layout,
 // and screenshots in English and zh_TW (COSELL_SCREENSHOT_DIR or /tmp/shots).
 #include "core/mapping/recordmapper.h"
+#include "core/store/auditrepository.h"
 #include "core/store/linkrepository.h"
 #include "core/store/settingsrepository.h"
 #include "core/sync/syncengine.h"
 #include "core/util/clock.h"
 #include "tests/ui/records/recordsfixture.h"
 #include "ui/records/recorddetailpanel.h"
+#include "ui/records/recordhistoryview.h"
 #include "ui/records/recordsfilterbar.h"
 #include "ui/records/recordsfilterproxy.h"
 #include "ui/records/recordsmodel.h"
@@ -26,6 +28,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -45,6 +48,7 @@ private Q_SLOTS:
     void detailShowsWhichSideMoved();
     void selectionAndScrollSurviveRefresh();
     void actionsFollowTheSelection();
+    void historyShowsTheSelectedRecordsAuditTrail();
     void columnLayoutIsRemembered();
     void fieldLabelsAreTranslatable();
     void screenshots_data();
@@ -242,6 +246,47 @@ void tst_RecordsPage::actionsFollowTheSelection()
     // Search narrows the list; the filter bar drives the proxy.
     page.filterBar()->searchEdit()->setText(QStringLiteral("aaron"));
     QCOMPARE(page.proxy()->rowCount(), 1);
+}
+
+void tst_RecordsPage::historyShowsTheSelectedRecordsAuditTrail()
+{
+    AuditRepository audit(m_fixture->db(), Clock::system());
+    const QString subject = QStringLiteral("referral:moved");
+    const auto before = audit.forSubject(subject);
+    QVERIFY(before);
+    AuditEntry update;
+    update.actor = QStringLiteral("sync");
+    update.action = QStringLiteral("update");
+    update.subject = subject;
+    update.message = QStringLiteral("Deal value updated in the CRM");
+    update.changes = {{QStringLiteral("dealValue"), QJsonValue(100), QJsonValue(200)}};
+    QVERIFY(audit.append(update));
+    AuditEntry elsewhere = update;
+    elsewhere.subject = QStringLiteral("referral:someone-else");
+    elsewhere.message = QStringLiteral("not this record");
+    QVERIFY(audit.append(elsewhere));
+
+    RecordsPage page;
+    QVERIFY(page.openCache(m_path));
+    QVERIFY(page.selectKey(QStringLiteral("link:%1").arg(m_movedLink)));
+    RecordHistoryView *history = page.detailPanel()->history();
+    QCOMPARE(history->topLevelItemCount(), before.value().size() + 1);
+    QTreeWidgetItem *newest = history->topLevelItem(0);
+    QCOMPARE(newest->text(RecordHistoryView::ActionColumn), QStringLiteral("update"));
+    QCOMPARE(newest->text(RecordHistoryView::MessageColumn), update.message);
+    QCOMPARE(newest->childCount(), 1);
+    QCOMPARE(newest->child(0)->text(RecordHistoryView::ActionColumn), QStringLiteral("dealValue"));
+    QCOMPARE(newest->child(0)->text(RecordHistoryView::MessageColumn), QStringLiteral("100 → 200"));
+
+    auto *tabs = page.detailPanel()->findChild<QTabWidget *>(QStringLiteral("recordDetailTabs"));
+    QVERIFY(tabs->currentWidget() != history);
+    page.findChild<QAction *>(QStringLiteral("auditHistoryAction"))->trigger();
+    QCOMPARE(tabs->currentWidget(), history);
+
+    // Another record: its own trail, not this one's.
+    QVERIFY(page.selectKey(QStringLiteral("link:1")));
+    for (int i = 0; i < history->topLevelItemCount(); ++i)
+        QVERIFY(history->topLevelItem(i)->text(RecordHistoryView::MessageColumn) != update.message);
 }
 
 void tst_RecordsPage::columnLayoutIsRemembered()
