@@ -2,6 +2,7 @@
 #include "ui/records/recordsfilterbar.h"
 
 #include "ui/records/recordsfilterproxy.h"
+#include "ui/widgets/localetime.h"
 #include "ui/widgets/statusicons.h"
 
 #include <QCheckBox>
@@ -40,6 +41,7 @@ RecordsFilterBar::RecordsFilterBar(RecordsFilterProxy *proxy, QWidget *parent)
     m_changedSince->setObjectName(QStringLiteral("changedSinceFilter"));
     m_since->setObjectName(QStringLiteral("changedSinceEdit"));
     m_since->setCalendarPopup(true);
+    m_since->setDisplayFormat(LocaleTime::shortDateTimeFormat());
     m_since->setDateTime(QDateTime::currentDateTime().addDays(-7));
     m_since->setEnabled(false);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/records/recordsmodel.h"
 
+#include "ui/widgets/localetime.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -123,9 +125,7 @@ QVariant RecordsModel::display(const RecordListRow &row, int column) const
     case LastSynced:
         if (row.lastSyncedMs == 0)
             return {};
-        return QLocale().toString(
-            QDateTime::fromMSecsSinceEpoch(row.lastSyncedMs, Qt::UTC).toLocalTime(),
-            QLocale::ShortFormat);
+        return LocaleTime::shortDateTime(QDateTime::fromMSecsSinceEpoch(row.lastSyncedMs, Qt::UTC));
     case Status:
         return StatusIcons::label(statusOf(row));
     default:

@@ -3,13 +3,13 @@
 
 #include "core/setup/setupsession.h"
 #include "core/setup/setupwebhooklistener.h"
+#include "ui/widgets/localetime.h"
 #include "ui/wizard/setupwizard.h"
 #include "ui/wizard/wizardtext.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QTime>
 #include <QTimer>
@@ -127,7 +127,7 @@ void WebhookTestPage::onArrived(const QString &correlationId)
     WizardText::showStatus(
         m_status, WizardText::State::Ok,
         tr("The test event arrived at %1 and its signature checked out. Webhooks work.")
-            .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+            .arg(LocaleTime::shortTime(QTime::currentTime())));
     Q_EMIT completeChanged();
 }
 
