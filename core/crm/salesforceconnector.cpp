@@ -142,12 +142,18 @@ void SalesforceConnector::changesSince(const QString &cursor, QObject *context,
                  + QString::fromLatin1(QUrl::toPercentEncoding(changesQuery(cursor))));
     auto acc = std::make_shared<CrmChanges>();
     acc->cursor = cursor;
-    if (cursor.isEmpty() && m_config.reportDeletions) {
-        Watermark start;
-        start.deletedSince =
-            clock().now().toUTC().addSecs(-qMax(0, m_config.deletedOverlapSeconds));
-        start.deletedFromRead = true;
-        acc->cursor = start.toCursor();
+    if (m_config.reportDeletions) {
+        Watermark mark = Watermark::fromCursor(cursor).value_or(Watermark {});
+        if (cursor.isEmpty()) {
+            mark.deletedSince =
+                clock().now().toUTC().addSecs(-qMax(0, m_config.deletedOverlapSeconds));
+            mark.deletedFromRead = true;
+        } else if (!mark.deletedSince.isValid()) {
+            // A cursor from before deletions were tracked: nothing deleted after its stamp has
+            // been reported, so the window starts there, not where this sweep's stamp ends up.
+            mark.deletedSince = mark.stamp;
+        }
+        acc->cursor = mark.toCursor();
     }
     fetchChanges(url, QStringLiteral("GET query"), context, acc, 0, std::move(done));
 }

@@ -39,9 +39,7 @@ void SalesforceConnector::fetchDeleted(QObject *context, std::shared_ptr<CrmChan
                                        std::function<void(Result<CrmChanges>)> done)
 {
     Watermark mark = Watermark::fromCursor(acc->cursor).value_or(Watermark {});
-    // A cursor from before deletions were tracked: its stamp is a safe start (every record
-    // it covers was read after that stamp).
-    const QDateTime start = mark.deletedSince.isValid() ? mark.deletedSince : mark.stamp;
+    const QDateTime start = mark.deletedSince; // changesSince set it, even for older cursors
     const QDateTime end = clock().now().toUTC();
     if (!start.isValid() || toMinute(end) <= toMinute(start)) {
         mark.deletedSince = start;
