@@ -2,6 +2,9 @@
 #pragma once
 
 #include "core/auth/oauthtokenprovider.h"
+#include "core/crm/crmconnector.h"
+#include "core/mapping/mappingspec.h"
+#include "core/model/crmsystem.h"
 #include "core/partnercenter/referralsclient.h"
 #include "core/store/cachedb.h"
 #include "core/sync/crmside.h"
@@ -46,6 +49,9 @@ protected:
     {
         return waitForResult<T>(call, QStringLiteral("timeout"), 60000);
     }
+    // Both sides through `system`'s built-in mapping (into *spec when given), over `crm`, and
+    // an empty cache. A failed step fails the test: callers check QTest::currentTestFailed().
+    void connectSides(CrmConnector &crm, CrmSystem system, MappingSpec *spec = nullptr);
     // One SyncPass over the store and both sides at `clock`'s time; nullopt if it did not
     // report within 60 s.
     std::optional<PassReport> runPass(const Clock &clock);

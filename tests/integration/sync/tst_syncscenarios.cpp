@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "app/sandbox/server/faulttable.h"
 #include "core/crm/dynamicsconnector.h"
-#include "core/mapping/mappingspec.h"
-#include "core/mapping/recordmapper.h"
-#include "core/sync/mappingrules.h"
 #include "tests/integration/sync/syncscenariofixture.h"
 #include "tests/support/manualclock.h"
 
@@ -19,7 +16,6 @@ class TestSyncScenarios : public SyncScenarioFixture
 
     std::unique_ptr<DynamicsConnector> m_dynamics;
     std::unique_ptr<ManualClock> m_manualClock; // set by tests that move time themselves
-    static inline int s_connection = 0;
 
     std::optional<PassReport> pass()
     {
@@ -64,20 +60,7 @@ private Q_SLOTS:
         DynamicsConfig dc;
         dc.url = m_sandbox->dataverseUrl();
         m_dynamics = std::make_unique<DynamicsConnector>(m_sandbox->http(), *m_crmTokens, dc);
-        auto spec = MappingSpec::builtIn(CrmSystem::Dynamics);
-        QVERIFY(spec.ok());
-        auto mapper = std::make_shared<const RecordMapper>(*spec);
-        m_rules = MappingRules::fromSpec(*spec);
-        m_pc = std::make_unique<PartnerCenterSide>(*m_referrals, mapper);
-        m_crm = std::make_unique<CrmSide>(*m_dynamics, mapper);
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        m_db = std::make_unique<CacheDb>();
-        QVERIFY(m_db->open(m_dir->filePath(QStringLiteral("cache.sqlite")), CacheDb::Role::Writer,
-                           QStringLiteral("tst-syncscenarios-%1").arg(++s_connection))
-                    .ok());
-        m_store =
-            std::make_unique<SqliteSyncStore>(*m_db, Clock::system(), QStringLiteral("dynamics"));
+        connectSides(*m_dynamics, CrmSystem::Dynamics);
     }
     void cleanup()
     {

@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "app/sandbox/server/sandboxserver.h"
 #include "core/crm/salesforceconnector.h"
-#include "core/mapping/mappingspec.h"
-#include "core/mapping/recordmapper.h"
-#include "core/sync/mappingrules.h"
 #include "tests/integration/sync/syncscenariofixture.h"
 
 #include <QTest>
@@ -22,7 +19,6 @@ class TestSyncScenariosSalesforce : public SyncScenarioFixture
     Q_OBJECT
 
     std::unique_ptr<SalesforceConnector> m_salesforce;
-    static inline int s_connection = 0;
 
     std::optional<PassReport> pass() { return runPass(Clock::system()); }
     // A pass that must succeed; returns how many writes it made (-1 when it failed).
@@ -98,22 +94,12 @@ private Q_SLOTS:
         };
         sc.clock = &m_sandbox->server().clock();
         m_salesforce = std::make_unique<SalesforceConnector>(m_sandbox->http(), *m_crmTokens, sc);
-        auto spec = MappingSpec::builtIn(CrmSystem::Salesforce);
-        QVERIFY(spec.ok());
-        auto mapper = std::make_shared<const RecordMapper>(*spec);
-        m_rules = MappingRules::fromSpec(*spec);
+        MappingSpec spec;
+        connectSides(*m_salesforce, CrmSystem::Salesforce, &spec);
+        if (QTest::currentTestFailed())
+            return;
         m_config = SyncConfig {};
-        m_config.onHoldStage = spec->settings().value(QLatin1String("onHoldStage")).toString();
-        m_pc = std::make_unique<PartnerCenterSide>(*m_referrals, mapper);
-        m_crm = std::make_unique<CrmSide>(*m_salesforce, mapper);
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        m_db = std::make_unique<CacheDb>();
-        QVERIFY(m_db->open(m_dir->filePath(QStringLiteral("cache.sqlite")), CacheDb::Role::Writer,
-                           QStringLiteral("tst-syncscenarios-sf-%1").arg(++s_connection))
-                    .ok());
-        m_store =
-            std::make_unique<SqliteSyncStore>(*m_db, Clock::system(), QStringLiteral("salesforce"));
+        m_config.onHoldStage = spec.settings().value(QLatin1String("onHoldStage")).toString();
     }
     void cleanup()
     {
