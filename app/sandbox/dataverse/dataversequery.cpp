@@ -210,7 +210,17 @@ SandboxResponse DataverseQuery::list(const Context &c, const SandboxRequest &req
         return DataverseError::response(
             400, QStringLiteral("0x80060888"),
             QStringLiteral("Invalid value for $top: '%1'.").arg(topText));
+    QList<DataverseExpand::Item> expand;
+    bool hasExpand = false;
+    const QString expandText = value(items, QStringLiteral("$expand"), &hasExpand);
+    if (hasExpand && c.tables) {
+        SandboxResponse error;
+        if (!DataverseExpand::parse(c.entity, expandText, c.tables, &expand, &error))
+            return error;
+    }
     for (const char *p : {"$skip", "$expand", "$apply"}) {
+        if (c.tables && QLatin1StringView(p) == QLatin1StringView("$expand"))
+            continue;
         bool present = false;
         value(items, QString::fromLatin1(p), &present);
         if (present)
@@ -305,9 +315,16 @@ SandboxResponse DataverseQuery::list(const Context &c, const SandboxRequest &req
     }
 
     QJsonArray values;
-    for (const CrmRecord *row : page)
-        values.append(entityJson(c.entity, *row, select));
-    const QString selectPart = select.isEmpty() ? QString() : u'(' + select.join(u',') + u')';
+    for (const CrmRecord *row : page) {
+        QJsonObject json = entityJson(c.entity, *row, select);
+        DataverseExpand::apply(expand, *row, &json);
+        values.append(json);
+    }
+    QStringList contextItems = select;
+    if (!expand.isEmpty())
+        contextItems << DataverseExpand::contextPart(expand);
+    const QString selectPart =
+        contextItems.isEmpty() ? QString() : u'(' + contextItems.join(u',') + u')';
     QJsonObject body {
         {QStringLiteral("@odata.context"),
          QString(c.apiRoot + QStringLiteral("/$metadata#") + c.entity.setName + selectPart)},

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "app/sandbox/dataverse/dataverseexpand.h"
 #include "app/sandbox/dataverse/dataverseschema.h"
 #include "app/sandbox/dataverse/recordtable.h"
 #include "app/sandbox/server/sandboxrequest.h"
@@ -8,7 +9,8 @@
 
 namespace cosell::sandbox {
 
-// Collection reads of the Dataverse simulation: $select, $filter, $orderby, $top,
+// Collection reads of the Dataverse simulation: $select, $expand (DataverseExpand), $filter,
+// $orderby, $top,
 // Prefer: odata.maxpagesize with @odata.nextLink (opaque keyset $skiptoken), and change
 // tracking (Prefer: odata.track-changes, $deltatoken, deleted entities) — crm.md A.6/A.7.
 // Default order (and $orderby on the id or modifiedon) pages through an ordered index:
@@ -23,6 +25,7 @@ public:
         QString apiRoot; // http://127.0.0.1:P/dataverse/api/data/v9.2
         QDateTime now;
         int defaultPageSize = 5000;
+        DataverseExpand::Tables tables = {}; // for $expand; none = $expand refused
     };
 
     static SandboxResponse list(const Context &context, const SandboxRequest &request);

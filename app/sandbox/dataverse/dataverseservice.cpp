@@ -145,9 +145,12 @@ SandboxResponse DataverseService::execute(const SandboxRequest &request, const Q
             QStringLiteral("Resource not found for the segment '%1'.").arg(resource));
     const bool single = m.capturedLength(2) > 0;
     if (!single && method == "GET") {
-        const DataverseQuery::Context context {*entity, *m_store.table(entity->setName), apiRoot,
+        const DataverseQuery::Context context {*entity,
+                                               *m_store.table(entity->setName),
+                                               apiRoot,
                                                server().clock().now().toUTC(),
-                                               m_store.config().defaultPageSize};
+                                               m_store.config().defaultPageSize,
+                                               expandTables()};
         return DataverseQuery::list(context, request);
     }
     if (!single && method == "POST")
@@ -161,6 +164,15 @@ SandboxResponse DataverseService::execute(const SandboxRequest &request, const Q
     return DataverseError::response(405, QStringLiteral("0x80060888"),
                                     QStringLiteral("The HTTP method '%1' is not allowed for '%2'.")
                                         .arg(QString::fromLatin1(method), resource));
+}
+
+DataverseExpand::Tables DataverseService::expandTables()
+{
+    return [this](const QString &setName) {
+        const DataverseEntity *entity = m_store.entity(setName);
+        return std::pair<const DataverseEntity *, const RecordTable *>(
+            entity, entity ? m_store.table(setName) : nullptr);
+    };
 }
 
 bool DataverseService::resolveKey(const DataverseEntity &entity, const QString &key, QString *id,
@@ -213,23 +225,34 @@ SandboxResponse DataverseService::retrieve(const SandboxRequest &request,
             404, QStringLiteral("0x80040217"),
             QStringLiteral("%1 With Id = %2 Does Not Exist").arg(entity.logicalName, key));
     const CrmRecord &row = *m_store.table(entity.setName)->find(id);
+    QStringList select;
+    QList<DataverseExpand::Item> expand;
+    QString bad;
+    const auto items = DataverseQuery::queryItems(request.rawQuery);
+    for (const auto &item : items) {
+        if (item.first == u"$select"
+            && !DataverseQuery::parseSelect(entity, item.second, &select, &bad))
+            return DataverseQuery::unknownProperty(entity, bad);
+        if (item.first == u"$expand"
+            && !DataverseExpand::parse(entity, item.second, expandTables(), &expand, &error))
+            return error;
+    }
+    // Conditional GET does not apply to expanded reads (crm.md A.2).
     const QByteArray ifNoneMatch = request.header("if-none-match");
-    if (!ifNoneMatch.isEmpty() && ifNoneMatch != "null"
+    if (expand.isEmpty() && !ifNoneMatch.isEmpty() && ifNoneMatch != "null"
         && QString::fromLatin1(ifNoneMatch) == DataverseQuery::etag(row)) {
         SandboxResponse r = SandboxResponse::empty(304);
         return DataverseError::addODataHeaders(r);
     }
-    QStringList select;
-    QString bad;
-    const auto items = DataverseQuery::queryItems(request.rawQuery);
-    for (const auto &item : items)
-        if (item.first == u"$select"
-            && !DataverseQuery::parseSelect(entity, item.second, &select, &bad))
-            return DataverseQuery::unknownProperty(entity, bad);
     QJsonObject body = DataverseQuery::entityJson(entity, row, select);
+    DataverseExpand::apply(expand, row, &body);
+    QStringList contextItems = select;
+    if (!expand.isEmpty())
+        contextItems << DataverseExpand::contextPart(expand);
     body.insert(QStringLiteral("@odata.context"),
                 QString(apiRoot + QStringLiteral("/$metadata#") + entity.setName
-                        + (select.isEmpty() ? QString() : u'(' + select.join(u',') + u')')
+                        + (contextItems.isEmpty() ? QString()
+                                                  : u'(' + contextItems.join(u',') + u')')
                         + QStringLiteral("/$entity")));
     SandboxResponse r = SandboxResponse::json(200, body);
     r.setHeader(QByteArrayLiteral("ETag"), DataverseQuery::etag(row).toLatin1());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "app/sandbox/dataverse/dataverseexpand.h"
 #include "app/sandbox/dataverse/dataversestore.h"
 #include "app/sandbox/dataverse/servicelimiter.h"
 #include "app/sandbox/server/sandboxservice.h"
@@ -56,6 +57,8 @@ private:
     SandboxResponse written(const SandboxRequest &request, const DataverseEntity &entity,
                             const CrmRecord &row, bool created, const QString &apiRoot);
     void registerControl(SandboxRouter &router);
+    // Related tables for $expand (list and retrieve).
+    DataverseExpand::Tables expandTables();
 
     DataverseStore m_store;
     ServiceLimiter m_limiter;

@@ -53,6 +53,46 @@ QJsonObject SalesforceQuery::recordJson(const SalesforceObject &object, const Cr
     return o;
 }
 
+bool SalesforceQuery::addParentField(const SalesforceObject &object, const QString &path,
+                                     Cursor *cursor, QString *unknown) const
+{
+    const QStringList parts = path.split(u'.');
+    const QString relationship = parts.first();
+    // Standard relationships are named after their reference field less "Id"; custom ones
+    // (X__r) after the field X__c.
+    const QString reference = relationship.endsWith(QLatin1String("__r"), Qt::CaseInsensitive)
+        ? relationship.chopped(3) + QStringLiteral("__c")
+        : relationship + QStringLiteral("Id");
+    const SalesforceField *field = object.field(reference);
+    const SalesforceObject *target =
+        field && field->type == u"reference" ? m_store.object(relationship) : nullptr;
+    const SalesforceField *targetField =
+        target && parts.size() == 2 ? target->field(parts.at(1)) : nullptr;
+    if (!targetField) {
+        *unknown = path;
+        return false;
+    }
+    for (Parent &p : cursor->parents) {
+        if (p.object == target->name) {
+            if (!p.fields.contains(targetField->name))
+                p.fields << targetField->name;
+            return true;
+        }
+    }
+    cursor->parents.append({target->name, field->name, target->name, {targetField->name}});
+    return true;
+}
+
+QJsonValue SalesforceQuery::parentJson(const Parent &parent, const CrmRecord &row,
+                                       const QString &versionPath) const
+{
+    const QString id = row.fields.value(parent.referenceField).toString();
+    const CrmRecord *related = id.isEmpty() ? nullptr : m_store.table(parent.object)->find(id);
+    if (!related)
+        return QJsonValue(QJsonValue::Null);
+    return recordJson(*m_store.object(parent.object), *related, parent.fields, versionPath);
+}
+
 SandboxResponse SalesforceQuery::query(const QString &soql, const QString &versionPath,
                                        int batchSize)
 {
@@ -76,8 +116,12 @@ SandboxResponse SalesforceQuery::query(const QString &soql, const QString &versi
     };
     Cursor c;
     c.object = object->name;
-    for (const QString &name : std::as_const(q.fields))
-        c.fields << canonical(name);
+    for (const QString &name : std::as_const(q.fields)) {
+        if (!name.contains(u'.'))
+            c.fields << canonical(name);
+        else if (!addParentField(*object, name, &c, &unknown))
+            break;
+    }
     if (q.where)
         q.where->renameFields(canonical);
     for (SoqlQuery::Order &o : q.orderBy)
@@ -215,7 +259,12 @@ SandboxResponse SalesforceQuery::page(const QString &locator, Cursor &c, const Q
     auto take = [&](const CrmRecord &row) {
         if (c.where && !c.where->matches(row.fields))
             return true;
-        records.append(recordJson(object, row, c.fields, versionPath));
+        QJsonObject json = recordJson(object, row, c.fields, versionPath);
+        if (c.fields.isEmpty()) // only parent fields selected: not "every field"
+            json = QJsonObject {{QStringLiteral("attributes"), json.value(u"attributes")}};
+        for (const Parent &parent : std::as_const(c.parents))
+            json.insert(parent.relationship, parentJson(parent, row, versionPath));
+        records.append(json);
         return records.size() < want;
     };
     if (want > 0) {

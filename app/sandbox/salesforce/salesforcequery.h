@@ -16,6 +16,8 @@ namespace cosell::sandbox {
 // ascending, pages walk an ordered index from the cursor's last key (O(log n + page));
 // a WHERE on Id, the external id or a modstamp lower bound narrows the scan.
 // Other orders materialise the sorted matches once, on the first page.
+// Parent-relationship fields in SELECT (Account.Name via AccountId, a custom X__r via X__c)
+// come back nested; WHERE and ORDER BY take the queried object's own fields only.
 class SalesforceQuery final
 {
 public:
@@ -31,10 +33,20 @@ public:
                                   const QStringList &fields, const QString &versionPath);
 
 private:
+    // A parent-relationship field group of the SELECT list ("Account.Name, Account.BillingCountry"):
+    // answered as a nested record with its own attributes, or null (crm.md B.4).
+    struct Parent
+    {
+        QString relationship; // Account (as the API names it)
+        QString referenceField; // AccountId on the queried object
+        QString object; // Account
+        QStringList fields; // Name, BillingCountry
+    };
     struct Cursor
     {
         QString object;
         QStringList fields;
+        QList<Parent> parents;
         std::optional<FilterExpr> where;
         enum class Mode { ById, ByModified, List } mode = Mode::ById;
         QString lastId;
@@ -47,6 +59,12 @@ private:
         int delivered = 0;
     };
     SandboxResponse page(const QString &locator, Cursor &cursor, const QString &versionPath);
+    // Resolves "<Relationship>.<Field>" of `object` into cursor->parents; false with the
+    // INVALID_FIELD name in *unknown.
+    bool addParentField(const SalesforceObject &object, const QString &path, Cursor *cursor,
+                        QString *unknown) const;
+    QJsonValue parentJson(const Parent &parent, const CrmRecord &row,
+                          const QString &versionPath) const;
 
     SalesforceStore &m_store;
     QHash<QString, Cursor> m_cursors;
