@@ -12,6 +12,9 @@
 
 namespace cosell {
 
+// The error code of a change cursor the service no longer serves (CrmConnector::changesSince).
+inline constexpr auto kCursorExpired = "CURSOR_EXPIRED";
+
 // One side of the sync (Partner Center, or the CRM) as the engine needs it, in canonical
 // values. Implementations wrap the real clients and the mapping; every call is
 // asynchronous and calls back exactly once, in the caller's thread.
@@ -37,6 +40,8 @@ public:
     virtual ~RemoteSide() = default;
 
     // Records changed after `cursor` (empty = everything): the sweep and the delta feed.
+    // A cursor the service no longer serves (expired delta token, purged delete log) fails
+    // with error code kCursorExpired; the caller then starts again with an empty cursor.
     virtual void changesSince(const QString &cursor, Callback<ChangeBatch> done) = 0;
     virtual void get(const QString &id, Callback<SideRecord> done) = 0;
     // PC: the referral whose externalReferenceId is `linkedId`; CRM: the record whose

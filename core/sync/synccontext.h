@@ -49,6 +49,7 @@ struct PassReport
     int writesDeadLettered = 0;
     int writesSuperseded = 0;
     int inboxProcessed = 0;
+    int fullReadsAfterExpiry = 0; // sweeps restarted from scratch: their cursor had expired
     QStringList errors; // pulls or storage problems that ended the pass early
 };
 

@@ -111,44 +111,60 @@ void SyncPass::processInbox()
 void SyncPass::pull(Side side)
 {
     const QString cursor = m_context.store.cursor(cursorName(side));
-    m_context.side(side).changesSince(cursor, [this, side](Result<RemoteSide::ChangeBatch> batch) {
-        if (!batch) {
-            qCWarning(lcSync) << "sweep of" << toString(side)
-                              << "failed:" << batch.error().toString();
-            m_report.errors << batch.error().toString();
-            settle(0); // still push what is planned
-            return;
-        }
-        QSet<QString> ids;
-        for (const SideRecord &r : batch->records) {
-            if (!r.deleted)
-                ids.insert(r.id);
-        }
-        m_report.recordsPulled += int(batch->records.size());
-        const bool ok =
-            planAndRecord(side == Side::PartnerCenter ? ids : QSet<QString> {},
-                          side == Side::Crm ? ids : QSet<QString> {}, [&]() -> Status {
-                              for (const SideRecord &r : batch->records) {
-                                  if (r.deleted)
-                                      continue;
-                                  if (Status s = m_context.store.putRecord(side, r); !s)
-                                      return s;
-                              }
-                              if (batch->nextCursor.isEmpty())
-                                  return {};
-                              return m_context.store.setCursor(cursorName(side), batch->nextCursor);
-                          });
-        if (!ok) {
-            finish();
-            return;
-        }
-        if (batch->more)
-            pull(side);
-        else if (side == Side::PartnerCenter)
-            pull(Side::Crm);
-        else
-            settle(0);
-    });
+    m_context.side(side).changesSince(
+        cursor, [this, side, cursor](Result<RemoteSide::ChangeBatch> batch) {
+            if (!batch && !cursor.isEmpty()
+                && batch.error().code == QLatin1String(kCursorExpired)) {
+                // Changes since the cursor are lost to the service: read everything again. The
+                // cleared cursor is stored first, so a crash during the full read starts it over.
+                qCInfo(lcSync) << "cursor of" << toString(side)
+                               << "expired:" << batch.error().message << "- reading everything";
+                if (Status s = m_context.store.setCursor(cursorName(side), QString()); !s) {
+                    m_report.errors << s.error().toString();
+                    finish();
+                    return;
+                }
+                ++m_report.fullReadsAfterExpiry;
+                pull(side);
+                return;
+            }
+            if (!batch) {
+                qCWarning(lcSync) << "sweep of" << toString(side)
+                                  << "failed:" << batch.error().toString();
+                m_report.errors << batch.error().toString();
+                settle(0); // still push what is planned
+                return;
+            }
+            QSet<QString> ids;
+            for (const SideRecord &r : batch->records) {
+                if (!r.deleted)
+                    ids.insert(r.id);
+            }
+            m_report.recordsPulled += int(batch->records.size());
+            const bool ok = planAndRecord(
+                side == Side::PartnerCenter ? ids : QSet<QString> {},
+                side == Side::Crm ? ids : QSet<QString> {}, [&]() -> Status {
+                    for (const SideRecord &r : batch->records) {
+                        if (r.deleted)
+                            continue;
+                        if (Status s = m_context.store.putRecord(side, r); !s)
+                            return s;
+                    }
+                    if (batch->nextCursor.isEmpty())
+                        return {};
+                    return m_context.store.setCursor(cursorName(side), batch->nextCursor);
+                });
+            if (!ok) {
+                finish();
+                return;
+            }
+            if (batch->more)
+                pull(side);
+            else if (side == Side::PartnerCenter)
+                pull(Side::Crm);
+            else
+                settle(0);
+        });
 }
 
 void SyncPass::settle(int round)

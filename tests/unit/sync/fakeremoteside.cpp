@@ -85,9 +85,17 @@ std::optional<Error> FakeRemoteSide::fault(const QString &operation)
 
 void FakeRemoteSide::changesSince(const QString &cursor, Callback<ChangeBatch> done)
 {
+    const qint64 after = cursor.toLongLong();
+    if (!cursor.isEmpty() && after <= m_expiredUpTo) {
+        // Before any injected fault, which so hits the full read that follows.
+        m_calls[QStringLiteral("changesSince")] += 1;
+        Error e = error(Error::Kind::Invalid, QStringLiteral("cursor ") + cursor + u" purged");
+        e.code = QString::fromLatin1(kCursorExpired);
+        e.httpStatus = 400;
+        return later<ChangeBatch>(std::move(done), e);
+    }
     if (auto e = fault(QStringLiteral("changesSince")))
         return later<ChangeBatch>(std::move(done), *e);
-    const qint64 after = cursor.toLongLong();
     QMap<qint64, QString> changed;
     for (auto it = m_seq.cbegin(); it != m_seq.cend(); ++it) {
         if (it.value() > after)

@@ -37,6 +37,9 @@ public:
     // Runs once, right after the next create (or batch of creates) is applied and before
     // it is answered: where a crash loses the answer of a write that went through.
     void afterNextCreate(std::function<void()> hook) { m_afterCreate = std::move(hook); }
+    // Cursors at or before `seq` are no longer served (a purged change log): changesSince
+    // with one fails with kCursorExpired (before any injected fault).
+    void expireCursorsUpTo(qint64 seq) { m_expiredUpTo = seq; }
     int calls(const QString &operation) const { return m_calls.value(operation); }
     int totalCalls() const;
     int pageSize = 50;
@@ -67,6 +70,7 @@ private:
     QHash<QString, QList<Error::Kind>> m_faults;
     std::function<void()> m_beforeUpdate;
     std::function<void()> m_afterCreate;
+    qint64 m_expiredUpTo = -1; // -1: every cursor is served
     // One timeline for every fake, so modification times compare across sides.
     static qint64 s_nextSeq;
     int m_nextId = 1;

@@ -1,57 +1,16 @@
 // SPDX-License-Identifier: MIT
-#include "core/sync/memorysyncstore.h"
-#include "core/sync/syncpass.h"
-#include "core/util/clock.h"
-#include "tests/unit/sync/fakeremoteside.h"
-#include "tests/unit/sync/syncscenario.h"
+#include "tests/unit/sync/syncworld.h"
 
 #include <QJsonArray>
 #include <QTest>
 
 using namespace cosell;
-using cosell::test::FakeRemoteSide;
+using cosell::test::countActions;
 using cosell::test::opportunity;
 using cosell::test::referral;
 using cosell::test::rules;
 using cosell::test::s;
-using cosell::test::StepClock;
-
-namespace {
-
-struct World
-{
-    MemorySyncStore store;
-    FakeRemoteSide pc {FakeRemoteSide::Kind::PartnerCenter};
-    FakeRemoteSide crm {FakeRemoteSide::Kind::Crm};
-    StepClock clock;
-    SyncContext context {store, pc, crm, clock, SyncConfig {}, rules(), [] {
-                             return 0.0;
-                         }};
-
-    PassReport pass(SyncPass::Mode mode = SyncPass::Mode::Full)
-    {
-        SyncPass p(context, mode);
-        std::optional<PassReport> report;
-        p.run([&report](const PassReport &r) { report = r; });
-        if (!QTest::qWaitFor([&report] { return report.has_value(); }, 20000))
-            qFatal("pass did not finish");
-        return *report;
-    }
-    std::optional<SyncStore::Link> linkOf(const QString &referralId) const
-    {
-        return store.linkByReferral(referralId);
-    }
-};
-
-int countActions(const MemorySyncStore &store, const QString &action)
-{
-    int n = 0;
-    for (const AuditDraft &d : store.audit())
-        n += d.action == action ? 1 : 0;
-    return n;
-}
-
-} // namespace
+using cosell::test::World;
 
 class TestSyncPass final : public QObject
 {
