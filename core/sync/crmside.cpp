@@ -53,6 +53,8 @@ CrmSide::CrmSide(CrmConnector &connector, std::shared_ptr<const RecordMapper> ma
         ? QStringLiteral("StageName")
         : QStringLiteral("stepname");
     m_fields.name = crmFieldOf(m_mapper->spec(), kName);
+    m_fields.onHoldStage =
+        m_mapper->spec().settings().value(QLatin1String("onHoldStage")).toString();
     m_mark = NameMark::fromSpec(m_mapper->spec());
     m_nameMarkOn = m_mapper->spec().nameCheckMark();
 }
@@ -82,6 +84,8 @@ SideRecord CrmSide::toSideRecord(const CrmRecordData &data) const
     r.linkedId = data.fields.value(m_fields.referralId).toString();
     r.syncWithPartnerCenter = isTrue(data.fields.value(m_mapper->spec().syncFlagField()));
     r.stage = data.fields.value(m_fields.stage).toString();
+    r.onHold = !m_fields.onHoldStage.isEmpty()
+        && r.stage.compare(m_fields.onHoldStage, Qt::CaseInsensitive) == 0;
     r.deleted = data.deleted;
     return r;
 }

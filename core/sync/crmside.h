@@ -31,6 +31,7 @@ public:
         QString referralId; // Referral Identifier column
         QString stage; // stage name column (on-hold rule)
         QString name; // the opportunity name column (name mark)
+        QString onHoldStage; // the mapping's on-hold stage value; empty: none
     };
 
     CrmSide(CrmConnector &connector, std::shared_ptr<const RecordMapper> mapper);

@@ -18,7 +18,7 @@ PlanInput::Referral PlanCollector::toReferral(const SideRecord &r)
 
 PlanInput::CrmRecord PlanCollector::toCrmRecord(const SideRecord &r)
 {
-    return {r.id, r.linkedId, r.syncWithPartnerCenter, r.stage, r.values, r.modified};
+    return {r.id, r.linkedId, r.syncWithPartnerCenter, r.stage, r.values, r.modified, r.onHold};
 }
 
 void PlanCollector::putReferral(const SideRecord &r)

@@ -32,6 +32,7 @@ struct PlanInput
         QString stage; // for the on-hold rule
         QJsonObject values; // canonical
         QDateTime modified;
+        bool onHold = false; // in the mapping's on-hold stage (SideRecord::onHold)
     };
     struct Link
     {

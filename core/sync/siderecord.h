@@ -24,6 +24,9 @@ struct SideRecord
     // CRM facts.
     bool syncWithPartnerCenter = false;
     QString stage;
+    // In the mapping's on-hold stage (Salesforce "onHoldStage" setting): a referral shared by
+    // Microsoft and not yet accepted, whose edits stay in the CRM.
+    bool onHold = false;
     bool deleted = false; // a change feed may report deletions
 };
 

@@ -44,6 +44,7 @@ QJsonObject toStored(const SideRecord &r)
                      {QStringLiteral("status"), r.status},
                      {QStringLiteral("sync"), r.syncWithPartnerCenter},
                      {QStringLiteral("stage"), r.stage},
+                     {QStringLiteral("onHold"), r.onHold},
                      {QStringLiteral("deleted"), r.deleted}});
     return o;
 }
@@ -63,6 +64,8 @@ SideRecord fromStored(const QString &id, const QString &etag, QJsonObject o)
     r.status = e.value(QStringLiteral("status")).toString();
     r.syncWithPartnerCenter = e.value(QStringLiteral("sync")).toBool();
     r.stage = e.value(QStringLiteral("stage")).toString();
+    // Rows cached before the flag existed lack it: not on hold until the record changes.
+    r.onHold = e.value(QStringLiteral("onHold")).toBool();
     r.deleted = e.value(QStringLiteral("deleted")).toBool();
     return r;
 }

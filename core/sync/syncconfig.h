@@ -17,7 +17,9 @@ struct SyncConfig
     bool createInPartnerCenter = true;
     bool requireSyncFlag = true; // only "Sync with Partner Center = Yes" opportunities go to PC
     bool respectOnHoldStage = true; // nothing goes to PC while the opportunity is on hold
-    QString onHoldStage = QStringLiteral("On Hold");
+    // Empty: the on-hold stage is the mapping's "onHoldStage" setting (Salesforce; the
+    // Dynamics mapping has none). A name here replaces it, for every CRM.
+    QString onHoldStage;
     bool requireSolution = true; // "Solution ID is required"
     QString solutionsField = QStringLiteral("solutions");
     bool requireTwoLetterCountry = true;
@@ -47,6 +49,13 @@ struct SyncConfig
 
     // Engine
     int sweepIntervalSeconds = 300;
+    // The CRM has no webhook (only Partner Center does), so a CRM edit reaches Partner Center
+    // at the next sweep. A poll interval > 0 runs a pass that often in between (a pass reads
+    // only what changed since the cursors: one delta request per side when nothing did).
+    // Off (0) by default: every poll is an API call, and CRMs meter them (Salesforce counts
+    // calls per org per day; Dataverse per user per 5 minutes), so an admin opts in.
+    // Milliseconds, so a loopback benchmark can ask for less than a second.
+    int crmPollIntervalMs = 0;
     int maxAttempts = 8; // then the outbox row is dead-lettered
     int backoffBaseMs = 1000; // doubled per attempt, capped, with jitter
     int backoffMaxMs = 10 * 60 * 1000;

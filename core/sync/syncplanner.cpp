@@ -73,8 +73,10 @@ QStringList SyncPlanner::partnerCenterBlockers(const PlanInput::CrmRecord &crm) 
     QStringList out;
     if (m_config.requireSyncFlag && !crm.syncWithPartnerCenter)
         out << QStringLiteral("Sync with Partner Center = No");
-    if (m_config.respectOnHoldStage && !m_config.onHoldStage.isEmpty()
-        && crm.stage.compare(m_config.onHoldStage, Qt::CaseInsensitive) == 0)
+    const bool onHold = m_config.onHoldStage.isEmpty()
+        ? crm.onHold
+        : crm.stage.compare(m_config.onHoldStage, Qt::CaseInsensitive) == 0;
+    if (m_config.respectOnHoldStage && onHold)
         out << QStringLiteral("the opportunity is in the on-hold stage \"%1\"").arg(crm.stage);
     return out;
 }

@@ -50,11 +50,12 @@ class TestSyncScenariosSalesforce : public SyncScenarioFixture
         }
         return {};
     }
-    QString createOpportunity(const QString &name, const QJsonValue &products)
+    QString createOpportunity(const QString &name, const QJsonValue &products,
+                              const QString &stage = QStringLiteral("Qualification"))
     {
         QJsonObject fields {{QStringLiteral("Name"), name},
                             {QStringLiteral("CloseDate"), QStringLiteral("2026-09-30")},
-                            {QStringLiteral("StageName"), QStringLiteral("Qualification")},
+                            {QStringLiteral("StageName"), stage},
                             {QStringLiteral("Amount"), 42000.0},
                             {QStringLiteral("Description"), QStringLiteral("Seller notes")},
                             {QStringLiteral("Sync_with_Partner_Center__c"), true}};
@@ -98,8 +99,7 @@ private Q_SLOTS:
         connectSides(*m_salesforce, CrmSystem::Salesforce, &spec);
         if (QTest::currentTestFailed())
             return;
-        m_config = SyncConfig {};
-        m_config.onHoldStage = spec.settings().value(QLatin1String("onHoldStage")).toString();
+        m_config = SyncConfig {}; // the on-hold stage comes from the mapping ("Prospecting")
     }
     void cleanup()
     {
@@ -246,6 +246,37 @@ private Q_SLOTS:
                  QStringLiteral("Edited in Salesforce"));
         m_sandbox->advanceSandboxClock(2);
         QCOMPARE(writesOfCleanPass(), 0);
+    }
+
+    // The mapping's on-hold stage keeps an opportunity in Salesforce (field-mapping.md §6.2);
+    // moving it on to the active stage sends it.
+    void onHoldOpportunityWaitsForTheActiveStage()
+    {
+        useSettingsForNewReferrals();
+        QVERIFY(writesOfCleanPass() >= 0);
+        const QJsonValue products = seededProducts();
+        QVERIFY(!products.isUndefined());
+        const QString crmId = createOpportunity(QStringLiteral("Waiting deal"), products,
+                                                QStringLiteral("Prospecting"));
+        QVERIFY(!crmId.isEmpty());
+        m_sandbox->advanceSandboxClock(2);
+        QVERIFY(writesOfCleanPass() >= 0);
+        QVERIFY(!referralFor(crmId).has_value());
+
+        const auto waiting = opportunity(crmId);
+        QVERIFY(waiting.has_value());
+        const Status moved = waitForStatus(
+            [&](auto done) {
+                m_salesforce->update(
+                    *waiting,
+                    QJsonObject {{QStringLiteral("StageName"), QStringLiteral("Qualification")}},
+                    this, done);
+            },
+            QStringLiteral("timeout"), 60000);
+        QVERIFY2(moved.ok(), why(moved));
+        m_sandbox->advanceSandboxClock(2);
+        QVERIFY(writesOfCleanPass() > 0);
+        QVERIFY2(referralFor(crmId).has_value(), "the accepted opportunity did not reach PC");
     }
 
     void failedPreconditionIsAuditedAndMarked()

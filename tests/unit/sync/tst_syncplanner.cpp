@@ -98,6 +98,7 @@ void TestSyncPlanner::linkedCrmChangeBlockedBySyncFlagAndOnHold()
     SyncConfig config;
     config.requireSyncFlag = requireFlag;
     config.respectOnHoldStage = respectOnHold;
+    config.onHoldStage = s("On Hold");
     const PlanItem item = SyncPlanner(config).planLinked(link, &r, &c, rules());
     QCOMPARE(toString(item.kind), s("update"));
     QCOMPARE(item.plan.crmChanges(), (QJsonObject {{s("closingDate"), s("2026-12-31")}}));
@@ -234,6 +235,7 @@ void TestSyncPlanner::crmCreates()
     in.rules = rules();
     PlanInput::CrmRecord c = crm("c1", syncFlag, stage.toUtf8().constData());
     c.referralId = referralId;
+    c.onHold = stage == s("On Hold"); // as CrmSide marks the mapping's on-hold stage
     in.crmRecords.append(c);
     const SyncPlan plan = SyncPlanner(config).planAll(in);
     QCOMPARE(plan.items.size(), 1);
