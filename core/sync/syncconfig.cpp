@@ -54,6 +54,7 @@ SyncConfig SyncConfig::fromSettings(QSettings &s)
     read(s, "closedDealsReadOnly", c.closedDealsReadOnly);
     read(s, "statusField", c.statusField);
     read(s, "sweepIntervalSeconds", c.sweepIntervalSeconds);
+    read(s, "crmPollIntervalMs", c.crmPollIntervalMs);
     read(s, "maxAttempts", c.maxAttempts);
     read(s, "backoffBaseMs", c.backoffBaseMs);
     read(s, "backoffMaxMs", c.backoffMaxMs);
@@ -85,6 +86,7 @@ void SyncConfig::save(QSettings &s) const
     s.setValue(QStringLiteral("closedDealsReadOnly"), closedDealsReadOnly);
     s.setValue(QStringLiteral("statusField"), statusField);
     s.setValue(QStringLiteral("sweepIntervalSeconds"), sweepIntervalSeconds);
+    s.setValue(QStringLiteral("crmPollIntervalMs"), crmPollIntervalMs);
     s.setValue(QStringLiteral("maxAttempts"), maxAttempts);
     s.setValue(QStringLiteral("backoffBaseMs"), backoffBaseMs);
     s.setValue(QStringLiteral("backoffMaxMs"), backoffMaxMs);

@@ -61,6 +61,14 @@ void SyncEngine::start()
         m_sweepTimer = new QTimer(this);
         m_sweepTimer->setInterval(std::max(1, m_backend->config.sweepIntervalSeconds) * 1000);
         connect(m_sweepTimer, &QTimer::timeout, this, &SyncEngine::syncNow);
+        if (m_backend->config.crmPollIntervalMs > 0) {
+            // Counted from the end of a pass, so a pass slower than the interval is not
+            // followed by another at once, and an idle engine costs one pass per interval.
+            m_pollTimer = new QTimer(this);
+            m_pollTimer->setSingleShot(true);
+            m_pollTimer->setInterval(m_backend->config.crmPollIntervalMs);
+            connect(m_pollTimer, &QTimer::timeout, this, &SyncEngine::syncNow);
+        }
     }
     qCInfo(lcSync) << "engine started";
     setState(State::Idle);
@@ -77,6 +85,8 @@ void SyncEngine::stop()
     qCInfo(lcSync) << "engine stopped";
     if (m_sweepTimer)
         m_sweepTimer->stop();
+    if (m_pollTimer)
+        m_pollTimer->stop();
     m_passQueued = m_inboxQueued = false;
     setState(State::Stopped);
 }
@@ -140,6 +150,8 @@ void SyncEngine::onPassDone(const PassReport &report)
     if (m_state == State::Stopped)
         return;
     setState(report.errors.isEmpty() ? State::Idle : State::Error);
+    if (m_pollTimer)
+        m_pollTimer->start();
     if (std::exchange(m_passQueued, false)) {
         m_inboxQueued = false;
         QMetaObject::invokeMethod(

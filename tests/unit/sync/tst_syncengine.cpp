@@ -5,7 +5,9 @@
 #include "tests/unit/sync/fakeremoteside.h"
 
 #include <QJsonArray>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -85,6 +87,7 @@ private slots:
     void syncOffLeavesThePairAloneUntilTurnedOn();
     void threadedBackendLivesInTheSyncThread();
     void brokenBackendIsAnError();
+    void crmPollPicksUpCrmEditsBetweenSweeps();
 };
 
 void TestSyncEngine::firstPassSyncsAndSignals()
@@ -262,4 +265,49 @@ void TestSyncEngine::brokenBackendIsAnError()
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)
+// A CRM edit has no webhook: with crmPollIntervalMs the engine finds it by itself, long
+// before the (hour-long) sweep, and keeps polling after each pass; without it, nothing runs.
+void TestSyncEngine::crmPollPicksUpCrmEditsBetweenSweeps()
+{
+    auto withPoll = [](int pollMs) -> SyncBackendFactory {
+        return [pollMs]() -> Result<std::unique_ptr<SyncBackend>> {
+            auto built = factory(2)();
+            if (built) {
+                (*built)->config.sweepIntervalSeconds = 3600;
+                (*built)->config.crmPollIntervalMs = pollMs;
+            }
+            return built;
+        };
+    };
+    SyncEngine engine(withPoll(20));
+    QSignalSpy finished(&engine, &SyncEngine::passFinished);
+    engine.start();
+    QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1, timeoutMs);
+    const SyncStore::Link link = engine.backend()->store->links().first();
+    fake(*engine.backend()->crm).edit(link.crmId, s("dealValue"), 4242);
+    auto &pc = fake(*engine.backend()->partnerCenter);
+    QTRY_COMPARE_WITH_TIMEOUT(pc.at(link.referralId).values.value(s("dealValue")).toInt(), 4242,
+                              timeoutMs);
+    const qsizetype passes = finished.size();
+    QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= passes + 2, timeoutMs); // still polling
+    engine.stop();
+
+    SyncEngine quiet(withPoll(0));
+    QSignalSpy quietFinished(&quiet, &SyncEngine::passFinished);
+    quiet.start();
+    QTRY_COMPARE_WITH_TIMEOUT(quietFinished.size(), 1, timeoutMs);
+    QTest::qWait(200); // no poll, no sweep within the hour: nothing else runs
+    QCOMPARE(quietFinished.size(), 1);
+
+    // The setting round-trips through QSettings ("sync" group).
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QSettings settings(dir.filePath(s("sync.ini")), QSettings::IniFormat);
+    SyncConfig config;
+    QCOMPARE(config.crmPollIntervalMs, 0);
+    config.crmPollIntervalMs = 250;
+    config.save(settings);
+    QCOMPARE(SyncConfig::fromSettings(settings).crmPollIntervalMs, 250);
+}
+
 #include "tst_syncengine.moc"
