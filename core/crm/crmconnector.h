@@ -104,6 +104,14 @@ public:
                             std::function<void(Result<QList<CrmWriteResult>>)> done) = 0;
     virtual void checkSchema(QObject *context,
                              std::function<void(Result<CrmSchemaReport>)> done) = 0;
+
+    // Related-record fields every read (changesSince, get, findByReferralId) includes, as the
+    // mapping names them: "<relationship>.<field>" (Dataverse "parentaccountid.name",
+    // Salesforce "Account.Name"); paths without a dot are ignored. Records then carry them
+    // nested the way the CRM's API answers ({"parentaccountid": {"name": …}}, {"Account":
+    // {"attributes": …, "Name": …}}), the relationship null when the record has none.
+    // Call before reading; the default reads none.
+    virtual void setRelatedFields(const QStringList &paths) { Q_UNUSED(paths) }
 };
 
 } // namespace cosell

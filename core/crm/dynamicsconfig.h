@@ -35,6 +35,17 @@ struct DynamicsConfig
     // Role of the alternate key used by upsertByReferralId.
     QString referralIdRole = QStringLiteral("referralidentifier");
 
+    // Lookup navigation properties whose related rows reads include (setRelatedFields) and
+    // writes resolve: navigation property → "<entity set>/<id column>" (spec/crm.md A.3).
+    QHash<QString, QString> relatedTables {
+        {QStringLiteral("parentaccountid"), QStringLiteral("accounts/accountid")},
+        {QStringLiteral("parentcontactid"), QStringLiteral("contacts/contactid")},
+        {QStringLiteral("transactioncurrencyid"),
+         QStringLiteral("transactioncurrencies/transactioncurrencyid")}};
+    // Related rows per GET of a change-tracking page's related read ($filter of ids; about
+    // 55 URL characters each, and GET URLs are limited to 32 KB).
+    int relatedIdsPerRequest = 100;
+
     // Prefer: odata.maxpagesize (rows per page, ≤ 5000) for change tracking reads.
     int pageSize = 500;
     // Operations per $batch request; Dataverse allows at most 1000 (A.8).

@@ -135,7 +135,8 @@ void DynamicsConnector::changesSince(const QString &cursor, QObject *context,
                 "odata.track-changes,odata.maxpagesize=" + QByteArray::number(m_config.pageSize));
     m_http.send(
         std::move(r), context,
-        [this, delta = !cursor.isEmpty(), done = std::move(done)](Result<HttpResponse> response) {
+        [this, context, delta = !cursor.isEmpty(),
+         done = std::move(done)](Result<HttpResponse> response) {
             auto json = jsonObjectOf(response);
             if (!json) {
                 done(delta ? cursorError(json.error()) : json.error());
@@ -175,7 +176,10 @@ void DynamicsConnector::changesSince(const QString &cursor, QObject *context,
             changes.cursor = changes.more ? next : delta;
             qCDebug(lcDynamics) << "changes page:" << changes.records.size()
                                 << "rows, more:" << changes.more;
-            done(std::move(changes));
+            if (m_related.isEmpty())
+                done(std::move(changes));
+            else
+                readRelated(std::move(changes), context, std::move(done));
         });
 }
 
@@ -183,7 +187,8 @@ void DynamicsConnector::get(const QString &id, QObject *context,
                             std::function<void(Result<CrmRecordData>)> done)
 {
     m_http.send(
-        request("GET", QStringLiteral("GET opportunities({id})"), resourceUrl(recordResource(id))),
+        request("GET", QStringLiteral("GET opportunities({id})"),
+                resourceUrl(recordResource(id) + expandQuery())),
         context, [this, done = std::move(done)](Result<HttpResponse> response) {
             auto json = jsonObjectOf(response);
             if (!json) {
@@ -262,7 +267,12 @@ void DynamicsConnector::findByReferralId(
         m_config.customField(m_config.referralIdRole) + QStringLiteral(" eq '") + literal + u'\'';
     QUrl url = resourceUrl(m_config.entitySet);
     url.setQuery(QStringLiteral("$filter=") + QString::fromLatin1(QUrl::toPercentEncoding(filter))
-                     + QStringLiteral("&$top=2"),
+                     + QStringLiteral("&$top=2")
+                     + (m_related.isEmpty()
+                            ? QString()
+                            : QStringLiteral("&$expand=")
+                                + QString::fromLatin1(QUrl::toPercentEncoding(
+                                    m_related.expandOption(), "(),=$"))),
                  QUrl::StrictMode);
     const QString endpoint = QStringLiteral("GET opportunities ($filter referral id)");
     m_http.send(request("GET", endpoint, url), context,

@@ -5,6 +5,9 @@
 #include "core/crm/dynamicsbatch.h"
 #include "core/crm/dynamicsclose.h"
 #include "core/crm/dynamicsconfig.h"
+#include "core/crm/dynamicsrelated.h"
+
+#include <memory>
 
 #include <QUrl>
 
@@ -51,6 +54,10 @@ public:
     void writeBatch(const QList<CrmWrite> &writes, QObject *context,
                     std::function<void(Result<QList<CrmWriteResult>>)> done) override;
     void checkSchema(QObject *context, std::function<void(Result<CrmSchemaReport>)> done) override;
+    // Related columns through the lookups of DynamicsConfig::relatedTables (others are logged
+    // and skipped): $expand on get and findByReferralId; change-tracking pages (which refuse
+    // $expand) read them afterwards with GETs by id, relatedIdsPerRequest each (DynamicsRelated).
+    void setRelatedFields(const QStringList &paths) override;
 
     // Closes opportunity `id` won or lost: POST WinOpportunity / LoseOpportunity (A.4). The
     // actions take no If-Match; a row already closed answers 400.
@@ -81,9 +88,16 @@ private:
                        QList<CrmWriteResult> results, QObject *context,
                        std::function<void(Result<QList<CrmWriteResult>>)> done);
 
+    // Adds the related rows to a change-tracking page (dynamicsconnectorrelated.cpp).
+    void readRelated(CrmChanges changes, QObject *context,
+                     std::function<void(Result<CrmChanges>)> done);
+    // "?$expand=…" for single reads, empty when no related fields are read.
+    QString expandQuery() const;
+
     HttpClient &m_http;
     AccessTokenSource &m_tokens;
     DynamicsConfig m_config;
+    DynamicsRelated m_related;
 };
 
 } // namespace cosell

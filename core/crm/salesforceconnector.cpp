@@ -97,7 +97,8 @@ QString SalesforceConnector::selectClause() const
 {
     QStringList fields {QStringLiteral("Id"), QStringLiteral("SystemModstamp")};
     QSet<QString> seen {QStringLiteral("id"), QStringLiteral("systemmodstamp")};
-    for (const QStringList *list : {&m_config.standardFields, &m_config.requiredCustomFields})
+    for (const QStringList *list :
+         {&m_config.standardFields, &m_config.requiredCustomFields, &m_relatedFields})
         for (const QString &f : *list)
             if (!seen.contains(f.toLower())) {
                 seen.insert(f.toLower());
@@ -216,18 +217,56 @@ void SalesforceConnector::fetchChanges(const QUrl &url, const QString &endpoint,
         std::move(headers));
 }
 
+void SalesforceConnector::setRelatedFields(const QStringList &paths)
+{
+    m_relatedFields.clear();
+    for (const QString &path : paths)
+        if (path.indexOf(u'.') > 0 && !m_relatedFields.contains(path, Qt::CaseInsensitive))
+            m_relatedFields << path;
+}
+
 void SalesforceConnector::get(const QString &id, QObject *context,
                               std::function<void(Result<CrmRecordData>)> done)
 {
     const QUrl url = apiUrl(objectPath() + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(id)));
     send("GET", QStringLiteral("GET sobjects/{id}"), url, {}, context,
-         [done = std::move(done)](Result<HttpResponse> r) {
+         [this, id, context, done = std::move(done)](Result<HttpResponse> r) {
              auto json = jsonObjectOf(r);
              if (!json) {
                  done(json.error());
                  return;
              }
-             done(recordFromJson(*json));
+             CrmRecordData record = recordFromJson(*json);
+             if (m_relatedFields.isEmpty()) {
+                 done(std::move(record));
+                 return;
+             }
+             // The parents: SELECT Id, Account.Name, … WHERE Id = '<id>'.
+             const QString soql = QStringLiteral("SELECT Id, ") + m_relatedFields.join(u", ")
+                 + QStringLiteral(" FROM ") + m_config.objectName + QStringLiteral(" WHERE Id = ")
+                 + soqlString(id);
+             QUrl query = apiUrl(QStringLiteral("query"));
+             query.setQuery(QStringLiteral("q=")
+                            + QString::fromLatin1(QUrl::toPercentEncoding(soql)));
+             send("GET", QStringLiteral("GET query (related fields)"), query, {}, context,
+                  [record = std::move(record), done](Result<HttpResponse> q) mutable {
+                      auto json = jsonObjectOf(q);
+                      if (!json) {
+                          done(json.error());
+                          return;
+                      }
+                      const QJsonArray rows = json->value(QLatin1String("records")).toArray();
+                      if (rows.isEmpty()) { // deleted between the two reads
+                          done(makeError(Error::Kind::NotFound, QStringLiteral("NOT_FOUND"),
+                                         QStringLiteral("The requested resource does not exist")));
+                          return;
+                      }
+                      const QJsonObject parents = rows.first().toObject();
+                      for (auto it = parents.begin(); it != parents.end(); ++it)
+                          if (it.key() != u"attributes" && it.key() != u"Id")
+                              record.fields.insert(it.key(), it.value());
+                      done(std::move(record));
+                  });
          });
 }
 

@@ -109,6 +109,10 @@ public:
     void writeBatch(const QList<CrmWrite> &writes, QObject *context,
                     std::function<void(Result<QList<CrmWriteResult>>)> done) override;
     void checkSchema(QObject *context, std::function<void(Result<CrmSchemaReport>)> done) override;
+    // Parent-relationship fields ("Account.Name", "Contact.Email") join the SOQL SELECT of
+    // changesSince and findByReferralId; get() reads them with one more query by Id, since
+    // sObject Rows answers the record's own fields only.
+    void setRelatedFields(const QStringList &paths) override;
 
     const SalesforceConnectorConfig &config() const { return m_config; }
     // From the last Sforce-Limit-Info seen; -1 before any.
@@ -140,6 +144,7 @@ private:
     SalesforceConnectorConfig m_config;
     qint64 m_apiUsed = -1;
     qint64 m_apiLimit = -1;
+    QStringList m_relatedFields; // "<Relationship>.<Field>"
 };
 
 } // namespace cosell

@@ -57,6 +57,13 @@ CrmSide::CrmSide(CrmConnector &connector, std::shared_ptr<const RecordMapper> ma
         m_mapper->spec().settings().value(QLatin1String("onHoldStage")).toString();
     m_mark = NameMark::fromSpec(m_mapper->spec());
     m_nameMarkOn = m_mapper->spec().nameCheckMark();
+    // The related-record columns the mapping reads (customer account, contact, currency).
+    QStringList related;
+    for (const FieldMapping &f : m_mapper->spec().fields())
+        for (const FieldPath &path : f.crmFields)
+            if (path.toString().contains(u'.'))
+                related << path.toString();
+    m_connector.setRelatedFields(related);
 }
 
 QJsonObject CrmSide::forWrite(QJsonObject fields) const
