@@ -34,16 +34,8 @@ protected:
 
     QByteArray token(const QString &user)
     {
-        SandboxHttp http;
-        const auto result =
-            http.form(m_server->url(u"/login/contoso/oauth2/v2.0/token"),
-                      {{QStringLiteral("grant_type"), QStringLiteral("password")},
-                       {QStringLiteral("client_id"), QStringLiteral("console")},
-                       {QStringLiteral("username"), user},
-                       {QStringLiteral("password"), QStringLiteral("sandbox")},
-                       {QStringLiteral("scope"),
-                        QStringLiteral("https://api.partner.microsoft.com/.default")}});
-        return result.object().value(QStringLiteral("access_token")).toString().toUtf8();
+        return accessTokenOf(SandboxHttp().partnerCenterToken(
+            m_server->url(u"/login/contoso/oauth2/v2.0/token"), user));
     }
 
     static QJsonObject newReferral()

@@ -89,7 +89,25 @@ public:
         }
         return send("POST", url, body, {{"Content-Type", "application/x-www-form-urlencoded"}});
     }
+    // A Partner Center token of a seeded sandbox user (password grant; every seeded user's
+    // password is "sandbox") from the token endpoint `tokenUrl`.
+    HttpResult partnerCenterToken(const QString &tokenUrl,
+                                  const QString &user = QStringLiteral("admin@partner.example"))
+    {
+        return form(tokenUrl,
+                    {{QStringLiteral("grant_type"), QStringLiteral("password")},
+                     {QStringLiteral("client_id"), QStringLiteral("console")},
+                     {QStringLiteral("username"), user},
+                     {QStringLiteral("password"), QStringLiteral("sandbox")},
+                     {QStringLiteral("scope"),
+                      QStringLiteral("https://api.partner.microsoft.com/.default")}});
+    }
 };
+
+inline QByteArray accessTokenOf(const HttpResult &tokenResponse)
+{
+    return tokenResponse.object().value(QStringLiteral("access_token")).toString().toUtf8();
+}
 
 inline QByteArray compact(const QJsonValue &value)
 {

@@ -11,6 +11,7 @@
 #include <QTest>
 
 using namespace cosell::sandbox;
+using cosell::sandbox::test::accessTokenOf;
 using cosell::sandbox::test::SandboxHttp;
 
 class TstSandboxControl : public QObject
@@ -24,19 +25,7 @@ private:
 
     QByteArray referralsToken()
     {
-        SandboxHttp http;
-        return http
-            .form(url("/login/t/oauth2/v2.0/token"),
-                  {{QStringLiteral("grant_type"), QStringLiteral("password")},
-                   {QStringLiteral("client_id"), QStringLiteral("c")},
-                   {QStringLiteral("username"), QStringLiteral("admin@partner.example")},
-                   {QStringLiteral("password"), QStringLiteral("sandbox")},
-                   {QStringLiteral("scope"),
-                    QStringLiteral("https://api.partner.microsoft.com/.default")}})
-            .object()
-            .value(QStringLiteral("access_token"))
-            .toString()
-            .toUtf8();
+        return accessTokenOf(SandboxHttp().partnerCenterToken(url("/login/t/oauth2/v2.0/token")));
     }
     QJsonArray allReferrals()
     {

@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QTest>
 
+using cosell::sandbox::test::accessTokenOf;
 using cosell::sandbox::test::SandboxHttp;
 
 class TstSandboxProcess : public QObject
@@ -101,17 +102,10 @@ private Q_SLOTS:
         QCOMPARE(throttle.object().value(QStringLiteral("enabled")).toBool(), true);
         QCOMPARE(throttle.object().value(QStringLiteral("requestsPerMinute")).toInt(), 600);
         QCOMPARE(throttle.object().value(QStringLiteral("writesPerMinute")).toInt(), 100);
-        const auto token =
-            http.form(m_urls.value(QStringLiteral("entra.authority"))
-                          + QStringLiteral("/common/oauth2/v2.0/token"),
-                      {{QStringLiteral("grant_type"), QStringLiteral("password")},
-                       {QStringLiteral("client_id"), QStringLiteral("console")},
-                       {QStringLiteral("username"), QStringLiteral("admin@partner.example")},
-                       {QStringLiteral("password"), QStringLiteral("sandbox")},
-                       {QStringLiteral("scope"),
-                        QStringLiteral("https://api.partner.microsoft.com/.default")}});
+        const auto token = http.partnerCenterToken(m_urls.value(QStringLiteral("entra.authority"))
+                                                   + QStringLiteral("/common/oauth2/v2.0/token"));
         QCOMPARE(token.status, 200);
-        http.bearer = token.object().value(QStringLiteral("access_token")).toString().toUtf8();
+        http.bearer = accessTokenOf(token);
         const auto list = http.get(m_urls.value(QStringLiteral("partnercenter.referralsBaseUrl"))
                                    + QStringLiteral("/v1.0/engagements/referrals"));
         QCOMPARE(list.status, 200);

@@ -13,6 +13,7 @@
 using namespace cosell;
 using namespace cosell::sandbox;
 using cosell::sandbox::test::HttpResult;
+using cosell::sandbox::test::accessTokenOf;
 using cosell::sandbox::test::SandboxHttp;
 
 namespace {
@@ -45,16 +46,8 @@ private:
     QString throttleUrl() const { return m_server->url(u"/control/partnercenter/throttle"); }
     QByteArray token(const QString &user)
     {
-        SandboxHttp http;
-        const auto result =
-            http.form(m_server->url(u"/login/contoso/oauth2/v2.0/token"),
-                      {{QStringLiteral("grant_type"), QStringLiteral("password")},
-                       {QStringLiteral("client_id"), QStringLiteral("console")},
-                       {QStringLiteral("username"), user},
-                       {QStringLiteral("password"), QStringLiteral("sandbox")},
-                       {QStringLiteral("scope"),
-                        QStringLiteral("https://api.partner.microsoft.com/.default")}});
-        return result.object().value(QStringLiteral("access_token")).toString().toUtf8();
+        return accessTokenOf(SandboxHttp().partnerCenterToken(
+            m_server->url(u"/login/contoso/oauth2/v2.0/token"), user));
     }
     HttpResult configure(const QByteArray &json)
     {
