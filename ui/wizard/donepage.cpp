@@ -2,7 +2,7 @@
 #include "ui/wizard/donepage.h"
 
 #include "core/setup/setupsession.h"
-#include "core/setup/setupwebhooklistener.h"
+#include "core/webhook/webhooklistener.h"
 #include "ui/wizard/firstsyncpage.h"
 #include "ui/wizard/setupwizard.h"
 #include "ui/wizard/webhooktestpage.h"

@@ -2,7 +2,7 @@
 #include "ui/wizard/setupwizard.h"
 
 #include "core/setup/firstsyncrunner.h"
-#include "core/setup/setupwebhooklistener.h"
+#include "core/webhook/webhooklistener.h"
 #include "ui/logging.h"
 #include "ui/wizard/crmpage.h"
 #include "ui/wizard/donepage.h"
@@ -23,7 +23,7 @@ SetupWizard::SetupWizard(Options options, QSettings *settings, QWidget *parent)
     , m_options(std::move(options))
     , m_settings(settings)
     , m_session(new SetupSession(m_options.profile, m_options.secrets, this))
-    , m_listener(new SetupWebhookListener(this))
+    , m_listener(new WebhookListener(this))
     , m_firstSync(new FirstSyncRunner(*m_session, this))
 {
     Q_ASSERT(settings);

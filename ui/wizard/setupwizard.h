@@ -11,10 +11,10 @@ namespace cosell {
 
 class FirstSyncRunner;
 class SecretStore;
-class SetupWebhookListener;
+class WebhookListener;
 
 // The setup wizard: from nothing to a running sync in eight pages (issue 7). The pages are
-// thin; what they check for real is done by SetupSession, SetupWebhookListener and
+// thin; what they check for real is done by SetupSession, WebhookListener and
 // FirstSyncRunner in core/setup. Choices (not secrets) are kept in `settings` under
 // "setup/"; refresh tokens go to the SecretStore. The first sync's engine keeps running in
 // the background while the wizard object lives. GUI thread.
@@ -43,7 +43,7 @@ public:
     ~SetupWizard() override;
 
     SetupSession &session() { return *m_session; }
-    SetupWebhookListener &listener() { return *m_listener; }
+    WebhookListener &listener() { return *m_listener; }
     FirstSyncRunner &firstSync() { return *m_firstSync; }
     QSettings &settings() { return *m_settings; }
     const Options &options() const { return m_options; }
@@ -64,7 +64,7 @@ private:
     Options m_options;
     QSettings *m_settings;
     SetupSession *m_session;
-    SetupWebhookListener *m_listener;
+    WebhookListener *m_listener;
     FirstSyncRunner *m_firstSync;
 };
 

@@ -2,7 +2,7 @@
 #include "ui/wizard/webhookpage.h"
 
 #include "core/setup/setupsession.h"
-#include "core/setup/setupwebhooklistener.h"
+#include "core/webhook/webhooklistener.h"
 #include "ui/wizard/setupwizard.h"
 #include "ui/wizard/wizardtext.h"
 

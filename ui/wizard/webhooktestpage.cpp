@@ -2,7 +2,7 @@
 #include "ui/wizard/webhooktestpage.h"
 
 #include "core/setup/setupsession.h"
-#include "core/setup/setupwebhooklistener.h"
+#include "core/webhook/webhooklistener.h"
 #include "ui/widgets/localetime.h"
 #include "ui/wizard/setupwizard.h"
 #include "ui/wizard/wizardtext.h"
@@ -55,10 +55,9 @@ WebhookTestPage::WebhookTestPage(SetupWizard &wizard)
     connect(m_send, &QPushButton::clicked, this, &WebhookTestPage::sendTestEvent);
     connect(m_skip, &QCheckBox::toggled, this, &WebhookTestPage::completeChanged);
     connect(m_timer, &QTimer::timeout, this, &WebhookTestPage::onTimeout);
-    connect(&wizard.listener(), &SetupWebhookListener::validationEventReceived, this,
+    connect(&wizard.listener(), &WebhookListener::validationEventReceived, this,
             [this](const QString &correlationId, const QDateTime &) { onArrived(correlationId); });
-    connect(&wizard.listener(), &SetupWebhookListener::requestRefused, this,
-            [this] { ++m_refused; });
+    connect(&wizard.listener(), &WebhookListener::requestRefused, this, [this] { ++m_refused; });
 }
 
 void WebhookTestPage::initializePage()

@@ -6,7 +6,7 @@
 #include "app/sandbox/server/sandboxserver.h"
 #include "core/auth/memorysecretstore.h"
 #include "core/setup/firstsyncrunner.h"
-#include "core/setup/setupwebhooklistener.h"
+#include "core/webhook/webhooklistener.h"
 #include "ui/shell/translationloader.h"
 #include "ui/wizard/crmpage.h"
 #include "ui/wizard/setupwizard.h"

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "core/setup/setupwebhooklistener.h"
+#include "core/webhook/webhooklistener.h"
 
-#include "core/setup/logging.h"
 #include "core/store/cachedb.h"
 #include "core/store/inboxrepository.h"
 #include "core/util/clock.h"
+#include "core/webhook/logging.h"
 
 #include <atomic>
 
@@ -13,7 +13,7 @@
 namespace cosell {
 
 // Lives in the listener's thread: owns the writer connection, the inbox and the receiver.
-class SetupWebhookListener::Worker final : public QObject
+class WebhookListener::Worker final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Worker)
@@ -31,11 +31,12 @@ public:
     {
         static std::atomic<int> serial {0};
         m_db = std::make_unique<CacheDb>();
-        const QString connection = QStringLiteral("setup-webhook-%1").arg(++serial);
+        const QString connection = QStringLiteral("webhook-listener-%1").arg(++serial);
         if (Status s = m_db->open(cachePath, CacheDb::Role::Writer, connection); !s)
             return s.error();
         m_inbox = std::make_unique<InboxRepository>(*m_db, Clock::system());
         m_receiver = std::make_unique<WebhookReceiver>(options, *m_inbox, Clock::system());
+        connect(m_receiver.get(), &WebhookReceiver::eventQueued, this, &Worker::eventQueued);
         connect(m_receiver.get(), &WebhookReceiver::validationEventReceived, this,
                 &Worker::validationEventReceived);
         connect(m_receiver.get(), &WebhookReceiver::requestRefused, this, &Worker::requestRefused);
@@ -46,6 +47,7 @@ public:
     }
 
 Q_SIGNALS:
+    void eventQueued(const QString &eventName, const QString &resourceId);
     void validationEventReceived(const QString &correlationId, const QDateTime &changedAt);
     void requestRefused(int httpStatus, const QString &code);
 
@@ -55,31 +57,32 @@ private:
     std::unique_ptr<WebhookReceiver> m_receiver;
 };
 
-SetupWebhookListener::SetupWebhookListener(QObject *parent)
+WebhookListener::WebhookListener(QObject *parent)
     : QObject(parent)
 { }
 
-SetupWebhookListener::~SetupWebhookListener()
+WebhookListener::~WebhookListener()
 {
     stop();
 }
 
-void SetupWebhookListener::start(const WebhookReceiver::Options &options, const QString &cachePath,
-                                 std::function<void(Result<QUrl>)> done)
+void WebhookListener::start(const WebhookReceiver::Options &options, const QString &cachePath,
+                            std::function<void(Result<QUrl>)> done)
 {
     stop();
     const quint64 run = ++m_run;
     m_thread = std::make_unique<QThread>();
-    m_thread->setObjectName(QStringLiteral("cosell-setup-webhook"));
+    m_thread->setObjectName(QStringLiteral("cosell-webhook"));
     auto *worker = new Worker;
     worker->moveToThread(m_thread.get());
     m_worker = worker;
     connect(m_thread.get(), &QThread::finished, worker, &QObject::deleteLater);
+    connect(worker, &Worker::eventQueued, this, &WebhookListener::eventQueued);
     connect(worker, &Worker::validationEventReceived, this,
-            &SetupWebhookListener::validationEventReceived);
-    connect(worker, &Worker::requestRefused, this, &SetupWebhookListener::requestRefused);
+            &WebhookListener::validationEventReceived);
+    connect(worker, &Worker::requestRefused, this, &WebhookListener::requestRefused);
     m_thread->start();
-    QPointer<SetupWebhookListener> self(this);
+    QPointer<WebhookListener> self(this);
     QMetaObject::invokeMethod(
         worker,
         [worker, options, cachePath, self, run, done = std::move(done)] {
@@ -93,7 +96,7 @@ void SetupWebhookListener::start(const WebhookReceiver::Options &options, const 
                     if (url)
                         self->m_url = url.value();
                     else
-                        qCWarning(lcSetup).noquote()
+                        qCWarning(lcWebhook).noquote()
                             << "webhook listener failed:" << url.error().toString();
                     done(url);
                 },
@@ -102,7 +105,7 @@ void SetupWebhookListener::start(const WebhookReceiver::Options &options, const 
         Qt::QueuedConnection);
 }
 
-void SetupWebhookListener::stop()
+void WebhookListener::stop()
 {
     ++m_run;
     m_url = QUrl();
@@ -115,4 +118,4 @@ void SetupWebhookListener::stop()
 
 } // namespace cosell
 
-#include "setupwebhooklistener.moc"
+#include "webhooklistener.moc"

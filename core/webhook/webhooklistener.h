@@ -16,18 +16,20 @@ class QThread;
 
 namespace cosell {
 
-// A WebhookReceiver for the setup wizard's Test page, in a thread of its own: the receiver
-// writes every verified event to the inbox of the cache at `cachePath` (a write transaction
-// that must not run on the GUI thread), and we pass its validation signal on. Use from the
-// thread that created it; signals arrive there. stop() (also the destructor) joins the thread.
-class SetupWebhookListener final : public QObject
+// A WebhookReceiver in a thread of its own (ARCHITECTURE.md "Webhook listener"): it writes
+// every verified event to the inbox of the cache at `cachePath` (a write transaction that must
+// not run on the GUI thread), and we pass its signals on: eventQueued for the engine's fast
+// path (connect it to SyncEngine::inboxChanged), validationEventReceived for the setup
+// wizard's Test page. Use from the thread that created it; signals arrive there. stop() (also
+// the destructor) joins the thread.
+class WebhookListener final : public QObject
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(SetupWebhookListener)
+    Q_DISABLE_COPY_MOVE(WebhookListener)
 
 public:
-    explicit SetupWebhookListener(QObject *parent = nullptr);
-    ~SetupWebhookListener() override;
+    explicit WebhookListener(QObject *parent = nullptr);
+    ~WebhookListener() override;
 
     // Opens the cache and listens; `done` gets the receiver's local URL or why not.
     void start(const WebhookReceiver::Options &options, const QString &cachePath,
@@ -37,6 +39,7 @@ public:
     QUrl url() const { return m_url; }
 
 Q_SIGNALS:
+    void eventQueued(const QString &eventName, const QString &resourceId);
     void validationEventReceived(const QString &correlationId, const QDateTime &changedAt);
     void requestRefused(int httpStatus, const QString &code);
 
