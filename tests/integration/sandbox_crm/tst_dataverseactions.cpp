@@ -4,7 +4,7 @@
 #include "app/sandbox/dataverse/dataverseservice.h"
 #include "app/sandbox/server/sandboxserver.h"
 #include "crmtesthttp.h"
-#include "sandboxcrmtest.h"
+#include "dataverseapitest.h"
 
 #include <QTest>
 
@@ -12,41 +12,11 @@ using namespace cosell;
 using namespace cosell::sandbox;
 using cosell::test::CrmTestHttp;
 
-class TestDataverseActions : public cosell::test::SandboxCrmTest
+class TestDataverseActions : public cosell::test::DataverseApiTest
 {
     Q_OBJECT
 
 private:
-    DataverseService *m_service = nullptr;
-    QList<QPair<QByteArray, QByteArray>> m_odata {
-        {"Accept", "application/json"}, {"OData-MaxVersion", "4.0"}, {"OData-Version", "4.0"}};
-
-    CrmTestHttp::Reply get(const QString &resource)
-    {
-        return m_http.send("GET", url(resource), {}, m_odata);
-    }
-    CrmTestHttp::Reply send(const QByteArray &method, const QString &resource,
-                            const QJsonObject &body)
-    {
-        return m_http.send(method, url(resource),
-                           QJsonDocument(body).toJson(QJsonDocument::Compact), m_odata);
-    }
-    static QString code(const CrmTestHttp::Reply &r)
-    {
-        return r.object()
-            .value(QStringLiteral("error"))
-            .toObject()
-            .value(QStringLiteral("code"))
-            .toString();
-    }
-    static QString message(const CrmTestHttp::Reply &r)
-    {
-        return r.object()
-            .value(QStringLiteral("error"))
-            .toObject()
-            .value(QStringLiteral("message"))
-            .toString();
-    }
     // A fresh open opportunity; returns "opportunities(<guid>)".
     QString createOpen(const QString &name, double value)
     {

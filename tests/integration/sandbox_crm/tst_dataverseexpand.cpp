@@ -5,7 +5,7 @@
 #include "app/sandbox/dataverse/dataverseservice.h"
 #include "app/sandbox/server/sandboxserver.h"
 #include "crmtesthttp.h"
-#include "sandboxcrmtest.h"
+#include "dataverseapitest.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -15,24 +15,15 @@ using namespace cosell::sandbox;
 using cosell::test::CrmTestHttp;
 
 namespace {
-const QString kExpand = QStringLiteral(
-    "$expand=parentaccountid($select=name,address1_country),"
-    "parentcontactid($select=emailaddress1,firstname,lastname)");
+const QString kExpand = QStringLiteral("$expand=parentaccountid($select=name,address1_country),"
+                                       "parentcontactid($select=emailaddress1,firstname,lastname)");
 }
 
-class TestDataverseExpand : public cosell::test::SandboxCrmTest
+class TestDataverseExpand : public cosell::test::DataverseApiTest
 {
     Q_OBJECT
 
 private:
-    DataverseService *m_service = nullptr;
-    QList<QPair<QByteArray, QByteArray>> m_odata {
-        {"Accept", "application/json"}, {"OData-MaxVersion", "4.0"}, {"OData-Version", "4.0"}};
-
-    CrmTestHttp::Reply get(const QString &resource, QList<QPair<QByteArray, QByteArray>> extra = {})
-    {
-        return m_http.send("GET", url(resource), {}, m_odata + extra);
-    }
     const CrmRecord &row(const QString &set, const QString &id)
     {
         return *m_service->store().table(set)->find(id);
@@ -100,7 +91,8 @@ private slots:
     void retrieveExpandsAndSkipsConditionalGet()
     {
         const QString id = m_service->store().table(u"opportunities"_qs)->rows().begin()->first;
-        const QString resource = QStringLiteral("opportunities(") + id + QStringLiteral(")?") + kExpand;
+        const QString resource =
+            QStringLiteral("opportunities(") + id + QStringLiteral(")?") + kExpand;
         auto r = get(resource);
         QVERIFY2(r.status == 200, r.body.constData());
         verifyExpanded(r.object());
@@ -110,8 +102,9 @@ private slots:
         const QByteArray etag = r.header("ETag");
         QVERIFY(!etag.isEmpty());
         QCOMPARE(get(resource, {{"If-None-Match", etag}}).status, 200);
-        QCOMPARE(get(QStringLiteral("opportunities(") + id + u')', {{"If-None-Match", etag}}).status,
-                 304);
+        QCOMPARE(
+            get(QStringLiteral("opportunities(") + id + u')', {{"If-None-Match", etag}}).status,
+            304);
     }
 
     void emptyLookupExpandsToNull()
@@ -143,12 +136,20 @@ private slots:
     {
         auto r = get(QStringLiteral("opportunities?$expand=nosuchnav"));
         QCOMPARE(r.status, 400);
-        QVERIFY(r.object().value(u"error").toObject().value(u"message").toString().contains(
-            u"nosuchnav"));
+        QVERIFY(r.object()
+                    .value(u"error")
+                    .toObject()
+                    .value(u"message")
+                    .toString()
+                    .contains(u"nosuchnav"));
         r = get(QStringLiteral("opportunities?$expand=parentaccountid($select=nosuchcolumn)"));
         QCOMPARE(r.status, 400);
-        QVERIFY(r.object().value(u"error").toObject().value(u"message").toString().contains(
-            u"nosuchcolumn"));
+        QVERIFY(r.object()
+                    .value(u"error")
+                    .toObject()
+                    .value(u"message")
+                    .toString()
+                    .contains(u"nosuchcolumn"));
         r = get(QStringLiteral("opportunities?$expand=parentaccountid($filter=name eq 'x')"));
         QCOMPARE(r.status, 400);
         QCOMPARE(get(QStringLiteral("opportunities?$expand=parentaccountid(")).status, 400);
@@ -157,11 +158,15 @@ private slots:
     void changeTrackingRefusesExpand()
     {
         // crm.md A.7: $expand is not supported with change tracking, initial or delta.
-        auto r = get(QStringLiteral("opportunities?") + kExpand,
-                     {{"Prefer", "odata.track-changes"}});
+        auto r =
+            get(QStringLiteral("opportunities?") + kExpand, {{"Prefer", "odata.track-changes"}});
         QCOMPARE(r.status, 400);
-        QVERIFY(r.object().value(u"error").toObject().value(u"message").toString().contains(
-            u"$expand"));
+        QVERIFY(r.object()
+                    .value(u"error")
+                    .toObject()
+                    .value(u"message")
+                    .toString()
+                    .contains(u"$expand"));
         r = get(QStringLiteral("opportunities"), {{"Prefer", "odata.track-changes"}});
         QCOMPARE(r.status, 200);
         const QString delta = r.object().value(u"@odata.deltaLink").toString();
