@@ -97,8 +97,8 @@ Result<SyncBackendFactory> DemoBackend::start(const SyncdOptions &options)
         RemoteSyncBackendOptions remote;
         remote.system = CrmSystem::Dynamics;
         remote.referralsUrl = referralsUrl;
-        remote.pcToken = pcToken;
-        remote.crmToken = dvToken;
+        remote.pcTokens = fixedTokens(pcToken);
+        remote.crmTokens = fixedTokens(dvToken);
         remote.dynamics.url = dataverseUrl;
         remote.cachePath = cachePath;
         remote.connectionName = QStringLiteral("syncd-demo");

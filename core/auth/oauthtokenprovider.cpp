@@ -35,8 +35,39 @@ void OAuthTokenProvider::accessToken(QObject *context, std::function<void(Result
         return;
     }
     m_waiters.append({context, std::move(done)});
-    if (!m_refreshing)
+    if (m_refreshing)
+        return;
+    if (m_grant == Grant::Delegated && m_tokens.refreshToken.isEmpty() && m_store
+        && !m_secretKey.isEmpty())
+        restoreThenRefresh();
+    else
         refreshNow();
+}
+
+void OAuthTokenProvider::restoreThenRefresh()
+{
+    // Waiters queue meanwhile (m_refreshing), so a burst of requests reads the store once.
+    m_refreshing = true;
+    m_store->read(m_secretKey, this, [this](Result<QByteArray> secret) {
+        m_refreshing = false;
+        if (!m_tokens.refreshToken.isEmpty()) {
+            refreshNow(); // a sign-in finished while the store was read: it wins
+            return;
+        }
+        if (!secret && secret.error().kind != Error::Kind::NotFound) {
+            qCWarning(lcAuth).noquote()
+                << "Cannot read the stored sign-in" << m_secretKey << ":" << secret.error().message;
+            const auto waiters = std::exchange(m_waiters, {});
+            for (const Waiter &w : waiters) {
+                if (w.context)
+                    w.done(secret.error());
+            }
+            return;
+        }
+        if (secret)
+            m_tokens.refreshToken = QString::fromUtf8(secret.value());
+        refreshNow(); // NotFound: no refresh token, so "sign in" (signInRequired)
+    });
 }
 
 void OAuthTokenProvider::invalidate(const QString &token)

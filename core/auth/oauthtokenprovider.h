@@ -23,7 +23,11 @@ class SecretStore;
 // Concurrent requests during a refresh wait for that one refresh.
 //
 // Delegated: sign in with the browser (auth code + PKCE) or a device code; the refresh token
-// goes to the SecretStore under `secretKey` and restore() brings it back at start-up.
+// goes to the SecretStore under `secretKey` and restore() brings it back at start-up. A
+// provider with a store and key that holds no refresh token reads it from the store by itself
+// on the next accessToken() (so a provider built where nobody can wait for restore(), e.g.
+// in the sync engine's thread, just works, and a sign-in the console stores later is picked
+// up after the old one was refused); requests wait for that read and the refresh after it.
 // ClientCredentials: app-only, a new token from client id + secret whenever needed.
 // Tokens never reach logs, settings or the cache. Thread: the HttpClient's.
 class OAuthTokenProvider final : public QObject, public AccessTokenSource
@@ -70,6 +74,7 @@ private:
         std::function<void(Result<QString>)> done;
     };
     void refreshNow();
+    void restoreThenRefresh();
     void onTokens(Result<TokenSet> tokens);
     void persistRefreshToken();
 

@@ -153,8 +153,8 @@ void FirstSyncRunner::startEngine(const QString &cachePath, const QString &pcTok
         RemoteSyncBackendOptions options;
         options.system = system;
         options.referralsUrl = referralsUrl;
-        options.pcToken = pcToken;
-        options.crmToken = crmToken;
+        options.pcTokens = fixedTokens(pcToken);
+        options.crmTokens = fixedTokens(crmToken);
         options.dynamics = dynamics;
         options.salesforce = salesforce;
         options.cachePath = cachePath;

@@ -25,11 +25,34 @@
 namespace cosell {
 
 SyncdApp::SyncdApp(QTextStream &out, QTextStream &err, BackendProvider provider, QObject *parent)
+    : SyncdApp(out, err,
+               provider ? AsyncBackendProvider(
+                   [provider = std::move(provider)](const SyncdOptions &o, BackendCallback done) {
+                       done(provider(o));
+                   })
+                        : AsyncBackendProvider(),
+               parent)
+{ }
+
+SyncdApp::SyncdApp(QTextStream &out, QTextStream &err, AsyncBackendProvider provider,
+                   QObject *parent)
     : QObject(parent)
     , m_out(out)
     , m_err(err)
     , m_provider(std::move(provider))
 { }
+
+int SyncdApp::exitCodeFor(const Error &error)
+{
+    switch (error.kind) {
+    case Error::Kind::Unauthorized:
+        return SignInRequired;
+    case Error::Kind::Invalid:
+        return ConfigError;
+    default:
+        return SyncFailed;
+    }
+}
 
 SyncdApp::~SyncdApp() = default;
 
@@ -154,8 +177,13 @@ int SyncdApp::printStatus()
     return chain->intact ? Ok : CacheError;
 }
 
-Result<SyncBackendFactory> SyncdApp::backendFactory()
+void SyncdApp::withBackendFactory(const char *failurePrefix,
+                                  std::function<void(SyncBackendFactory)> then)
 {
+    auto fail = [this, failurePrefix](const Error &e) {
+        m_err << failurePrefix << ": " << e.toString() << '\n';
+        finish(exitCodeFor(e));
+    };
     if (!m_provider) {
         Error e;
         e.kind = Error::Kind::Internal;
@@ -163,63 +191,75 @@ Result<SyncBackendFactory> SyncdApp::backendFactory()
         e.message = QStringLiteral("this build has no connectors for %1 mode%2")
                         .arg(toString(m_options.mode),
                              m_options.demo ? QStringLiteral(" with --demo") : QString());
-        return e;
+        fail(e);
+        return;
     }
-    return m_provider(m_options);
+    m_provider(m_options, [fail, then = std::move(then)](Result<SyncBackendFactory> factory) {
+        if (!factory)
+            fail(factory.error());
+        else
+            then(std::move(factory).value());
+    });
 }
 
 void SyncdApp::runOnce()
 {
-    Result<SyncBackendFactory> factory = backendFactory();
-    if (!factory) {
-        m_err << "cannot sync: " << factory.error().toString() << '\n';
-        finish(SyncFailed);
-        return;
-    }
-    m_engine = std::make_unique<SyncEngine>(std::move(factory).value());
-    connect(m_engine.get(), &SyncEngine::passFinished, this, [this](bool ok) {
-        const PassReport &r = m_engine->lastReport();
-        m_out << "pass: " << r.recordsPulled << " pulled, " << r.itemsPlanned << " planned, "
-              << r.writesDone << " written, " << r.writesRetried << " to retry, "
-              << r.writesDeadLettered << " dead-lettered\n";
-        for (const QString &e : r.errors)
-            m_err << "error: " << e << '\n';
-        m_engine->stop();
-        finish(ok ? Ok : SyncFailed);
+    withBackendFactory("cannot sync", [this](SyncBackendFactory factory) {
+        m_engine = std::make_unique<SyncEngine>(std::move(factory));
+        connect(m_engine.get(), &SyncEngine::passFinished, this, [this](bool ok) {
+            const PassReport &r = m_engine->lastReport();
+            m_out << "pass: " << r.recordsPulled << " pulled, " << r.itemsPlanned << " planned, "
+                  << r.writesDone << " written, " << r.writesRetried << " to retry, "
+                  << r.writesDeadLettered << " dead-lettered\n";
+            for (const QString &e : r.errors)
+                m_err << "error: " << e << '\n';
+            m_engine->stop();
+            finish(ok ? Ok : SyncFailed);
+        });
+        m_engine->start();
+        if (SyncEngine::toString(m_engine->state()) == QLatin1String("error")) {
+            m_err << "cannot start the sync engine\n";
+            finish(SyncFailed);
+        }
     });
-    m_engine->start();
-    if (SyncEngine::toString(m_engine->state()) == QLatin1String("error")) {
-        m_err << "cannot start the sync engine\n";
-        finish(SyncFailed);
-    }
 }
 
 void SyncdApp::runDaemon()
 {
-    Result<SyncBackendFactory> factory = backendFactory();
-    if (!factory) {
-        m_err << "cannot sync: " << factory.error().toString() << '\n';
-        finish(SyncFailed);
-        return;
-    }
+    // Stop requests count from the start: SIGTERM during the sign-in check ends the run.
     m_signals = new SignalWatcher(this);
-    connect(m_signals, &SignalWatcher::terminationRequested, this, &SyncdApp::requestStop);
-    m_controller = std::make_unique<EngineController>(
-        EngineController::Mode::Threaded, std::make_unique<SyncEngine>(std::move(factory).value()));
-    connect(m_controller->engine(), &SyncEngine::passFinished, this, [this](bool ok) {
-        m_out << (ok ? "pass ok\n" : "pass failed\n");
+    connect(m_signals, &SignalWatcher::terminationRequested, this, [this] {
+        if (m_controller) {
+            requestStop();
+        } else {
+            m_out << "stopped\n";
+            finish(Ok);
+        }
+    });
+    withBackendFactory("cannot sync", [this](SyncBackendFactory factory) {
+        if (m_finished)
+            return;
+        m_controller = std::make_unique<EngineController>(
+            EngineController::Mode::Threaded, std::make_unique<SyncEngine>(std::move(factory)));
+        connect(m_controller->engine(), &SyncEngine::passFinished, this, [this](bool ok) {
+            m_out << (ok ? "pass ok\n" : "pass failed\n");
+            m_out.flush();
+        });
+        m_controller->start();
+        m_out << "running\n"; // the readiness line tests and systemd wait for
         m_out.flush();
     });
-    m_controller->start();
-    m_out << "running\n"; // the readiness line tests and systemd wait for
-    m_out.flush();
 }
 
 void SyncdApp::runDryRun()
 {
-    Result<SyncBackendFactory> factory = backendFactory();
-    Result<std::unique_ptr<SyncBackend>> built =
-        factory ? factory.value()() : Result<std::unique_ptr<SyncBackend>>(factory.error());
+    withBackendFactory("cannot plan",
+                       [this](SyncBackendFactory factory) { runDryRun(std::move(factory)); });
+}
+
+void SyncdApp::runDryRun(SyncBackendFactory factory)
+{
+    Result<std::unique_ptr<SyncBackend>> built = factory();
     if (!built) {
         m_err << "cannot plan: " << built.error().toString() << '\n';
         finish(SyncFailed);

@@ -22,7 +22,11 @@ class SyncEngine;
 // that to QCoreApplication::exit.
 //
 // Exit codes (sysexits.h): 0 done; 64 usage; 65 the cache cannot be opened or read;
-// 70 the sync failed (a pass reported errors, or no backend could be built).
+// 70 the sync failed (a pass reported errors, or no backend could be built);
+// 77 sign-in required: a stored refresh token is missing, expired or revoked (the provider
+// failed with Error::Kind::Unauthorized; sign in again in the console); 78 the config file
+// lacks a required key or has a bad value (Error::Kind::Invalid from the provider). 77 and
+// 78 are not worth restarting the service for (systemd RestartPreventExitStatus=77 78).
 // `provider` builds the backend factory for the options (real connectors, or the sandbox
 // for --demo); without one, the modes that sync exit 70 and say why.
 class SyncdApp final : public QObject
@@ -31,11 +35,28 @@ class SyncdApp final : public QObject
     Q_DISABLE_COPY_MOVE(SyncdApp)
 
 public:
-    enum ExitCode { Ok = 0, Usage = 64, CacheError = 65, SyncFailed = 70 };
+    enum ExitCode {
+        Ok = 0,
+        Usage = 64,
+        CacheError = 65,
+        SyncFailed = 70,
+        SignInRequired = 77,
+        ConfigError = 78
+    };
     using BackendProvider = std::function<Result<SyncBackendFactory>(const SyncdOptions &)>;
+    // The same, for providers that first check something over the network (the production
+    // backend refreshes both sign-ins before any sync): calls `done` exactly once, on this
+    // thread, later or inside the call.
+    using BackendCallback = std::function<void(Result<SyncBackendFactory>)>;
+    using AsyncBackendProvider = std::function<void(const SyncdOptions &, BackendCallback done)>;
 
     SyncdApp(QTextStream &out, QTextStream &err, BackendProvider provider = {},
              QObject *parent = nullptr);
+    SyncdApp(QTextStream &out, QTextStream &err, AsyncBackendProvider provider,
+             QObject *parent = nullptr);
+
+    // The exit code for a provider's failure (see above).
+    static int exitCodeFor(const Error &error);
     ~SyncdApp() override;
 
     void start(const QStringList &arguments);
@@ -54,11 +75,14 @@ private:
     void runOnce();
     void runDaemon();
     void runDryRun();
-    Result<SyncBackendFactory> backendFactory();
+    void runDryRun(SyncBackendFactory factory);
+    // Calls `then` with the factory, or reports the failure (prefix: "cannot sync") and ends.
+    void withBackendFactory(const char *failurePrefix,
+                            std::function<void(SyncBackendFactory)> then);
 
     QTextStream &m_out;
     QTextStream &m_err;
-    BackendProvider m_provider;
+    AsyncBackendProvider m_provider;
     SyncdOptions m_options;
     std::unique_ptr<SyncEngine> m_engine;
     std::unique_ptr<EngineController> m_controller;
