@@ -5,6 +5,7 @@
 #include "tests/unit/sync/fakeremoteside.h"
 
 #include <csignal>
+#include <string_view>
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
+#include <QTimer>
 
 using namespace cosell;
 using cosell::test::FakeRemoteSide;
@@ -92,6 +94,34 @@ Run run(const QStringList &args, SyncdApp::BackendProvider backends = {},
     return r;
 }
 
+Run runAsync(const QStringList &args, SyncdApp::AsyncBackendProvider backends,
+             std::function<void(SyncdApp &, QString &)> whileRunning = {})
+{
+    Run r;
+    QTextStream out(&r.out);
+    QTextStream err(&r.err);
+    SyncdApp app(out, err, std::move(backends));
+    QSignalSpy finished(&app, &SyncdApp::finished);
+    app.start(QStringList {s("cosell-syncd")} + args);
+    if (whileRunning)
+        whileRunning(app, r.out);
+    if (finished.isEmpty() && !finished.wait(timeoutMs))
+        qFatal("cosell-syncd did not finish");
+    r.code = finished.first().first().toInt();
+    out.flush();
+    err.flush();
+    return r;
+}
+
+// Answers later, as the production backend does after checking the sign-ins over HTTP.
+SyncdApp::AsyncBackendProvider
+later(std::function<Result<SyncBackendFactory>(const SyncdOptions &)> answer)
+{
+    return [answer](const SyncdOptions &options, SyncdApp::BackendCallback done) {
+        QTimer::singleShot(10, [answer, options, done] { done(answer(options)); });
+    };
+}
+
 } // namespace
 
 class TestSyncdApp final : public QObject
@@ -112,6 +142,10 @@ private slots:
     void noBackendIsExit70();
     void dryRunPrintsPlanAndWritesNothing();
     void daemonStopsCleanlyOnSigterm();
+    void asyncProviderSyncs();
+    void providerFailuresMapToExitCodes_data();
+    void providerFailuresMapToExitCodes();
+    void daemonStopsDuringTheSignInCheck();
 };
 
 void TestSyncdApp::usageAndHelp_data()
@@ -321,6 +355,67 @@ void TestSyncdApp::daemonStopsCleanlyOnSigterm()
     });
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.contains(s("stopped")));
+}
+
+void TestSyncdApp::asyncProviderSyncs()
+{
+    Remote remote;
+    const Run r = runAsync({s("--once")}, later(provider(3, &remote)));
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(s(" 0 dead-lettered")), qPrintable(r.out));
+    QCOMPARE(remote.crm->count(), 3);
+}
+
+void TestSyncdApp::providerFailuresMapToExitCodes_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("prefix");
+    const QList<std::pair<Error::Kind, int>> kinds {
+        {Error::Kind::Unauthorized, 77}, {Error::Kind::Invalid, 78}, {Error::Kind::Transient, 70}};
+    for (const char *mode : {"--once", "--daemon", "--dry-run"}) {
+        for (const auto &[kind, code] : kinds) {
+            QTest::addRow("%s %s", mode, qPrintable(toString(kind)))
+                << s(mode) << int(kind) << code
+                << s(mode == std::string_view("--dry-run") ? "cannot plan: " : "cannot sync: ");
+        }
+    }
+}
+
+void TestSyncdApp::providerFailuresMapToExitCodes()
+{
+    QFETCH(QString, mode);
+    QFETCH(int, kind);
+    QFETCH(int, code);
+    QFETCH(QString, prefix);
+    const Run r =
+        runAsync({mode}, later([kind](const SyncdOptions &) -> Result<SyncBackendFactory> {
+                     Error e;
+                     e.kind = Error::Kind(kind);
+                     e.code = s("test");
+                     e.message = s("the provider says no");
+                     return e;
+                 }));
+    QCOMPARE(r.code, code);
+    QVERIFY2(r.err.startsWith(prefix), qPrintable(r.err));
+    QVERIFY2(r.err.contains(s("the provider says no")), qPrintable(r.err));
+    QVERIFY2(!r.out.contains(s("running")), qPrintable(r.out));
+}
+
+void TestSyncdApp::daemonStopsDuringTheSignInCheck()
+{
+    // The provider never answers (a sign-in check hanging on the network): SIGTERM still
+    // ends the daemon, cleanly.
+    const Run r = runAsync(
+        {s("--daemon")}, [](const SyncdOptions &, SyncdApp::BackendCallback) {},
+        [](SyncdApp &, QString &) {
+            QTest::qWait(50);
+            ::raise(SIGTERM);
+        });
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains(s("stopped")));
+    QVERIFY(!r.out.contains(s("running")));
 }
 
 QTEST_GUILESS_MAIN(TestSyncdApp)
