@@ -67,6 +67,9 @@ struct CrmSchemaReport
 // change tracking, $batch, If-Match) and SalesforceConnector (SOQL on SystemModstamp,
 // sObject Collections of 200, If-Unmodified-Since). Asynchronous; each call ends with
 // exactly one callback while `context` lives. Thread: the HttpClient's.
+// Writes may carry related-record values nested under a relationship (RelatedValue: the
+// customer account and contact, the currency): the connector finds the record by its match
+// columns, creates it when there is none and the CRM allows, and writes the reference.
 // Closing won/lost needs no call of its own: writes carry the CRM's own columns (Salesforce
 // StageName; Dataverse statecode/statuscode, which DynamicsConnector turns into the
 // WinOpportunity/LoseOpportunity actions).

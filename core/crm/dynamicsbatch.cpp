@@ -116,22 +116,35 @@ Result<CrmWriteResult> resultOf(const Part &part, const QString &idField)
 QByteArray DynamicsBatch::encode(const QList<DynamicsBatchOperation> &operations,
                                  const QByteArray &boundary)
 {
+    QList<QList<DynamicsBatchOperation>> changeSets;
+    changeSets.reserve(operations.size());
+    for (const DynamicsBatchOperation &op : operations)
+        changeSets.append({op});
+    return encode(changeSets, boundary);
+}
+
+QByteArray DynamicsBatch::encode(const QList<QList<DynamicsBatchOperation>> &changeSets,
+                                 const QByteArray &boundary)
+{
     QByteArray out;
     int n = 0;
-    for (const DynamicsBatchOperation &op : operations) {
-        ++n;
-        const QByteArray changeSet = "changeset_" + QByteArray::number(n);
+    int set = 0;
+    for (const QList<DynamicsBatchOperation> &operations : changeSets) {
+        const QByteArray changeSet = "changeset_" + QByteArray::number(++set);
         out += "--" + boundary + "\r\nContent-Type: multipart/mixed; boundary=" + changeSet
             + "\r\n\r\n";
-        out += "--" + changeSet
-            + "\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n"
-              "Content-ID: "
-            + QByteArray::number(n) + "\r\n\r\n";
-        out += op.method + ' ' + op.path.toUtf8()
-            + " HTTP/1.1\r\nContent-Type: application/json; type=entry\r\n";
-        if (!op.ifMatch.isEmpty())
-            out += "If-Match: " + op.ifMatch + "\r\n";
-        out += "\r\n" + op.body + "\r\n";
+        for (const DynamicsBatchOperation &op : operations) {
+            ++n;
+            out += "--" + changeSet
+                + "\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n"
+                  "Content-ID: "
+                + QByteArray::number(n) + "\r\n\r\n";
+            out += op.method + ' ' + op.path.toUtf8()
+                + " HTTP/1.1\r\nContent-Type: application/json; type=entry\r\n";
+            if (!op.ifMatch.isEmpty())
+                out += "If-Match: " + op.ifMatch + "\r\n";
+            out += "\r\n" + op.body + "\r\n";
+        }
         out += "--" + changeSet + "--\r\n";
     }
     out += "--" + boundary + "--\r\n";
@@ -154,7 +167,7 @@ Result<QList<CrmWriteResult>> DynamicsBatch::decode(const QByteArray &contentTyp
             QList<Part> inner;
             if (!splitParts(part.content, boundaryOf(type), &inner) || inner.isEmpty())
                 return malformed(QStringLiteral("a malformed change set response"));
-            single = inner.first();
+            single = inner.last(); // the write; parts before it create what it binds
         }
         auto result = resultOf(single, idField);
         if (!result)

@@ -28,7 +28,11 @@ public:
     // The request body; `boundary` is the batch boundary (without leading dashes).
     static QByteArray encode(const QList<DynamicsBatchOperation> &operations,
                              const QByteArray &boundary);
-    // One result per top-level response part. `idField` reads the id from a returned body when
+    // The same with change sets of several operations (atomic together: e.g. the account a
+    // write binds, created in front of it); the answer of a change set is its last part's.
+    static QByteArray encode(const QList<QList<DynamicsBatchOperation>> &changeSets,
+                             const QByteArray &boundary);
+    // One result per top-level response part (a change set's: its last part). `idField` reads the id from a returned body when
     // the part carries no OData-EntityId/Location. Malformed multipart → Invalid error.
     static Result<QList<CrmWriteResult>> decode(const QByteArray &contentType,
                                                 const QByteArray &body, const QString &idField);

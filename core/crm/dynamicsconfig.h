@@ -42,6 +42,19 @@ struct DynamicsConfig
         {QStringLiteral("parentcontactid"), QStringLiteral("contacts/contactid")},
         {QStringLiteral("transactioncurrencyid"),
          QStringLiteral("transactioncurrencies/transactioncurrencyid")}};
+    // Writes (related values, RelatedValue): the columns a related row is found by when the
+    // mapping names none, per entity set; the sets a missing row is created in (the others,
+    // e.g. currencies, are left unbound); the navigation property that links a new row to the
+    // account (entity set "accounts") of the same write.
+    QHash<QString, QStringList> relatedMatch {
+        {QStringLiteral("accounts"), {QStringLiteral("name")}},
+        {QStringLiteral("contacts"), {QStringLiteral("emailaddress1")}},
+        {QStringLiteral("transactioncurrencies"), {QStringLiteral("isocurrencycode")}}};
+    QStringList relatedCreatable {QStringLiteral("accounts"), QStringLiteral("contacts")};
+    QHash<QString, QString> relatedAccountBind {
+        {QStringLiteral("contacts"), QStringLiteral("parentcustomerid_account")}};
+    // Related values per lookup GET ($filter of or-ed matches).
+    int lookupsPerRequest = 20;
     // Related rows per GET of a change-tracking page's related read ($filter of ids; about
     // 55 URL characters each, and GET URLs are limited to 32 KB).
     int relatedIdsPerRequest = 100;

@@ -121,6 +121,7 @@ void DynamicsConnector::changesSince(const QString &cursor, QObject *context,
 {
     // Empty cursor: the initial full read. Otherwise a nextLink or deltaLink we returned
     // earlier, fetched unchanged (A.6: never edit a nextLink).
+    m_lookupCache.clear(); // a new sweep: related rows are looked up afresh
     const QUrl url = cursor.isEmpty() ? resourceUrl(m_config.entitySet) : QUrl(cursor);
     if (!url.isValid() || url.host() != apiRoot().host()) {
         done(makeError(
@@ -256,46 +257,6 @@ void DynamicsConnector::upsertRow(const QString &referralId, const QJsonObject &
     });
 }
 
-void DynamicsConnector::findByReferralId(
-    const QString &referralId, QObject *context,
-    std::function<void(Result<std::optional<CrmRecordData>>)> done)
-{
-    // $filter, not the alternate key: it works whether or not the org defined the key.
-    QString literal = referralId;
-    literal.replace(u'\'', QStringLiteral("''"));
-    const QString filter =
-        m_config.customField(m_config.referralIdRole) + QStringLiteral(" eq '") + literal + u'\'';
-    QUrl url = resourceUrl(m_config.entitySet);
-    url.setQuery(QStringLiteral("$filter=") + QString::fromLatin1(QUrl::toPercentEncoding(filter))
-                     + QStringLiteral("&$top=2")
-                     + (m_related.isEmpty()
-                            ? QString()
-                            : QStringLiteral("&$expand=")
-                                + QString::fromLatin1(QUrl::toPercentEncoding(
-                                    m_related.expandOption(), "(),=$"))),
-                 QUrl::StrictMode);
-    const QString endpoint = QStringLiteral("GET opportunities ($filter referral id)");
-    m_http.send(request("GET", endpoint, url), context,
-                [this, endpoint, done = std::move(done)](Result<HttpResponse> response) {
-                    const Result<QJsonArray> rows = valueArrayOf(response, endpoint);
-                    if (!rows) {
-                        done(rows.error());
-                        return;
-                    }
-                    if (rows->size() > 1) {
-                        done(makeError(
-                            Error::Kind::Conflict, QStringLiteral("multipleReferralRecords"),
-                            QStringLiteral("More than one opportunity carries this referral id")));
-                        return;
-                    }
-                    if (rows->isEmpty()) {
-                        done(std::optional<CrmRecordData>());
-                        return;
-                    }
-                    done(std::optional<CrmRecordData>(recordFrom(rows->first().toObject())));
-                });
-}
-
 DynamicsBatchOperation DynamicsConnector::operationFor(const CrmWrite &write,
                                                        const QJsonObject &fields) const
 {
@@ -330,7 +291,8 @@ DynamicsBatchOperation DynamicsConnector::closeOperation(const QString &id,
     return op;
 }
 
-void DynamicsConnector::runOperations(QList<DynamicsBatchOperation> operations, qsizetype from,
+void DynamicsConnector::runOperations(QList<QList<DynamicsBatchOperation>> operations,
+                                      qsizetype from,
                                       QList<CrmWriteResult> results, QObject *context,
                                       std::function<void(Result<QList<CrmWriteResult>>)> done)
 {
@@ -338,8 +300,14 @@ void DynamicsConnector::runOperations(QList<DynamicsBatchOperation> operations, 
         done(std::move(results));
         return;
     }
-    const qsizetype count =
-        std::min<qsizetype>(std::clamp(m_config.batchSize, 1, 1000), operations.size() - from);
+    // Whole change sets, at most batchSize (≤ 1000, A.8) requests in all; at least one set.
+    const qsizetype limit = std::clamp(m_config.batchSize, 1, 1000);
+    qsizetype count = 0;
+    for (qsizetype requests = 0; from + count < operations.size(); ++count) {
+        requests += operations.at(from + count).size();
+        if (count > 0 && requests > limit)
+            break;
+    }
     const QByteArray boundary =
         "batch_" + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1();
     HttpRequest r =

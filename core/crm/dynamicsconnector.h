@@ -6,6 +6,7 @@
 #include "core/crm/dynamicsclose.h"
 #include "core/crm/dynamicsconfig.h"
 #include "core/crm/dynamicsrelated.h"
+#include "core/crm/relatedvalue.h"
 
 #include <memory>
 
@@ -33,6 +34,11 @@ struct HttpRequest;
 // rows are read-only. writeBatch sends the closes of the writes that succeeded as one more
 // $batch after the writes; a failed close is that write's error. create()/upsert: a failed
 // close fails the call, the row stays open (upsert is safe to retry).
+// Related values in writes (RelatedValue, nested objects under a navigation property): found
+// by their match columns with GETs ($filter), created when missing (accounts, contacts: POST
+// with a client-chosen id, in the same change set as the write), then bound
+// ("parentaccountid@odata.bind": "/accounts(<id>)"). Ids found or created are cached until the
+// next changesSince. Writes with related values always go through $batch.
 // Not owning; the HttpClient and token source must outlive it. Thread: the HttpClient's.
 class DynamicsConnector final : public CrmConnector
 {
@@ -84,7 +90,7 @@ private:
     // The $batch operations of writeBatch: the writes, then the closes of those that succeeded.
     DynamicsBatchOperation operationFor(const CrmWrite &write, const QJsonObject &fields) const;
     DynamicsBatchOperation closeOperation(const QString &id, const DynamicsClose &close) const;
-    void runOperations(QList<DynamicsBatchOperation> operations, qsizetype from,
+    void runOperations(QList<QList<DynamicsBatchOperation>> operations, qsizetype from,
                        QList<CrmWriteResult> results, QObject *context,
                        std::function<void(Result<QList<CrmWriteResult>>)> done);
 
@@ -94,10 +100,31 @@ private:
     // "?$expand=…" for single reads, empty when no related fields are read.
     QString expandQuery() const;
 
+    // A write with its related values resolved (dynamicsconnectorlookups.cpp): fields carry
+    // <nav>@odata.bind; `before` creates the rows it binds that did not exist (same change set).
+    struct ResolvedWrite
+    {
+        CrmWrite write;
+        QList<DynamicsBatchOperation> before;
+        QStringList createdKeys; // RelatedValue keys cached for rows `before` creates
+        std::optional<Error> error;
+    };
+    // Finds the related rows of `writes` (GETs with $filter, cached until the next sweep),
+    // plans the creation of missing ones, binds them.
+    void resolveLookups(const QList<CrmWrite> &writes, QObject *context,
+                        std::function<void(QList<ResolvedWrite>)> done);
+    QList<ResolvedWrite> planLookups(QList<ResolvedWrite> writes,
+                                     const QList<QList<RelatedValue>> &related);
+    void writeResolved(QList<ResolvedWrite> writes, QObject *context,
+                       std::function<void(Result<QList<CrmWriteResult>>)> done);
+    // nav → entity set, from DynamicsConfig::relatedTables.
+    QHash<QString, QString> relatedSets() const;
+
     HttpClient &m_http;
     AccessTokenSource &m_tokens;
     DynamicsConfig m_config;
     DynamicsRelated m_related;
+    QHash<QString, QString> m_lookupCache; // RelatedValue::key() → row id; cleared per sweep
 };
 
 } // namespace cosell

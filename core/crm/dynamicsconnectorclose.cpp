@@ -4,6 +4,7 @@
 #include "core/crm/dynamicsconnector.h"
 #include "core/crm/dynamicslogging.h"
 #include "core/net/httpclient.h"
+#include "core/net/serviceerror.h"
 
 #include <memory>
 
@@ -23,9 +24,35 @@ void DynamicsConnector::close(const QString &id, const DynamicsClose &close, QOb
     });
 }
 
+namespace {
+
+// The one result of a one-write batch.
+std::function<void(Result<QList<CrmWriteResult>>)> single(std::function<void(Result<QString>)> done)
+{
+    return [done = std::move(done)](Result<QList<CrmWriteResult>> r) {
+        if (!r)
+            done(r.error());
+        else if (r->isEmpty())
+            done(makeError(Error::Kind::Internal, QStringLiteral("noResult"),
+                           QStringLiteral("The batch returned no result")));
+        else if (r->first().error)
+            done(*r->first().error);
+        else
+            done(r->first().id);
+    };
+}
+
+} // namespace
+
 void DynamicsConnector::create(const QJsonObject &fields, QObject *context,
                                std::function<void(Result<QString>)> done)
 {
+    if (RelatedValue::anyIn(fields)) { // related rows to find or create: one change set
+        CrmWrite w;
+        w.fields = fields;
+        writeBatch({w}, context, single(std::move(done)));
+        return;
+    }
     QJsonObject rest;
     const auto closing = DynamicsClose::split(fields, &rest);
     if (!closing) {
@@ -52,6 +79,17 @@ void DynamicsConnector::create(const QJsonObject &fields, QObject *context,
 void DynamicsConnector::update(const CrmRecordData &record, const QJsonObject &changes,
                                QObject *context, std::function<void(Status)> done)
 {
+    if (RelatedValue::anyIn(changes)) {
+        CrmWrite w;
+        w.kind = CrmWrite::Kind::Update;
+        w.id = record.id;
+        w.etag = record.etag;
+        w.fields = changes;
+        writeBatch({w}, context, single([done = std::move(done)](Result<QString> r) {
+                       done(r ? Status() : Status(r.error()));
+                   }));
+        return;
+    }
     QJsonObject rest;
     const auto closing = DynamicsClose::split(changes, &rest);
     if (!closing) {
@@ -80,6 +118,14 @@ void DynamicsConnector::upsertByReferralId(const QString &referralId, const QJso
                                            QObject *context,
                                            std::function<void(Result<QString>)> done)
 {
+    if (RelatedValue::anyIn(fields)) {
+        CrmWrite w;
+        w.kind = CrmWrite::Kind::UpsertByReferralId;
+        w.referralId = referralId;
+        w.fields = fields;
+        writeBatch({w}, context, single(std::move(done)));
+        return;
+    }
     QJsonObject rest;
     const auto closing = DynamicsClose::split(fields, &rest);
     if (!closing) {
@@ -104,29 +150,70 @@ void DynamicsConnector::upsertByReferralId(const QString &referralId, const QJso
 void DynamicsConnector::writeBatch(const QList<CrmWrite> &writes, QObject *context,
                                    std::function<void(Result<QList<CrmWriteResult>>)> done)
 {
-    QList<DynamicsBatchOperation> operations;
+    const bool related = std::any_of(writes.begin(), writes.end(), [](const CrmWrite &w) {
+        return RelatedValue::anyIn(w.fields);
+    });
+    if (!related) {
+        QList<ResolvedWrite> plain;
+        plain.reserve(writes.size());
+        for (const CrmWrite &w : writes)
+            plain.append(ResolvedWrite {w, {}, {}, {}});
+        writeResolved(std::move(plain), context, std::move(done));
+        return;
+    }
+    resolveLookups(writes, context,
+                   [this, context, done = std::move(done)](QList<ResolvedWrite> resolved) {
+                       writeResolved(std::move(resolved), context, done);
+                   });
+}
+
+void DynamicsConnector::writeResolved(QList<ResolvedWrite> writes, QObject *context,
+                                      std::function<void(Result<QList<CrmWriteResult>>)> done)
+{
+    QList<QList<DynamicsBatchOperation>> operations;
     QList<std::optional<DynamicsClose>> closes;
-    operations.reserve(writes.size());
-    closes.reserve(writes.size());
-    for (const CrmWrite &w : writes) {
+    QList<qsizetype> sent; // index into `writes` of each change set
+    for (qsizetype i = 0; i < writes.size(); ++i) {
+        const ResolvedWrite &w = writes.at(i);
+        if (w.error) {
+            closes.append(std::nullopt);
+            continue;
+        }
         QJsonObject rest;
-        closes.append(DynamicsClose::split(w.fields, &rest));
-        operations.append(operationFor(w, rest));
+        closes.append(DynamicsClose::split(w.write.fields, &rest));
+        QList<DynamicsBatchOperation> set = w.before;
+        set.append(operationFor(w.write, rest));
+        operations.append(set);
+        sent.append(i);
     }
     runOperations(
         std::move(operations), 0, {}, context,
-        [this, writes, closes = std::move(closes), context,
-         done = std::move(done)](Result<QList<CrmWriteResult>> written) mutable {
+        [this, writes = std::move(writes), sent = std::move(sent), closes = std::move(closes),
+         context, done = std::move(done)](Result<QList<CrmWriteResult>> written) mutable {
+            QList<CrmWriteResult> results(writes.size());
+            for (qsizetype i = 0; i < writes.size(); ++i)
+                if (writes.at(i).error)
+                    results[i].error = writes.at(i).error;
+            for (qsizetype k = 0; k < sent.size(); ++k) {
+                if (!written)
+                    results[sent.at(k)].error = written.error();
+                else
+                    results[sent.at(k)] = written->at(k);
+            }
+            // Rows a failed change set was to create do not exist: forget their ids.
+            for (qsizetype i = 0; i < writes.size(); ++i)
+                if (results.at(i).error)
+                    for (const QString &key : writes.at(i).createdKeys)
+                        m_lookupCache.remove(key);
             if (!written) {
                 done(written.error());
                 return;
             }
-            QList<CrmWriteResult> results = std::move(*written);
             QList<DynamicsBatchOperation> closeOps;
             QList<qsizetype> closing; // index into `results` of each close
             for (qsizetype i = 0; i < results.size(); ++i) {
-                if (results[i].id.isEmpty() && writes.at(i).kind == CrmWrite::Kind::Update)
-                    results[i].id = writes.at(i).id;
+                if (results[i].id.isEmpty() && writes.at(i).write.kind == CrmWrite::Kind::Update)
+                    results[i].id = writes.at(i).write.id;
                 if (closes.at(i) && !results[i].error && !results[i].id.isEmpty()) {
                     closeOps.append(closeOperation(results[i].id, *closes.at(i)));
                     closing.append(i);
@@ -136,7 +223,10 @@ void DynamicsConnector::writeBatch(const QList<CrmWrite> &writes, QObject *conte
                 done(std::move(results));
                 return;
             }
-            runOperations(std::move(closeOps), 0, {}, context,
+            QList<QList<DynamicsBatchOperation>> closeSets;
+            for (const DynamicsBatchOperation &op : std::as_const(closeOps))
+                closeSets.append({op});
+            runOperations(std::move(closeSets), 0, {}, context,
                           [results = std::move(results), closing = std::move(closing),
                            done = std::move(done)](Result<QList<CrmWriteResult>> closed) mutable {
                               for (qsizetype k = 0; k < closing.size(); ++k) {

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
-// DynamicsConnector's related-row reads (DynamicsRelated): $expand for single reads; after each
-// change-tracking page, GETs by id, sent together.
+// DynamicsConnector's queries and related-row reads (DynamicsRelated): findByReferralId and get
+// with $expand; after each change-tracking page, GETs of the related rows by id, sent together.
 #include "core/crm/dynamicsconnector.h"
 #include "core/crm/dynamicslogging.h"
 #include "core/net/httpclient.h"
 #include "core/net/responsejson.h"
 #include "core/net/serviceerror.h"
+
+#include <QJsonArray>
 
 namespace cosell {
 
@@ -70,6 +72,53 @@ void DynamicsConnector::readRelated(CrmChanges changes, QObject *context,
                         read->done(std::move(read->changes));
                     });
     }
+}
+
+void DynamicsConnector::findByReferralId(
+    const QString &referralId, QObject *context,
+    std::function<void(Result<std::optional<CrmRecordData>>)> done)
+{
+    // $filter, not the alternate key: it works whether or not the org defined the key.
+    QString literal = referralId;
+    literal.replace(u'\'', QStringLiteral("''"));
+    const QString filter =
+        m_config.customField(m_config.referralIdRole) + QStringLiteral(" eq '") + literal + u'\'';
+    QUrl url = resourceUrl(m_config.entitySet);
+    url.setQuery(QStringLiteral("$filter=") + QString::fromLatin1(QUrl::toPercentEncoding(filter))
+                     + QStringLiteral("&$top=2")
+                     + (m_related.isEmpty()
+                            ? QString()
+                            : QStringLiteral("&$expand=")
+                                + QString::fromLatin1(QUrl::toPercentEncoding(
+                                    m_related.expandOption(), "(),=$"))),
+                 QUrl::StrictMode);
+    const QString endpoint = QStringLiteral("GET opportunities ($filter referral id)");
+    m_http.send(request("GET", endpoint, url), context,
+                [this, endpoint, done = std::move(done)](Result<HttpResponse> response) {
+                    auto json = jsonObjectOf(response);
+                    if (!json) {
+                        done(json.error());
+                        return;
+                    }
+                    const QJsonValue value = json->value(QLatin1String("value"));
+                    if (!value.isArray()) {
+                        done(malformedJson(Service::Dataverse, endpoint,
+                                           QStringLiteral("no \"value\" array")));
+                        return;
+                    }
+                    const QJsonArray rows = value.toArray();
+                    if (rows.size() > 1) {
+                        done(makeError(
+                            Error::Kind::Conflict, QStringLiteral("multipleReferralRecords"),
+                            QStringLiteral("More than one opportunity carries this referral id")));
+                        return;
+                    }
+                    if (rows.isEmpty()) {
+                        done(std::optional<CrmRecordData>());
+                        return;
+                    }
+                    done(std::optional<CrmRecordData>(recordFrom(rows.first().toObject())));
+                });
 }
 
 } // namespace cosell

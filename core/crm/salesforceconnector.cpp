@@ -16,6 +16,26 @@ namespace cosell {
 
 using namespace salesforcewire;
 
+namespace {
+
+// The one result of a one-write batch (writes with related values go through writeBatch).
+std::function<void(Result<QList<CrmWriteResult>>)> single(std::function<void(Result<QString>)> done)
+{
+    return [done = std::move(done)](Result<QList<CrmWriteResult>> r) {
+        if (!r)
+            done(r.error());
+        else if (r->isEmpty())
+            done(makeError(Error::Kind::Internal, QStringLiteral("noResult"),
+                           QStringLiteral("The batch returned no result")));
+        else if (r->first().error)
+            done(*r->first().error);
+        else
+            done(r->first().id);
+    };
+}
+
+} // namespace
+
 SalesforceConnector::SalesforceConnector(HttpClient &http, AccessTokenSource &tokens,
                                          SalesforceConnectorConfig config)
     : m_http(http)
@@ -127,6 +147,7 @@ QString SalesforceConnector::changesQuery(const QString &cursor) const
 void SalesforceConnector::changesSince(const QString &cursor, QObject *context,
                                        std::function<void(Result<CrmChanges>)> done)
 {
+    m_lookupCache.clear(); // a new sweep: related records are looked up afresh
     if (!Watermark::fromCursor(cursor)) {
         QMetaObject::invokeMethod(
             context,
@@ -217,62 +238,15 @@ void SalesforceConnector::fetchChanges(const QUrl &url, const QString &endpoint,
         std::move(headers));
 }
 
-void SalesforceConnector::setRelatedFields(const QStringList &paths)
-{
-    m_relatedFields.clear();
-    for (const QString &path : paths)
-        if (path.indexOf(u'.') > 0 && !m_relatedFields.contains(path, Qt::CaseInsensitive))
-            m_relatedFields << path;
-}
-
-void SalesforceConnector::get(const QString &id, QObject *context,
-                              std::function<void(Result<CrmRecordData>)> done)
-{
-    const QUrl url = apiUrl(objectPath() + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(id)));
-    send("GET", QStringLiteral("GET sobjects/{id}"), url, {}, context,
-         [this, id, context, done = std::move(done)](Result<HttpResponse> r) {
-             auto json = jsonObjectOf(r);
-             if (!json) {
-                 done(json.error());
-                 return;
-             }
-             CrmRecordData record = recordFromJson(*json);
-             if (m_relatedFields.isEmpty()) {
-                 done(std::move(record));
-                 return;
-             }
-             // The parents: SELECT Id, Account.Name, … WHERE Id = '<id>'.
-             const QString soql = QStringLiteral("SELECT Id, ") + m_relatedFields.join(u", ")
-                 + QStringLiteral(" FROM ") + m_config.objectName + QStringLiteral(" WHERE Id = ")
-                 + soqlString(id);
-             QUrl query = apiUrl(QStringLiteral("query"));
-             query.setQuery(QStringLiteral("q=")
-                            + QString::fromLatin1(QUrl::toPercentEncoding(soql)));
-             send("GET", QStringLiteral("GET query (related fields)"), query, {}, context,
-                  [record = std::move(record), done](Result<HttpResponse> q) mutable {
-                      auto json = jsonObjectOf(q);
-                      if (!json) {
-                          done(json.error());
-                          return;
-                      }
-                      const QJsonArray rows = json->value(QLatin1String("records")).toArray();
-                      if (rows.isEmpty()) { // deleted between the two reads
-                          done(makeError(Error::Kind::NotFound, QStringLiteral("NOT_FOUND"),
-                                         QStringLiteral("The requested resource does not exist")));
-                          return;
-                      }
-                      const QJsonObject parents = rows.first().toObject();
-                      for (auto it = parents.begin(); it != parents.end(); ++it)
-                          if (it.key() != u"attributes" && it.key() != u"Id")
-                              record.fields.insert(it.key(), it.value());
-                      done(std::move(record));
-                  });
-         });
-}
-
 void SalesforceConnector::create(const QJsonObject &fields, QObject *context,
                                  std::function<void(Result<QString>)> done)
 {
+    if (RelatedValue::anyIn(fields)) {
+        CrmWrite w;
+        w.fields = fields;
+        writeBatch({w}, context, single(std::move(done)));
+        return;
+    }
     send("POST", QStringLiteral("POST sobjects"), apiUrl(objectPath()),
          QJsonDocument(fields).toJson(QJsonDocument::Compact), context,
          [done = std::move(done)](Result<HttpResponse> r) {
@@ -293,6 +267,17 @@ void SalesforceConnector::create(const QJsonObject &fields, QObject *context,
 void SalesforceConnector::update(const CrmRecordData &record, const QJsonObject &changes,
                                  QObject *context, std::function<void(Status)> done)
 {
+    if (RelatedValue::anyIn(changes)) {
+        CrmWrite w;
+        w.kind = CrmWrite::Kind::Update;
+        w.id = record.id;
+        w.lastModified = record.lastModified;
+        w.fields = changes;
+        writeBatch({w}, context, single([done = std::move(done)](Result<QString> r) {
+                       done(r ? Status() : Status(r.error()));
+                   }));
+        return;
+    }
     HttpHeaders headers;
     if (record.lastModified.isValid())
         headers.append({"If-Unmodified-Since", httpDate(record.lastModified)});
@@ -311,6 +296,14 @@ void SalesforceConnector::upsertByReferralId(const QString &referralId, const QJ
                                              QObject *context,
                                              std::function<void(Result<QString>)> done)
 {
+    if (RelatedValue::anyIn(fields)) {
+        CrmWrite w;
+        w.kind = CrmWrite::Kind::UpsertByReferralId;
+        w.referralId = referralId;
+        w.fields = fields;
+        writeBatch({w}, context, single(std::move(done)));
+        return;
+    }
     QJsonObject body = fields;
     body.remove(m_config.referralIdField); // the key is in the path; Salesforce refuses it twice
     const QString path = objectPath() + u'/' + m_config.referralIdField + u'/'
@@ -351,42 +344,6 @@ void SalesforceConnector::upsertByReferralId(const QString &referralId, const QJ
                       else
                           done(json->value(QLatin1String("Id")).toString());
                   });
-         });
-}
-
-void SalesforceConnector::findByReferralId(
-    const QString &referralId, QObject *context,
-    std::function<void(Result<std::optional<CrmRecordData>>)> done)
-{
-    const QString soql = selectClause() + QStringLiteral(" WHERE ") + m_config.referralIdField
-        + QStringLiteral(" = ") + soqlString(referralId) + QStringLiteral(" LIMIT 2");
-    QUrl url = apiUrl(QStringLiteral("query"));
-    url.setQuery(QStringLiteral("q=") + QString::fromLatin1(QUrl::toPercentEncoding(soql)));
-    send("GET", QStringLiteral("GET query (referral id)"), url, {}, context,
-         [done = std::move(done)](Result<HttpResponse> r) {
-             auto json = jsonObjectOf(r);
-             if (!json) {
-                 done(json.error());
-                 return;
-             }
-             const QJsonValue records = json->value(QLatin1String("records"));
-             if (!records.isArray()) {
-                 done(malformedJson(Service::Salesforce, r->endpoint,
-                                    QStringLiteral("no \"records\" array")));
-                 return;
-             }
-             const QJsonArray rows = records.toArray();
-             if (rows.size() > 1) {
-                 done(makeError(
-                     Error::Kind::Conflict, QStringLiteral("MULTIPLE_CHOICES"),
-                     QStringLiteral("More than one opportunity carries this referral id")));
-                 return;
-             }
-             if (rows.isEmpty()) {
-                 done(std::optional<CrmRecordData>());
-                 return;
-             }
-             done(std::optional<CrmRecordData>(recordFromJson(rows.first().toObject())));
          });
 }
 

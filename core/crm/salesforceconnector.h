@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/crm/crmconnector.h"
+#include "core/crm/relatedvalue.h"
 #include "core/net/httpresponse.h"
 
 #include <QUrl>
@@ -45,6 +46,16 @@ struct SalesforceConnectorConfig
                                   QStringLiteral("Description"),
                                   QStringLiteral("OwnerId"),
                                   QStringLiteral("LastModifiedDate")};
+    // Writes: related values (RelatedValue) under a relationship name: the object it refers
+    // to (written through <Relationship>Id, or X__c for X__r), the columns a record is found
+    // by when the mapping names none, and the objects a missing record is created in.
+    QHash<QString, QString> relatedObjects {{QStringLiteral("Account"), QStringLiteral("Account")},
+                                            {QStringLiteral("Contact"), QStringLiteral("Contact")}};
+    QHash<QString, QStringList> relatedMatch {{QStringLiteral("Account"), {QStringLiteral("Name")}},
+                                              {QStringLiteral("Contact"), {QStringLiteral("Email")}}};
+    QStringList relatedCreatable {QStringLiteral("Account"), QStringLiteral("Contact")};
+    // Related values per lookup query (WHERE (…) OR (…)).
+    int lookupsPerQuery = 50;
     // Query pages followed per changesSince() call before it returns with more = true.
     int maxPagesPerCall = 10;
     // Sforce-Query-Options batchsize (200..2000); 0 = the server's default (2000).
@@ -78,6 +89,10 @@ struct SalesforceConnectorConfig
 // whole window (earliestDateAvailable after the mark, or INVALID_REPLICATION_DATE: the log
 // keeps about 15 days), changesSince fails with CURSOR_EXPIRED: start again with an empty
 // cursor (a full read) and treat what it lacks as deleted.
+//
+// Related values in writes (RelatedValue: nested objects under a relationship name, e.g.
+// {"Account": {"Name": …, "BillingCountry": …}}) are resolved to AccountId / ContactId first
+// (see resolveLookups).
 //
 // update: If-Unmodified-Since from record.lastModified (HTTP dates have second resolution,
 // so a change within the same second as the read is not detected); 412 → Conflict.
@@ -123,6 +138,7 @@ public:
 
 private:
     struct Batch;
+    struct LookupRound;
     using Done = std::function<void(Result<HttpResponse>)>;
     void send(const QByteArray &method, const QString &endpoint, const QUrl &url,
               const QByteArray &body, QObject *context, Done done, HttpHeaders headers = {});
@@ -138,6 +154,16 @@ private:
                       std::function<void(Result<CrmChanges>)> done);
     const Clock &clock() const;
     void runBatch(std::shared_ptr<Batch> batch);
+    // Related values (salesforceconnectorlookups.cpp): found by SOQL, missing ones created
+    // through sObject Collections (accounts, then contacts linked to them), then written as
+    // reference fields; ids cached until the next changesSince. A write whose related record
+    // cannot be found or created gets that error.
+    void resolveLookups(const QList<CrmWrite> &writes, QObject *context,
+                        std::function<void(QList<CrmWrite>, QList<std::optional<Error>>)> done);
+    void createRelated(std::shared_ptr<LookupRound> round, QObject *context);
+    void finishLookups(std::shared_ptr<LookupRound> round);
+    void writeBatchResolved(const QList<CrmWrite> &writes, QObject *context,
+                            std::function<void(Result<QList<CrmWriteResult>>)> done);
 
     HttpClient &m_http;
     AccessTokenSource &m_tokens;
@@ -145,6 +171,7 @@ private:
     qint64 m_apiUsed = -1;
     qint64 m_apiLimit = -1;
     QStringList m_relatedFields; // "<Relationship>.<Field>"
+    QHash<QString, QString> m_lookupCache; // RelatedValue::key() → record id; per sweep
 };
 
 } // namespace cosell

@@ -35,6 +35,44 @@ struct SalesforceConnector::Batch
 void SalesforceConnector::writeBatch(const QList<CrmWrite> &writes, QObject *context,
                                      std::function<void(Result<QList<CrmWriteResult>>)> done)
 {
+    if (std::none_of(writes.begin(), writes.end(),
+                     [](const CrmWrite &w) { return RelatedValue::anyIn(w.fields); })) {
+        writeBatchResolved(writes, context, std::move(done));
+        return;
+    }
+    resolveLookups(writes, context,
+                   [this, context, done = std::move(done)](
+                       QList<CrmWrite> resolved, QList<std::optional<Error>> errors) {
+                       // Writes whose related records failed are not sent.
+                       QList<CrmWrite> ok;
+                       QList<qsizetype> at;
+                       for (qsizetype i = 0; i < resolved.size(); ++i)
+                           if (!errors.at(i)) {
+                               ok.append(resolved.at(i));
+                               at.append(i);
+                           }
+                       const qsizetype n = resolved.size();
+                       writeBatchResolved(
+                           ok, context,
+                           [n, at, errors, done](Result<QList<CrmWriteResult>> written) {
+                               if (!written) {
+                                   done(written.error());
+                                   return;
+                               }
+                               QList<CrmWriteResult> results(n);
+                               for (qsizetype i = 0; i < n; ++i)
+                                   results[i].error = errors.at(i);
+                               for (qsizetype k = 0; k < at.size(); ++k)
+                                   results[at.at(k)] = written->at(k);
+                               done(std::move(results));
+                           });
+                   });
+}
+
+void SalesforceConnector::writeBatchResolved(
+    const QList<CrmWrite> &writes, QObject *context,
+    std::function<void(Result<QList<CrmWriteResult>>)> done)
+{
     auto batch = std::make_shared<Batch>();
     batch->writes = writes;
     batch->results.resize(writes.size());

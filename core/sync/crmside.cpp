@@ -27,20 +27,6 @@ bool isTrue(const QJsonValue &v)
         || v.toString().compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0;
 }
 
-// Related-record values (account/contact/currency lookups: nested objects or {"$lookup": …})
-// need a lookup resolver the connectors do not have yet; writing them as plain properties
-// is refused by the CRM, so they are left out and the rest of the record is written.
-QJsonObject withoutLookups(QJsonObject fields)
-{
-    for (auto it = fields.begin(); it != fields.end();) {
-        if (it.value().isObject())
-            it = fields.erase(it);
-        else
-            ++it;
-    }
-    return fields;
-}
-
 } // namespace
 
 CrmSide::CrmSide(CrmConnector &connector, std::shared_ptr<const RecordMapper> mapper)
@@ -68,7 +54,6 @@ CrmSide::CrmSide(CrmConnector &connector, std::shared_ptr<const RecordMapper> ma
 
 QJsonObject CrmSide::forWrite(QJsonObject fields) const
 {
-    fields = withoutLookups(std::move(fields));
     if (nameMarkOn() && fields.value(m_fields.name).isString())
         fields.insert(m_fields.name, m_mark.withOk(fields.value(m_fields.name).toString()));
     return fields;

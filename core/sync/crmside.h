@@ -62,7 +62,8 @@ private:
     // with its concurrency token, then get.
     void writeFields(const QString &id, std::function<QJsonObject(const CrmRecordData &)> build,
                      Callback<SideRecord> done);
-    // CRM fields for a write: lookups left out, the name with ✔ when marking.
+    // CRM fields for a write: the name with ✔ when marking. Related-record values (customer
+    // account, contact, currency) stay nested for the connector to find, create and bind.
     QJsonObject forWrite(QJsonObject fields) const;
     void updateWith(const CrmRecordData &record, const QJsonObject &changes,
                     Callback<SideRecord> done);

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace cosell {
+
+// One related record a write refers to, as CrmSide hands it to a connector: the nested object
+// under a relationship (Dataverse navigation property, Salesforce relationship name) whose
+// members are plain column values or a lookup marker {"$lookup": entity, "match": [columns],
+// "value": v} (ValueTransform's "lookup"):
+//   {"parentaccountid": {"name": {"$lookup": "account", "match": ["name",
+//    "address1_postalcode"], "value": "Contoso"}, "address1_country": "US"}}
+// The connector finds the record by `match` (create it when none and the table allows),
+// then writes a reference instead of the object. Pure value type.
+struct RelatedValue
+{
+    QString relationship; // parentaccountid, Account
+    QString table; // accounts, Account: where it is looked up and created
+    QJsonObject values; // column → value (nulls dropped): what a new record is created with
+    QJsonObject match; // the match columns that have a value
+
+    // Identifies the record within `table` (case-insensitive values); empty when nothing
+    // matches on (then a new record is always created).
+    QString key() const;
+    // Whether `row` (a found record) has every match value (case-insensitive for text).
+    bool matches(const QJsonObject &row) const;
+
+    // Whether any member of `fields` is an object (a related value).
+    static bool anyIn(const QJsonObject &fields);
+    // Moves the related values out of `fields` into *related (relationship → table through
+    // `tables`; one without a table is left out and named in *unknown). Match columns: the
+    // lookup marker's, else `defaultMatch` of the table.
+    static QJsonObject split(const QJsonObject &fields, const QHash<QString, QString> &tables,
+                             const QHash<QString, QStringList> &defaultMatch,
+                             QList<RelatedValue> *related, QStringList *unknown);
+};
+
+} // namespace cosell

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: MIT
+#include "app/sandbox/dataverse/dataverseservice.h"
+#include "app/sandbox/server/sandboxserver.h"
+#include "core/auth/oauthtokenprovider.h"
+#include "core/crm/dynamicsconnector.h"
+#include "core/mapping/mappingspec.h"
+#include "core/mapping/recordmapper.h"
+#include "tests/integration/crm/crmtestfixture.h"
+
+#include <QTest>
+
+namespace cosell::test {
+
+// DynamicsConnector's related values in writes against the sandbox's Dataverse: accounts and
+// contacts found by their match columns or created (in the write's change set, the contact
+// linked to the account), then bound with @odata.bind; one lookup GET per table and batch,
+// ids cached until the next sweep; a currency that does not exist is left unbound.
+class TestDynamicsLookups : public CrmTestFixture
+{
+    Q_OBJECT
+
+    std::unique_ptr<DynamicsConnector> m_crm;
+    std::unique_ptr<RecordMapper> m_mapper;
+
+    sandbox::DataverseStore &store()
+    {
+        return m_sandbox->server().service<sandbox::DataverseService>()->store();
+    }
+    const sandbox::CrmRecord *row(const QString &set, const QString &id)
+    {
+        return store().table(set)->find(id);
+    }
+    // Opportunity fields for a create through the built-in mapping, as CrmSide makes them.
+    QJsonObject fieldsFor(const QString &name, const QString &customer, const QString &postal,
+                          const QString &email, const QString &country = QStringLiteral("DE"))
+    {
+        const QJsonObject canonical {
+            {QStringLiteral("name"), name},
+            {QStringLiteral("closingDate"), QStringLiteral("2026-10-31")},
+            {QStringLiteral("customerName"), customer},
+            {QStringLiteral("customerCountry"), country},
+            {QStringLiteral("customerPostalCode"), postal},
+            {QStringLiteral("customerCity"), QStringLiteral("Berlin")},
+            {QStringLiteral("contactFirstName"), QStringLiteral("Ada")},
+            {QStringLiteral("contactLastName"), QStringLiteral("Lovelace")},
+            {QStringLiteral("contactEmail"), email}};
+        auto patch = m_mapper->toCrm(canonical, MappingStage::Create,
+                                     {QStringLiteral("name"), QStringLiteral("closingDate"),
+                                      QStringLiteral("customerName"),
+                                      QStringLiteral("customerCountry"),
+                                      QStringLiteral("customerPostalCode"),
+                                      QStringLiteral("customerCity"),
+                                      QStringLiteral("contactFirstName"),
+                                      QStringLiteral("contactLastName"),
+                                      QStringLiteral("contactEmail")});
+        return patch.fields;
+    }
+    Result<QList<CrmWriteResult>> batch(const QList<CrmWrite> &writes)
+    {
+        return wait<QList<CrmWriteResult>>(
+            [&](auto done) { m_crm->writeBatch(writes, this, done); });
+    }
+    static CrmWrite createOf(const QJsonObject &fields)
+    {
+        CrmWrite w;
+        w.fields = fields;
+        return w;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_sandbox = std::make_unique<SandboxFixture>();
+        QVERIFY(m_sandbox->start());
+        m_sandbox->seed(7, 10, {QStringLiteral("dataverse")});
+        m_tokens =
+            std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->dataverseAuth(),
+                                                 OAuthTokenProvider::Grant::ClientCredentials);
+        QVERIFY(m_sandbox->warmUp(*m_tokens));
+        DynamicsConfig c;
+        c.url = m_sandbox->dataverseUrl();
+        m_crm = std::make_unique<DynamicsConnector>(m_sandbox->http(), *m_tokens, c);
+        auto spec = MappingSpec::builtIn(CrmSystem::Dynamics);
+        QVERIFY(spec.ok());
+        m_mapper = std::make_unique<RecordMapper>(*spec);
+    }
+    void cleanup()
+    {
+        m_crm.reset();
+        m_mapper.reset();
+        m_tokens.reset();
+        m_sandbox.reset();
+    }
+
+    void batchFindsCreatesAndBindsAccountsAndContacts()
+    {
+        const QJsonObject shape = fieldsFor(u"x"_qs, u"y"_qs, u"1"_qs, u"a@b.example"_qs);
+        QVERIFY(shape.value(u"parentaccountid").toObject().value(u"name").toObject().contains(
+            u"$lookup"));
+        // A seeded account, found by name and postal code (case-insensitive).
+        const sandbox::CrmRecord &seeded = store().table(u"accounts"_qs)->rows().begin()->second;
+        const QString seededName = seeded.fields.value(u"name").toString();
+        const QString seededPostal = seeded.fields.value(u"address1_postalcode").toString();
+        QVERIFY(!seededName.isEmpty());
+        const int accountsBefore = store().table(u"accounts"_qs)->size();
+        const int contactsBefore = store().table(u"contacts"_qs)->size();
+
+        const qint64 before = m_sandbox->sandboxRequests();
+        auto written = batch({createOf(fieldsFor(u"First"_qs, u"Lookup Co"_qs, u"10115"_qs,
+                                                 u"ada@lookup.example"_qs)),
+                              createOf(fieldsFor(u"Second"_qs, u"LOOKUP CO"_qs, u"10115"_qs,
+                                                 u"ada@lookup.example"_qs)),
+                              createOf(fieldsFor(u"Third"_qs, seededName.toUpper(), seededPostal,
+                                                 u"grace@seeded.example"_qs))});
+        QVERIFY2(written.ok(), why(written));
+        QCOMPARE(written->size(), 3);
+        for (const CrmWriteResult &r : *written)
+            QVERIFY2(!r.error, qPrintable(r.error ? r.error->toString() : QString()));
+        // One lookup GET per table (accounts, contacts), then the $batch.
+        QCOMPARE(m_sandbox->sandboxRequests() - before, qint64(3));
+
+        const auto *first = row(u"opportunities"_qs, written->at(0).id);
+        const auto *second = row(u"opportunities"_qs, written->at(1).id);
+        const auto *third = row(u"opportunities"_qs, written->at(2).id);
+        QVERIFY(first && second && third);
+        const QString newAccount = first->fields.value(u"_parentaccountid_value").toString();
+        QVERIFY(!newAccount.isEmpty());
+        QCOMPARE(second->fields.value(u"_parentaccountid_value").toString(), newAccount);
+        QCOMPARE(third->fields.value(u"_parentaccountid_value").toString(), seeded.id);
+        const auto *account = row(u"accounts"_qs, newAccount);
+        QVERIFY(account);
+        QCOMPARE(account->fields.value(u"name").toString(), u"Lookup Co"_qs);
+        QCOMPARE(account->fields.value(u"address1_country").toString(), u"DE"_qs);
+        QCOMPARE(account->fields.value(u"address1_city").toString(), u"Berlin"_qs);
+        QCOMPARE(store().table(u"accounts"_qs)->size(), accountsBefore + 1);
+        // Two new contacts (one per email), the first linked to the new account.
+        QCOMPARE(store().table(u"contacts"_qs)->size(), contactsBefore + 2);
+        const QString contactId = first->fields.value(u"_parentcontactid_value").toString();
+        QCOMPARE(second->fields.value(u"_parentcontactid_value").toString(), contactId);
+        const auto *contact = row(u"contacts"_qs, contactId);
+        QVERIFY(contact);
+        QCOMPARE(contact->fields.value(u"emailaddress1").toString(), u"ada@lookup.example"_qs);
+        QCOMPARE(contact->fields.value(u"lastname").toString(), u"Lovelace"_qs);
+        QCOMPARE(contact->fields.value(u"_parentcustomerid_value").toString(), newAccount);
+        QCOMPARE(row(u"contacts"_qs, third->fields.value(u"_parentcontactid_value").toString())
+                     ->fields.value(u"_parentcustomerid_value")
+                     .toString(),
+                 seeded.id);
+
+        // Next batch in the same pass: the ids are cached, only the $batch goes out.
+        const qint64 cached = m_sandbox->sandboxRequests();
+        auto again = batch({createOf(fieldsFor(u"Fourth"_qs, u"Lookup Co"_qs, u"10115"_qs,
+                                               u"ada@lookup.example"_qs))});
+        QVERIFY2(again.ok() && !again->first().error, why(again));
+        QCOMPARE(m_sandbox->sandboxRequests() - cached, qint64(1));
+        QCOMPARE(row(u"opportunities"_qs, again->first().id)
+                     ->fields.value(u"_parentaccountid_value")
+                     .toString(),
+                 newAccount);
+        QCOMPARE(store().table(u"accounts"_qs)->size(), accountsBefore + 1);
+    }
+
+    void readBackThroughTheMapping()
+    {
+        m_crm->setRelatedFields({u"parentaccountid.name"_qs, u"parentaccountid.address1_country"_qs,
+                                 u"parentcontactid.emailaddress1"_qs});
+        auto id = wait<QString>([&](auto done) {
+            m_crm->create(fieldsFor(u"Single"_qs, u"Single Co"_qs, u"20095"_qs,
+                                    u"single@co.example"_qs, u"AT"_qs),
+                          this, done);
+        });
+        QVERIFY2(id.ok(), why(id));
+        auto read = wait<CrmRecordData>([&](auto done) { m_crm->get(*id, this, done); });
+        QVERIFY2(read.ok(), why(read));
+        const QJsonObject values = m_mapper->fromCrmFields(read->fields).values;
+        QCOMPARE(values.value(u"customerName").toString(), u"Single Co"_qs);
+        QCOMPARE(values.value(u"customerCountry").toString(), u"AT"_qs);
+        QCOMPARE(values.value(u"contactEmail").toString(), u"single@co.example"_qs);
+    }
+
+    void currencyIsBoundWhenItExistsOnly()
+    {
+        QString eur;
+        for (const auto &[id, r] : store().table(u"transactioncurrencies"_qs)->rows())
+            if (r.fields.value(u"isocurrencycode").toString() == u"EUR")
+                eur = id;
+        if (eur.isEmpty())
+            eur = store().currencyId(u"EUR"_qs);
+        QJsonObject withEur = fieldsFor(u"Euro deal"_qs, u"Euro Co"_qs, u"1"_qs, u"e@euro.example"_qs);
+        withEur.insert(u"transactioncurrencyid"_qs,
+                       QJsonObject {{u"isocurrencycode"_qs, u"eur"_qs}});
+        QJsonObject withNone = fieldsFor(u"Odd deal"_qs, u"Odd Co"_qs, u"2"_qs, u"o@odd.example"_qs);
+        withNone.insert(u"transactioncurrencyid"_qs,
+                        QJsonObject {{u"isocurrencycode"_qs, u"XXX"_qs}});
+        auto written = batch({createOf(withEur), createOf(withNone)});
+        QVERIFY2(written.ok(), why(written));
+        QVERIFY(!written->at(0).error && !written->at(1).error);
+        QCOMPARE(row(u"opportunities"_qs, written->at(0).id)
+                     ->fields.value(u"_transactioncurrencyid_value")
+                     .toString(),
+                 eur);
+        QVERIFY(row(u"opportunities"_qs, written->at(1).id)
+                    ->fields.value(u"_transactioncurrencyid_value")
+                    .toString()
+                    .isEmpty());
+    }
+};
+
+} // namespace cosell::test
+
+QTEST_GUILESS_MAIN(cosell::test::TestDynamicsLookups)
+#include "tst_dynamicslookups.moc"
