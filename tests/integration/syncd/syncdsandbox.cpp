@@ -10,7 +10,14 @@ namespace cosell::test {
 
 using sandbox::test::HttpResult;
 
-SyncdSandbox::SyncdSandbox() = default;
+SyncdSandbox::SyncdSandbox()
+{
+    // COSELL_SYNCD_TEST_KEEP=1 keeps the directory (config, cache, logs) to look into a failure.
+    if (qEnvironmentVariableIsSet("COSELL_SYNCD_TEST_KEEP")) {
+        m_dir.setAutoRemove(false);
+        qInfo("keeping %s", qPrintable(m_dir.path()));
+    }
+}
 
 SyncdSandbox::~SyncdSandbox()
 {
@@ -252,6 +259,93 @@ bool SyncdSandbox::referrals(QList<QJsonObject> *out)
         && allPages(url("partnercenter.referralsBaseUrl")
                         + QStringLiteral("/v1.0/engagements/referrals"),
                     token, out, {});
+}
+
+bool SyncdSandbox::salesforceOpportunities(QList<QJsonObject> *out)
+{
+    out->clear();
+    m_http.bearer.clear();
+    const HttpResult login =
+        m_http.form(salesforceTokenUrl(),
+                    {{QStringLiteral("grant_type"), QStringLiteral("password")},
+                     {QStringLiteral("client_id"), QStringLiteral("syncd-test-checker")},
+                     {QStringLiteral("username"), QStringLiteral("admin@partner.example")},
+                     {QStringLiteral("password"), QStringLiteral("sandbox")},
+                     {QStringLiteral("scope"), QStringLiteral("api")}});
+    const QByteArray token = sandbox::test::accessTokenOf(login);
+    const QString instance = login.object().value(QLatin1String("instance_url")).toString();
+    if (token.isEmpty() || instance.isEmpty())
+        return false;
+    const QUrl origin = QUrl(instance).adjusted(QUrl::RemovePath);
+    QUrl first(instance + QStringLiteral("/services/data/v62.0/query"));
+    first.setQuery(QStringLiteral("q=")
+                   + QString::fromLatin1(QUrl::toPercentEncoding(
+                       QStringLiteral("SELECT Id, Referral_Identifier__c, Description, StageName "
+                                      "FROM Opportunity"))));
+    QString next = first.toString(QUrl::FullyEncoded);
+    for (int guard = 0; !next.isEmpty() && guard < 10000; ++guard) {
+        m_http.bearer = token;
+        const HttpResult page = m_http.get(next);
+        if (page.status != 200) {
+            qWarning("GET %s: %d %s", qPrintable(next), page.status,
+                     page.body.left(300).constData());
+            return false;
+        }
+        const QJsonObject body = page.object();
+        const QJsonArray records = body.value(QLatin1String("records")).toArray();
+        for (const QJsonValue &v : records)
+            out->append(v.toObject());
+        const QString more = body.value(QLatin1String("nextRecordsUrl")).toString();
+        if (more.isEmpty() || body.value(QLatin1String("done")).toBool())
+            next.clear();
+        else
+            next =
+                (more.startsWith(QLatin1String("/services")) ? instance : origin.toString()) + more;
+    }
+    return true;
+}
+
+bool SyncdSandbox::crmOpportunities(const QString &crm, QList<QJsonObject> *out)
+{
+    QList<QJsonObject> raw;
+    const bool salesforce = crm == u"salesforce";
+    if (!(salesforce ? salesforceOpportunities(&raw) : dataverseOpportunities(&raw)))
+        return false;
+    out->clear();
+    for (const QJsonObject &o : std::as_const(raw)) {
+        const auto field = [&](const char *dynamics, const char *sf) {
+            return o.value(QLatin1String(salesforce ? sf : dynamics)).toString();
+        };
+        out->append(QJsonObject {
+            {QStringLiteral("id"), field("opportunityid", "Id")},
+            {QStringLiteral("referralId"),
+             field("mspc_referralidentifier", "Referral_Identifier__c")},
+            {QStringLiteral("description"), field("description", "Description")},
+            {QStringLiteral("stage"), salesforce ? field("", "StageName") : QString()}});
+    }
+    return true;
+}
+
+bool SyncdSandbox::editDescription(const QString &crm, const QString &opportunityId,
+                                   const QString &description)
+{
+    const bool salesforce = crm == u"salesforce";
+    const HttpResult r = salesforce
+        ? control("POST", QStringLiteral("/salesforce/opportunities/%1/edit").arg(opportunityId),
+                  QJsonObject {{QStringLiteral("fields"),
+                                QJsonObject {{QStringLiteral("Description"), description}}}})
+        : control("POST", QStringLiteral("/dataverse/opportunities/%1/edit").arg(opportunityId),
+                  QJsonObject {{QStringLiteral("columns"),
+                                QJsonObject {{QStringLiteral("description"), description}}}});
+    if (r.status != 200)
+        qWarning("edit %s: %d %s", qPrintable(opportunityId), r.status,
+                 r.body.left(300).constData());
+    return r.status == 200;
+}
+
+QString SyncdSandbox::crmRefreshToken(const QString &crm)
+{
+    return crm == u"salesforce" ? salesforceRefreshToken() : dynamicsRefreshToken();
 }
 
 } // namespace cosell::test

@@ -64,6 +64,15 @@ public:
     // admin; every referral of its Partner Center.
     bool dataverseOpportunities(QList<QJsonObject> *out);
     bool referrals(QList<QJsonObject> *out);
+    // Every opportunity of the sandbox's Salesforce (SOQL through the REST API).
+    bool salesforceOpportunities(QList<QJsonObject> *out);
+    // Either CRM's opportunities as {"id", "referralId", "description", "stage"} (the stage:
+    // Salesforce's StageName; empty for Dynamics).
+    bool crmOpportunities(const QString &crm, QList<QJsonObject> *out);
+    // A seller's edit of an opportunity's description (the control API): true when done.
+    bool editDescription(const QString &crm, const QString &opportunityId,
+                         const QString &description);
+    QString crmRefreshToken(const QString &crm);
     sandbox::test::HttpResult control(const QByteArray &method, const QString &path,
                                       const QJsonValue &body = {});
 
