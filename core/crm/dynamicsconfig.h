@@ -53,8 +53,9 @@ struct DynamicsConfig
     QStringList relatedCreatable {QStringLiteral("accounts"), QStringLiteral("contacts")};
     QHash<QString, QString> relatedAccountBind {
         {QStringLiteral("contacts"), QStringLiteral("parentcustomerid_account")}};
-    // Related values per lookup GET ($filter of or-ed matches).
-    int lookupsPerRequest = 20;
+    // Related values per lookup GET ($filter of or-ed matches, about 100 URL characters each;
+    // GET URLs are limited to 32 KB).
+    int lookupsPerRequest = 100;
     // Related rows per GET of a change-tracking page's related read ($filter of ids; about
     // 55 URL characters each, and GET URLs are limited to 32 KB).
     int relatedIdsPerRequest = 100;

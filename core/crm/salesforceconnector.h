@@ -54,8 +54,9 @@ struct SalesforceConnectorConfig
     QHash<QString, QStringList> relatedMatch {{QStringLiteral("Account"), {QStringLiteral("Name")}},
                                               {QStringLiteral("Contact"), {QStringLiteral("Email")}}};
     QStringList relatedCreatable {QStringLiteral("Account"), QStringLiteral("Contact")};
-    // Related values per lookup query (WHERE (…) OR (…)).
-    int lookupsPerQuery = 50;
+    // Related values per lookup query (WHERE (…) OR (…); about 100 URL characters each, and
+    // Salesforce advises URIs under 16,384 characters).
+    int lookupsPerQuery = 100;
     // Query pages followed per changesSince() call before it returns with more = true.
     int maxPagesPerCall = 10;
     // Sforce-Query-Options batchsize (200..2000); 0 = the server's default (2000).

@@ -7,6 +7,7 @@
 #include "core/mapping/recordmapper.h"
 #include "tests/integration/crm/crmtestfixture.h"
 
+#include <QSet>
 #include <QTest>
 
 namespace cosell::test {
@@ -158,6 +159,31 @@ private Q_SLOTS:
                      .toString(),
                  newAccount);
         QCOMPARE(store().table(u"accounts"_qs)->size(), accountsBefore + 1);
+    }
+
+    void lookupsSplitIntoRequestsOfTheConfiguredSize()
+    {
+        DynamicsConfig c;
+        c.url = m_sandbox->dataverseUrl();
+        c.lookupsPerRequest = 2;
+        m_crm = std::make_unique<DynamicsConnector>(m_sandbox->http(), *m_tokens, c);
+        QList<CrmWrite> writes;
+        for (int i = 0; i < 3; ++i)
+            writes << createOf(fieldsFor(u"Chunk %1"_qs.arg(i), u"Chunk Co %1"_qs.arg(i), u"1"_qs,
+                                         u"c%1@chunk.example"_qs.arg(i)));
+        const qint64 before = m_sandbox->sandboxRequests();
+        auto written = batch(writes);
+        QVERIFY2(written.ok(), why(written));
+        // Accounts: 2 + 1 values, contacts: 2 + 1, then the $batch.
+        QCOMPARE(m_sandbox->sandboxRequests() - before, qint64(5));
+        QSet<QString> accounts;
+        for (const CrmWriteResult &r : *written) {
+            QVERIFY(!r.error);
+            accounts.insert(
+                row(u"opportunities"_qs, r.id)->fields.value(u"_parentaccountid_value").toString());
+        }
+        QCOMPARE(accounts.size(), 3);
+        QVERIFY(!accounts.contains(QString()));
     }
 
     void readBackThroughTheMapping()
