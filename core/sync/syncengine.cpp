@@ -120,6 +120,7 @@ void SyncEngine::runPass(bool inboxOnly)
     }
     setState(State::Syncing);
     Q_EMIT progress(0, 0);
+    m_passIsFull = !inboxOnly;
     m_pass = std::make_unique<SyncPass>(
         *m_context, inboxOnly ? SyncPass::Mode::InboxOnly : SyncPass::Mode::Full);
     m_pass->run([this](const PassReport &report) { onPassDone(report); });
@@ -150,7 +151,9 @@ void SyncEngine::onPassDone(const PassReport &report)
     if (m_state == State::Stopped)
         return;
     setState(report.errors.isEmpty() ? State::Idle : State::Error);
-    if (m_pollTimer)
+    // Only a full pass reads the CRM: a stream of webhook passes must not keep postponing
+    // the poll.
+    if (m_pollTimer && (m_passIsFull || !m_pollTimer->isActive()))
         m_pollTimer->start();
     if (std::exchange(m_passQueued, false)) {
         m_inboxQueued = false;

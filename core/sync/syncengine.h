@@ -39,7 +39,7 @@ public:
     explicit SyncEngine(QObject *parent = nullptr);
     // With a backend factory the engine really syncs: start() builds the backend in the
     // engine's thread, runs a first pass and sweeps every config.sweepIntervalSeconds; with
-    // config.crmPollIntervalMs > 0 it also runs a pass that long after each pass ends (the
+    // config.crmPollIntervalMs > 0 it also runs a pass that long after each full pass ends (the
     // CRM has no webhook: polling is how a CRM edit reaches Partner Center quickly).
     // Without one it only walks the state machine (the console shell, tests).
     explicit SyncEngine(SyncBackendFactory factory, QObject *parent = nullptr);
@@ -103,7 +103,8 @@ private:
     std::unique_ptr<SyncBackend> m_backend;
     std::optional<SyncContext> m_context;
     QTimer *m_sweepTimer = nullptr;
-    QTimer *m_pollTimer = nullptr; // single shot, restarted when a pass ends; null when off
+    QTimer *m_pollTimer = nullptr; // single shot, restarted when a full pass ends; null when off
+    bool m_passIsFull = false; // the running (or last) pass reads both sides
     bool m_passQueued = false;
     bool m_inboxQueued = false;
     PassReport m_lastReport;

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
 
 using namespace cosell;
 using cosell::test::FakeRemoteSide;
@@ -290,6 +291,15 @@ void TestSyncEngine::crmPollPicksUpCrmEditsBetweenSweeps()
                               timeoutMs);
     const qsizetype passes = finished.size();
     QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= passes + 2, timeoutMs); // still polling
+
+    // Webhook passes every few ms (each ends before the poll is due) do not postpone it.
+    QTimer webhooks;
+    connect(&webhooks, &QTimer::timeout, &engine, &SyncEngine::inboxChanged);
+    webhooks.start(2);
+    fake(*engine.backend()->crm).edit(link.crmId, s("dealValue"), 4343);
+    QTRY_COMPARE_WITH_TIMEOUT(pc.at(link.referralId).values.value(s("dealValue")).toInt(), 4343,
+                              timeoutMs);
+    webhooks.stop();
     engine.stop();
 
     SyncEngine quiet(withPoll(0));

@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: MIT
+#include "tests/bench/sync/httpsyncworld.h"
+
+#include "app/sandbox/dataverse/dataverseservice.h"
+#include "app/sandbox/defaultservices.h"
+#include "app/sandbox/partnercenter/referralsservice.h"
+#include "app/sandbox/partnercenter/webhookdispatcher.h"
+#include "app/sandbox/partnercenter/webhookservice.h"
+#include "app/sandbox/server/datagenerator.h"
+#include "app/sandbox/server/sandboxserver.h"
+#include "app/sandbox/server/tokenclaims.h"
+#include "core/setup/remotesyncbackend.h"
+#include "core/store/cachedb.h"
+#include "core/store/inboxrepository.h"
+#include "core/sync/enginecontroller.h"
+#include "core/sync/syncengine.h"
+#include "core/util/clock.h"
+#include "tests/bench/sync/benchwebhooklistener.h"
+
+#include <atomic>
+#include <cstdio>
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+
+namespace cosell::bench {
+
+namespace {
+
+constexpr quint64 kSeed = 7;
+constexpr int kTokenLifetimeSeconds = 24 * 3600;
+
+void fail(const char *what, const QString &why = {})
+{
+    std::fprintf(stderr, "bench world: %s %s\n", what, qPrintable(why));
+}
+
+QUrl baseUrl(const sandbox::SandboxServer &server, const QString &key)
+{
+    for (const auto &[k, url] : server.baseUrls()) {
+        if (k == key)
+            return QUrl(url);
+    }
+    return {};
+}
+
+QByteArray json(const QJsonValue &value)
+{
+    return value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                           : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+HttpSyncWorld::HttpSyncWorld(QObject *parent)
+    : QObject(parent)
+{ }
+
+HttpSyncWorld::~HttpSyncWorld()
+{
+    if (m_listener)
+        m_listener->stop();
+    stopEngine();
+    m_inbox.reset();
+    m_reader.reset();
+    m_server.reset();
+}
+
+void HttpSyncWorld::stopEngine()
+{
+    if (m_engine)
+        m_engine->stop();
+}
+
+QByteArray HttpSyncWorld::dispatch(const QByteArray &method, const QString &path,
+                                   const QByteArray &body, const QByteArray &bearer, int *status)
+{
+    sandbox::SandboxRequest r;
+    r.method = method;
+    r.path = path;
+    r.body = body;
+    r.baseUrl = m_server->baseUrl();
+    r.headers.insert("content-type", "application/json");
+    if (!bearer.isEmpty())
+        r.headers.insert("authorization", "Bearer " + bearer);
+    const sandbox::SandboxResponse response = m_server->dispatch(r);
+    *status = response.status;
+    return response.body;
+}
+
+bool HttpSyncWorld::start(const Options &options)
+{
+    if (!m_dir.isValid())
+        return fail("no temporary directory"), false;
+    // For a look at the cache (audit trail) afterwards.
+    if (qEnvironmentVariableIsSet("COSELL_BENCH_KEEP_CACHE")) {
+        m_dir.setAutoRemove(false);
+        std::fprintf(stderr, "bench world: cache kept in %s\n", qPrintable(m_dir.path()));
+    }
+    m_server = std::make_unique<sandbox::SandboxServer>();
+    sandbox::addDefaultServices(*m_server);
+    if (!m_server->listen(0))
+        return fail("the sandbox cannot listen"), false;
+    m_server->tokens().setLifetimeSeconds(kTokenLifetimeSeconds);
+    if (options.referrals > 0)
+        m_server->service<sandbox::ReferralsService>()->seed(kSeed, options.referrals);
+    if (options.opportunities > 0)
+        m_server->service<sandbox::DataverseService>()->seed(kSeed, options.opportunities);
+    if (options.prelinked) {
+        sandbox::ReferralStore &store = m_server->service<sandbox::ReferralsService>()->store();
+        for (int i = 0; i < std::min(options.referrals, options.opportunities); ++i) {
+            const sandbox::SeedDeal deal = sandbox::DataGenerator::deal(kSeed, i);
+            const sandbox::ReferralRow *row = store.find(deal.referralId);
+            if (!row || opportunity(deal.crmId).isEmpty())
+                return fail("seeded deal without both records:", deal.referralId), false;
+            QJsonObject referral = row->object();
+            referral.insert(QStringLiteral("externalReferenceId"), deal.crmId);
+            store.put(sandbox::ReferralRow::fromJson(referral));
+        }
+    }
+    // Fast retries: a delivery refused while the cache is busy is tried again soon.
+    m_server->service<sandbox::WebhookService>()->dispatcher().config().retryDelaysMs = {
+        0, 100, 200, 500, 1000, 2000, 5000};
+
+    // Tokens minted by the sandbox stand in for the sign-ins (as the syncd demo does).
+    sandbox::TokenClaims pc;
+    pc.flavor = QStringLiteral("entra");
+    pc.tenant = QStringLiteral("contoso-tenant");
+    pc.clientId = QStringLiteral("11111111-2222-3333-4444-555555555555");
+    pc.upn = QStringLiteral("admin@partner.example");
+    pc.scope = QStringLiteral("https://api.partner.microsoft.com/.default");
+    pc.roles = {QStringLiteral("Referrals Admin")};
+    pc.audience = QStringLiteral("https://api.partner.microsoft.com");
+    sandbox::TokenClaims dv = pc;
+    dv.upn.clear();
+    dv.roles = {QStringLiteral("Application")};
+    const QUrl dataverseUrl = baseUrl(*m_server, QStringLiteral("dataverse.url"));
+    dv.audience = dataverseUrl.toString();
+    dv.scope = dv.audience + QStringLiteral("/.default");
+    sandbox::TokenClaims hooks = dv;
+    hooks.audience = QString::fromLatin1(sandbox::WebhookService::kAudience);
+    hooks.scope = hooks.audience + QStringLiteral("/.default");
+    const QString pcToken = m_server->tokens().mint(&pc);
+    const QString dvToken = m_server->tokens().mint(&dv);
+    m_webhookToken = m_server->tokens().mint(&hooks).toUtf8();
+
+    // The cache is created (migrated) here, so the engine and the receiver both open it as is.
+    m_cachePath = m_dir.filePath(QStringLiteral("cache.sqlite"));
+    static std::atomic<int> serial {0};
+    const int n = ++serial;
+    {
+        CacheDb create;
+        if (Status s = create.open(m_cachePath, CacheDb::Role::Writer,
+                                   QStringLiteral("bench-create-%1").arg(n));
+            !s)
+            return fail("cannot create the cache:", s.error().toString()), false;
+    }
+    m_reader = std::make_unique<CacheDb>();
+    if (Status s =
+            m_reader->open(m_cachePath, CacheDb::Role::Reader, QStringLiteral("bench-read-%1").arg(n));
+        !s)
+        return fail("cannot read the cache:", s.error().toString()), false;
+    m_inbox = std::make_unique<InboxRepository>(*m_reader, Clock::system());
+
+    RemoteSyncBackendOptions remote;
+    remote.system = CrmSystem::Dynamics;
+    remote.referralsUrl = baseUrl(*m_server, QStringLiteral("partnercenter.referralsBaseUrl"));
+    remote.pcTokens = fixedTokens(pcToken);
+    remote.crmTokens = fixedTokens(dvToken);
+    remote.dynamics.url = dataverseUrl;
+    remote.cachePath = m_cachePath;
+    remote.connectionName = QStringLiteral("bench-engine-%1").arg(n);
+    remote.nameMark = options.config.nameMark;
+    const SyncConfig config = options.config;
+    auto engine = std::make_unique<SyncEngine>([remote, config]() {
+        auto backend = makeRemoteSyncBackend(remote);
+        if (backend)
+            (*backend)->config = config;
+        return backend;
+    });
+    SyncEngine *e = engine.get();
+    connect(e, &SyncEngine::passFinished, this, [this](bool ok) {
+        ++m_passes;
+        m_failedPasses += ok ? 0 : 1;
+        Q_EMIT passSeen();
+    });
+    m_listener = std::make_unique<BenchWebhookListener>();
+    connect(m_listener.get(), &BenchWebhookListener::eventQueued, e, &SyncEngine::inboxChanged);
+    connect(m_listener.get(), &BenchWebhookListener::requestRefused, this,
+            [](int status, const QString &code) {
+                fail("webhook refused:", QStringLiteral("%1 %2").arg(status).arg(code));
+            });
+    if (options.webhooks && !registerWebhook())
+        return false;
+    m_engine = std::make_unique<EngineController>(EngineController::Mode::Threaded,
+                                                  std::move(engine));
+    m_engine->start();
+    return true;
+}
+
+bool HttpSyncWorld::registerWebhook()
+{
+    int status = 0;
+    const QByteArray root = dispatch("GET", QStringLiteral("/cert/sandbox-root.pem"), {}, {}, &status);
+    if (status != 200)
+        return fail("no sandbox root certificate"), false;
+    WebhookReceiver::Options options;
+    options.trust =
+        WebhookTrustSettings::sandbox(QStringLiteral("127.0.0.1:%1").arg(m_server->port()), root);
+    const Result<QUrl> url = m_listener->start(options, m_cachePath);
+    if (!url)
+        return fail("the webhook receiver cannot start:", url.error().toString()), false;
+    const QJsonObject body {
+        {QStringLiteral("WebhookUrl"), url->toString()},
+        {QStringLiteral("WebhookEvents"),
+         QJsonArray {QStringLiteral("referral-created"), QStringLiteral("referral-updated")}}};
+    dispatch("POST", QStringLiteral("/pcwebhooks/webhooks/v1/registration"), json(body),
+             m_webhookToken, &status);
+    if (status != 200 && status != 201)
+        return fail("webhook registration refused:", QString::number(status)), false;
+    return true;
+}
+
+SandboxRequests HttpSyncWorld::requests() const
+{
+    return SandboxRequests::of(m_server->counters());
+}
+
+qint64 HttpSyncWorld::pendingInbox() const
+{
+    const Result<int> n = m_inbox->countWithStatus(InboxEvent::Status::Pending);
+    return n ? n.value() : -1;
+}
+
+bool HttpSyncWorld::deliveriesPending() const
+{
+    const auto &deliveries = m_server->service<sandbox::WebhookService>()->dispatcher().deliveries();
+    for (const sandbox::WebhookDelivery &d : deliveries) {
+        if (d.state == u"pending")
+            return true;
+    }
+    return false;
+}
+
+bool HttpSyncWorld::waitFor(const std::function<bool()> &condition, int timeoutMs)
+{
+    if (condition())
+        return true;
+    QEventLoop loop;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    auto check = [&] {
+        if (condition())
+            loop.quit();
+    };
+    connect(m_server.get(), &sandbox::SandboxServer::requestHandled, &loop, check);
+    connect(this, &HttpSyncWorld::passSeen, &loop, check);
+    timeout.start(timeoutMs);
+    loop.exec();
+    return condition();
+}
+
+bool HttpSyncWorld::waitQuiet(int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    for (;;) {
+        const qint64 left = timeoutMs - clock.elapsed();
+        if (left <= 0)
+            return false;
+        const qint64 writes = requests().pcWrite + requests().crmWrite;
+        const int passes = m_passes;
+        if (!waitFor([&] { return m_passes >= passes + 2; }, int(left)))
+            return false;
+        if (requests().pcWrite + requests().crmWrite == writes && !deliveriesPending()
+            && pendingInbox() == 0)
+            return true;
+    }
+}
+
+QJsonObject HttpSyncWorld::referral(const QString &id) const
+{
+    const sandbox::ReferralRow *row =
+        m_server->service<sandbox::ReferralsService>()->store().find(id);
+    return row ? row->object() : QJsonObject();
+}
+
+QByteArray HttpSyncWorld::referralJson(const QString &id) const
+{
+    const sandbox::ReferralRow *row =
+        m_server->service<sandbox::ReferralsService>()->store().find(id);
+    return row ? row->json : QByteArray();
+}
+
+QList<QJsonObject> HttpSyncWorld::referrals() const
+{
+    QList<QJsonObject> out;
+    for (const sandbox::ReferralRow *row :
+         m_server->service<sandbox::ReferralsService>()->store().all())
+        out.append(row->object());
+    return out;
+}
+
+QJsonObject HttpSyncWorld::opportunity(const QString &id) const
+{
+    sandbox::RecordTable *table = m_server->service<sandbox::DataverseService>()->store().table(
+        QStringLiteral("opportunities"));
+    const sandbox::CrmRecord *row = table ? table->find(id) : nullptr;
+    return row ? row->fields : QJsonObject();
+}
+
+int HttpSyncWorld::opportunityCount() const
+{
+    sandbox::RecordTable *table = m_server->service<sandbox::DataverseService>()->store().table(
+        QStringLiteral("opportunities"));
+    return table ? table->size() : 0;
+}
+
+bool HttpSyncWorld::editReferralNotes(const QString &id, const QString &notes)
+{
+    const QJsonArray patch {QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                                         {QStringLiteral("path"), QStringLiteral("/details/notes")},
+                                         {QStringLiteral("value"), notes}}};
+    int status = 0;
+    dispatch("POST", QStringLiteral("/control/partnercenter/referrals/%1/edit").arg(id),
+             json(patch), {}, &status);
+    return status == 200;
+}
+
+bool HttpSyncWorld::editOpportunityDescription(const QString &id, const QString &description)
+{
+    const QJsonObject body {
+        {QStringLiteral("columns"), QJsonObject {{QStringLiteral("description"), description}}}};
+    int status = 0;
+    dispatch("POST", QStringLiteral("/control/dataverse/opportunities/%1/edit").arg(id), json(body),
+             {}, &status);
+    return status == 200;
+}
+
+QList<QPair<QString, QString>> HttpSyncWorld::openLinkedPairs() const
+{
+    QList<QPair<QString, QString>> out;
+    for (const sandbox::ReferralRow *row :
+         m_server->service<sandbox::ReferralsService>()->store().all()) {
+        if (row->externalReferenceId.isEmpty() || row->status == u"Closed")
+            continue;
+        const QJsonObject o = opportunity(row->externalReferenceId);
+        if (!o.isEmpty() && o.value(QStringLiteral("statecode")).toInt(-1) == 0)
+            out.append({row->id, row->externalReferenceId});
+    }
+    return out;
+}
+
+} // namespace cosell::bench
