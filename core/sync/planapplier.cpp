@@ -113,7 +113,11 @@ Status PlanApplier::apply(const PlanItem &item)
     // Agreed and converged fields are true on both sides already; written fields move the
     // base when their write succeeds (OutboxDrainer).
     link.base = item.plan.nextBase(link.base, false, false);
-    link.state = !conflicts.isEmpty() ? QStringLiteral("conflict") : QStringLiteral("pending");
+    // Nothing to write (the sides converged, or what moved may not flow): in step now, as a
+    // no-op plan is; otherwise the link waits for its writes.
+    link.state = !conflicts.isEmpty()
+        ? QStringLiteral("conflict")
+        : (writes.isEmpty() ? QStringLiteral("synced") : QStringLiteral("pending"));
     link.lastError.clear();
     return store.putLink(link);
 }
