@@ -2,7 +2,9 @@
 // cosell-syncd: the headless sync service. Wiring only; the logic is cosell::SyncdApp.
 #include "app/syncd/demobackend.h"
 #include "app/syncd/productionbackend.h"
+#include "app/syncd/syncdwebhook.h"
 #include "core/sync/syncdapp.h"
+#include "core/sync/syncengine.h"
 
 #include <cstdio>
 
@@ -32,6 +34,24 @@ int main(int argc, char *argv[])
                     production.start(options, std::move(done));
             }));
     QObject::connect(&syncd, &cosell::SyncdApp::finished, &app, &QCoreApplication::exit);
+    // --daemon with a [webhook] section: the fast path. Without it, or when the port cannot be
+    // bound, the sweep still finds every change (later).
+    cosell::SyncdWebhook webhook;
+    QObject::connect(&syncd, &cosell::SyncdApp::daemonStarted, &app,
+                     [&](cosell::SyncEngine *engine) {
+                         if (syncd.options().demo || !production.webhook())
+                             return;
+                         webhook.start(*production.webhook(), syncd.options().cachePath, engine,
+                                       [&](cosell::Result<QUrl> url) {
+                                           if (url)
+                                               out << "webhook " << url->toString() << '\n';
+                                           else
+                                               err << "webhook: " << url.error().toString()
+                                                   << " (changes wait for the sweep)\n";
+                                           out.flush();
+                                           err.flush();
+                                       });
+                     });
     syncd.start(QCoreApplication::arguments());
     return QCoreApplication::exec();
 }

@@ -64,6 +64,12 @@ void ProductionBackend::start(const SyncdOptions &options, SyncdApp::BackendCall
         return;
     }
     m_config = std::move(config).value();
+    auto webhook = SyncdWebhook::load(options.configPath);
+    if (!webhook) {
+        done(webhook.error());
+        return;
+    }
+    m_webhook = *webhook;
     m_network = std::make_unique<QNetworkAccessManager>();
     m_http = std::make_unique<HttpClient>(m_network.get());
     m_secrets = makeSecretStore(m_config);

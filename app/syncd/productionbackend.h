@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/syncd/productionconfig.h"
+#include "app/syncd/syncdwebhook.h"
 #include "core/sync/syncdapp.h"
 
 #include <memory>
@@ -35,6 +36,8 @@ public:
     ~ProductionBackend() override;
 
     void start(const SyncdOptions &options, SyncdApp::BackendCallback done);
+    // The [webhook] section, read (and checked: exit 78) by start().
+    const std::optional<SyncdWebhook::Config> &webhook() const { return m_webhook; }
 
 private:
     void checkSignIn(OAuthTokenProvider &provider, const QString &service, const char *secretKey,
@@ -42,6 +45,7 @@ private:
     SyncBackendFactory factory(const SyncdOptions &options) const;
 
     ProductionConfig m_config;
+    std::optional<SyncdWebhook::Config> m_webhook;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<HttpClient> m_http;
     std::shared_ptr<SecretStore> m_secrets;

@@ -248,6 +248,7 @@ void SyncdApp::runDaemon()
         m_controller->start();
         m_out << "running\n"; // the readiness line tests and systemd wait for
         m_out.flush();
+        Q_EMIT daemonStarted(m_controller->engine());
     });
 }
 

@@ -68,6 +68,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void finished(int exitCode);
+    // --daemon: the engine runs (in its own thread; connect with queued connections), e.g.
+    // a webhook receiver's eventQueued to its inboxChanged (the fast path).
+    void daemonStarted(cosell::SyncEngine *engine);
 
 private:
     void finish(int code);
