@@ -38,7 +38,8 @@ struct HttpRequest;
 // by their match columns with GETs ($filter), created when missing (accounts, contacts: POST
 // with a client-chosen id, in the same change set as the write), then bound
 // ("parentaccountid@odata.bind": "/accounts(<id>)"). Ids found or created are cached until the
-// next changesSince. Writes with related values always go through $batch.
+// next changesSince. Writes with related values always go through $batch (an update() with
+// them does not reopen a closed row first; the built-in mappings write them on create only).
 // Not owning; the HttpClient and token source must outlive it. Thread: the HttpClient's.
 class DynamicsConnector final : public CrmConnector
 {

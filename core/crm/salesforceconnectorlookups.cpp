@@ -171,10 +171,10 @@ void SalesforceConnector::createRelated(std::shared_ptr<LookupRound> round, QObj
             if (v.table != object)
                 continue;
             const QString key = v.key();
-            if (!key.isEmpty() && m_lookupCache.contains(key))
-                continue;
             const QString target =
                 key.isEmpty() ? QString::number(i) + u'|' + v.relationship : key;
+            if (key.isEmpty() ? round->createdFor.contains(target) : m_lookupCache.contains(key))
+                continue; // found, or created by an earlier chunk
             if (!key.isEmpty() && byKey.contains(key)) {
                 targets[byKey.value(key)].append(target);
                 continue;

@@ -7,6 +7,7 @@
 #include "core/mapping/recordmapper.h"
 #include "tests/integration/crm/crmtestfixture.h"
 
+#include <QSet>
 #include <QTest>
 
 namespace cosell::test {
@@ -134,6 +135,36 @@ private Q_SLOTS:
         QCOMPARE(m_sandbox->sandboxRequests() - cached, qint64(1));
         QCOMPARE(row(u"Opportunity"_qs, again->first().id)->fields.value(u"AccountId").toString(),
                  account);
+    }
+
+    void moreThan200NewRecordsGoInSeveralCollections()
+    {
+        const int accountsBefore = store().table(u"Account"_qs)->size();
+        QList<CrmWrite> writes;
+        for (int i = 0; i < 210; ++i)
+            writes << createOf(fieldsFor(u"Bulk %1"_qs.arg(i), u"Bulk SA %1"_qs.arg(i),
+                                         u"75%1"_qs.arg(i, 3, 10, QLatin1Char('0')),
+                                         u"b%1@bulk.example"_qs.arg(i)));
+        const qint64 before = m_sandbox->sandboxRequests();
+        auto written = batch(writes);
+        QVERIFY2(written.ok(), why(written));
+        // 3 + 3 lookup queries (100 values each), accounts and contacts in 2 + 2 Collections
+        // calls (200 records each), the opportunities in 2.
+        QCOMPARE(m_sandbox->sandboxRequests() - before, qint64(12));
+        QCOMPARE(store().table(u"Account"_qs)->size(), accountsBefore + 210);
+        QSet<QString> accounts;
+        for (const CrmWriteResult &r : *written) {
+            QVERIFY(!r.error);
+            const auto *opp = row(u"Opportunity"_qs, r.id);
+            QVERIFY(opp);
+            const QString account = opp->fields.value(u"AccountId").toString();
+            QCOMPARE(row(u"Contact"_qs, opp->fields.value(u"ContactId").toString())
+                         ->fields.value(u"AccountId")
+                         .toString(),
+                     account);
+            accounts.insert(account);
+        }
+        QCOMPARE(accounts.size(), 210);
     }
 
     void refusedRelatedRecordLeavesTheReferenceUnset()
