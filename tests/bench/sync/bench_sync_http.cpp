@@ -87,6 +87,8 @@ QJsonObject propagation(int edits, int pairs, int pollMs, bool timeFloors, Bench
     int lost = 0;
     // Each edit starts once the pass that carried the previous one has ended, so the CRM
     // edit is found by the engine's poll, not by the read-back of its own write.
+    QElapsedTimer loopTime;
+    loopTime.start();
     auto settled = [&](int passesAtArrival) {
         world.waitFor([&] { return world.passes() > passesAtArrival; }, kEditTimeoutMs);
     };
@@ -144,6 +146,8 @@ QJsonObject propagation(int edits, int pairs, int pollMs, bool timeFloors, Bench
             {QStringLiteral("routes"),
              SandboxRequests::routes(routesBefore, world.server().counters().toJson())},
             {QStringLiteral("apiRequestsPerEdit"), double(used.api()) / (2.0 * edits)},
+            {QStringLiteral("crmRequestsPer5Min"), per5Min(used.crm(), msSince(loopTime))},
+            {QStringLiteral("dataverseLimitPer5Min"), kDataverseRequestsPer5Min},
             {QStringLiteral("floorP99Ms"), 1000},
             {QStringLiteral("timeFloorAsserted"), timeFloors}};
 }
@@ -208,6 +212,8 @@ QJsonObject initialSync(int referrals, int pollMs, double baselineMs, BenchCheck
             {QStringLiteral("partnerCenterWriteRequestsPerRecordWritten"),
              double(atDone.pcWrite) / written},
             {QStringLiteral("apiRequestsPerRecordWritten"), double(atDone.api()) / written},
+            {QStringLiteral("crmRequestsPer5Min"), per5Min(atDone.crm(), wallMs)},
+            {QStringLiteral("dataverseLimitPer5Min"), kDataverseRequestsPer5Min},
             {QStringLiteral("apiRequestsPerReferral"), double(atDone.api()) / std::max(1, referrals)},
             {QStringLiteral("settledApiRequestsPerRecordWritten"), double(settled.api()) / written},
             // How the wall time compares with the same requests sent back to back.

@@ -33,6 +33,7 @@ class BenchWebhookListener;
 // (SyncEngine::inboxChanged). CRM edits reach the engine by its own polling
 // (SyncConfig::crmPollIntervalMs). The benchmark edits records through the sandbox (the
 // control API: a Partner Center edit sends its webhook) and reads them back in-process.
+// Dataverse's request limit is lifted (the benchmark reports the rate against it).
 class HttpSyncWorld final : public QObject
 {
     Q_OBJECT

@@ -29,6 +29,7 @@ struct SteadyRun
                 {QStringLiteral("requests"), requests.toJson()},
                 {QStringLiteral("routes"), routes},
                 {QStringLiteral("perRecordRequests"), requests.perRecord()},
+                {QStringLiteral("crmRequestsPer5Min"), per5Min(requests.crm(), settledMs)},
                 {QStringLiteral("sweepRequests"), requests.sweeps()}};
     }
 };
