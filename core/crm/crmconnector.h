@@ -54,6 +54,11 @@ struct CrmWriteResult
     std::optional<Error> error; // per record; a batch may partly succeed
 };
 
+// The answer of a batch of one write as that one write's id or error: a single create,
+// update or upsert sent through the batch path (for its related records).
+std::function<void(Result<QList<CrmWriteResult>>)>
+singleWriteResult(std::function<void(Result<QString>)> done);
+
 // The custom fields the sync needs on the opportunity (names configurable,
 // spec/field-mapping.md §2), and what the schema check found.
 struct CrmSchemaReport

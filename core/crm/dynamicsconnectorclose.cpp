@@ -24,33 +24,13 @@ void DynamicsConnector::close(const QString &id, const DynamicsClose &close, QOb
     });
 }
 
-namespace {
-
-// The one result of a one-write batch.
-std::function<void(Result<QList<CrmWriteResult>>)> single(std::function<void(Result<QString>)> done)
-{
-    return [done = std::move(done)](Result<QList<CrmWriteResult>> r) {
-        if (!r)
-            done(r.error());
-        else if (r->isEmpty())
-            done(makeError(Error::Kind::Internal, QStringLiteral("noResult"),
-                           QStringLiteral("The batch returned no result")));
-        else if (r->first().error)
-            done(*r->first().error);
-        else
-            done(r->first().id);
-    };
-}
-
-} // namespace
-
 void DynamicsConnector::create(const QJsonObject &fields, QObject *context,
                                std::function<void(Result<QString>)> done)
 {
     if (RelatedValue::anyIn(fields)) { // related rows to find or create: one change set
         CrmWrite w;
         w.fields = fields;
-        writeBatch({w}, context, single(std::move(done)));
+        writeBatch({w}, context, singleWriteResult(std::move(done)));
         return;
     }
     QJsonObject rest;
@@ -85,7 +65,7 @@ void DynamicsConnector::update(const CrmRecordData &record, const QJsonObject &c
         w.id = record.id;
         w.etag = record.etag;
         w.fields = changes;
-        writeBatch({w}, context, single([done = std::move(done)](Result<QString> r) {
+        writeBatch({w}, context, singleWriteResult([done = std::move(done)](Result<QString> r) {
                        done(r ? Status() : Status(r.error()));
                    }));
         return;
@@ -123,7 +103,7 @@ void DynamicsConnector::upsertByReferralId(const QString &referralId, const QJso
         w.kind = CrmWrite::Kind::UpsertByReferralId;
         w.referralId = referralId;
         w.fields = fields;
-        writeBatch({w}, context, single(std::move(done)));
+        writeBatch({w}, context, singleWriteResult(std::move(done)));
         return;
     }
     QJsonObject rest;

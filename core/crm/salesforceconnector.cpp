@@ -16,26 +16,6 @@ namespace cosell {
 
 using namespace salesforcewire;
 
-namespace {
-
-// The one result of a one-write batch (writes with related values go through writeBatch).
-std::function<void(Result<QList<CrmWriteResult>>)> single(std::function<void(Result<QString>)> done)
-{
-    return [done = std::move(done)](Result<QList<CrmWriteResult>> r) {
-        if (!r)
-            done(r.error());
-        else if (r->isEmpty())
-            done(makeError(Error::Kind::Internal, QStringLiteral("noResult"),
-                           QStringLiteral("The batch returned no result")));
-        else if (r->first().error)
-            done(*r->first().error);
-        else
-            done(r->first().id);
-    };
-}
-
-} // namespace
-
 SalesforceConnector::SalesforceConnector(HttpClient &http, AccessTokenSource &tokens,
                                          SalesforceConnectorConfig config)
     : m_http(http)
@@ -244,7 +224,7 @@ void SalesforceConnector::create(const QJsonObject &fields, QObject *context,
     if (RelatedValue::anyIn(fields)) {
         CrmWrite w;
         w.fields = fields;
-        writeBatch({w}, context, single(std::move(done)));
+        writeBatch({w}, context, singleWriteResult(std::move(done)));
         return;
     }
     send("POST", QStringLiteral("POST sobjects"), apiUrl(objectPath()),
@@ -273,7 +253,7 @@ void SalesforceConnector::update(const CrmRecordData &record, const QJsonObject 
         w.id = record.id;
         w.lastModified = record.lastModified;
         w.fields = changes;
-        writeBatch({w}, context, single([done = std::move(done)](Result<QString> r) {
+        writeBatch({w}, context, singleWriteResult([done = std::move(done)](Result<QString> r) {
                        done(r ? Status() : Status(r.error()));
                    }));
         return;
@@ -301,7 +281,7 @@ void SalesforceConnector::upsertByReferralId(const QString &referralId, const QJ
         w.kind = CrmWrite::Kind::UpsertByReferralId;
         w.referralId = referralId;
         w.fields = fields;
-        writeBatch({w}, context, single(std::move(done)));
+        writeBatch({w}, context, singleWriteResult(std::move(done)));
         return;
     }
     QJsonObject body = fields;
