@@ -2,8 +2,8 @@
 #include "app/syncd/demobackend.h"
 
 #include "app/sandbox/defaultservices.h"
+#include "app/sandbox/demotokens.h"
 #include "app/sandbox/server/sandboxserver.h"
-#include "app/sandbox/server/tokenclaims.h"
 #include "core/setup/remotesyncbackend.h"
 
 #include <QFile>
@@ -73,22 +73,8 @@ Result<SyncBackendFactory> DemoBackend::start(const SyncdOptions &options)
                           {QStringLiteral("partnercenter"), QStringLiteral("dataverse")});
         m_server->tokens().setLifetimeSeconds(kTokenLifetimeSeconds);
     }
-    sandbox::TokenClaims pc;
-    pc.flavor = QStringLiteral("entra");
-    pc.tenant = QStringLiteral("contoso-tenant");
-    pc.clientId = QStringLiteral("11111111-2222-3333-4444-555555555555");
-    pc.upn = QStringLiteral("admin@partner.example");
-    pc.scope = QStringLiteral("https://api.partner.microsoft.com/.default");
-    pc.roles = {QStringLiteral("Referrals Admin")};
-    pc.audience = QStringLiteral("https://api.partner.microsoft.com");
-    sandbox::TokenClaims dv = pc;
-    dv.upn.clear();
-    dv.roles = {QStringLiteral("Application")};
+    const sandbox::DemoTokens tokens = sandbox::DemoTokens::mint(*m_server);
     const QUrl dataverseUrl = baseUrl(*m_server, QStringLiteral("dataverse.url"));
-    dv.audience = dataverseUrl.toString();
-    dv.scope = dv.audience + QStringLiteral("/.default");
-    const QString pcToken = m_server->tokens().mint(&pc);
-    const QString dvToken = m_server->tokens().mint(&dv);
     const QUrl referralsUrl = baseUrl(*m_server, QStringLiteral("partnercenter.referralsBaseUrl"));
     const QString cachePath = options.cachePath;
     const SyncConfig config = options.sync;
@@ -97,8 +83,8 @@ Result<SyncBackendFactory> DemoBackend::start(const SyncdOptions &options)
         RemoteSyncBackendOptions remote;
         remote.system = CrmSystem::Dynamics;
         remote.referralsUrl = referralsUrl;
-        remote.pcTokens = fixedTokens(pcToken);
-        remote.crmTokens = fixedTokens(dvToken);
+        remote.pcTokens = fixedTokens(tokens.partnerCenter);
+        remote.crmTokens = fixedTokens(tokens.dataverse);
         remote.dynamics.url = dataverseUrl;
         remote.cachePath = cachePath;
         remote.connectionName = QStringLiteral("syncd-demo");
