@@ -3,6 +3,7 @@
 #include "core/sync/memorysyncstore.h"
 #include "core/sync/syncdapp.h"
 #include "tests/unit/sync/fakeremoteside.h"
+#include "tests/unit/sync/syncdapprun.h"
 
 #include <csignal>
 #include <string_view>
@@ -17,6 +18,7 @@
 
 using namespace cosell;
 using cosell::test::FakeRemoteSide;
+using cosell::test::runSyncd;
 
 namespace {
 
@@ -27,12 +29,7 @@ QString s(const char *text)
     return QString::fromUtf8(text);
 }
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = cosell::test::SyncdRun;
 
 // Shared with the backend so a test can look at the fakes after the run.
 struct Remote
@@ -78,39 +75,13 @@ SyncdApp::BackendProvider provider(int referrals, Remote *remote = nullptr,
 Run run(const QStringList &args, SyncdApp::BackendProvider backends = {},
         std::function<void(SyncdApp &, QString &)> whileRunning = {})
 {
-    Run r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    SyncdApp app(out, err, std::move(backends));
-    QSignalSpy finished(&app, &SyncdApp::finished);
-    app.start(QStringList {s("cosell-syncd")} + args);
-    if (whileRunning)
-        whileRunning(app, r.out);
-    if (finished.isEmpty() && !finished.wait(timeoutMs))
-        qFatal("cosell-syncd did not finish");
-    r.code = finished.first().first().toInt();
-    out.flush();
-    err.flush();
-    return r;
+    return runSyncd(args, std::move(backends), whileRunning, timeoutMs);
 }
 
 Run runAsync(const QStringList &args, SyncdApp::AsyncBackendProvider backends,
              std::function<void(SyncdApp &, QString &)> whileRunning = {})
 {
-    Run r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    SyncdApp app(out, err, std::move(backends));
-    QSignalSpy finished(&app, &SyncdApp::finished);
-    app.start(QStringList {s("cosell-syncd")} + args);
-    if (whileRunning)
-        whileRunning(app, r.out);
-    if (finished.isEmpty() && !finished.wait(timeoutMs))
-        qFatal("cosell-syncd did not finish");
-    r.code = finished.first().first().toInt();
-    out.flush();
-    err.flush();
-    return r;
+    return runSyncd(args, std::move(backends), whileRunning, timeoutMs);
 }
 
 // Answers later, as the production backend does after checking the sign-ins over HTTP.
