@@ -331,10 +331,16 @@ void TestSyncdApp::daemonStopsCleanlyOnSigterm()
 void TestSyncdApp::asyncProviderSyncs()
 {
     Remote remote;
-    const Run r = runAsync({s("--once")}, later(provider(3, &remote)));
+    // The fakes go with the app when run() returns: count while it still holds them.
+    int crmRecords = -1;
+    const Run r =
+        runAsync({s("--once")}, later(provider(3, &remote)), [&](SyncdApp &app, QString &) {
+            QObject::connect(&app, &SyncdApp::finished, &app,
+                             [&] { crmRecords = remote.crm ? remote.crm->count() : -1; });
+        });
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains(s(" 0 dead-lettered")), qPrintable(r.out));
-    QCOMPARE(remote.crm->count(), 3);
+    QCOMPARE(crmRecords, 3);
 }
 
 void TestSyncdApp::providerFailuresMapToExitCodes_data()
