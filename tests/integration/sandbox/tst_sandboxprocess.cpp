@@ -3,10 +3,10 @@
 // Robust by construction: port 0, the readiness line is awaited with a generous deadline,
 // and the child is always terminated (then killed) in cleanup.
 #include "sandboxhttp.h"
+#include "sandboxready.h"
 
 #include <csignal>
 
-#include <QDeadlineTimer>
 #include <QProcess>
 #include <QTest>
 
@@ -25,26 +25,7 @@ private:
     // Reads "key=url" lines until "ready"; false on timeout or early exit.
     bool waitForReady(int timeoutMs)
     {
-        QDeadlineTimer deadline(timeoutMs);
-        QByteArray pending;
-        while (!deadline.hasExpired()) {
-            if (!m_process->canReadLine()
-                && !m_process->waitForReadyRead(
-                    int(qMin<qint64>(deadline.remainingTime(), 1000)))) {
-                if (m_process->state() == QProcess::NotRunning)
-                    return false;
-                continue;
-            }
-            while (m_process->canReadLine()) {
-                const QString line = QString::fromUtf8(m_process->readLine()).trimmed();
-                if (line == u"ready")
-                    return true;
-                const qsizetype eq = line.indexOf(u'=');
-                if (eq > 0)
-                    m_urls.insert(line.left(eq), line.mid(eq + 1));
-            }
-        }
-        return false;
+        return cosell::sandbox::test::waitForSandboxReady(*m_process, m_urls, timeoutMs);
     }
 
 private Q_SLOTS:

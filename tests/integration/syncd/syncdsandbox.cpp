@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "tests/integration/syncd/syncdsandbox.h"
 
+#include "tests/integration/sandbox/sandboxready.h"
+
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -47,24 +49,7 @@ bool SyncdSandbox::start(int records, quint64 seed)
 
 bool SyncdSandbox::waitForReady(int timeoutMs)
 {
-    QDeadlineTimer deadline(timeoutMs);
-    while (!deadline.hasExpired()) {
-        if (!m_sandbox->canReadLine()
-            && !m_sandbox->waitForReadyRead(int(qMin<qint64>(deadline.remainingTime(), 1000)))) {
-            if (m_sandbox->state() == QProcess::NotRunning)
-                return false;
-            continue;
-        }
-        while (m_sandbox->canReadLine()) {
-            const QString line = QString::fromUtf8(m_sandbox->readLine()).trimmed();
-            if (line == u"ready")
-                return true;
-            const qsizetype eq = line.indexOf(u'=');
-            if (eq > 0)
-                m_urls.insert(line.left(eq), line.mid(eq + 1));
-        }
-    }
-    return false;
+    return sandbox::test::waitForSandboxReady(*m_sandbox, m_urls, timeoutMs);
 }
 
 HttpResult SyncdSandbox::control(const QByteArray &method, const QString &path,
