@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tests/integration/sync/syncscenariofixture.h"
 
+#include "app/sandbox/server/sandboxserver.h"
 #include "core/mapping/recordmapper.h"
 #include "core/sync/mappingrules.h"
 
@@ -8,6 +9,51 @@
 #include <QTest>
 
 namespace cosell::test {
+
+void SyncScenarioFixture::startSandbox(const QString &crm, quint64 seed)
+{
+    m_sandbox = std::make_unique<SandboxFixture>();
+    QVERIFY(m_sandbox->start());
+    m_sandbox->seed(seed, 5, {QStringLiteral("partnercenter"), crm});
+    m_pcTokens = std::make_unique<OAuthTokenProvider>(
+        m_sandbox->http(), m_sandbox->partnerCenterAuth(), OAuthTokenProvider::Grant::Delegated);
+    QVERIFY(m_sandbox->signIn(*m_pcTokens));
+    m_referrals = std::make_unique<ReferralsClient>(m_sandbox->http(), *m_pcTokens,
+                                                    m_sandbox->referralsBaseUrl());
+}
+
+void SyncScenarioFixture::signInToDynamics()
+{
+    m_crmTokens =
+        std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->dataverseAuth(),
+                                             OAuthTokenProvider::Grant::ClientCredentials);
+    QVERIFY(m_sandbox->warmUp(*m_crmTokens));
+}
+
+void SyncScenarioFixture::signInToSalesforce()
+{
+    m_crmTokens = std::make_unique<OAuthTokenProvider>(
+        m_sandbox->http(), m_sandbox->salesforceAuth(), OAuthTokenProvider::Grant::Delegated);
+    QVERIFY(m_sandbox->signIn(*m_crmTokens));
+}
+
+DynamicsConfig SyncScenarioFixture::dynamicsConfig() const
+{
+    DynamicsConfig dc;
+    dc.url = m_sandbox->dataverseUrl();
+    return dc;
+}
+
+SalesforceConnectorConfig SyncScenarioFixture::salesforceConfig() const
+{
+    SalesforceConnectorConfig sc;
+    OAuthTokenProvider *tokens = m_crmTokens.get();
+    sc.instanceUrlSource = [tokens] {
+        return tokens->instanceUrl();
+    };
+    sc.clock = &m_sandbox->server().clock();
+    return sc;
+}
 
 void SyncScenarioFixture::connectSides(CrmConnector &crm, CrmSystem system, MappingSpec *spec)
 {
@@ -42,6 +88,41 @@ std::optional<PassReport> SyncScenarioFixture::runPass(const Clock &clock)
     if (!QTest::qWaitFor([&] { return report.has_value(); }, 60000))
         return std::nullopt;
     return report;
+}
+
+int SyncScenarioFixture::writesOfCleanPass(const Clock &clock)
+{
+    const auto r = runPass(clock);
+    if (!r || !r->errors.isEmpty()) {
+        qWarning("pass failed: %s", r ? qPrintable(r->errors.join(u"; ")) : "timed out");
+        return -1;
+    }
+    return r->writesDone;
+}
+
+QJsonObject SyncScenarioFixture::seededReferralCopy()
+{
+    auto page = wait<ReferralPage>([&](auto done) { m_referrals->listPage({}, this, done); });
+    if (!page || page->referrals.isEmpty())
+        return {};
+    QJsonObject body = page->referrals.first();
+    for (const char *ro : {"id", "eTag", "links", "createdDateTime", "updatedDateTime",
+                           "engagementId", "@odata.context", "externalReferenceId"})
+        body.remove(QLatin1String(ro));
+    return body;
+}
+
+QString SyncScenarioFixture::postReferral(const QJsonObject &body)
+{
+    auto created = wait<QJsonObject>([&](auto done) { m_referrals->create(body, this, done); });
+    return created ? created->value(QLatin1String("id")).toString() : QString();
+}
+
+std::optional<QJsonObject> SyncScenarioFixture::referralFor(const QString &crmId)
+{
+    auto found = wait<std::optional<QJsonObject>>(
+        [&](auto done) { m_referrals->findByExternalReferenceId(crmId, this, done); });
+    return found ? *found : std::nullopt;
 }
 
 void SyncScenarioFixture::useSettingsForNewReferrals()

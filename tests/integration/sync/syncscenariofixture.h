@@ -3,6 +3,8 @@
 
 #include "core/auth/oauthtokenprovider.h"
 #include "core/crm/crmconnector.h"
+#include "core/crm/dynamicsconnector.h"
+#include "core/crm/salesforceconnector.h"
 #include "core/mapping/mappingspec.h"
 #include "core/model/crmsystem.h"
 #include "core/partnercenter/referralsclient.h"
@@ -19,6 +21,7 @@
 #include <memory>
 #include <optional>
 
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QTemporaryDir>
@@ -52,12 +55,32 @@ protected:
     // Both sides through `system`'s built-in mapping (into *spec when given), over `crm`, and
     // an empty cache. A failed step fails the test: callers check QTest::currentTestFailed().
     void connectSides(CrmConnector &crm, CrmSystem system, MappingSpec *spec = nullptr);
+    // Starts the sandbox with 5 records each in Partner Center and `crm` ("dataverse" or
+    // "salesforce") from `seed`, signs in to Partner Center (m_pcTokens) and makes m_referrals.
+    // A failed step fails the test: callers check QTest::currentTestFailed().
+    void startSandbox(const QString &crm, quint64 seed);
+    // m_crmTokens for the sandbox's Dataverse (app-only) or Salesforce (a signed-in user); the
+    // sign-in failing fails the test (check as above).
+    void signInToDynamics();
+    void signInToSalesforce();
+    // The connectors' settings for the sandbox (after the sign-in above).
+    DynamicsConfig dynamicsConfig() const;
+    SalesforceConnectorConfig salesforceConfig() const;
     // One SyncPass over the store and both sides at `clock`'s time; nullopt if it did not
     // report within 60 s.
     std::optional<PassReport> runPass(const Clock &clock);
-    // For opportunities sent to Partner Center: the account's country is a related record
-    // the connectors do not read yet, and Partner Center requires a customer profile, so
-    // both come from settings.
+    // A pass that must succeed; returns how many writes it made (-1 when it failed).
+    int writesOfCleanPass(const Clock &clock = Clock::system());
+    // A copy of the first seeded referral without what Partner Center sets (id, eTag, links,
+    // times, engagement, external reference): the body of a new one. Empty if listing failed.
+    QJsonObject seededReferralCopy();
+    // Creates a referral from `body`; returns its id, empty if that failed.
+    QString postReferral(const QJsonObject &body);
+    // The referral in Partner Center whose externalReferenceId is `crmId`, on the wire.
+    std::optional<QJsonObject> referralFor(const QString &crmId);
+    // For opportunities the tests create without an account (so without the customer's name
+    // and country, which the connectors read through the account) and send to Partner Center,
+    // which requires a customer profile: both come from settings.
     void useSettingsForNewReferrals();
 };
 

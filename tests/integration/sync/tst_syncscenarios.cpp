@@ -44,22 +44,14 @@ class TestSyncScenarios : public SyncScenarioFixture
 private Q_SLOTS:
     void init()
     {
-        m_sandbox = std::make_unique<SandboxFixture>();
-        QVERIFY(m_sandbox->start());
-        m_sandbox->seed(11, 5, {QStringLiteral("partnercenter"), QStringLiteral("dataverse")});
-        m_pcTokens =
-            std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->partnerCenterAuth(),
-                                                 OAuthTokenProvider::Grant::Delegated);
-        QVERIFY(m_sandbox->signIn(*m_pcTokens));
-        m_crmTokens =
-            std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->dataverseAuth(),
-                                                 OAuthTokenProvider::Grant::ClientCredentials);
-        QVERIFY(m_sandbox->warmUp(*m_crmTokens));
-        m_referrals = std::make_unique<ReferralsClient>(m_sandbox->http(), *m_pcTokens,
-                                                        m_sandbox->referralsBaseUrl());
-        DynamicsConfig dc;
-        dc.url = m_sandbox->dataverseUrl();
-        m_dynamics = std::make_unique<DynamicsConnector>(m_sandbox->http(), *m_crmTokens, dc);
+        startSandbox(QStringLiteral("dataverse"), 11);
+        if (QTest::currentTestFailed())
+            return;
+        signInToDynamics();
+        if (QTest::currentTestFailed())
+            return;
+        m_dynamics =
+            std::make_unique<DynamicsConnector>(m_sandbox->http(), *m_crmTokens, dynamicsConfig());
         connectSides(*m_dynamics, CrmSystem::Dynamics);
     }
     void cleanup()
@@ -85,16 +77,8 @@ private Q_SLOTS:
         QVERIFY2(first->errors.isEmpty(), qPrintable(first->errors.join(u"; ")));
 
         // A new referral in Partner Center (a copy of a seeded one, as Microsoft would send).
-        auto page = wait<ReferralPage>([&](auto done) { m_referrals->listPage({}, this, done); });
-        QVERIFY(page.ok());
-        QJsonObject body = page->referrals.first();
-        for (const char *ro : {"id", "eTag", "links", "createdDateTime", "updatedDateTime",
-                               "engagementId", "@odata.context", "externalReferenceId"})
-            body.remove(QLatin1String(ro));
-        body.insert(QStringLiteral("name"), QStringLiteral("Scenario referral"));
-        auto created = wait<QJsonObject>([&](auto done) { m_referrals->create(body, this, done); });
-        QVERIFY(created.ok());
-        const QString referralId = created->value(QLatin1String("id")).toString();
+        const QString referralId = createReferral(QStringLiteral("Scenario referral"));
+        QVERIFY(!referralId.isEmpty());
         m_sandbox->advanceSandboxClock(2);
 
         auto second = pass();
@@ -155,16 +139,11 @@ private Q_SLOTS:
     // A copy of a seeded referral as a new one Microsoft shares; returns its id.
     QString createReferral(const QString &name)
     {
-        auto page = wait<ReferralPage>([&](auto done) { m_referrals->listPage({}, this, done); });
-        if (!page || page->referrals.isEmpty())
+        QJsonObject body = seededReferralCopy();
+        if (body.isEmpty())
             return {};
-        QJsonObject body = page->referrals.first();
-        for (const char *ro : {"id", "eTag", "links", "createdDateTime", "updatedDateTime",
-                               "engagementId", "@odata.context", "externalReferenceId"})
-            body.remove(QLatin1String(ro));
         body.insert(QStringLiteral("name"), name);
-        auto created = wait<QJsonObject>([&](auto done) { m_referrals->create(body, this, done); });
-        return created ? created->value(QLatin1String("id")).toString() : QString();
+        return postReferral(body);
     }
 
     void findByLinkedIdQueriesTheReferralIdentifier()

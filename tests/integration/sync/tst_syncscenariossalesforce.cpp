@@ -21,16 +21,6 @@ class TestSyncScenariosSalesforce : public SyncScenarioFixture
     std::unique_ptr<SalesforceConnector> m_salesforce;
 
     std::optional<PassReport> pass() { return runPass(Clock::system()); }
-    // A pass that must succeed; returns how many writes it made (-1 when it failed).
-    int writesOfCleanPass()
-    {
-        const auto r = pass();
-        if (!r || !r->errors.isEmpty()) {
-            qWarning("pass failed: %s", r ? qPrintable(r->errors.join(u"; ")) : "timed out");
-            return -1;
-        }
-        return r->writesDone;
-    }
     std::optional<CrmRecordData> opportunity(const QString &id)
     {
         auto r = wait<CrmRecordData>([&](auto done) { m_salesforce->get(id, this, done); });
@@ -64,37 +54,19 @@ class TestSyncScenariosSalesforce : public SyncScenarioFixture
         auto id = wait<QString>([&](auto done) { m_salesforce->create(fields, this, done); });
         return id ? *id : QString();
     }
-    // The referral in Partner Center whose externalReferenceId is `crmId`, on the wire.
-    std::optional<QJsonObject> referralFor(const QString &crmId)
-    {
-        auto found = wait<std::optional<QJsonObject>>(
-            [&](auto done) { m_referrals->findByExternalReferenceId(crmId, this, done); });
-        return found ? *found : std::nullopt;
-    }
 
 private Q_SLOTS:
     void init()
     {
-        m_sandbox = std::make_unique<SandboxFixture>();
-        QVERIFY(m_sandbox->start());
-        m_sandbox->seed(13, 5, {QStringLiteral("partnercenter"), QStringLiteral("salesforce")});
-        m_pcTokens =
-            std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->partnerCenterAuth(),
-                                                 OAuthTokenProvider::Grant::Delegated);
-        QVERIFY(m_sandbox->signIn(*m_pcTokens));
-        m_crmTokens = std::make_unique<OAuthTokenProvider>(
-            m_sandbox->http(), m_sandbox->salesforceAuth(), OAuthTokenProvider::Grant::Delegated);
-        QVERIFY(m_sandbox->signIn(*m_crmTokens));
+        startSandbox(QStringLiteral("salesforce"), 13);
+        if (QTest::currentTestFailed())
+            return;
+        signInToSalesforce();
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(m_crmTokens->instanceUrl().isValid());
-        m_referrals = std::make_unique<ReferralsClient>(m_sandbox->http(), *m_pcTokens,
-                                                        m_sandbox->referralsBaseUrl());
-        SalesforceConnectorConfig sc;
-        OAuthTokenProvider *tokens = m_crmTokens.get();
-        sc.instanceUrlSource = [tokens] {
-            return tokens->instanceUrl();
-        };
-        sc.clock = &m_sandbox->server().clock();
-        m_salesforce = std::make_unique<SalesforceConnector>(m_sandbox->http(), *m_crmTokens, sc);
+        m_salesforce = std::make_unique<SalesforceConnector>(m_sandbox->http(), *m_crmTokens,
+                                                             salesforceConfig());
         MappingSpec spec;
         connectSides(*m_salesforce, CrmSystem::Salesforce, &spec);
         if (QTest::currentTestFailed())
