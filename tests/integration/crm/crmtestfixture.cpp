@@ -3,6 +3,7 @@
 
 #include "app/sandbox/server/sandboxserver.h"
 
+#include <QJsonDocument>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTest>
@@ -20,6 +21,26 @@ QString CrmTestFixture::startSalesforce(int records)
     if (!m_sandbox->signIn(*m_tokens))
         return QStringLiteral("signing in to the sandbox's Salesforce failed");
     return {};
+}
+
+QString CrmTestFixture::startDynamics(int records)
+{
+    m_sandbox = std::make_unique<SandboxFixture>();
+    if (!m_sandbox->start())
+        return QStringLiteral("the sandbox cannot listen");
+    m_sandbox->seed(7, records, {QStringLiteral("dataverse")});
+    m_tokens = std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->dataverseAuth(),
+                                                    OAuthTokenProvider::Grant::ClientCredentials);
+    if (!m_sandbox->warmUp(*m_tokens))
+        return QStringLiteral("getting a token from the sandbox's Entra ID failed");
+    return {};
+}
+
+DynamicsConfig CrmTestFixture::dynamicsConfig() const
+{
+    DynamicsConfig c;
+    c.url = m_sandbox->dataverseUrl();
+    return c;
 }
 
 Status CrmTestFixture::waitStatus(const std::function<void(std::function<void(Status)>)> &call)
@@ -56,6 +77,43 @@ QString CrmTestFixture::readAll(CrmConnector &crm, QList<CrmRecordData> *records
     return cursor;
 }
 
+Result<CrmChanges> CrmTestFixture::sweep(CrmConnector &crm, const QString &cursor, int *pages,
+                                         const std::function<void(int)> &afterPage)
+{
+    CrmChanges all;
+    QString at = cursor;
+    int n = 0;
+    for (;;) {
+        auto p = changes(crm, at);
+        if (!p)
+            return p.error();
+        ++n;
+        if (afterPage)
+            afterPage(n);
+        all.records += p->records;
+        at = p->cursor;
+        if (!p->more)
+            break;
+    }
+    all.cursor = at;
+    if (pages)
+        *pages = n;
+    return all;
+}
+
+Result<QList<CrmWriteResult>> CrmTestFixture::writeBatch(CrmConnector &crm,
+                                                         const QList<CrmWrite> &writes)
+{
+    return wait<QList<CrmWriteResult>>([&](auto done) { crm.writeBatch(writes, this, done); });
+}
+
+CrmWrite CrmTestFixture::createOf(const QJsonObject &fields)
+{
+    CrmWrite w;
+    w.fields = fields;
+    return w;
+}
+
 int CrmTestFixture::sandboxControl(const QByteArray &method, const QString &path,
                                    const QByteArray &body)
 {
@@ -67,6 +125,21 @@ int CrmTestFixture::sandboxControl(const QByteArray &method, const QString &path
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     reply->deleteLater();
     return status;
+}
+
+Status CrmTestFixture::control(const QByteArray &method, const QString &path,
+                               const QJsonObject &body)
+{
+    HttpRequest r;
+    r.method = method;
+    r.url = QUrl(m_sandbox->server().url(path));
+    r.setHeader("Content-Type", "application/json");
+    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return waitStatus([&](auto done) {
+        m_sandbox->http().send(r, this, [done](Result<HttpResponse> resp) {
+            done(resp ? Status() : Status(resp.error()));
+        });
+    });
 }
 
 int CrmTestFixture::sellerEdit(const QString &id, const QByteArray &json)

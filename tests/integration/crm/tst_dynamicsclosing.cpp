@@ -18,37 +18,12 @@ class TestDynamicsClosing : public CrmTestFixture
 
     std::unique_ptr<DynamicsConnector> m_crm;
 
-    // Every page of the initial read.
-    Result<CrmChanges> sweep(DynamicsConnector &crm, const QString &cursor)
-    {
-        CrmChanges all;
-        QString at = cursor;
-        for (;;) {
-            auto p = wait<CrmChanges>([&](auto done) { crm.changesSince(at, this, done); });
-            if (!p)
-                return p.error();
-            all.records += p->records;
-            at = p->cursor;
-            if (!p->more)
-                break;
-        }
-        all.cursor = at;
-        return all;
-    }
-
 private Q_SLOTS:
     void init()
     {
-        m_sandbox = std::make_unique<SandboxFixture>();
-        QVERIFY(m_sandbox->start());
-        m_sandbox->seed(7, 30, {QStringLiteral("dataverse")});
-        m_tokens =
-            std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->dataverseAuth(),
-                                                 OAuthTokenProvider::Grant::ClientCredentials);
-        QVERIFY(m_sandbox->warmUp(*m_tokens));
-        DynamicsConfig c;
-        c.url = m_sandbox->dataverseUrl();
-        m_crm = std::make_unique<DynamicsConnector>(m_sandbox->http(), *m_tokens, c);
+        const QString failed = startDynamics(30);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        m_crm = std::make_unique<DynamicsConnector>(m_sandbox->http(), *m_tokens, dynamicsConfig());
     }
     void cleanup()
     {

@@ -27,47 +27,9 @@ class TestDynamicsConnector : public CrmTestFixture
 
     DynamicsConfig config(int pageSize = 50) const
     {
-        DynamicsConfig c;
-        c.url = m_sandbox->dataverseUrl();
+        DynamicsConfig c = dynamicsConfig();
         c.pageSize = pageSize;
         return c;
-    }
-    // Every page from `cursor` to the deltaLink; *pages counts the requests.
-    Result<CrmChanges> sweep(DynamicsConnector &crm, const QString &cursor, int *pages = nullptr,
-                             const std::function<void(int)> &afterPage = {})
-    {
-        CrmChanges all;
-        QString at = cursor;
-        int n = 0;
-        for (;;) {
-            auto p = changes(crm, at);
-            if (!p)
-                return p.error();
-            ++n;
-            if (afterPage)
-                afterPage(n);
-            all.records += p->records;
-            at = p->cursor;
-            if (!p->more)
-                break;
-        }
-        all.cursor = at;
-        if (pages)
-            *pages = n;
-        return all;
-    }
-    Status control(const QByteArray &method, const QString &path, const QJsonObject &body)
-    {
-        HttpRequest r;
-        r.method = method;
-        r.url = QUrl(m_sandbox->server().url(path));
-        r.setHeader("Content-Type", "application/json");
-        r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-        return waitStatus([&](auto done) {
-            m_sandbox->http().send(r, this, [done](Result<HttpResponse> resp) {
-                done(resp ? Status() : Status(resp.error()));
-            });
-        });
     }
     CrmRecordData firstSeeded()
     {
@@ -78,13 +40,8 @@ class TestDynamicsConnector : public CrmTestFixture
 private Q_SLOTS:
     void init()
     {
-        m_sandbox = std::make_unique<SandboxFixture>();
-        QVERIFY(m_sandbox->start());
-        m_sandbox->seed(7, kSeeded, {QStringLiteral("dataverse")});
-        m_tokens =
-            std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->dataverseAuth(),
-                                                 OAuthTokenProvider::Grant::ClientCredentials);
-        QVERIFY(m_sandbox->warmUp(*m_tokens));
+        const QString failed = startDynamics(kSeeded);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
         m_crm = std::make_unique<DynamicsConnector>(m_sandbox->http(), *m_tokens, config());
     }
     void cleanup()

@@ -45,42 +45,25 @@ class TestDynamicsLookups : public CrmTestFixture
             {QStringLiteral("contactFirstName"), QStringLiteral("Ada")},
             {QStringLiteral("contactLastName"), QStringLiteral("Lovelace")},
             {QStringLiteral("contactEmail"), email}};
-        auto patch = m_mapper->toCrm(canonical, MappingStage::Create,
-                                     {QStringLiteral("name"), QStringLiteral("closingDate"),
-                                      QStringLiteral("customerName"),
-                                      QStringLiteral("customerCountry"),
-                                      QStringLiteral("customerPostalCode"),
-                                      QStringLiteral("customerCity"),
-                                      QStringLiteral("contactFirstName"),
-                                      QStringLiteral("contactLastName"),
-                                      QStringLiteral("contactEmail")});
+        auto patch = m_mapper->toCrm(
+            canonical, MappingStage::Create,
+            {QStringLiteral("name"), QStringLiteral("closingDate"), QStringLiteral("customerName"),
+             QStringLiteral("customerCountry"), QStringLiteral("customerPostalCode"),
+             QStringLiteral("customerCity"), QStringLiteral("contactFirstName"),
+             QStringLiteral("contactLastName"), QStringLiteral("contactEmail")});
         return patch.fields;
     }
     Result<QList<CrmWriteResult>> batch(const QList<CrmWrite> &writes)
     {
-        return wait<QList<CrmWriteResult>>(
-            [&](auto done) { m_crm->writeBatch(writes, this, done); });
-    }
-    static CrmWrite createOf(const QJsonObject &fields)
-    {
-        CrmWrite w;
-        w.fields = fields;
-        return w;
+        return writeBatch(*m_crm, writes);
     }
 
 private Q_SLOTS:
     void init()
     {
-        m_sandbox = std::make_unique<SandboxFixture>();
-        QVERIFY(m_sandbox->start());
-        m_sandbox->seed(7, 10, {QStringLiteral("dataverse")});
-        m_tokens =
-            std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->dataverseAuth(),
-                                                 OAuthTokenProvider::Grant::ClientCredentials);
-        QVERIFY(m_sandbox->warmUp(*m_tokens));
-        DynamicsConfig c;
-        c.url = m_sandbox->dataverseUrl();
-        m_crm = std::make_unique<DynamicsConnector>(m_sandbox->http(), *m_tokens, c);
+        const QString failed = startDynamics(10);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        m_crm = std::make_unique<DynamicsConnector>(m_sandbox->http(), *m_tokens, dynamicsConfig());
         auto spec = MappingSpec::builtIn(CrmSystem::Dynamics);
         QVERIFY(spec.ok());
         m_mapper = std::make_unique<RecordMapper>(*spec);
@@ -96,8 +79,11 @@ private Q_SLOTS:
     void batchFindsCreatesAndBindsAccountsAndContacts()
     {
         const QJsonObject shape = fieldsFor(u"x"_qs, u"y"_qs, u"1"_qs, u"a@b.example"_qs);
-        QVERIFY(shape.value(u"parentaccountid").toObject().value(u"name").toObject().contains(
-            u"$lookup"));
+        QVERIFY(shape.value(u"parentaccountid")
+                    .toObject()
+                    .value(u"name")
+                    .toObject()
+                    .contains(u"$lookup"));
         // A seeded account, found by name and postal code (case-insensitive).
         const sandbox::CrmRecord &seeded = store().table(u"accounts"_qs)->rows().begin()->second;
         const QString seededName = seeded.fields.value(u"name").toString();
@@ -150,8 +136,8 @@ private Q_SLOTS:
 
         // Next batch in the same pass: the ids are cached, only the $batch goes out.
         const qint64 cached = m_sandbox->sandboxRequests();
-        auto again = batch({createOf(fieldsFor(u"Fourth"_qs, u"Lookup Co"_qs, u"10115"_qs,
-                                               u"ada@lookup.example"_qs))});
+        auto again = batch({createOf(
+            fieldsFor(u"Fourth"_qs, u"Lookup Co"_qs, u"10115"_qs, u"ada@lookup.example"_qs))});
         QVERIFY2(again.ok() && !again->first().error, why(again));
         QCOMPARE(m_sandbox->sandboxRequests() - cached, qint64(1));
         QCOMPARE(row(u"opportunities"_qs, again->first().id)
@@ -212,10 +198,12 @@ private Q_SLOTS:
                 eur = id;
         if (eur.isEmpty())
             eur = store().currencyId(u"EUR"_qs);
-        QJsonObject withEur = fieldsFor(u"Euro deal"_qs, u"Euro Co"_qs, u"1"_qs, u"e@euro.example"_qs);
+        QJsonObject withEur =
+            fieldsFor(u"Euro deal"_qs, u"Euro Co"_qs, u"1"_qs, u"e@euro.example"_qs);
         withEur.insert(u"transactioncurrencyid"_qs,
                        QJsonObject {{u"isocurrencycode"_qs, u"eur"_qs}});
-        QJsonObject withNone = fieldsFor(u"Odd deal"_qs, u"Odd Co"_qs, u"2"_qs, u"o@odd.example"_qs);
+        QJsonObject withNone =
+            fieldsFor(u"Odd deal"_qs, u"Odd Co"_qs, u"2"_qs, u"o@odd.example"_qs);
         withNone.insert(u"transactioncurrencyid"_qs,
                         QJsonObject {{u"isocurrencycode"_qs, u"XXX"_qs}});
         auto written = batch({createOf(withEur), createOf(withNone)});

@@ -48,10 +48,10 @@ class TestDynamicsRelatedReads : public CrmTestFixture
     {
         const sandbox::CrmRecord *opp = row(QStringLiteral("opportunities"), record.id);
         QVERIFY(opp);
-        const auto *account =
-            row(QStringLiteral("accounts"), opp->fields.value(u"_parentaccountid_value").toString());
-        const auto *contact =
-            row(QStringLiteral("contacts"), opp->fields.value(u"_parentcontactid_value").toString());
+        const auto *account = row(QStringLiteral("accounts"),
+                                  opp->fields.value(u"_parentaccountid_value").toString());
+        const auto *contact = row(QStringLiteral("contacts"),
+                                  opp->fields.value(u"_parentcontactid_value").toString());
         QVERIFY(account && contact);
         const QJsonObject a = record.fields.value(u"parentaccountid").toObject();
         QCOMPARE(a.value(u"name").toString(), account->fields.value(u"name").toString());
@@ -81,15 +81,9 @@ class TestDynamicsRelatedReads : public CrmTestFixture
 private Q_SLOTS:
     void init()
     {
-        m_sandbox = std::make_unique<SandboxFixture>();
-        QVERIFY(m_sandbox->start());
-        m_sandbox->seed(7, kSeeded, {QStringLiteral("dataverse")});
-        m_tokens =
-            std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->dataverseAuth(),
-                                                 OAuthTokenProvider::Grant::ClientCredentials);
-        QVERIFY(m_sandbox->warmUp(*m_tokens));
-        DynamicsConfig c;
-        c.url = m_sandbox->dataverseUrl();
+        const QString failed = startDynamics(kSeeded);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        DynamicsConfig c = dynamicsConfig();
         c.pageSize = 50;
         c.relatedIdsPerRequest = 20; // several GETs per page
         m_crm = std::make_unique<DynamicsConnector>(m_sandbox->http(), *m_tokens, c);

@@ -34,37 +34,31 @@ class TestSalesforceLookups : public CrmTestFixture
     QJsonObject fieldsFor(const QString &name, const QString &customer, const QString &postal,
                           const QString &email, const QString &lastName = QStringLiteral("Hopper"))
     {
-        QJsonObject canonical {{QStringLiteral("name"), name},
-                               {QStringLiteral("closingDate"), QStringLiteral("2026-10-31")},
-                               {QStringLiteral("status"),
-                                QJsonObject {{QStringLiteral("status"), QStringLiteral("Active")},
-                                             {QStringLiteral("substatus"),
-                                              QStringLiteral("Accepted")}}},
-                               {QStringLiteral("customerName"), customer},
-                               {QStringLiteral("customerCountry"), QStringLiteral("FR")},
-                               {QStringLiteral("customerPostalCode"), postal},
-                               {QStringLiteral("contactFirstName"), QStringLiteral("Grace")},
-                               {QStringLiteral("contactEmail"), email}};
+        QJsonObject canonical {
+            {QStringLiteral("name"), name},
+            {QStringLiteral("closingDate"), QStringLiteral("2026-10-31")},
+            {QStringLiteral("status"),
+             QJsonObject {{QStringLiteral("status"), QStringLiteral("Active")},
+                          {QStringLiteral("substatus"), QStringLiteral("Accepted")}}},
+            {QStringLiteral("customerName"), customer},
+            {QStringLiteral("customerCountry"), QStringLiteral("FR")},
+            {QStringLiteral("customerPostalCode"), postal},
+            {QStringLiteral("contactFirstName"), QStringLiteral("Grace")},
+            {QStringLiteral("contactEmail"), email}};
         if (!lastName.isEmpty())
             canonical.insert(QStringLiteral("contactLastName"), lastName);
         return m_mapper
             ->toCrm(canonical, MappingStage::Create,
-                    {QStringLiteral("name"), QStringLiteral("closingDate"), QStringLiteral("status"),
-                     QStringLiteral("customerName"), QStringLiteral("customerCountry"),
-                     QStringLiteral("customerPostalCode"), QStringLiteral("contactFirstName"),
-                     QStringLiteral("contactLastName"), QStringLiteral("contactEmail")})
+                    {QStringLiteral("name"), QStringLiteral("closingDate"),
+                     QStringLiteral("status"), QStringLiteral("customerName"),
+                     QStringLiteral("customerCountry"), QStringLiteral("customerPostalCode"),
+                     QStringLiteral("contactFirstName"), QStringLiteral("contactLastName"),
+                     QStringLiteral("contactEmail")})
             .fields;
     }
     Result<QList<CrmWriteResult>> batch(const QList<CrmWrite> &writes)
     {
-        return wait<QList<CrmWriteResult>>(
-            [&](auto done) { m_crm->writeBatch(writes, this, done); });
-    }
-    static CrmWrite createOf(const QJsonObject &fields)
-    {
-        CrmWrite w;
-        w.fields = fields;
-        return w;
+        return writeBatch(*m_crm, writes);
     }
 
 private Q_SLOTS:
@@ -100,7 +94,8 @@ private Q_SLOTS:
         const qint64 before = m_sandbox->sandboxRequests();
         auto written = batch(
             {createOf(fieldsFor(u"First"_qs, u"Lookup SA"_qs, u"75001"_qs, u"g@lookup.example"_qs)),
-             createOf(fieldsFor(u"Second"_qs, u"lookup sa"_qs, u"75001"_qs, u"g@lookup.example"_qs)),
+             createOf(
+                 fieldsFor(u"Second"_qs, u"lookup sa"_qs, u"75001"_qs, u"g@lookup.example"_qs)),
              createOf(fieldsFor(u"Third"_qs, seeded.fields.value(u"Name").toString(),
                                 seeded.fields.value(u"BillingPostalCode").toString(),
                                 u"k@seeded.example"_qs))});
@@ -129,8 +124,8 @@ private Q_SLOTS:
 
         // Cached within the pass: only the opportunity write goes out.
         const qint64 cached = m_sandbox->sandboxRequests();
-        auto again = batch(
-            {createOf(fieldsFor(u"Fourth"_qs, u"Lookup SA"_qs, u"75001"_qs, u"g@lookup.example"_qs))});
+        auto again = batch({createOf(
+            fieldsFor(u"Fourth"_qs, u"Lookup SA"_qs, u"75001"_qs, u"g@lookup.example"_qs))});
         QVERIFY2(again.ok() && !again->first().error, why(again));
         QCOMPARE(m_sandbox->sandboxRequests() - cached, qint64(1));
         QCOMPARE(row(u"Opportunity"_qs, again->first().id)->fields.value(u"AccountId").toString(),
@@ -185,12 +180,12 @@ private Q_SLOTS:
 
     void readBackThroughTheMapping()
     {
-        m_crm->setRelatedFields({u"Account.Name"_qs, u"Account.BillingCountry"_qs,
-                                 u"Contact.Email"_qs});
+        m_crm->setRelatedFields(
+            {u"Account.Name"_qs, u"Account.BillingCountry"_qs, u"Contact.Email"_qs});
         auto id = wait<QString>([&](auto done) {
-            m_crm->create(fieldsFor(u"Single"_qs, u"Single SAS"_qs, u"13001"_qs,
-                                    u"s@single.example"_qs),
-                          this, done);
+            m_crm->create(
+                fieldsFor(u"Single"_qs, u"Single SAS"_qs, u"13001"_qs, u"s@single.example"_qs),
+                this, done);
         });
         QVERIFY2(id.ok(), why(id));
         auto read = wait<CrmRecordData>([&](auto done) { m_crm->get(*id, this, done); });
