@@ -22,37 +22,45 @@ void SyncScenarioFixture::startSandbox(const QString &crm, quint64 seed)
                                                     m_sandbox->referralsBaseUrl());
 }
 
-void SyncScenarioFixture::signInToDynamics()
+std::unique_ptr<DynamicsConnector> SyncScenarioFixture::startWithDynamics(quint64 seed)
 {
+    startSandbox(QStringLiteral("dataverse"), seed);
+    if (QTest::currentTestFailed())
+        return nullptr;
     m_crmTokens =
         std::make_unique<OAuthTokenProvider>(m_sandbox->http(), m_sandbox->dataverseAuth(),
                                              OAuthTokenProvider::Grant::ClientCredentials);
-    QVERIFY(m_sandbox->warmUp(*m_crmTokens));
-}
-
-void SyncScenarioFixture::signInToSalesforce()
-{
-    m_crmTokens = std::make_unique<OAuthTokenProvider>(
-        m_sandbox->http(), m_sandbox->salesforceAuth(), OAuthTokenProvider::Grant::Delegated);
-    QVERIFY(m_sandbox->signIn(*m_crmTokens));
-}
-
-DynamicsConfig SyncScenarioFixture::dynamicsConfig() const
-{
+    if (!m_sandbox->warmUp(*m_crmTokens)) {
+        QTest::qFail("no token from the sandbox's Entra ID for Dataverse", __FILE__, __LINE__);
+        return nullptr;
+    }
     DynamicsConfig dc;
     dc.url = m_sandbox->dataverseUrl();
-    return dc;
+    auto connector = std::make_unique<DynamicsConnector>(m_sandbox->http(), *m_crmTokens, dc);
+    connectSides(*connector, CrmSystem::Dynamics);
+    return QTest::currentTestFailed() ? nullptr : std::move(connector);
 }
 
-SalesforceConnectorConfig SyncScenarioFixture::salesforceConfig() const
+std::unique_ptr<SalesforceConnector> SyncScenarioFixture::startWithSalesforce(quint64 seed)
 {
+    startSandbox(QStringLiteral("salesforce"), seed);
+    if (QTest::currentTestFailed())
+        return nullptr;
+    m_crmTokens = std::make_unique<OAuthTokenProvider>(
+        m_sandbox->http(), m_sandbox->salesforceAuth(), OAuthTokenProvider::Grant::Delegated);
+    if (!m_sandbox->signIn(*m_crmTokens)) {
+        QTest::qFail("signing in to the sandbox's Salesforce failed", __FILE__, __LINE__);
+        return nullptr;
+    }
     SalesforceConnectorConfig sc;
     OAuthTokenProvider *tokens = m_crmTokens.get();
     sc.instanceUrlSource = [tokens] {
         return tokens->instanceUrl();
     };
     sc.clock = &m_sandbox->server().clock();
-    return sc;
+    auto connector = std::make_unique<SalesforceConnector>(m_sandbox->http(), *m_crmTokens, sc);
+    connectSides(*connector, CrmSystem::Salesforce);
+    return QTest::currentTestFailed() ? nullptr : std::move(connector);
 }
 
 void SyncScenarioFixture::connectSides(CrmConnector &crm, CrmSystem system, MappingSpec *spec)

@@ -59,13 +59,11 @@ protected:
     // "salesforce") from `seed`, signs in to Partner Center (m_pcTokens) and makes m_referrals.
     // A failed step fails the test: callers check QTest::currentTestFailed().
     void startSandbox(const QString &crm, quint64 seed);
-    // m_crmTokens for the sandbox's Dataverse (app-only) or Salesforce (a signed-in user); the
-    // sign-in failing fails the test (check as above).
-    void signInToDynamics();
-    void signInToSalesforce();
-    // The connectors' settings for the sandbox (after the sign-in above).
-    DynamicsConfig dynamicsConfig() const;
-    SalesforceConnectorConfig salesforceConfig() const;
+    // startSandbox with Dataverse or Salesforce, m_crmTokens for it (app-only for Dataverse, a
+    // signed-in user for Salesforce), a connector to it and connectSides over that. The sides
+    // use the connector: keep it until cleanup. nullptr when a step failed the test.
+    std::unique_ptr<DynamicsConnector> startWithDynamics(quint64 seed);
+    std::unique_ptr<SalesforceConnector> startWithSalesforce(quint64 seed);
     // One SyncPass over the store and both sides at `clock`'s time; nullopt if it did not
     // report within 60 s.
     std::optional<PassReport> runPass(const Clock &clock);

@@ -42,18 +42,7 @@ class TestSyncScenarios : public SyncScenarioFixture
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        startSandbox(QStringLiteral("dataverse"), 11);
-        if (QTest::currentTestFailed())
-            return;
-        signInToDynamics();
-        if (QTest::currentTestFailed())
-            return;
-        m_dynamics =
-            std::make_unique<DynamicsConnector>(m_sandbox->http(), *m_crmTokens, dynamicsConfig());
-        connectSides(*m_dynamics, CrmSystem::Dynamics);
-    }
+    void init() { m_dynamics = startWithDynamics(11); }
     void cleanup()
     {
         m_manualClock.reset();

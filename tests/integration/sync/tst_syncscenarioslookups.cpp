@@ -27,28 +27,8 @@ class TestSyncScenariosLookups : public SyncScenarioFixture
     std::optional<PassReport> pass() { return runPass(Clock::system()); }
     // The seeds of tst_syncscenarios (11) and tst_syncscenariossalesforce (13): their first
     // referral is one the sync sends to the CRM.
-    void startDynamics()
-    {
-        startSandbox(QStringLiteral("dataverse"), 11);
-        if (!QTest::currentTestFailed())
-            signInToDynamics();
-        if (QTest::currentTestFailed())
-            return;
-        m_connector =
-            std::make_unique<DynamicsConnector>(m_sandbox->http(), *m_crmTokens, dynamicsConfig());
-        connectSides(*m_connector, CrmSystem::Dynamics);
-    }
-    void startSalesforce()
-    {
-        startSandbox(QStringLiteral("salesforce"), 13);
-        if (!QTest::currentTestFailed())
-            signInToSalesforce();
-        if (QTest::currentTestFailed())
-            return;
-        m_connector = std::make_unique<SalesforceConnector>(m_sandbox->http(), *m_crmTokens,
-                                                            salesforceConfig());
-        connectSides(*m_connector, CrmSystem::Salesforce);
-    }
+    void startDynamics() { m_connector = startWithDynamics(11); }
+    void startSalesforce() { m_connector = startWithSalesforce(13); }
     // A new referral in Partner Center for a customer no CRM knows yet; returns its id.
     QString createReferral(const QString &customer)
     {

@@ -58,19 +58,10 @@ class TestSyncScenariosSalesforce : public SyncScenarioFixture
 private Q_SLOTS:
     void init()
     {
-        startSandbox(QStringLiteral("salesforce"), 13);
-        if (QTest::currentTestFailed())
-            return;
-        signInToSalesforce();
-        if (QTest::currentTestFailed())
+        m_salesforce = startWithSalesforce(13);
+        if (!m_salesforce)
             return;
         QVERIFY(m_crmTokens->instanceUrl().isValid());
-        m_salesforce = std::make_unique<SalesforceConnector>(m_sandbox->http(), *m_crmTokens,
-                                                             salesforceConfig());
-        MappingSpec spec;
-        connectSides(*m_salesforce, CrmSystem::Salesforce, &spec);
-        if (QTest::currentTestFailed())
-            return;
         m_config = SyncConfig {}; // the on-hold stage comes from the mapping ("Prospecting")
     }
     void cleanup()
