@@ -3,12 +3,12 @@
 
 #include "app/sandbox/dataverse/dataverseservice.h"
 #include "app/sandbox/defaultservices.h"
+#include "app/sandbox/demotokens.h"
 #include "app/sandbox/partnercenter/referralsservice.h"
 #include "app/sandbox/partnercenter/webhookdispatcher.h"
 #include "app/sandbox/partnercenter/webhookservice.h"
 #include "app/sandbox/server/datagenerator.h"
 #include "app/sandbox/server/sandboxserver.h"
-#include "app/sandbox/server/tokenclaims.h"
 #include "core/setup/remotesyncbackend.h"
 #include "core/store/cachedb.h"
 #include "core/store/inboxrepository.h"
@@ -134,26 +134,9 @@ bool HttpSyncWorld::start(const Options &options)
         0, 100, 200, 500, 1000, 2000, 5000};
 
     // Tokens minted by the sandbox stand in for the sign-ins (as the syncd demo does).
-    sandbox::TokenClaims pc;
-    pc.flavor = QStringLiteral("entra");
-    pc.tenant = QStringLiteral("contoso-tenant");
-    pc.clientId = QStringLiteral("11111111-2222-3333-4444-555555555555");
-    pc.upn = QStringLiteral("admin@partner.example");
-    pc.scope = QStringLiteral("https://api.partner.microsoft.com/.default");
-    pc.roles = {QStringLiteral("Referrals Admin")};
-    pc.audience = QStringLiteral("https://api.partner.microsoft.com");
-    sandbox::TokenClaims dv = pc;
-    dv.upn.clear();
-    dv.roles = {QStringLiteral("Application")};
+    const sandbox::DemoTokens tokens = sandbox::DemoTokens::mint(*m_server);
     const QUrl dataverseUrl = baseUrl(*m_server, QStringLiteral("dataverse.url"));
-    dv.audience = dataverseUrl.toString();
-    dv.scope = dv.audience + QStringLiteral("/.default");
-    sandbox::TokenClaims hooks = dv;
-    hooks.audience = QString::fromLatin1(sandbox::WebhookService::kAudience);
-    hooks.scope = hooks.audience + QStringLiteral("/.default");
-    const QString pcToken = m_server->tokens().mint(&pc);
-    const QString dvToken = m_server->tokens().mint(&dv);
-    m_webhookToken = m_server->tokens().mint(&hooks).toUtf8();
+    m_webhookToken = tokens.webhooks.toUtf8();
 
     // The cache is created (migrated) here, so the engine and the receiver both open it as is.
     m_cachePath = m_dir.filePath(QStringLiteral("cache.sqlite"));
@@ -176,8 +159,8 @@ bool HttpSyncWorld::start(const Options &options)
     RemoteSyncBackendOptions remote;
     remote.system = CrmSystem::Dynamics;
     remote.referralsUrl = baseUrl(*m_server, QStringLiteral("partnercenter.referralsBaseUrl"));
-    remote.pcTokens = fixedTokens(pcToken);
-    remote.crmTokens = fixedTokens(dvToken);
+    remote.pcTokens = fixedTokens(tokens.partnerCenter);
+    remote.crmTokens = fixedTokens(tokens.dataverse);
     remote.dynamics.url = dataverseUrl;
     remote.cachePath = m_cachePath;
     remote.connectionName = QStringLiteral("bench-engine-%1").arg(n);
