@@ -85,6 +85,24 @@ void SyncScenarioFixture::connectSides(CrmConnector &crm, CrmSystem system, Mapp
         *spec = *builtIn;
 }
 
+void SyncScenarioFixture::resetSides()
+{
+    m_config = SyncConfig {};
+    m_store.reset();
+    m_db.reset();
+    m_dir.reset();
+    m_crm.reset();
+    m_pc.reset();
+}
+
+void SyncScenarioFixture::resetSandbox()
+{
+    m_referrals.reset();
+    m_crmTokens.reset();
+    m_pcTokens.reset();
+    m_sandbox.reset();
+}
+
 std::optional<PassReport> SyncScenarioFixture::runPass(const Clock &clock)
 {
     SyncContext context {*m_store, *m_pc, *m_crm, clock, m_config, m_rules, [] {

@@ -64,6 +64,15 @@ protected:
     // use the connector: keep it until cleanup. nullptr when a step failed the test.
     std::unique_ptr<DynamicsConnector> startWithDynamics(quint64 seed);
     std::unique_ptr<SalesforceConnector> startWithSalesforce(quint64 seed);
+    // For cleanup(): resets m_config and everything above in the order the parts use each
+    // other: the cache and sides, then `connector` (the CRM side's), then the Partner Center
+    // client, the tokens and the sandbox.
+    template<typename Connector> void tearDown(std::unique_ptr<Connector> &connector)
+    {
+        resetSides();
+        connector.reset();
+        resetSandbox();
+    }
     // One SyncPass over the store and both sides at `clock`'s time; nullopt if it did not
     // report within 60 s.
     std::optional<PassReport> runPass(const Clock &clock);
@@ -80,6 +89,12 @@ protected:
     // and country, which the connectors read through the account) and send to Partner Center,
     // which requires a customer profile: both come from settings.
     void useSettingsForNewReferrals();
+
+private:
+    // tearDown's two halves, out of the template: GCC 12 fails on SyncConfig {} in it with an
+    // internal compiler error.
+    void resetSides();
+    void resetSandbox();
 };
 
 } // namespace cosell::test

@@ -46,17 +46,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_manualClock.reset();
-        m_config = SyncConfig {};
-        m_store.reset();
-        m_db.reset();
-        m_dir.reset();
-        m_crm.reset();
-        m_pc.reset();
-        m_dynamics.reset();
-        m_referrals.reset();
-        m_crmTokens.reset();
-        m_pcTokens.reset();
-        m_sandbox.reset();
+        tearDown(m_dynamics);
     }
 
     void referralAppearsInDynamicsUpdatesFlowAndEchoesAreNoops()

@@ -96,20 +96,7 @@ class TestSyncScenariosLookups : public SyncScenarioFixture
     }
 
 private Q_SLOTS:
-    void cleanup()
-    {
-        m_config = SyncConfig {};
-        m_store.reset();
-        m_db.reset();
-        m_dir.reset();
-        m_crm.reset();
-        m_pc.reset();
-        m_connector.reset();
-        m_referrals.reset();
-        m_crmTokens.reset();
-        m_pcTokens.reset();
-        m_sandbox.reset();
-    }
+    void cleanup() { tearDown(m_connector); }
 
     void referralReachesDynamicsWithAccountAndContact()
     {

@@ -64,19 +64,7 @@ private Q_SLOTS:
         QVERIFY(m_crmTokens->instanceUrl().isValid());
         m_config = SyncConfig {}; // the on-hold stage comes from the mapping ("Prospecting")
     }
-    void cleanup()
-    {
-        m_store.reset();
-        m_db.reset();
-        m_dir.reset();
-        m_crm.reset();
-        m_pc.reset();
-        m_salesforce.reset();
-        m_referrals.reset();
-        m_crmTokens.reset();
-        m_pcTokens.reset();
-        m_sandbox.reset();
-    }
+    void cleanup() { tearDown(m_salesforce); }
 
     void referralAppearsAndChangesInSalesforce()
     {
