@@ -267,6 +267,13 @@ Status OutboxDrainer::applySuccess(const SyncStore::OutboxRow &row, const SideRe
         SyncStore::Link l = link.value_or(SyncStore::Link {referralId, crmId, {}, {}, {}});
         for (auto it = w.changes.begin(); it != w.changes.end(); ++it)
             l.base.insert(it.key(), it.value());
+        // A field the create did not write (its direction keeps it on the source side) starts
+        // from what the new record holds: the new record's empty default ("Unknown" help, no
+        // visibility) is no change, so it never flows back over the source's value.
+        for (auto it = record.values.begin(); it != record.values.end(); ++it) {
+            if (!w.changes.contains(it.key()))
+                l.base.insert(it.key(), it.value());
+        }
         l.state = QStringLiteral("pending"); // planned again once the link-back is done
         if (Status s = store.putLink(l); !s)
             return s;

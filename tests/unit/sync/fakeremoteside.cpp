@@ -149,7 +149,9 @@ SideRecord FakeRemoteSide::createOne(const CreateRequest &request)
         }
     }
     SideRecord r;
-    r.values = request.values;
+    r.values = createDefaults;
+    for (auto it = request.values.begin(); it != request.values.end(); ++it)
+        r.values.insert(it.key(), it.value());
     r.linkedId = request.linkedId;
     r.syncWithPartnerCenter = true;
     r.type = QStringLiteral("Independent");

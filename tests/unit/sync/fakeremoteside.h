@@ -43,6 +43,8 @@ public:
     int calls(const QString &operation) const { return m_calls.value(operation); }
     int totalCalls() const;
     int pageSize = 50;
+    // Values a created record holds where the create gave none (a CRM's column defaults).
+    QJsonObject createDefaults;
 
     void changesSince(const QString &cursor, Callback<ChangeBatch> done) override;
     void get(const QString &id, Callback<SideRecord> done) override;
