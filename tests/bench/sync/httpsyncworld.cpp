@@ -15,11 +15,12 @@
 #include "core/sync/enginecontroller.h"
 #include "core/sync/syncengine.h"
 #include "core/util/clock.h"
-#include "tests/bench/sync/benchwebhooklistener.h"
+#include "core/webhook/webhooklistener.h"
 
 #include <atomic>
-#include <limits>
 #include <cstdio>
+#include <limits>
+#include <optional>
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -150,8 +151,8 @@ bool HttpSyncWorld::start(const Options &options)
             return fail("cannot create the cache:", s.error().toString()), false;
     }
     m_reader = std::make_unique<CacheDb>();
-    if (Status s =
-            m_reader->open(m_cachePath, CacheDb::Role::Reader, QStringLiteral("bench-read-%1").arg(n));
+    if (Status s = m_reader->open(m_cachePath, CacheDb::Role::Reader,
+                                  QStringLiteral("bench-read-%1").arg(n));
         !s)
         return fail("cannot read the cache:", s.error().toString()), false;
     m_inbox = std::make_unique<InboxRepository>(*m_reader, Clock::system());
@@ -178,16 +179,16 @@ bool HttpSyncWorld::start(const Options &options)
         m_failedPasses += ok ? 0 : 1;
         Q_EMIT passSeen();
     });
-    m_listener = std::make_unique<BenchWebhookListener>();
-    connect(m_listener.get(), &BenchWebhookListener::eventQueued, e, &SyncEngine::inboxChanged);
-    connect(m_listener.get(), &BenchWebhookListener::requestRefused, this,
+    m_listener = std::make_unique<WebhookListener>();
+    connect(m_listener.get(), &WebhookListener::eventQueued, e, &SyncEngine::inboxChanged);
+    connect(m_listener.get(), &WebhookListener::requestRefused, this,
             [](int status, const QString &code) {
                 fail("webhook refused:", QStringLiteral("%1 %2").arg(status).arg(code));
             });
     if (options.webhooks && !registerWebhook())
         return false;
-    m_engine = std::make_unique<EngineController>(EngineController::Mode::Threaded,
-                                                  std::move(engine));
+    m_engine =
+        std::make_unique<EngineController>(EngineController::Mode::Threaded, std::move(engine));
     m_engine->start();
     return true;
 }
@@ -195,13 +196,22 @@ bool HttpSyncWorld::start(const Options &options)
 bool HttpSyncWorld::registerWebhook()
 {
     int status = 0;
-    const QByteArray root = dispatch("GET", QStringLiteral("/cert/sandbox-root.pem"), {}, {}, &status);
+    const QByteArray root =
+        dispatch("GET", QStringLiteral("/cert/sandbox-root.pem"), {}, {}, &status);
     if (status != 200)
         return fail("no sandbox root certificate"), false;
     WebhookReceiver::Options options;
     options.trust =
         WebhookTrustSettings::sandbox(QStringLiteral("127.0.0.1:%1").arg(m_server->port()), root);
-    const Result<QUrl> url = m_listener->start(options, m_cachePath);
+    std::optional<Result<QUrl>> started;
+    QEventLoop loop;
+    m_listener->start(options, m_cachePath, [&started, &loop](Result<QUrl> url) {
+        started = std::move(url);
+        loop.quit();
+    });
+    if (!started)
+        loop.exec();
+    const Result<QUrl> url = *started;
     if (!url)
         return fail("the webhook receiver cannot start:", url.error().toString()), false;
     const QJsonObject body {
@@ -228,7 +238,8 @@ qint64 HttpSyncWorld::pendingInbox() const
 
 bool HttpSyncWorld::deliveriesPending() const
 {
-    const auto &deliveries = m_server->service<sandbox::WebhookService>()->dispatcher().deliveries();
+    const auto &deliveries =
+        m_server->service<sandbox::WebhookService>()->dispatcher().deliveries();
     for (const sandbox::WebhookDelivery &d : deliveries) {
         if (d.state == u"pending")
             return true;

@@ -16,6 +16,7 @@ class CacheDb;
 class EngineController;
 class InboxRepository;
 class SyncEngine;
+class WebhookListener;
 namespace sandbox {
 class SandboxServer;
 }
@@ -23,13 +24,11 @@ class SandboxServer;
 
 namespace cosell::bench {
 
-class BenchWebhookListener;
-
 // The whole product over loopback HTTP, as cosell-syncd --daemon runs it: the sandbox on
 // this (main) thread on 127.0.0.1:<ephemeral>; the SyncEngine in its own thread
 // (EngineController) with the real HTTP sides and the SQLite cache (makeRemoteSyncBackend,
 // as the syncd demo builds it); Partner Center's signed webhooks delivered to a
-// WebhookReceiver in a third thread that feeds the inbox and wakes the engine
+// WebhookListener (a WebhookReceiver in a third thread) that feeds the inbox and wakes the engine
 // (SyncEngine::inboxChanged). CRM edits reach the engine by its own polling
 // (SyncConfig::crmPollIntervalMs). The benchmark edits records through the sandbox (the
 // control API: a Partner Center edit sends its webhook) and reads them back in-process.
@@ -97,7 +96,7 @@ private:
     QTemporaryDir m_dir;
     QString m_cachePath;
     std::unique_ptr<EngineController> m_engine;
-    std::unique_ptr<BenchWebhookListener> m_listener;
+    std::unique_ptr<WebhookListener> m_listener;
     std::unique_ptr<CacheDb> m_reader; // read-only connection of this thread (inbox count)
     std::unique_ptr<InboxRepository> m_inbox;
     QByteArray m_webhookToken;
