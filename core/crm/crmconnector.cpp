@@ -21,4 +21,22 @@ singleWriteResult(std::function<void(Result<QString>)> done)
     };
 }
 
+std::function<void(Result<QList<CrmWriteResult>>)>
+singleWriteStatus(std::function<void(Status)> done)
+{
+    return singleWriteResult(
+        [done = std::move(done)](Result<QString> r) { done(r ? Status() : Status(r.error())); });
+}
+
+CrmWrite CrmWrite::updateOf(const CrmRecordData &record, const QJsonObject &changes)
+{
+    CrmWrite w;
+    w.kind = Kind::Update;
+    w.id = record.id;
+    w.etag = record.etag;
+    w.lastModified = record.lastModified;
+    w.fields = changes;
+    return w;
+}
+
 } // namespace cosell

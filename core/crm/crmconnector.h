@@ -46,6 +46,9 @@ struct CrmWrite
     QJsonObject fields;
     QString etag; // Update: Dataverse If-Match
     QDateTime lastModified; // Update: Salesforce If-Unmodified-Since
+
+    // An update of `record` carrying its concurrency token, whichever the CRM uses.
+    static CrmWrite updateOf(const CrmRecordData &record, const QJsonObject &changes);
 };
 
 struct CrmWriteResult
@@ -58,6 +61,9 @@ struct CrmWriteResult
 // update or upsert sent through the batch path (for its related records).
 std::function<void(Result<QList<CrmWriteResult>>)>
 singleWriteResult(std::function<void(Result<QString>)> done);
+// The same for an update, whose caller wants a Status.
+std::function<void(Result<QList<CrmWriteResult>>)>
+singleWriteStatus(std::function<void(Status)> done);
 
 // The custom fields the sync needs on the opportunity (names configurable,
 // spec/field-mapping.md §2), and what the schema check found.

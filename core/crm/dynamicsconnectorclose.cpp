@@ -60,14 +60,8 @@ void DynamicsConnector::update(const CrmRecordData &record, const QJsonObject &c
                                QObject *context, std::function<void(Status)> done)
 {
     if (RelatedValue::anyIn(changes)) {
-        CrmWrite w;
-        w.kind = CrmWrite::Kind::Update;
-        w.id = record.id;
-        w.etag = record.etag;
-        w.fields = changes;
-        writeBatch({w}, context, singleWriteResult([done = std::move(done)](Result<QString> r) {
-                       done(r ? Status() : Status(r.error()));
-                   }));
+        writeBatch({CrmWrite::updateOf(record, changes)}, context,
+                   singleWriteStatus(std::move(done)));
         return;
     }
     QJsonObject rest;

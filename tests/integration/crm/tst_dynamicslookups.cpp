@@ -190,6 +190,36 @@ private Q_SLOTS:
         QCOMPARE(values.value(u"contactEmail").toString(), u"single@co.example"_qs);
     }
 
+    // An update with related values goes through a change set and still carries the row's
+    // etag: a stale one is refused, the current one rebinds the account.
+    void updateRebindsTheAccountWithTheRowsEtag()
+    {
+        m_crm->setRelatedFields({u"parentaccountid.name"_qs});
+        auto id = wait<QString>([&](auto done) {
+            m_crm->create(fieldsFor(u"Moving"_qs, u"First Co"_qs, u"1"_qs, u"m@first.example"_qs),
+                          this, done);
+        });
+        QVERIFY2(id.ok(), why(id));
+        auto read = wait<CrmRecordData>([&](auto done) { m_crm->get(*id, this, done); });
+        QVERIFY2(read.ok(), why(read));
+        const QJsonObject other =
+            fieldsFor(u"Moving"_qs, u"Second Co"_qs, u"2"_qs, u"m@second.example"_qs);
+        const QJsonObject changes {{u"parentaccountid"_qs, other.value(u"parentaccountid")}};
+        CrmRecordData stale = *read;
+        stale.etag = u"W/\"1\""_qs;
+        const Status refused = waitForStatus(
+            [&](auto done) { m_crm->update(stale, changes, this, done); }, u"timeout"_qs, 60000);
+        QVERIFY(!refused.ok());
+        QCOMPARE(int(refused.error().kind), int(Error::Kind::Conflict));
+        const Status moved = waitForStatus(
+            [&](auto done) { m_crm->update(*read, changes, this, done); }, u"timeout"_qs, 60000);
+        QVERIFY2(moved.ok(), why(moved));
+        auto after = wait<CrmRecordData>([&](auto done) { m_crm->get(*id, this, done); });
+        QVERIFY2(after.ok(), why(after));
+        QCOMPARE(m_mapper->fromCrmFields(after->fields).values.value(u"customerName").toString(),
+                 u"Second Co"_qs);
+    }
+
     void currencyIsBoundWhenItExistsOnly()
     {
         QString eur;
