@@ -16,15 +16,6 @@ namespace {
 constexpr int kSeedRecords = 50;
 constexpr int kTokenLifetimeSeconds = 24 * 3600;
 
-QUrl baseUrl(const sandbox::SandboxServer &server, const QString &key)
-{
-    for (const auto &[k, url] : server.baseUrls()) {
-        if (k == key)
-            return QUrl(url);
-    }
-    return {};
-}
-
 } // namespace
 
 DemoBackend::DemoBackend() = default;
@@ -74,8 +65,8 @@ Result<SyncBackendFactory> DemoBackend::start(const SyncdOptions &options)
         m_server->tokens().setLifetimeSeconds(kTokenLifetimeSeconds);
     }
     const sandbox::DemoTokens tokens = sandbox::DemoTokens::mint(*m_server);
-    const QUrl dataverseUrl = baseUrl(*m_server, QStringLiteral("dataverse.url"));
-    const QUrl referralsUrl = baseUrl(*m_server, QStringLiteral("partnercenter.referralsBaseUrl"));
+    const QUrl dataverseUrl = m_server->baseUrlOf(QStringLiteral("dataverse.url"));
+    const QUrl referralsUrl = m_server->baseUrlOf(QStringLiteral("partnercenter.referralsBaseUrl"));
     const QString cachePath = options.cachePath;
     const SyncConfig config = options.sync;
 

@@ -43,11 +43,7 @@ bool SandboxFixture::start()
 
 QUrl SandboxFixture::baseUrl(const QString &settingKey) const
 {
-    for (const auto &[key, url] : m_server->baseUrls()) {
-        if (key == settingKey)
-            return QUrl(url);
-    }
-    return {};
+    return m_server->baseUrlOf(settingKey);
 }
 
 QUrl SandboxFixture::referralsBaseUrl() const

@@ -42,11 +42,7 @@ bool WizardDemoSandbox::start(int records)
 
 QUrl WizardDemoSandbox::baseUrl(const QString &key) const
 {
-    for (const auto &[k, url] : m_server->baseUrls()) {
-        if (k == key)
-            return QUrl(url);
-    }
-    return {};
+    return m_server->baseUrlOf(key);
 }
 
 SetupProfile WizardDemoSandbox::profile() const

@@ -119,6 +119,15 @@ QList<QPair<QString, QString>> SandboxServer::baseUrls() const
     return urls;
 }
 
+QUrl SandboxServer::baseUrlOf(const QString &key) const
+{
+    for (const auto &[k, url] : baseUrls()) {
+        if (k == key)
+            return QUrl(url);
+    }
+    return {};
+}
+
 void SandboxServer::resetAll()
 {
     for (const auto &service : m_services)

@@ -58,6 +58,8 @@ public:
     QList<SandboxService *> services() const;
     // Every service's (setting key, base URL), in registration order.
     QList<QPair<QString, QString>> baseUrls() const;
+    // One of baseUrls() by its setting key ("dataverse.url"); empty when no service has it.
+    QUrl baseUrlOf(const QString &key) const;
 
     SandboxClock &clock() { return m_clock; }
     const SandboxClock &clock() const { return m_clock; }

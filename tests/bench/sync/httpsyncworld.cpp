@@ -40,15 +40,6 @@ void fail(const char *what, const QString &why = {})
     std::fprintf(stderr, "bench world: %s %s\n", what, qPrintable(why));
 }
 
-QUrl baseUrl(const sandbox::SandboxServer &server, const QString &key)
-{
-    for (const auto &[k, url] : server.baseUrls()) {
-        if (k == key)
-            return QUrl(url);
-    }
-    return {};
-}
-
 QByteArray json(const QJsonValue &value)
 {
     return value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
@@ -136,7 +127,7 @@ bool HttpSyncWorld::start(const Options &options)
 
     // Tokens minted by the sandbox stand in for the sign-ins (as the syncd demo does).
     const sandbox::DemoTokens tokens = sandbox::DemoTokens::mint(*m_server);
-    const QUrl dataverseUrl = baseUrl(*m_server, QStringLiteral("dataverse.url"));
+    const QUrl dataverseUrl = m_server->baseUrlOf(QStringLiteral("dataverse.url"));
     m_webhookToken = tokens.webhooks.toUtf8();
 
     // The cache is created (migrated) here, so the engine and the receiver both open it as is.
@@ -159,7 +150,7 @@ bool HttpSyncWorld::start(const Options &options)
 
     RemoteSyncBackendOptions remote;
     remote.system = CrmSystem::Dynamics;
-    remote.referralsUrl = baseUrl(*m_server, QStringLiteral("partnercenter.referralsBaseUrl"));
+    remote.referralsUrl = m_server->baseUrlOf(QStringLiteral("partnercenter.referralsBaseUrl"));
     remote.pcTokens = fixedTokens(tokens.partnerCenter);
     remote.crmTokens = fixedTokens(tokens.dataverse);
     remote.dynamics.url = dataverseUrl;
