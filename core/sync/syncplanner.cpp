@@ -179,8 +179,11 @@ PlanItem SyncPlanner::planUnlinkedReferral(const PlanInput::Referral &referral,
             << (match->referralId == referral.id
                     ? QStringLiteral("the CRM record's Referral Identifier names this referral")
                     : QStringLiteral("the referral's externalReferenceId names this CRM record"));
-        item.linkBackToCrm = !isClosed(*match);
-        item.linkBackToPartnerCenter = !isClosed(referral);
+        // A side that already names the other (a cache rebuilt over an earlier sync) is
+        // not written again: relinking a large tenant must not cost a write per pair.
+        item.linkBackToCrm = !isClosed(*match) && match->referralId != referral.id;
+        item.linkBackToPartnerCenter =
+            !isClosed(referral) && referral.externalReferenceId != match->id;
         reconcilePair(item, {}, referral, *match, rules);
         return item;
     }

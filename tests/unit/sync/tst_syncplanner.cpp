@@ -436,13 +436,24 @@ void TestSyncPlanner::closedPairIsLinkedWithoutWrites()
     QVERIFY(item.plan.crmChanges().isEmpty());
     QVERIFY(item.plan.partnerCenterChanges().isEmpty());
     QVERIFY(item.plan.manualConflicts().isEmpty());
-    // An open pair gets both link-backs.
+    // An open pair whose sides already name each other (a rebuilt cache) gets no link-back.
     PlanInput open = in;
     open.referrals.first().status = s("Active");
     open.referrals.first().values.insert(s("status"), activeStatus());
     open.crmRecords.first().values.insert(s("status"), activeStatus());
-    const PlanItem openItem = SyncPlanner(SyncConfig {}).planAll(open).items.first();
+    PlanItem openItem = SyncPlanner(SyncConfig {}).planAll(open).items.first();
+    QCOMPARE(toString(openItem.kind), s("linkExisting"));
+    QVERIFY(!openItem.linkBackToCrm);
+    QVERIFY(!openItem.linkBackToPartnerCenter);
+    // Each side that does not name the other yet gets its link-back.
+    open.crmRecords.first().referralId.clear();
+    openItem = SyncPlanner(SyncConfig {}).planAll(open).items.first();
     QVERIFY(openItem.linkBackToCrm);
+    QVERIFY(!openItem.linkBackToPartnerCenter);
+    open.crmRecords.first().referralId = s("r1");
+    open.referrals.first().externalReferenceId.clear();
+    openItem = SyncPlanner(SyncConfig {}).planAll(open).items.first();
+    QVERIFY(!openItem.linkBackToCrm);
     QVERIFY(openItem.linkBackToPartnerCenter);
 }
 
