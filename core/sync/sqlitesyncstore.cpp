@@ -121,18 +121,22 @@ QList<SideRecord> SqliteSyncStore::records(Side side) const
     }
 }
 
-QList<SideRecord> SqliteSyncStore::recordsByLinkedId(Side side, const QString &linkedId) const
+QString SqliteSyncStore::linkedIdQuery(Side side)
 {
-    QList<SideRecord> out;
-    if (linkedId.isEmpty())
-        return out;
-    const QString sqlText = side == Side::PartnerCenter
+    return side == Side::PartnerCenter
         ? QStringLiteral(
             "SELECT id FROM referrals WHERE json_extract(json, '$._engine.linkedId') = ?"
             " ORDER BY id")
         : QStringLiteral("SELECT id FROM crm_records WHERE system = ? AND"
                          " json_extract(json, '$._engine.linkedId') = ? ORDER BY id");
-    auto q = m_db.statement(sqlText);
+}
+
+QList<SideRecord> SqliteSyncStore::recordsByLinkedId(Side side, const QString &linkedId) const
+{
+    QList<SideRecord> out;
+    if (linkedId.isEmpty())
+        return out;
+    auto q = m_db.statement(linkedIdQuery(side));
     if (!q)
         return out;
     QSqlQuery &query = **q;

@@ -39,6 +39,9 @@ public:
     std::optional<SideRecord> record(Side side, const QString &id) const override;
     QList<SideRecord> records(Side side) const override;
     QList<SideRecord> recordsByLinkedId(Side side, const QString &linkedId) const override;
+    // The query recordsByLinkedId runs (bound: [system,] linked id); it must match the
+    // cache's expression index (schema step 6), which a test checks with EXPLAIN.
+    static QString linkedIdQuery(Side side);
 
     std::optional<Link> linkByReferral(const QString &referralId) const override;
     std::optional<Link> linkByCrm(const QString &crmId) const override;

@@ -124,8 +124,16 @@ QString fixtureDump(const QSqlDatabase &db, int version)
     tables.append(QStringLiteral("sqlite_sequence"));
     for (const QString &table : std::as_const(tables)) {
         QSqlQuery rows(db);
-        if (!rows.exec(QStringLiteral("SELECT * FROM \"%1\" ORDER BY rowid").arg(table)))
-            continue; // no sqlite_sequence yet
+        // A WITHOUT ROWID table (the Records list tables) is ordered by its key instead; its
+        // rows may already be there when the fixture loads (filled by triggers), so they
+        // replace them.
+        bool withoutRowId = false;
+        if (!rows.exec(QStringLiteral("SELECT * FROM \"%1\" ORDER BY rowid").arg(table))) {
+            withoutRowId = table != QLatin1String("sqlite_sequence");
+            if (!withoutRowId
+                || !rows.exec(QStringLiteral("SELECT * FROM \"%1\" ORDER BY 1, 2").arg(table)))
+                continue; // no sqlite_sequence yet
+        }
         while (rows.next()) {
             const QSqlRecord r = rows.record();
             QStringList names, values;
@@ -133,8 +141,9 @@ QString fixtureDump(const QSqlDatabase &db, int version)
                 names.append(r.fieldName(i));
                 values.append(sqlLiteral(r.value(i)));
             }
-            lines.append(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3);")
-                             .arg(table, names.join(QStringLiteral(", ")),
+            lines.append(QStringLiteral("INSERT %1INTO %2 (%3) VALUES (%4);")
+                             .arg(withoutRowId ? QStringLiteral("OR REPLACE ") : QString(), table,
+                                  names.join(QStringLiteral(", ")),
                                   values.join(QStringLiteral(", "))));
         }
     }

@@ -13,6 +13,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -168,6 +170,19 @@ void TestSqliteSyncStore::recordsRoundTrip()
     QCOMPARE(w.store->recordsByLinkedId(SyncStore::Side::Crm, s("R-9")).size(), 1);
     QVERIFY(w.store->recordsByLinkedId(SyncStore::Side::PartnerCenter, s("R-9")).isEmpty());
     QCOMPARE(w.store->records(SyncStore::Side::Crm).size(), 1);
+    // The lookup is an index search, not a scan per record (quadratic over a large tenant).
+    for (SyncStore::Side side : {SyncStore::Side::PartnerCenter, SyncStore::Side::Crm}) {
+        QSqlQuery plan(w.db->database());
+        const QString query = SqliteSyncStore::linkedIdQuery(side);
+        QVERIFY(plan.prepare(s("EXPLAIN QUERY PLAN ") + query));
+        for (qsizetype i = 0; i < query.count(u'?'); ++i)
+            plan.addBindValue(s("R-9"));
+        QVERIFY2(plan.exec(), qPrintable(plan.lastError().text()));
+        QStringList steps;
+        while (plan.next())
+            steps << plan.value(3).toString();
+        QVERIFY2(steps.join(u' ').contains(s("_by_linked_id")), qPrintable(steps.join(u'|')));
+    }
 }
 
 void TestSqliteSyncStore::referralAppearsInCrm()
