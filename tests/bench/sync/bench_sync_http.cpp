@@ -14,7 +14,8 @@
 // changes (10K vs K within 5x..20x). The time floor (p99 < 1 s) is asserted unless
 // --no-time-floors: the CTest entry runs tiny sizes with it (a loaded CI machine).
 //   bench_sync_http                     full: 1,000 edits, 10,000 initial, 10k/100k pairs
-//   bench_sync_http --edits 30 --pairs 30 --initial 300 --steady 100,400 --changes 4 --no-time-floors
+//   bench_sync_http --edits 30 --pairs 30 --initial 300 --steady 100,400 --changes 4
+//   --no-time-floors
 #include "app/sandbox/server/requestcounters.h"
 #include "app/sandbox/server/sandboxserver.h"
 #include "tests/bench/sync/benchchecks.h"
@@ -62,7 +63,10 @@ double loopbackGetP50(HttpSyncWorld &world, const QString &referralId, int sampl
 
 QString notesOf(const QJsonObject &referral)
 {
-    return referral.value(QLatin1String("details")).toObject().value(QLatin1String("notes")).toString();
+    return referral.value(QLatin1String("details"))
+        .toObject()
+        .value(QLatin1String("notes"))
+        .toString();
 }
 
 QJsonObject propagation(int edits, int pairs, int pollMs, bool timeFloors, BenchChecks &checks,
@@ -122,10 +126,9 @@ QJsonObject propagation(int edits, int pairs, int pollMs, bool timeFloors, Bench
     const SandboxRequests used = world.requests() - before;
     checks.expect(lost == 0, QStringLiteral("propagation: %1 edits never arrived").arg(lost));
     // The fast path fetches each webhook's referral by id: at least one GET per PC edit.
-    checks.expect(used.pcGet >= edits,
-                  QStringLiteral("propagation: %1 referral GETs for %2 webhooks")
-                      .arg(used.pcGet)
-                      .arg(edits));
+    checks.expect(
+        used.pcGet >= edits,
+        QStringLiteral("propagation: %1 referral GETs for %2 webhooks").arg(used.pcGet).arg(edits));
     checks.expect(world.failedPasses() == 0, QStringLiteral("propagation: a pass failed"));
     const double p99 = std::max(percentile(toCrm, 0.99), percentile(toPc, 0.99));
     if (timeFloors)
@@ -185,7 +188,8 @@ QJsonObject initialSync(int referrals, int pollMs, double baselineMs, BenchCheck
     const double settledMs = msSince(t);
     const SandboxRequests settled = world.requests();
     if (baselineMs <= 0 && referrals > 0) // --only initial: measure it here
-        baselineMs = loopbackGetP50(world, world.referrals().first().value(QLatin1String("id")).toString(), 200);
+        baselineMs = loopbackGetP50(
+            world, world.referrals().first().value(QLatin1String("id")).toString(), 200);
     int linked = 0;
     for (const QJsonObject &r : world.referrals())
         linked += r.value(QLatin1String("externalReferenceId")).toString().isEmpty() ? 0 : 1;
@@ -198,36 +202,38 @@ QJsonObject initialSync(int referrals, int pollMs, double baselineMs, BenchCheck
     checks.expect(world.failedPasses() == 0, QStringLiteral("initialSync: a pass failed"));
     const double written = std::max(1, expected);
     const double crmWritesPerRecord = double(atDone.crmWrite) / written;
-    checks.expect(crmWritesPerRecord < 0.05,
-                  QStringLiteral("initialSync: %1 CRM write requests per record").arg(crmWritesPerRecord));
-    return {{QStringLiteral("referrals"), referrals},
-            {QStringLiteral("recordsWritten"), expected},
-            {QStringLiteral("wallMs"), wallMs},
-            {QStringLiteral("settledMs"), settledMs},
-            {QStringLiteral("requestsAtDone"), atDone.toJson()},
-            {QStringLiteral("requestsSettled"), settled.toJson()},
-            {QStringLiteral("routesSettled"),
-             SandboxRequests::routes(routesBefore, world.server().counters().toJson())},
-            {QStringLiteral("crmWriteRequestsPerRecordWritten"), crmWritesPerRecord},
-            {QStringLiteral("crmReadRequestsPerRecordWritten"),
-             double(atDone.crmGet + atDone.crmList) / written},
-            {QStringLiteral("partnerCenterWriteRequestsPerRecordWritten"),
-             double(atDone.pcWrite) / written},
-            {QStringLiteral("apiRequestsPerRecordWritten"), double(atDone.api()) / written},
-            {QStringLiteral("crmRequestsPer5Min"), per5Min(atDone.crm(), wallMs)},
-            {QStringLiteral("dataverseLimitPer5Min"), kDataverseRequestsPer5Min},
-            {QStringLiteral("apiRequestsPerReferral"), double(atDone.api()) / std::max(1, referrals)},
-            {QStringLiteral("settledApiRequestsPerRecordWritten"), double(settled.api()) / written},
-            // How the wall time compares with the same requests sent back to back.
-            {QStringLiteral("wallVsRequestsTimesBaseline"),
-             wallMs / std::max(0.001, double(atDone.api()) * baselineMs)},
-            {QStringLiteral("notBatched"),
-             QStringLiteral("per record: a GET of each created opportunity (CrmSide::createMany "
-                            "reads back every record) and the Partner Center link-back PATCH "
-                            "(no batch API)")},
-            {QStringLiteral("floorCrmWriteRequestsPerRecord"), 0.05},
-            {QStringLiteral("baselineLoopbackGetP50Ms"), baselineMs},
-            {QStringLiteral("passes"), world.passes()}};
+    checks.expect(
+        crmWritesPerRecord < 0.05,
+        QStringLiteral("initialSync: %1 CRM write requests per record").arg(crmWritesPerRecord));
+    return {
+        {QStringLiteral("referrals"), referrals},
+        {QStringLiteral("recordsWritten"), expected},
+        {QStringLiteral("wallMs"), wallMs},
+        {QStringLiteral("settledMs"), settledMs},
+        {QStringLiteral("requestsAtDone"), atDone.toJson()},
+        {QStringLiteral("requestsSettled"), settled.toJson()},
+        {QStringLiteral("routesSettled"),
+         SandboxRequests::routes(routesBefore, world.server().counters().toJson())},
+        {QStringLiteral("crmWriteRequestsPerRecordWritten"), crmWritesPerRecord},
+        {QStringLiteral("crmReadRequestsPerRecordWritten"),
+         double(atDone.crmGet + atDone.crmList) / written},
+        {QStringLiteral("partnerCenterWriteRequestsPerRecordWritten"),
+         double(atDone.pcWrite) / written},
+        {QStringLiteral("apiRequestsPerRecordWritten"), double(atDone.api()) / written},
+        {QStringLiteral("crmRequestsPer5Min"), per5Min(atDone.crm(), wallMs)},
+        {QStringLiteral("dataverseLimitPer5Min"), kDataverseRequestsPer5Min},
+        {QStringLiteral("apiRequestsPerReferral"), double(atDone.api()) / std::max(1, referrals)},
+        {QStringLiteral("settledApiRequestsPerRecordWritten"), double(settled.api()) / written},
+        // How the wall time compares with the same requests sent back to back.
+        {QStringLiteral("wallVsRequestsTimesBaseline"),
+         wallMs / std::max(0.001, double(atDone.api()) * baselineMs)},
+        {QStringLiteral("notBatched"),
+         QStringLiteral("per record: a GET of each created opportunity (CrmSide::createMany "
+                        "reads back every record) and the Partner Center link-back PATCH "
+                        "(no batch API)")},
+        {QStringLiteral("floorCrmWriteRequestsPerRecord"), 0.05},
+        {QStringLiteral("baselineLoopbackGetP50Ms"), baselineMs},
+        {QStringLiteral("passes"), world.passes()}};
 }
 
 } // namespace
@@ -259,20 +265,24 @@ int main(int argc, char *argv[])
     parser.addOption(noTimeFloors);
     parser.addOption(only);
     parser.process(app);
-    auto number = [&](const QCommandLineOption &o) { return parser.value(o).toInt(); };
+    auto number = [&](const QCommandLineOption &o) {
+        return parser.value(o).toInt();
+    };
     const QStringList steady = parser.value(steadyOption).split(u',');
     const int edits = number(editsOption), pairs = number(pairsOption);
     const int initial = number(initialOption), changes = number(changesOption);
     const int pollMs = number(pollOption);
     const int smallPairs = steady.value(0).toInt(), largePairs = steady.value(1).toInt();
-    if (edits <= 0 || pairs <= 0 || initial <= 0 || changes <= 0 || pollMs <= 0
-        || smallPairs <= 0 || largePairs <= smallPairs) {
+    if (edits <= 0 || pairs <= 0 || initial <= 0 || changes <= 0 || pollMs <= 0 || smallPairs <= 0
+        || largePairs <= smallPairs) {
         std::fputs("sizes must be positive (and --steady small,large with large > small)\n",
                    stderr);
         return 2;
     }
     const QString part = parser.value(only);
-    auto runs = [&](const char *name) { return part.isEmpty() || part == QLatin1String(name); };
+    auto runs = [&](const char *name) {
+        return part.isEmpty() || part == QLatin1String(name);
+    };
 
     BenchChecks checks;
     double baselineMs = 0;
@@ -281,9 +291,9 @@ int main(int argc, char *argv[])
                                      "webhook receiver (own thread), SQLite cache")},
                      {QStringLiteral("crm"), QStringLiteral("dynamics")}};
     if (runs("propagation"))
-        out.insert(QStringLiteral("propagation"),
-                   propagation(edits, pairs, pollMs, !parser.isSet(noTimeFloors), checks,
-                               &baselineMs));
+        out.insert(
+            QStringLiteral("propagation"),
+            propagation(edits, pairs, pollMs, !parser.isSet(noTimeFloors), checks, &baselineMs));
     out.insert(QStringLiteral("baselineLoopbackGetP50Ms"), baselineMs);
     if (runs("initial"))
         out.insert(QStringLiteral("initialSync"), initialSync(initial, pollMs, baselineMs, checks));

@@ -44,8 +44,9 @@ public:
         int referrals = 0; // seeded in Partner Center
         int opportunities = 0; // seeded in Dataverse (record i is referral i's deal)
         bool webhooks = true; // register the receiver at start (or later: registerWebhook)
-        // Each seeded referral already names its opportunity (externalReferenceId), as after
-        // an earlier sync: the engine's first pass links the pairs without link-back writes.
+        // Each seeded pair is in step, as after an earlier sync: the referral names its
+        // opportunity (externalReferenceId) and the opportunity carries what the mapping
+        // sends to the CRM, so the engine's first pass links the pairs without writes.
         bool prelinked = false;
         SyncConfig config;
     };
@@ -89,6 +90,7 @@ Q_SIGNALS:
     void passSeen();
 
 private:
+    bool prelink(int pairs);
     QByteArray dispatch(const QByteArray &method, const QString &path, const QByteArray &body,
                         const QByteArray &bearer, int *status);
 

@@ -44,8 +44,9 @@ QJsonObject SandboxRequests::routes(const QJsonObject &before, const QJsonObject
     for (auto it = after.begin(); it != after.end(); ++it) {
         const qint64 n = qint64(it.value().toDouble() - before.value(it.key()).toDouble());
         const QString &key = it.key();
-        if (n > 0 && (key.contains(QLatin1String(" /pc/")) || key.contains(QLatin1String(" /dataverse/"))
-                      || key.contains(QLatin1String(" /salesforce/"))))
+        if (n > 0
+            && (key.contains(QLatin1String(" /pc/")) || key.contains(QLatin1String(" /dataverse/"))
+                || key.contains(QLatin1String(" /salesforce/"))))
             out.insert(key, n);
     }
     return out;

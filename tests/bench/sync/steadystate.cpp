@@ -36,9 +36,19 @@ struct SteadyRun
 
 // A world of `pairs` linked pairs as a steady state looks: the sandbox seeded with pairs
 // that already name each other, the cache built by the engine's own first pass over them
-// (not timed in the ratios; "buildMs"), the webhook off meanwhile (nothing to deliver)
+// (not timed in the ratios; "build"), the webhook off meanwhile (nothing to deliver)
 // and registered once the engine is quiet. Only what follows is measured.
-bool buildLinked(HttpSyncWorld &world, int pairs, int pollMs, double *buildMs)
+struct Build
+{
+    double ms = 0;
+    SandboxRequests requests;
+    QJsonObject json() const
+    {
+        return {{QStringLiteral("ms"), ms}, {QStringLiteral("requests"), requests.toJson()}};
+    }
+};
+
+bool buildLinked(HttpSyncWorld &world, int pairs, int pollMs, Build *build, BenchChecks &checks)
 {
     HttpSyncWorld::Options o;
     o.referrals = o.opportunities = pairs;
@@ -48,7 +58,14 @@ bool buildLinked(HttpSyncWorld &world, int pairs, int pollMs, double *buildMs)
     QElapsedTimer t;
     t.start();
     const bool ok = world.start(o) && world.waitQuiet(kQuietTimeoutMs) && world.registerWebhook();
-    *buildMs = msSince(t);
+    build->ms = msSince(t);
+    build->requests = world.requests();
+    // Linking pairs that are already in step writes nothing (no link-back, no update).
+    checks.expect(build->requests.pcWrite + build->requests.crmWrite == 0,
+                  QStringLiteral("steadyState: linking %1 pairs in step wrote %2 + %3 records")
+                      .arg(pairs)
+                      .arg(build->requests.pcWrite)
+                      .arg(build->requests.crmWrite));
     return ok;
 }
 
@@ -86,7 +103,8 @@ SteadyRun changeAndWait(HttpSyncWorld &world, const QList<QPair<QString, QString
     const bool arrived = world.waitFor(
         [&] {
             pending.removeIf([&](const Pending &p) {
-                return p.toCrm ? world.opportunity(p.id).value(QLatin1String("description"))
+                return p.toCrm ? world.opportunity(p.id)
+                                     .value(QLatin1String("description"))
                                      .toString()
                                      .toUtf8()
                         == p.marker
@@ -109,14 +127,16 @@ SteadyRun changeAndWait(HttpSyncWorld &world, const QList<QPair<QString, QString
 
 } // namespace
 
-QJsonObject steadyState(int smallPairs, int largePairs, int changes, int pollMs, BenchChecks &checks)
+QJsonObject steadyState(int smallPairs, int largePairs, int changes, int pollMs,
+                        BenchChecks &checks)
 {
-    double smallBuildMs = 0, largeBuildMs = 0;
+    Build smallBuild, largeBuild;
     SteadyRun small, large, largeMore;
     {
         HttpSyncWorld world;
-        const bool built = buildLinked(world, smallPairs, pollMs, &smallBuildMs);
-        const QList<QPair<QString, QString>> linked = built ? world.openLinkedPairs() : QList<QPair<QString, QString>>();
+        const bool built = buildLinked(world, smallPairs, pollMs, &smallBuild, checks);
+        const QList<QPair<QString, QString>> linked =
+            built ? world.openLinkedPairs() : QList<QPair<QString, QString>>();
         checks.expect(built && linked.size() >= changes,
                       QStringLiteral("steadyState: %1 pairs not built").arg(smallPairs));
         if (!built || linked.isEmpty())
@@ -126,8 +146,9 @@ QJsonObject steadyState(int smallPairs, int largePairs, int changes, int pollMs,
     }
     {
         HttpSyncWorld world;
-        const bool built = buildLinked(world, largePairs, pollMs, &largeBuildMs);
-        const QList<QPair<QString, QString>> linked = built ? world.openLinkedPairs() : QList<QPair<QString, QString>>();
+        const bool built = buildLinked(world, largePairs, pollMs, &largeBuild, checks);
+        const QList<QPair<QString, QString>> linked =
+            built ? world.openLinkedPairs() : QList<QPair<QString, QString>>();
         checks.expect(built && linked.size() >= 11 * changes,
                       QStringLiteral("steadyState: %1 pairs not built").arg(largePairs));
         if (!built || linked.isEmpty())
@@ -137,7 +158,9 @@ QJsonObject steadyState(int smallPairs, int largePairs, int changes, int pollMs,
         largeMore = changeAndWait(world, linked, 10 * changes, changes, checks);
         largeMore.pairs = largePairs;
     }
-    auto ratio = [](double a, double b) { return a / std::max(1e-9, b); };
+    auto ratio = [](double a, double b) {
+        return a / std::max(1e-9, b);
+    };
     const double pairsRatio = ratio(large.requests.perRecord(), small.requests.perRecord());
     const double changesRatio = ratio(largeMore.requests.perRecord(), large.requests.perRecord());
     // Changes drive the cost, pairs do not (structural: request counts, with slack).
@@ -151,8 +174,9 @@ QJsonObject steadyState(int smallPairs, int largePairs, int changes, int pollMs,
     return {{QStringLiteral("smallPairsChanged"), small.json()},
             {QStringLiteral("largePairsChanged"), large.json()},
             {QStringLiteral("largePairsTenfoldChanged"), largeMore.json()},
-            {QStringLiteral("buildMs"), QJsonObject {{QStringLiteral("small"), smallBuildMs},
-                                                     {QStringLiteral("large"), largeBuildMs}}},
+            {QStringLiteral("build"),
+             QJsonObject {{QStringLiteral("small"), smallBuild.json()},
+                          {QStringLiteral("large"), largeBuild.json()}}},
             {QStringLiteral("pairsRatio"), double(largePairs) / smallPairs},
             {QStringLiteral("perRecordRequestRatioForPairs"), pairsRatio},
             {QStringLiteral("apiRequestRatioForPairs"),
