@@ -46,6 +46,8 @@ struct CrmWrite
     QJsonObject fields;
     QString etag; // Update: Dataverse If-Match
     QDateTime lastModified; // Update: Salesforce If-Unmodified-Since
+    // Answer the record as written (CrmWriteResult::record), so the caller needs no get().
+    bool returnRecord = false;
 
     // An update of `record` carrying its concurrency token, whichever the CRM uses.
     static CrmWrite updateOf(const CrmRecordData &record, const QJsonObject &changes);
@@ -55,6 +57,11 @@ struct CrmWriteResult
 {
     QString id; // the record written (created id for creates)
     std::optional<Error> error; // per record; a batch may partly succeed
+    // CrmWrite::returnRecord: the record as get(id) reads it after the write (etag or stamp,
+    // server-set columns, related fields), read with the write or a few reads for the whole
+    // batch. Missing when the connector could not (Dataverse: a row closed after its write);
+    // read it with get() then.
+    std::optional<CrmRecordData> record;
 };
 
 // The answer of a batch of one write as that one write's id or error: a single create,

@@ -142,6 +142,9 @@ void CrmSide::createMany(const QList<CreateRequest> &requests,
                                             : CrmWrite::Kind::UpsertByReferralId;
         w.referralId = request.linkedId;
         w.fields = forWrite(m_mapper->toCrm(request.values, MappingStage::Create).fields);
+        // The engine stores etags and values as the CRM has them: the connector answers the
+        // records with the batch instead of a GET each.
+        w.returnRecord = true;
         writes.append(std::move(w));
     }
     const qsizetype n = requests.size();
@@ -151,8 +154,10 @@ void CrmSide::createMany(const QList<CreateRequest> &requests,
                 done(QList<Result<SideRecord>>(n, r.error()));
                 return;
             }
-            // Read back each written record so the engine stores etags and values as the CRM has
-            // them.
+            if (n == 0) {
+                done({});
+                return;
+            }
             struct State
             {
                 QList<Result<SideRecord>> results;
@@ -161,10 +166,6 @@ void CrmSide::createMany(const QList<CreateRequest> &requests,
             auto state = std::make_shared<State>();
             state->results = QList<Result<SideRecord>>(n, Error {});
             state->pending = n;
-            if (n == 0) {
-                done({});
-                return;
-            }
             for (qsizetype i = 0; i < n; ++i) {
                 const CrmWriteResult w = i < r->size() ? r->at(i) : CrmWriteResult {};
                 auto finishOne = [state, i, done](Result<SideRecord> one) {
@@ -172,18 +173,18 @@ void CrmSide::createMany(const QList<CreateRequest> &requests,
                     if (--state->pending == 0)
                         done(state->results);
                 };
-                if (w.error) {
-                    QMetaObject::invokeMethod(
-                        m_context.get(), [finishOne, e = *w.error] { finishOne(e); },
-                        Qt::QueuedConnection);
-                } else if (w.id.isEmpty()) {
-                    Error e;
-                    e.kind = Error::Kind::Internal;
-                    e.message = QStringLiteral("the batch returned no id");
+                if (!w.error && w.record) {
+                    finishOne(toSideRecord(*w.record));
+                } else if (!w.error && !w.id.isEmpty()) {
+                    get(w.id, finishOne); // the connector could not answer this one
+                } else {
+                    Error e = w.error.value_or(Error {});
+                    if (!w.error) {
+                        e.kind = Error::Kind::Internal;
+                        e.message = QStringLiteral("the batch returned no id");
+                    }
                     QMetaObject::invokeMethod(
                         m_context.get(), [finishOne, e] { finishOne(e); }, Qt::QueuedConnection);
-                } else {
-                    get(w.id, finishOne);
                 }
             }
         });

@@ -23,6 +23,8 @@ public:
     qint64 seq = 0;
     int nextId = 1;
     int batchCalls = 0;
+    int gets = 0;
+    bool answerRecords = true; // writeBatch answers CrmWrite::returnRecord
     int upserts = 0;
     int finds = 0;
     QObject guard;
@@ -102,6 +104,7 @@ public:
     void get(const QString &id, QObject *context,
              std::function<void(Result<CrmRecordData>)> done) override
     {
+        ++gets;
         if (!records.contains(id)) {
             Error e;
             e.kind = Error::Kind::NotFound;
@@ -148,6 +151,8 @@ public:
                 r.id = upsert(w.referralId, w.fields);
             else
                 r.id = put(w.fields);
+            if (w.returnRecord && answerRecords)
+                r.record = records.value(r.id);
             results.append(r);
         }
         later<Result<QList<CrmWriteResult>>>(context, done, results);
@@ -269,9 +274,30 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return results.has_value(); }, 30000));
         QCOMPARE(results->size(), 4);
         QCOMPARE(m_crm->batchCalls, 1);
+        QCOMPARE(m_crm->gets, 0); // the batch answered the records
         for (int i = 0; i < 4; ++i) {
             QVERIFY(results->at(i).ok());
             QCOMPARE(results->at(i)->linkedId, QStringLiteral("ref-b%1").arg(i));
+            QCOMPARE(results->at(i)->etag, m_crm->records.value(results->at(i)->id).etag);
+        }
+    }
+
+    void createManyReadsTheRecordsTheBatchDidNotAnswer()
+    {
+        m_crm->answerRecords = false;
+        QList<RemoteSide::CreateRequest> requests;
+        for (int i = 0; i < 3; ++i)
+            requests.append(
+                {canonical(QStringLiteral("C%1").arg(i)), QStringLiteral("ref-c%1").arg(i)});
+        std::optional<QList<Result<SideRecord>>> results;
+        m_side->createMany(requests, [&](QList<Result<SideRecord>> r) { results = std::move(r); });
+        QVERIFY(QTest::qWaitFor([&] { return results.has_value(); }, 30000));
+        QCOMPARE(results->size(), 3);
+        QCOMPARE(m_crm->gets, 3);
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(results->at(i).ok());
+            QCOMPARE(results->at(i)->linkedId, QStringLiteral("ref-c%1").arg(i));
+            QCOMPARE(results->at(i)->etag, m_crm->records.value(results->at(i)->id).etag);
         }
     }
 
