@@ -106,8 +106,12 @@ Result<CrmWriteResult> resultOf(const Part &part, const QString &idField)
     if (entityId.isEmpty())
         entityId = headers.value("location");
     result.id = DynamicsBatch::idFromEntityId(entityId);
-    if (result.id.isEmpty() && !body.trimmed().isEmpty())
-        result.id = QJsonDocument::fromJson(body.trimmed()).object().value(idField).toString();
+    const QJsonObject row = QJsonDocument::fromJson(body.trimmed()).object();
+    if (!row.isEmpty()) {
+        if (result.id.isEmpty())
+            result.id = row.value(idField).toString();
+        result.record = DynamicsBatch::recordFrom(row, idField);
+    }
     return result;
 }
 
@@ -143,6 +147,8 @@ QByteArray DynamicsBatch::encode(const QList<QList<DynamicsBatchOperation>> &cha
                 + " HTTP/1.1\r\nContent-Type: application/json; type=entry\r\n";
             if (!op.ifMatch.isEmpty())
                 out += "If-Match: " + op.ifMatch + "\r\n";
+            if (op.returnRepresentation)
+                out += "Prefer: return=representation\r\n";
             out += "\r\n" + op.body + "\r\n";
         }
         out += "--" + changeSet + "--\r\n";
@@ -175,6 +181,15 @@ Result<QList<CrmWriteResult>> DynamicsBatch::decode(const QByteArray &contentTyp
         results.append(result.value());
     }
     return results;
+}
+
+CrmRecordData DynamicsBatch::recordFrom(const QJsonObject &row, const QString &idField)
+{
+    CrmRecordData record;
+    record.id = row.value(idField).toString();
+    record.etag = row.value(QLatin1String("@odata.etag")).toString();
+    record.fields = row;
+    return record;
 }
 
 QString DynamicsBatch::idFromEntityId(const QByteArray &entityId)

@@ -109,11 +109,7 @@ HttpRequest DynamicsConnector::request(const QByteArray &method, const QString &
 
 CrmRecordData DynamicsConnector::recordFrom(const QJsonObject &json) const
 {
-    CrmRecordData record;
-    record.id = json.value(m_config.idField).toString();
-    record.etag = json.value(QLatin1String("@odata.etag")).toString();
-    record.fields = json;
-    return record;
+    return DynamicsBatch::recordFrom(json, m_config.idField);
 }
 
 void DynamicsConnector::changesSince(const QString &cursor, QObject *context,
@@ -263,6 +259,7 @@ DynamicsBatchOperation DynamicsConnector::operationFor(const CrmWrite &write,
     const QString rootPath = apiRoot().path(QUrl::FullyEncoded);
     DynamicsBatchOperation op;
     op.body = QJsonDocument(fields).toJson(QJsonDocument::Compact);
+    op.returnRepresentation = write.returnRecord;
     switch (write.kind) {
     case CrmWrite::Kind::Create:
         op.method = "POST";

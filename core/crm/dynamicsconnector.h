@@ -26,6 +26,8 @@ struct HttpRequest;
 // changesSince returns one page per call: `more` is true while the cursor is a nextLink.
 // writeBatch sends chunks of DynamicsConfig::batchSize one after another; a chunk whose whole
 // request fails (transport, 429 after retries, 4xx of the batch itself) fails the call.
+// Writes with returnRecord carry Prefer: return=representation, so their rows come back in the
+// $batch answer; their related rows are then read together (addRelated), not row by row.
 //
 // Won/lost: a write that sets statecode 1 or 2 is split (DynamicsClose): the other columns are
 // written as usual (the row created or updated open; update() always sends its PATCH, even an
@@ -95,6 +97,10 @@ private:
                        QList<CrmWriteResult> results, QObject *context,
                        std::function<void(Result<QList<CrmWriteResult>>)> done);
 
+    // Adds the related rows to the rows writes answered (return=representation has no
+    // $expand): one read for the whole batch, as for a change-tracking page.
+    void addRelated(QList<CrmWriteResult> results, QObject *context,
+                    std::function<void(Result<QList<CrmWriteResult>>)> done);
     // Adds the related rows to a change-tracking page (dynamicsconnectorrelated.cpp).
     void readRelated(CrmChanges changes, QObject *context,
                      std::function<void(Result<CrmChanges>)> done);

@@ -194,24 +194,52 @@ void DynamicsConnector::writeResolved(QList<ResolvedWrite> writes, QObject *cont
                 }
             }
             if (closeOps.isEmpty()) {
-                done(std::move(results));
+                addRelated(std::move(results), context, std::move(done));
                 return;
             }
             QList<QList<DynamicsBatchOperation>> closeSets;
             for (const DynamicsBatchOperation &op : std::as_const(closeOps))
                 closeSets.append({op});
             runOperations(std::move(closeSets), 0, {}, context,
-                          [results = std::move(results), closing = std::move(closing),
+                          [this, results = std::move(results), closing = std::move(closing),
+                           context,
                            done = std::move(done)](Result<QList<CrmWriteResult>> closed) mutable {
                               for (qsizetype k = 0; k < closing.size(); ++k) {
                                   if (!closed)
                                       results[closing[k]].error = closed.error();
                                   else if (closed->at(k).error)
                                       results[closing[k]].error = closed->at(k).error;
+                                  // The row as written is open: the caller reads it closed.
+                                  results[closing[k]].record.reset();
                               }
-                              done(std::move(results));
+                              addRelated(std::move(results), context, std::move(done));
                           });
         });
+}
+
+void DynamicsConnector::addRelated(QList<CrmWriteResult> results, QObject *context,
+                                   std::function<void(Result<QList<CrmWriteResult>>)> done)
+{
+    CrmChanges rows;
+    QList<qsizetype> at; // index into `results` of each row
+    for (qsizetype i = 0; i < results.size(); ++i)
+        if (results.at(i).record && !results.at(i).error) {
+            rows.records.append(*results.at(i).record);
+            at.append(i);
+        }
+    if (m_related.isEmpty() || at.isEmpty()) {
+        done(std::move(results));
+        return;
+    }
+    readRelated(std::move(rows), context,
+                [results = std::move(results), at = std::move(at),
+                 done = std::move(done)](Result<CrmChanges> read) mutable {
+                    // A failed read leaves the rows to get() one by one; the writes stand.
+                    for (qsizetype k = 0; k < at.size(); ++k)
+                        results[at.at(k)].record =
+                            read ? std::optional<CrmRecordData>(read->records.at(k)) : std::nullopt;
+                    done(std::move(results));
+                });
 }
 
 } // namespace cosell
