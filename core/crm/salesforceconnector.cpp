@@ -93,12 +93,12 @@ void SalesforceConnector::send(const QByteArray &method, const QString &endpoint
                 });
 }
 
-QString SalesforceConnector::selectClause() const
+QString SalesforceConnector::selectClause(const QStringList &extra) const
 {
     QStringList fields {QStringLiteral("Id"), QStringLiteral("SystemModstamp")};
     QSet<QString> seen {QStringLiteral("id"), QStringLiteral("systemmodstamp")};
     for (const QStringList *list :
-         {&m_config.standardFields, &m_config.requiredCustomFields, &m_relatedFields})
+         {&m_config.standardFields, &m_config.requiredCustomFields, &m_relatedFields, &extra})
         for (const QString &f : *list)
             if (!seen.contains(f.toLower())) {
                 seen.insert(f.toLower());

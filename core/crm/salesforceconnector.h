@@ -99,8 +99,9 @@ struct SalesforceConnectorConfig
 // so a change within the same second as the read is not detected); 412 → Conflict.
 // writeBatch: creates, unconditional updates and upserts go through sObject Collections in
 // chunks of 200; updates that carry lastModified go one by one (Collections accept no
-// conditional headers). Sforce-Limit-Info is recorded (apiUsage()); REQUEST_LIMIT_EXCEEDED
-// arrives as Throttled and is never retried here.
+// conditional headers). Writes with returnRecord are then read back by SOQL, up to 200 per
+// query (readWritten), instead of a get() each. Sforce-Limit-Info is recorded (apiUsage());
+// REQUEST_LIMIT_EXCEEDED arrives as Throttled and is never retried here.
 //
 // Asynchronous; one callback per call while `context` lives. Not owning; the HttpClient and
 // token source must outlive it. Thread: the HttpClient's.
@@ -146,7 +147,8 @@ private:
     QUrl apiUrl(const QString &resource) const;
     QUrl instanceUrl() const;
     QString objectPath() const;
-    QString selectClause() const; // SELECT <Id, SystemModstamp, configured fields> FROM <object>
+    // SELECT <Id, SystemModstamp, configured fields, related fields, extra> FROM <object>
+    QString selectClause(const QStringList &extra = {}) const;
     void fetchChanges(const QUrl &url, const QString &endpoint, QObject *context,
                       std::shared_ptr<CrmChanges> acc, int pages,
                       std::function<void(Result<CrmChanges>)> done);
@@ -155,6 +157,10 @@ private:
                       std::function<void(Result<CrmChanges>)> done);
     const Clock &clock() const;
     void runBatch(std::shared_ptr<Batch> batch);
+    // The records of the batch's writes with returnRecord, read back after the writes (the
+    // Collections answer has ids only): one SOQL query per chunk of ids, WHERE Id IN (…),
+    // selecting what changesSince reads, the related fields and the fields written.
+    void readWritten(std::shared_ptr<Batch> batch, QList<int> pending);
     // Related values (salesforceconnectorlookups.cpp): found by SOQL, missing ones created
     // through sObject Collections (accounts, then contacts linked to them), then written as
     // reference fields; ids cached until the next changesSince. A write whose related record

@@ -2,6 +2,7 @@
 // SalesforceConnector::writeBatch: sObject Collections (spec/crm.md B.5).
 #include "core/crm/salesforceconnector.h"
 #include "core/crm/salesforcewire.h"
+#include "core/net/responsejson.h"
 #include "core/net/serviceerror.h"
 
 #include <memory>
@@ -113,7 +114,12 @@ void SalesforceConnector::runBatch(std::shared_ptr<Batch> batch)
     if (!batch->context)
         return;
     if (batch->next >= batch->steps.size()) {
-        batch->done(batch->results);
+        QList<int> written;
+        for (int i = 0; i < batch->writes.size(); ++i)
+            if (batch->writes.at(i).returnRecord && !batch->results.at(i).error
+                && !batch->results.at(i).id.isEmpty())
+                written.append(i);
+        readWritten(batch, std::move(written));
         return;
     }
     const Batch::Step step = batch->steps.at(batch->next++);
@@ -203,6 +209,47 @@ void SalesforceConnector::runBatch(std::shared_ptr<Batch> batch)
                      out.error = saveResultError(result, r->status);
              }
              runBatch(batch);
+         });
+}
+
+void SalesforceConnector::readWritten(std::shared_ptr<Batch> batch, QList<int> pending)
+{
+    if (!batch->context)
+        return;
+    if (pending.isEmpty()) {
+        batch->done(batch->results);
+        return;
+    }
+    const QList<int> chunk = pending.mid(0, qBound(1, m_config.collectionChunkSize, 200));
+    pending.remove(0, chunk.size());
+    QStringList ids;
+    QStringList written;
+    for (int i : chunk) {
+        ids << soqlString(batch->results.at(i).id);
+        const QJsonObject &fields = batch->writes.at(i).fields;
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            if (!it.value().isObject() && !written.contains(it.key()))
+                written << it.key();
+    }
+    const QString soql =
+        selectClause(written) + QStringLiteral(" WHERE Id IN (") + ids.join(u',') + u')';
+    QUrl url = apiUrl(QStringLiteral("query"));
+    url.setQuery(QStringLiteral("q=") + QString::fromLatin1(QUrl::toPercentEncoding(soql)));
+    send("GET", QStringLiteral("GET query (written records)"), url, {}, batch->context,
+         [this, batch, chunk, pending = std::move(pending)](Result<HttpResponse> r) mutable {
+             // Rows not read (a failed query, a row deleted since) are left to get() one by
+             // one; the writes stand either way.
+             auto json = jsonObjectOf(r);
+             QHash<QString, CrmRecordData> rows;
+             if (json)
+                 for (const QJsonValue &v : json->value(QLatin1String("records")).toArray()) {
+                     CrmRecordData record = recordFromJson(v.toObject());
+                     rows.insert(record.id, std::move(record));
+                 }
+             for (int i : chunk)
+                 if (rows.contains(batch->results.at(i).id))
+                     batch->results[i].record = rows.value(batch->results.at(i).id);
+             readWritten(batch, std::move(pending));
          });
 }
 
