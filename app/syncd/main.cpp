@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // cosell-syncd: the headless sync service. Wiring only; the logic is cosell::SyncdApp.
 #include "app/syncd/demobackend.h"
-#include "app/syncd/productionbackend.h"
+#include "app/syncd/syncdbackend.h"
 #include "app/syncd/syncdwebhook.h"
 #include "core/sync/syncdapp.h"
 #include "core/sync/syncengine.h"
@@ -22,7 +22,7 @@ int main(int argc, char *argv[])
     QTextStream err(stderr);
     // Both outlive the app: the demo sandbox serves the engine's requests.
     cosell::DemoBackend demo;
-    cosell::ProductionBackend production;
+    cosell::SyncdBackend production;
     const cosell::SyncdApp::BackendProvider demoProvider = demo.provider();
     cosell::SyncdApp syncd(
         out, err,

@@ -3,6 +3,16 @@
 
 namespace cosell {
 
+namespace {
+
+QUrl salesforceEndpoint(const QUrl &login, const QString &tail)
+{
+    return QUrl(login.toString(QUrl::StripTrailingSlash) + QStringLiteral("/services/oauth2/")
+                + tail);
+}
+
+} // namespace
+
 SetupProfile SetupProfile::production()
 {
     SetupProfile p;
@@ -33,6 +43,18 @@ OAuthConfig SetupProfile::dynamicsAuthFor(const QUrl &organisationUrl) const
     OAuthConfig c = dynamicsAuth;
     QString resource = organisationUrl.toString(QUrl::StripTrailingSlash);
     c.scopes = {resource + QStringLiteral("/.default"), QStringLiteral("offline_access")};
+    return c;
+}
+
+OAuthConfig SetupProfile::crmAuthFor(CrmSystem system, const QUrl &crmUrl) const
+{
+    if (system == CrmSystem::Dynamics)
+        return dynamicsAuthFor(crmUrl);
+    OAuthConfig c = salesforceAuth;
+    if (crmUrl.isValid() && !crmUrl.isEmpty()) {
+        c.authorizeUrl = salesforceEndpoint(crmUrl, QStringLiteral("authorize"));
+        c.tokenUrl = salesforceEndpoint(crmUrl, QStringLiteral("token"));
+    }
     return c;
 }
 
@@ -72,6 +94,42 @@ QList<SetupField> requiredSetupFields(CrmSystem system)
                                                        : QStringLiteral("mspc_") + roles.at(i)});
     }
     return fields;
+}
+
+QString setupFieldName(CrmSystem system, const QHash<QString, QString> &namesByRole,
+                       const QString &role)
+{
+    const QString name = namesByRole.value(role).trimmed();
+    if (!name.isEmpty())
+        return name;
+    for (const SetupField &f : requiredSetupFields(system)) {
+        if (f.role == role)
+            return f.defaultName;
+    }
+    return {};
+}
+
+DynamicsConfig setupDynamicsConfig(const QUrl &url, const QHash<QString, QString> &namesByRole)
+{
+    DynamicsConfig c;
+    c.url = url;
+    c.requiredRoles.clear();
+    for (const SetupField &f : requiredSetupFields(CrmSystem::Dynamics)) {
+        c.requiredRoles.append(f.role);
+        c.customNames.insert(f.role, setupFieldName(CrmSystem::Dynamics, namesByRole, f.role));
+    }
+    return c;
+}
+
+SalesforceConnectorConfig setupSalesforceConfig(const QHash<QString, QString> &namesByRole)
+{
+    SalesforceConnectorConfig c;
+    c.requiredCustomFields.clear();
+    for (const SetupField &f : requiredSetupFields(CrmSystem::Salesforce))
+        c.requiredCustomFields.append(setupFieldName(CrmSystem::Salesforce, namesByRole, f.role));
+    c.referralIdField =
+        setupFieldName(CrmSystem::Salesforce, namesByRole, QStringLiteral("referralidentifier"));
+    return c;
 }
 
 QStringList offeredWebhookEvents()

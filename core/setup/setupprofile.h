@@ -2,9 +2,12 @@
 #pragma once
 
 #include "core/auth/oauthconfig.h"
+#include "core/crm/dynamicsconfig.h"
+#include "core/crm/salesforceconnector.h"
 #include "core/model/crmsystem.h"
 #include "core/webhook/webhooktrustsettings.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QList>
 #include <QString>
@@ -51,6 +54,9 @@ struct SetupProfile
     static SetupProfile production();
     // The OAuth settings for a Dataverse organisation URL (scope "<url>/.default").
     OAuthConfig dynamicsAuthFor(const QUrl &organisationUrl) const;
+    // The CRM sign-in for `crmUrl`: Dynamics as dynamicsAuthFor; Salesforce at the login URL
+    // the admin typed (login, test or My Domain), where its refresh token is redeemed too.
+    OAuthConfig crmAuthFor(CrmSystem system, const QUrl &crmUrl) const;
 
     // The organisation's own client registrations, which production() cannot know. Public
     // identifiers, not secrets (they travel in every authorize URL), so they may be kept in
@@ -64,6 +70,13 @@ struct SetupProfile
 
 // The custom fields the sync checks for, in display order.
 QList<SetupField> requiredSetupFields(CrmSystem system);
+// The CRM's name of the field with `role`: the admin's from `namesByRole`, else the default.
+QString setupFieldName(CrmSystem system, const QHash<QString, QString> &namesByRole,
+                       const QString &role);
+// Connector settings with the admin's field names (the wizard's check, its first sync and the
+// console's engine use the same ones). Salesforce's instance URL is left to the sign-in.
+DynamicsConfig setupDynamicsConfig(const QUrl &url, const QHash<QString, QString> &namesByRole);
+SalesforceConnectorConfig setupSalesforceConfig(const QHash<QString, QString> &namesByRole);
 // Events the wizard offers; created/updated are checked by default, test-created is always
 // registered (Partner Center sends validation events only to subscribers of it).
 QStringList offeredWebhookEvents();

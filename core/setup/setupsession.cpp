@@ -33,12 +33,6 @@ RetryPolicy setupRetryPolicy()
     return p;
 }
 
-QUrl salesforceEndpoint(const QUrl &login, const QString &tail)
-{
-    return QUrl(login.toString(QUrl::StripTrailingSlash) + QStringLiteral("/services/oauth2/")
-                + tail);
-}
-
 } // namespace
 
 SetupSession::SetupSession(SetupProfile profile, SecretStore *secrets, QObject *parent)
@@ -231,14 +225,7 @@ void SetupSession::setCrm(CrmSystem system, const QUrl &url)
 
 OAuthConfig SetupSession::crmAuth() const
 {
-    if (m_crmSystem == CrmSystem::Dynamics)
-        return m_profile.dynamicsAuthFor(m_crmUrl);
-    OAuthConfig c = m_profile.salesforceAuth;
-    if (m_crmUrl.isValid() && !m_crmUrl.isEmpty()) {
-        c.authorizeUrl = salesforceEndpoint(m_crmUrl, QStringLiteral("authorize"));
-        c.tokenUrl = salesforceEndpoint(m_crmUrl, QStringLiteral("token"));
-    }
-    return c;
+    return m_profile.crmAuthFor(m_crmSystem, m_crmUrl);
 }
 
 void SetupSession::rebuildCrm()
@@ -257,36 +244,18 @@ void SetupSession::setFieldNames(const QHash<QString, QString> &namesByRole)
 
 QString SetupSession::fieldName(const QString &role) const
 {
-    const QString name = m_fieldNames.value(role).trimmed();
-    if (!name.isEmpty())
-        return name;
-    for (const SetupField &f : requiredSetupFields(m_crmSystem)) {
-        if (f.role == role)
-            return f.defaultName;
-    }
-    return {};
+    return setupFieldName(m_crmSystem, m_fieldNames, role);
 }
 
 DynamicsConfig SetupSession::dynamicsConfig() const
 {
-    DynamicsConfig c;
-    c.url = m_crmUrl;
-    c.requiredRoles.clear();
-    for (const SetupField &f : requiredSetupFields(CrmSystem::Dynamics)) {
-        c.requiredRoles.append(f.role);
-        c.customNames.insert(f.role, fieldName(f.role));
-    }
-    return c;
+    return setupDynamicsConfig(m_crmUrl, m_fieldNames);
 }
 
 SalesforceConnectorConfig SetupSession::salesforceConfig() const
 {
-    SalesforceConnectorConfig c;
+    SalesforceConnectorConfig c = setupSalesforceConfig(m_fieldNames);
     c.instanceUrl = m_crmTokens->instanceUrl();
-    c.requiredCustomFields.clear();
-    for (const SetupField &f : requiredSetupFields(CrmSystem::Salesforce))
-        c.requiredCustomFields.append(fieldName(f.role));
-    c.referralIdField = fieldName(QStringLiteral("referralidentifier"));
     return c;
 }
 

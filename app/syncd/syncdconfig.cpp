@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "app/syncd/productionconfig.h"
+#include "app/syncd/syncdconfig.h"
 
 #include "core/net/serviceerror.h"
 #include "core/setup/setupprofile.h"
@@ -91,7 +91,7 @@ private:
 
 } // namespace
 
-Result<ProductionConfig> ProductionConfig::load(const SyncdOptions &options)
+Result<ProductionConfig> loadSyncdConfig(const SyncdOptions &options)
 {
     const SetupProfile production = SetupProfile::production();
     const ConfigReader in(options.configPath);
