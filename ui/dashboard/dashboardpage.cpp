@@ -19,6 +19,7 @@ DashboardPage::DashboardPage(QWidget *parent)
     , m_stateIcon(new QLabel(this))
     , m_stateText(new QLabel(this))
     , m_progressText(new QLabel(this))
+    , m_problemText(new QLabel(this))
     , m_syncNow(
           new QPushButton(QIcon(QStringLiteral(":/icons/state-syncing.svg")), tr("Sync now"), this))
 {
@@ -26,6 +27,10 @@ DashboardPage::DashboardPage(QWidget *parent)
     m_stateIcon->setObjectName(QStringLiteral("dashboardStateIcon"));
     m_stateText->setObjectName(QStringLiteral("dashboardStateText"));
     m_progressText->setObjectName(QStringLiteral("dashboardProgressText"));
+    m_problemText->setObjectName(QStringLiteral("dashboardProblemText"));
+    m_problemText->setWordWrap(true);
+    m_problemText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problemText->hide();
     m_syncNow->setObjectName(QStringLiteral("dashboardSyncNowButton"));
     m_syncNow->setToolTip(tr("Look for changes on both sides and sync them now"));
     connect(m_syncNow, &QPushButton::clicked, this, &DashboardPage::syncNowRequested);
@@ -45,6 +50,7 @@ DashboardPage::DashboardPage(QWidget *parent)
     auto *engineLayout = new QVBoxLayout(engineBox);
     engineLayout->addLayout(stateRow);
     engineLayout->addWidget(m_progressText);
+    engineLayout->addWidget(m_problemText);
 
     auto *panel = new ComingSoonPanel(this);
     panel->setNotice(tr("More is coming to this page."));
@@ -69,12 +75,28 @@ DashboardPage::DashboardPage(QWidget *parent)
 
 void DashboardPage::setState(SyncEngine::State state)
 {
-    const int side = m_stateText->fontMetrics().height();
-    m_stateIcon->setPixmap(QIcon(SyncStateIndicator::iconPathFor(state)).pixmap(side, side));
+    m_state = state;
+    showStateIcon();
     m_stateText->setText(SyncStateIndicator::textFor(state));
     m_syncNow->setEnabled(state == SyncEngine::State::Idle || state == SyncEngine::State::Error);
     if (state != SyncEngine::State::Syncing)
         m_progressText->clear();
+}
+
+void DashboardPage::setProblem(const QString &problem)
+{
+    m_problemText->setText(problem);
+    m_problemText->setVisible(!problem.isEmpty());
+    showStateIcon();
+}
+
+void DashboardPage::showStateIcon()
+{
+    // A problem is an error whatever the engine's state (there may be no engine at all).
+    const SyncEngine::State shown =
+        m_problemText->text().isEmpty() ? m_state : SyncEngine::State::Error;
+    const int side = m_stateText->fontMetrics().height();
+    m_stateIcon->setPixmap(QIcon(SyncStateIndicator::iconPathFor(shown)).pixmap(side, side));
 }
 
 void DashboardPage::setProgress(qint64 done, qint64 total)

@@ -23,14 +23,20 @@ public:
 public Q_SLOTS:
     void setState(cosell::SyncEngine::State state);
     void setProgress(qint64 done, qint64 total);
+    // Why the sync cannot run, shown under the state until cleared with an empty text.
+    void setProblem(const QString &problem);
 
 Q_SIGNALS:
     void syncNowRequested();
 
 private:
+    void showStateIcon();
+
+    SyncEngine::State m_state = SyncEngine::State::Stopped;
     QLabel *m_stateIcon;
     QLabel *m_stateText;
     QLabel *m_progressText;
+    QLabel *m_problemText;
     QPushButton *m_syncNow;
 };
 

@@ -15,7 +15,14 @@
 
 namespace cosell {
 
-ConsoleLauncher::ConsoleLauncher() = default;
+ConsoleLauncher::ConsoleLauncher(ConsoleEngine::Environment environment)
+    : m_environment(std::move(environment))
+{ }
+
+EngineController *ConsoleLauncher::engine() const
+{
+    return m_engine ? m_engine->controller() : nullptr;
+}
 
 ConsoleLauncher::~ConsoleLauncher()
 {
@@ -50,14 +57,23 @@ int ConsoleLauncher::start(const QStringList &arguments)
     qCInfo(lcUi) << "starting; cache" << options.cachePath << "demo" << options.demo;
 
     m_settings = std::make_unique<QSettings>();
-    m_engine = std::make_unique<EngineController>();
-    m_window = std::make_unique<MainWindow>(m_engine.get(), m_settings.get(), options, language);
+    m_engine = std::make_unique<ConsoleEngine>(m_environment, m_settings.get(), options.cachePath,
+                                               options.demo);
+    m_window = std::make_unique<MainWindow>(nullptr, m_settings.get(), options, language);
+    if (!options.demo) // the demo's wizard keeps its sign-ins in memory
+        m_window->setSetupEnvironment(m_environment.profile, m_environment.openSecretStore());
+    QObject::connect(m_engine.get(), &ConsoleEngine::controllerChanged, m_window.get(),
+                     &MainWindow::setEngine);
+    QObject::connect(m_engine.get(), &ConsoleEngine::problemChanged, m_window.get(),
+                     &MainWindow::setSyncProblem);
+    QObject::connect(m_window.get(), &MainWindow::setupFinished, m_engine.get(),
+                     &ConsoleEngine::rebuild);
     // Quit may come from the window, the menu or the session manager: stop the engine
     // while the event loop still runs, so its last signals find live receivers.
     QObject::connect(qApp, &QCoreApplication::aboutToQuit, m_engine.get(),
                      [this] { stopEngine(); });
     m_window->show();
-    m_engine->start();
+    m_engine->rebuild();
     // First start: the setup wizard, until it was finished once.
     if (!SetupWizard::isSetupCompleted(*m_settings))
         m_window->showSetupWizard();

@@ -3,6 +3,7 @@
 
 #include "core/auth/keychainsecretstore.h"
 #include "core/auth/memorysecretstore.h"
+#include "core/setup/firstsyncrunner.h"
 #include "core/sync/enginecontroller.h"
 #include "ui/audit/auditpage.h"
 #include "ui/conflicts/conflictspage.h"
@@ -148,22 +149,39 @@ void MainWindow::showSetupWizard()
                     qCWarning(lcUi) << "the demo sandbox cannot listen on 127.0.0.1";
             }
             if (!m_secrets)
-                m_secrets = std::make_unique<MemorySecretStore>();
+                m_secrets = std::make_shared<MemorySecretStore>();
             wizardOptions.profile = m_demoSandbox->profile();
             wizardOptions.browser = m_demoSandbox->browser();
             wizardOptions.autoRun = true;
-        } else if (!m_secrets) {
-            m_secrets = std::make_unique<KeychainSecretStore>();
+        } else {
+            if (!m_secrets)
+                m_secrets = std::make_shared<KeychainSecretStore>();
+            wizardOptions.profile = m_setupProfile;
         }
         wizardOptions.secrets = m_secrets.get();
         m_setupWizard = new SetupWizard(std::move(wizardOptions), m_settings, this);
         connect(m_setupWizard, &SetupWizard::openMappingEditorRequested, this,
                 [this] { showPage(Page::Mapping); });
-        connect(m_setupWizard, &QWizard::accepted, this, &MainWindow::applyCrmAddress);
+        connect(m_setupWizard, &QWizard::accepted, this, [this] {
+            // Outside the demo the console's engine takes over (it syncs the same cache):
+            // the first sync's engine stops. The demo has no other engine that syncs.
+            if (!m_demo)
+                m_setupWizard->firstSync().cancel();
+            applyCrmAddress();
+            Q_EMIT setupFinished();
+        });
     }
     m_setupWizard->show();
     m_setupWizard->raise();
     m_setupWizard->activateWindow();
+}
+
+void MainWindow::setSetupEnvironment(const SetupProfile &profile,
+                                     std::shared_ptr<SecretStore> secrets)
+{
+    Q_ASSERT(!m_setupWizard);
+    m_setupProfile = profile;
+    m_secrets = std::move(secrets);
 }
 
 QString MainWindow::pageKey(Page page)
@@ -343,11 +361,34 @@ void MainWindow::buildStatusBar(bool demo)
     statusBar()->addPermanentWidget(m_indicator);
 }
 
+void MainWindow::setEngine(EngineController *engine)
+{
+    if (m_boundEngine) {
+        const QList<QObject *> views {m_indicator, m_dashboard, this};
+        for (QObject *view : views)
+            disconnect(m_boundEngine, nullptr, view, nullptr);
+    }
+    m_boundEngine = nullptr;
+    m_engine = engine;
+    static_cast<RecordsPage *>(pageWidget(Page::Records))->setEngine(nullptr);
+    m_indicator->setState(SyncEngine::State::Stopped);
+    m_dashboard->setState(SyncEngine::State::Stopped);
+    onEngineState(SyncEngine::State::Stopped);
+    bindEngine();
+}
+
+void MainWindow::setSyncProblem(const QString &problem)
+{
+    m_indicator->setProblem(problem);
+    m_dashboard->setProblem(problem);
+}
+
 void MainWindow::bindEngine()
 {
     if (!m_engine || !m_engine->engine())
         return;
     SyncEngine *engine = m_engine->engine();
+    m_boundEngine = engine;
     // The engine lives in the sync thread: these connections are queued.
     connect(engine, &SyncEngine::stateChanged, m_indicator, &SyncStateIndicator::setState);
     connect(engine, &SyncEngine::progress, m_indicator, &SyncStateIndicator::setProgress);

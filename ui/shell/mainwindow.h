@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/setup/setupprofile.h"
 #include "core/sync/syncengine.h"
 
 #include <memory>
@@ -40,7 +41,8 @@ public:
     static constexpr int pageCount = 6;
 
     // engine: may be nullptr (then the status bar stays at "stopped"); not owned, must
-    // outlive the window. settings: not owned, must outlive the window.
+    // outlive the window or be replaced by setEngine() before it goes. settings: not owned,
+    // must outlive the window.
     // language: the UI language in use ("en" or "zh_TW"), shown in Settings.
     MainWindow(EngineController *engine, QSettings *settings, const ConsoleOptions &options,
                const QString &language, QWidget *parent = nullptr);
@@ -57,6 +59,10 @@ public:
     // Stable key of a page, stored in the settings ("dashboard", "records", ...).
     static QString pageKey(Page page);
 
+    // Where the wizard (outside the demo) signs in and keeps the refresh tokens; by default
+    // the production endpoints and the OS keychain. Before the wizard is first shown.
+    void setSetupEnvironment(const SetupProfile &profile, std::shared_ptr<SecretStore> secrets);
+
 public Q_SLOTS:
     void showPage(cosell::MainWindow::Page page);
     void showAbout();
@@ -64,6 +70,15 @@ public Q_SLOTS:
     // Opens the setup wizard (on first start, from Settings and from File); in demo mode
     // against the built-in sandbox, pre-filled.
     void showSetupWizard();
+    // Follows `engine` from now on (nullptr: none); the same rules as the constructor's.
+    void setEngine(cosell::EngineController *engine);
+    // Why the sync cannot run, for the status bar and the dashboard; empty clears it.
+    void setSyncProblem(const QString &problem);
+
+Q_SIGNALS:
+    // The setup wizard was finished: its choices and sign-ins are saved. Outside the demo its
+    // first sync has been stopped, for the console's engine to take over.
+    void setupFinished();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -79,6 +94,7 @@ private:
     void saveGeometryAndState();
 
     QPointer<EngineController> m_engine;
+    QPointer<SyncEngine> m_boundEngine; // whose signals the views follow
     QSettings *m_settings;
     QListWidget *m_navigation;
     QStackedWidget *m_stack;
@@ -90,7 +106,8 @@ private:
     QString m_cachePath;
     // Declared before the wizard's owner (this window's children) is torn down: the wizard
     // is deleted in ~MainWindow first (see there), then these.
-    std::unique_ptr<SecretStore> m_secrets;
+    SetupProfile m_setupProfile = SetupProfile::production();
+    std::shared_ptr<SecretStore> m_secrets;
     std::unique_ptr<WizardDemoSandbox> m_demoSandbox;
     QPointer<SetupWizard> m_setupWizard;
 };

@@ -78,8 +78,22 @@ void SyncStateIndicator::setProgress(qint64 done, qint64 total)
     refresh();
 }
 
+void SyncStateIndicator::setProblem(const QString &problem)
+{
+    m_problem = problem;
+    refresh();
+}
+
 void SyncStateIndicator::refresh()
 {
+    const int side = fontMetrics().height();
+    if (!m_problem.isEmpty()) {
+        m_text->setText(m_problem);
+        m_iconPath = iconPathFor(SyncEngine::State::Error);
+        m_icon->setPixmap(QIcon(m_iconPath).pixmap(side, side));
+        setToolTip(m_problem);
+        return;
+    }
     QString text = textFor(m_state);
     if (m_state == SyncEngine::State::Syncing && m_total > 0) {
         const QLocale locale;
@@ -87,7 +101,6 @@ void SyncStateIndicator::refresh()
     }
     m_text->setText(text);
     m_iconPath = iconPathFor(m_state);
-    const int side = fontMetrics().height();
     m_icon->setPixmap(QIcon(m_iconPath).pixmap(side, side));
     setToolTip(tr("Sync engine: %1").arg(textFor(m_state)));
 }

@@ -22,6 +22,7 @@ public:
 
     SyncEngine::State state() const { return m_state; }
     QString text() const;
+    QString problem() const { return m_problem; }
     // Resource path of the icon shown now (tests and screenshots check it).
     QString iconPath() const { return m_iconPath; }
 
@@ -31,6 +32,9 @@ public:
 public Q_SLOTS:
     void setState(cosell::SyncEngine::State state);
     void setProgress(qint64 done, qint64 total);
+    // Why the sync cannot run (e.g. a sign-in was refused), shown instead of the state until
+    // cleared with an empty text. Translated by the caller.
+    void setProblem(const QString &problem);
 
 private:
     void refresh();
@@ -38,6 +42,7 @@ private:
     SyncEngine::State m_state = SyncEngine::State::Stopped;
     qint64 m_done = 0;
     qint64 m_total = 0;
+    QString m_problem;
     QString m_iconPath;
     QLabel *m_icon;
     QLabel *m_text;

@@ -132,7 +132,7 @@ CrmPage::CrmPage(SetupWizard &wizard)
         m_consumerKey->setText(profile.salesforceConsumerKey());
         m_consumerKey->setReadOnly(true);
     } else {
-        const QString saved = settings.value(consumerKeyKey).toString().trimmed();
+        const QString saved = savedConsumerKey(settings);
         m_consumerKey->setText(saved.isEmpty() ? profile.salesforceConsumerKey() : saved);
     }
     const bool salesforce = settings.value(systemKey).toString() == u"salesforce";
@@ -214,10 +214,27 @@ bool CrmPage::isComplete() const
 std::optional<CrmPage::SavedCrm> CrmPage::savedCrm(const QSettings &settings)
 {
     const auto system = crmSystemFromString(settings.value(systemKey).toString());
-    const QUrl url(settings.value(urlKey).toString());
+    // Read as the session took it when the admin signed in.
+    const QUrl url = QUrl::fromUserInput(settings.value(urlKey).toString().trimmed());
     if (!system || !url.isValid() || url.isRelative())
         return std::nullopt;
     return SavedCrm {*system, url};
+}
+
+QHash<QString, QString> CrmPage::savedFieldNames(const QSettings &settings, CrmSystem system)
+{
+    QHash<QString, QString> names;
+    for (const SetupField &f : requiredSetupFields(system)) {
+        const QString name = settings.value(fieldNameKey(system, f.role)).toString().trimmed();
+        if (!name.isEmpty())
+            names.insert(f.role, name);
+    }
+    return names;
+}
+
+QString CrmPage::savedConsumerKey(const QSettings &settings)
+{
+    return settings.value(consumerKeyKey).toString().trimmed();
 }
 
 bool CrmPage::validatePage()

@@ -48,6 +48,10 @@ public:
     // The CRM this page last connected (saved when the admin went on), for the console's
     // record links; nullopt before the page was passed once.
     static std::optional<SavedCrm> savedCrm(const QSettings &settings);
+    // The field names the admin kept for `system`, by role (empty before the page was passed).
+    static QHash<QString, QString> savedFieldNames(const QSettings &settings, CrmSystem system);
+    // The consumer key of the organisation's connected app; empty in the demo.
+    static QString savedConsumerKey(const QSettings &settings);
 
 private:
     CrmSystem system() const;

@@ -62,6 +62,21 @@ bool SetupWizard::isSetupCompleted(const QSettings &settings)
     return settings.value(QStringLiteral("setup/completed"), false).toBool();
 }
 
+std::optional<ProductionConfig> SetupWizard::savedProductionConfig(const QSettings &settings,
+                                                                   SetupProfile profile)
+{
+    const auto crm = CrmPage::savedCrm(settings);
+    if (!crm)
+        return std::nullopt;
+    // As the pages do: a saved registration replaces the profile's default.
+    if (const QString id = PartnerCenterPage::savedClientId(settings); !id.isEmpty())
+        profile.setEntraClientId(id);
+    if (const QString key = CrmPage::savedConsumerKey(settings); !key.isEmpty())
+        profile.setSalesforceConsumerKey(key);
+    return ProductionConfig::fromSetup(profile, crm->system, crm->url,
+                                       CrmPage::savedFieldNames(settings, crm->system));
+}
+
 void SetupWizard::done(int result)
 {
     if (result == QDialog::Accepted) {

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/setup/productionconfig.h"
 #include "core/setup/setupsession.h"
+
+#include <optional>
 
 #include <QWizard>
 
@@ -52,6 +55,11 @@ public:
 
     // "setup/completed" in the settings: the first start opens the wizard until it is set.
     static bool isSetupCompleted(const QSettings &settings);
+    // What the wizard chose (CRM, address, client ids, field names) against `profile`'s
+    // endpoints, for the console's engine; nullopt before a CRM was chosen. The secrets
+    // location is left at its default: the caller knows where the wizard's store is.
+    static std::optional<ProductionConfig> savedProductionConfig(const QSettings &settings,
+                                                                 SetupProfile profile);
 
 Q_SIGNALS:
     // The Mapping page's link: show the mapping editor of the main window.
