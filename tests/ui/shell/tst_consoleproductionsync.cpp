@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: MIT
+#include "app/sandbox/dataverse/dataverseservice.h"
+#include "app/sandbox/server/sandboxserver.h"
+#include "core/auth/filesecretstore.h"
+#include "core/setup/productionconfig.h"
+#include "core/setup/setupsession.h"
+#include "core/sync/enginecontroller.h"
+#include "ui/shell/consolelauncher.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/widgets/syncstateindicator.h"
+#include "ui/wizard/setupwizard.h"
+#include "ui/wizard/wizarddemosandbox.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QNetworkReply>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace cosell {
+
+namespace {
+constexpr int kWait = 30'000; // one network step on a loaded CI machine
+constexpr int kSyncWait = 120'000; // a sync pass
+} // namespace
+
+// cosell-console after its setup wizard was completed, in-process against the built-in
+// sandbox (loopback HTTP, real sign-ins): the engine is built from the settings and the
+// refresh tokens the wizard stored (a 0600 secrets file here, the OS keychain in
+// production), and a referral Microsoft shares reaches Dynamics 365. A refused or missing
+// refresh token is a clear state in the status bar and on the dashboard, and nothing syncs.
+// Finishing the wizard in a running console starts the production engine, no restart.
+class TestConsoleProductionSync : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void sharedReferralReachesTheCrmAfterARestart();
+    void refusedSignInIsShown_data();
+    void refusedSignInIsShown();
+    void finishingTheWizardStartsTheEngine();
+
+private:
+    SetupProfile profile() const;
+    QString secretsPath() const { return m_dir->filePath(QStringLiteral("secrets.json")); }
+    void signIn(SetupSession &session);
+    void writeSetupSettings(QSettings &settings);
+    void writeSetupSettings();
+    void launch();
+    QString shareReferral();
+    bool inCrm(const QString &referralId) const;
+
+    QTemporaryDir m_home;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<WizardDemoSandbox> m_sandbox;
+    std::unique_ptr<ConsoleLauncher> m_launcher;
+    QNetworkAccessManager m_control;
+};
+
+void TestConsoleProductionSync::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    // QSettings and QStandardPaths write under these: keep the user's own untouched.
+    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
+    ConsoleLauncher::setApplicationIdentity();
+}
+
+void TestConsoleProductionSync::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_sandbox = std::make_unique<WizardDemoSandbox>();
+    QVERIFY(m_sandbox->start(0)); // empty: the test shares its own referrals
+    QSettings().clear();
+}
+
+void TestConsoleProductionSync::cleanup()
+{
+    m_launcher.reset();
+    m_sandbox.reset();
+    m_dir.reset();
+}
+
+// A real organisation's console: not the demo, the sandbox's endpoints and client ids.
+SetupProfile TestConsoleProductionSync::profile() const
+{
+    SetupProfile p = m_sandbox->profile();
+    p.demo = false;
+    return p;
+}
+
+// Both sign-ins as the wizard's pages make them; the refresh tokens land in the session's
+// store.
+void TestConsoleProductionSync::signIn(SetupSession &session)
+{
+    session.setCrm(CrmSystem::Dynamics, session.profile().defaultDynamicsUrl);
+    std::optional<Status> pc;
+    session.signInPartnerCenter(m_sandbox->browser(), [&pc](Status s) { pc = s; });
+    QTRY_VERIFY_WITH_TIMEOUT(pc.has_value(), kWait);
+    QVERIFY2(*pc, qPrintable(pc->error().toString()));
+    std::optional<Status> crm;
+    session.signInCrm(m_sandbox->browser(), [&crm](Status s) { crm = s; });
+    QTRY_VERIFY_WITH_TIMEOUT(crm.has_value(), kWait);
+    QVERIFY2(*crm, qPrintable(crm->error().toString()));
+}
+
+void TestConsoleProductionSync::writeSetupSettings()
+{
+    QSettings settings;
+    writeSetupSettings(settings);
+}
+
+// The keys the wizard's pages write, Dynamics 365 chosen; Finish sets "setup/completed".
+void TestConsoleProductionSync::writeSetupSettings(QSettings &settings)
+{
+    const SetupProfile p = profile();
+    settings.setValue(QStringLiteral("setup/entraClientId"), p.entraClientId());
+    settings.setValue(QStringLiteral("setup/crmSystem"), QStringLiteral("dynamics"));
+    settings.setValue(QStringLiteral("setup/crmUrl"), p.defaultDynamicsUrl.toString());
+    for (const SetupField &f : requiredSetupFields(CrmSystem::Dynamics))
+        settings.setValue(QStringLiteral("setup/fieldNames/dynamics/") + f.role, f.defaultName);
+    settings.setValue(QStringLiteral("setup/completed"), true);
+}
+
+void TestConsoleProductionSync::launch()
+{
+    ConsoleEngine::Environment environment;
+    environment.profile = profile();
+    environment.secretsFile = secretsPath();
+    m_launcher = std::make_unique<ConsoleLauncher>(environment);
+    QCOMPARE(m_launcher->start({QStringLiteral("cosell-console"), QStringLiteral("--lang"),
+                                QStringLiteral("en"), QStringLiteral("--cache"),
+                                m_dir->filePath(QStringLiteral("cache.sqlite"))}),
+             -1);
+    QVERIFY(QTest::qWaitForWindowExposed(m_launcher->window()));
+}
+
+// Microsoft shares a new co-sell referral with the partner.
+QString TestConsoleProductionSync::shareReferral()
+{
+    QNetworkRequest request(QUrl(m_sandbox->server().url(u"/control/partnercenter/referrals")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = m_control.post(request, QByteArrayLiteral("{}"));
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished() && !finished.wait(kWait))
+        return {};
+    reply->deleteLater();
+    return QJsonDocument::fromJson(reply->readAll()).object().value(u"id").toString();
+}
+
+bool TestConsoleProductionSync::inCrm(const QString &referralId) const
+{
+    auto &store = m_sandbox->server().service<sandbox::DataverseService>()->store();
+    return store.table(QStringLiteral("opportunities"))->idsByKey(referralId).size() == 1;
+}
+
+void TestConsoleProductionSync::sharedReferralReachesTheCrmAfterARestart()
+{
+    {
+        FileSecretStore secrets(secretsPath());
+        SetupSession wizardSession(profile(), &secrets);
+        signIn(wizardSession);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    writeSetupSettings();
+    const QString before = shareReferral();
+    QVERIFY(!before.isEmpty());
+
+    launch();
+    if (QTest::currentTestFailed())
+        return;
+    MainWindow *window = m_launcher->window();
+    QVERIFY(!window->setupWizard()); // completed: no wizard on start
+    QTRY_VERIFY_WITH_TIMEOUT(inCrm(before), kSyncWait);
+    EngineController *engine = m_launcher->engine();
+    QVERIFY(engine && engine->isRunning());
+    QTRY_COMPARE_WITH_TIMEOUT(window->syncStateIndicator()->text(), QStringLiteral("Up to date"),
+                              kSyncWait);
+
+    // Shared while the console runs: Sync now brings it over.
+    const QString after = shareReferral();
+    QVERIFY(!after.isEmpty());
+    QVERIFY(!inCrm(after));
+    window->syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(inCrm(after), kSyncWait);
+    QVERIFY(window->syncStateIndicator()->problem().isEmpty());
+}
+
+void TestConsoleProductionSync::refusedSignInIsShown_data()
+{
+    QTest::addColumn<QByteArray>("pcToken"); // "" keeps the real one
+    QTest::addColumn<bool>("dropCrmToken");
+    QTest::addColumn<QString>("service");
+    QTest::newRow("refused Partner Center")
+        << QByteArray("revoked-refresh-token") << false << QStringLiteral("Partner Center");
+    QTest::newRow("missing CRM") << QByteArray() << true << QStringLiteral("Dynamics 365");
+}
+
+void TestConsoleProductionSync::refusedSignInIsShown()
+{
+    QFETCH(QByteArray, pcToken);
+    QFETCH(bool, dropCrmToken);
+    QFETCH(QString, service);
+    {
+        FileSecretStore secrets(secretsPath());
+        SetupSession wizardSession(profile(), &secrets);
+        signIn(wizardSession);
+        if (QTest::currentTestFailed())
+            return;
+        QObject context;
+        std::optional<Status> written;
+        const auto done = [&written](Status s) {
+            written = s;
+        };
+        if (!pcToken.isEmpty())
+            secrets.write(QLatin1String(ProductionConfig::kPartnerCenterSecretKey), pcToken,
+                          &context, done);
+        else if (dropCrmToken)
+            secrets.remove(QLatin1String(ProductionConfig::kCrmSecretKey), &context, done);
+        QTRY_VERIFY_WITH_TIMEOUT(written.has_value(), kWait);
+        QVERIFY(*written);
+    }
+    writeSetupSettings();
+    const QString referral = shareReferral();
+    QVERIFY(!referral.isEmpty());
+
+    launch();
+    if (QTest::currentTestFailed())
+        return;
+    MainWindow *window = m_launcher->window();
+    SyncStateIndicator *indicator = window->syncStateIndicator();
+    QTRY_VERIFY_WITH_TIMEOUT(!indicator->problem().isEmpty(), kWait);
+    QVERIFY2(indicator->text().startsWith(QLatin1String("Sign in again: ") + service),
+             qPrintable(indicator->text()));
+    QVERIFY2(indicator->text().contains(QLatin1String("setup wizard")),
+             qPrintable(indicator->text()));
+    QCOMPARE(indicator->iconPath(), SyncStateIndicator::iconPathFor(SyncEngine::State::Error));
+    auto *dashboardProblem = window->findChild<QLabel *>(QStringLiteral("dashboardProblemText"));
+    QVERIFY(dashboardProblem && dashboardProblem->isVisible());
+    QCOMPARE(dashboardProblem->text(), indicator->text());
+    // No engine runs, so nothing syncs.
+    QVERIFY(!m_launcher->engine());
+    QTest::qWait(500);
+    QVERIFY(!inCrm(referral));
+}
+
+void TestConsoleProductionSync::finishingTheWizardStartsTheEngine()
+{
+    launch(); // the first start: nothing set up yet
+    if (QTest::currentTestFailed())
+        return;
+    MainWindow *window = m_launcher->window();
+    SetupWizard *wizard = window->setupWizard();
+    QVERIFY(wizard && wizard->isVisible());
+    // The wizard signs in with the console's store and saves its choices; then Finish.
+    signIn(wizard->session());
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(QFile::exists(secretsPath()));
+    writeSetupSettings(wizard->settings());
+    wizard->settings().remove(QStringLiteral("setup/completed")); // Finish sets it
+    const QString referral = shareReferral();
+    QVERIFY(!referral.isEmpty());
+    QSignalSpy rebuilt(m_launcher->consoleEngine(), &ConsoleEngine::controllerChanged);
+    wizard->accept();
+    QVERIFY(SetupWizard::isSetupCompleted(wizard->settings()));
+    QTRY_VERIFY_WITH_TIMEOUT(inCrm(referral), kSyncWait);
+    QVERIFY(!rebuilt.isEmpty());
+    QVERIFY(m_launcher->engine() && m_launcher->engine()->isRunning());
+    QTRY_COMPARE_WITH_TIMEOUT(window->syncStateIndicator()->text(), QStringLiteral("Up to date"),
+                              kSyncWait);
+}
+
+} // namespace cosell
+
+QTEST_MAIN(cosell::TestConsoleProductionSync)
+#include "tst_consoleproductionsync.moc"
