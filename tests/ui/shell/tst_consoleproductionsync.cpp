@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "app/sandbox/dataverse/dataverseservice.h"
+#include "app/sandbox/identity/identityservice.h"
 #include "app/sandbox/server/sandboxserver.h"
 #include "core/auth/filesecretstore.h"
 #include "core/setup/productionconfig.h"
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void sharedReferralReachesTheCrmAfterARestart();
     void refusedSignInIsShown_data();
     void refusedSignInIsShown();
+    void signInRefusedWhileSyncingIsShown();
     void finishingTheWizardStartsTheEngine();
 
 private:
@@ -52,6 +54,7 @@ private:
     void signIn(SetupSession &session);
     void writeSetupSettings(QSettings &settings);
     void writeSetupSettings();
+    void launchSignedIn();
     void launch();
     QString shareReferral();
     bool inCrm(const QString &referralId) const;
@@ -161,7 +164,8 @@ bool TestConsoleProductionSync::inCrm(const QString &referralId) const
     return store.table(QStringLiteral("opportunities"))->idsByKey(referralId).size() == 1;
 }
 
-void TestConsoleProductionSync::sharedReferralReachesTheCrmAfterARestart()
+// The wizard was completed in an earlier run: signed in, choices saved.
+void TestConsoleProductionSync::launchSignedIn()
 {
     {
         FileSecretStore secrets(secretsPath());
@@ -171,10 +175,14 @@ void TestConsoleProductionSync::sharedReferralReachesTheCrmAfterARestart()
             return;
     }
     writeSetupSettings();
+    launch();
+}
+
+void TestConsoleProductionSync::sharedReferralReachesTheCrmAfterARestart()
+{
     const QString before = shareReferral();
     QVERIFY(!before.isEmpty());
-
-    launch();
+    launchSignedIn();
     if (QTest::currentTestFailed())
         return;
     MainWindow *window = m_launcher->window();
@@ -250,6 +258,27 @@ void TestConsoleProductionSync::refusedSignInIsShown()
     QVERIFY(!m_launcher->engine());
     QTest::qWait(500);
     QVERIFY(!inCrm(referral));
+}
+
+void TestConsoleProductionSync::signInRefusedWhileSyncingIsShown()
+{
+    launchSignedIn();
+    if (QTest::currentTestFailed())
+        return;
+    MainWindow *window = m_launcher->window();
+    SyncStateIndicator *indicator = window->syncStateIndicator();
+    QTRY_COMPARE_WITH_TIMEOUT(indicator->text(), QStringLiteral("Up to date"), kSyncWait);
+    // The admin's grant is revoked: every token the engine holds, and its refresh token,
+    // are refused from now on.
+    for (sandbox::SandboxService *service : m_sandbox->server().services()) {
+        if (auto *identity = dynamic_cast<sandbox::IdentityService *>(service))
+            identity->grants().clear();
+    }
+    m_sandbox->server().tokens().rotateKey();
+    window->syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!indicator->problem().isEmpty(), kSyncWait);
+    QVERIFY2(indicator->text().startsWith(QLatin1String("Sign in again: Partner Center")),
+             qPrintable(indicator->text()));
 }
 
 void TestConsoleProductionSync::finishingTheWizardStartsTheEngine()
