@@ -110,6 +110,21 @@
     </message>
 </context>
 <context>
+    <name>cosell::ConsoleEngine</name>
+    <message>
+        <source>The setup is not complete: no CRM was chosen. Run the setup wizard (File › Run setup wizard…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync cannot start: %1. It tries again in a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again: %1 refused the saved sign-in, or none is saved. Run the setup wizard (File › Run setup wizard…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cosell::ConsoleOptions</name>
     <message>
         <source>Keeps Partner Center co-sell referrals and CRM opportunities in step.</source>

@@ -110,6 +110,21 @@
     </message>
 </context>
 <context>
+    <name>cosell::ConsoleEngine</name>
+    <message>
+        <source>The setup is not complete: no CRM was chosen. Run the setup wizard (File › Run setup wizard…).</source>
+        <translation>設定尚未完成：尚未選擇 CRM。請執行設定精靈（檔案 › 執行設定精靈…）。</translation>
+    </message>
+    <message>
+        <source>The sync cannot start: %1. It tries again in a minute.</source>
+        <translation>同步無法啟動：%1。一分鐘後會再試一次。</translation>
+    </message>
+    <message>
+        <source>Sign in again: %1 refused the saved sign-in, or none is saved. Run the setup wizard (File › Run setup wizard…).</source>
+        <translation>請重新登入：%1 拒絕了已儲存的登入，或尚未儲存任何登入。請執行設定精靈（檔案 › 執行設定精靈…）。</translation>
+    </message>
+</context>
+<context>
     <name>cosell::ConsoleOptions</name>
     <message>
         <source>Keeps Partner Center co-sell referrals and CRM opportunities in step.</source>
