@@ -60,8 +60,8 @@ void DynamicsConnector::resolveLookups(const QList<CrmWrite> &writes, QObject *c
         QStringList unknown;
         ResolvedWrite r;
         r.write = w;
-        r.write.fields = RelatedValue::split(w.fields, sets, m_config.relatedMatch, &related,
-                                             &unknown);
+        r.write.fields =
+            RelatedValue::split(w.fields, sets, m_config.relatedMatch, &related, &unknown);
         if (!unknown.isEmpty())
             qCWarning(lcDynamics) << "related values through" << unknown
                                   << "not written: no related table configured for them";
@@ -105,30 +105,29 @@ void DynamicsConnector::resolveLookups(const QList<CrmWrite> &writes, QObject *c
             + QString::fromLatin1(QUrl::toPercentEncoding(select.join(u','), ","))
             + QStringLiteral("&$filter=")
             + QString::fromLatin1(QUrl::toPercentEncoding(terms.join(QStringLiteral(" or "))));
-        m_http.send(request("GET", QStringLiteral("GET ") + set + QStringLiteral(" (lookup)"),
-                            resourceUrl(resource)),
-                    context,
-                    [this, round, values, idField, done](Result<HttpResponse> response) {
-                        auto json = jsonObjectOf(response);
-                        if (!json) {
-                            round->error = json.error();
-                        } else {
-                            for (const QJsonValue &row : json->value(QLatin1String("value")).toArray())
-                                for (const RelatedValue &v : values)
-                                    if (!m_lookupCache.contains(v.key())
-                                        && v.matches(row.toObject()))
-                                        m_lookupCache.insert(
-                                            v.key(), row.toObject().value(idField).toString());
-                        }
-                        if (--round->pending > 0)
-                            return;
-                        if (round->error) {
-                            for (qsizetype i = 0; i < round->writes.size(); ++i)
-                                if (!round->related.at(i).isEmpty())
-                                    round->writes[i].error = round->error;
-                        }
-                        done(planLookups(std::move(round->writes), round->related));
-                    });
+        m_http.send(
+            request("GET", QStringLiteral("GET ") + set + QStringLiteral(" (lookup)"),
+                    resourceUrl(resource)),
+            context, [this, round, values, idField, done](Result<HttpResponse> response) {
+                auto json = jsonObjectOf(response);
+                if (!json) {
+                    round->error = json.error();
+                } else {
+                    for (const QJsonValue &row : json->value(QLatin1String("value")).toArray())
+                        for (const RelatedValue &v : values)
+                            if (!m_lookupCache.contains(v.key()) && v.matches(row.toObject()))
+                                m_lookupCache.insert(v.key(),
+                                                     row.toObject().value(idField).toString());
+                }
+                if (--round->pending > 0)
+                    return;
+                if (round->error) {
+                    for (qsizetype i = 0; i < round->writes.size(); ++i)
+                        if (!round->related.at(i).isEmpty())
+                            round->writes[i].error = round->error;
+                }
+                done(planLookups(std::move(round->writes), round->related));
+            });
     }
 }
 
@@ -150,7 +149,11 @@ DynamicsConnector::planLookups(QList<ResolvedWrite> writes,
         QString accountId;
         for (const RelatedValue &v : std::as_const(ordered)) {
             const QString key = v.key();
-            QString id = key.isEmpty() ? QString() : m_lookupCache.value(key);
+            if (key.isEmpty()) { // a new row for each write otherwise
+                qCWarning(lcDynamics).noquote() << v.unboundMessage();
+                continue;
+            }
+            QString id = m_lookupCache.value(key);
             if (id.isEmpty()) {
                 if (!m_config.relatedCreatable.contains(v.table)) {
                     qCWarning(lcDynamics) << "no" << v.table << "row matches" << v.match
@@ -173,10 +176,8 @@ DynamicsConnector::planLookups(QList<ResolvedWrite> writes,
                 create.path = root + v.table;
                 create.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
                 w.before.append(create);
-                if (!key.isEmpty()) { // later writes of this batch bind the same new row
-                    m_lookupCache.insert(key, id);
-                    w.createdKeys << key;
-                }
+                m_lookupCache.insert(key, id); // later writes of this batch bind the same new row
+                w.createdKeys << key;
             }
             if (v.table == kAccounts)
                 accountId = id;

@@ -26,12 +26,20 @@ QString RelatedValue::key() const
     return k;
 }
 
+QString RelatedValue::unboundMessage() const
+{
+    return QStringLiteral("%1 left unbound, no %2 record created: the write has no %3 to find "
+                          "one by")
+        .arg(relationship, table, matchColumns.value(0, QStringLiteral("match value")));
+}
+
 bool RelatedValue::matches(const QJsonObject &row) const
 {
     for (auto it = match.begin(); it != match.end(); ++it) {
         const QJsonValue v = row.value(it.key());
-        if (it.value().isString() ? v.toString().compare(it.value().toString(), Qt::CaseInsensitive) != 0
-                                  : v != it.value())
+        if (it.value().isString()
+                ? v.toString().compare(it.value().toString(), Qt::CaseInsensitive) != 0
+                : v != it.value())
             return false;
     }
     return true;
@@ -63,7 +71,7 @@ QJsonObject RelatedValue::split(const QJsonObject &fields, const QHash<QString, 
                 unknown->append(it.key());
             continue;
         }
-        QStringList matchColumns;
+        QStringList &matchColumns = r.matchColumns;
         const QJsonObject members = it.value().toObject();
         for (auto m = members.begin(); m != members.end(); ++m) {
             QJsonValue value = m.value();
@@ -81,9 +89,10 @@ QJsonObject RelatedValue::split(const QJsonObject &fields, const QHash<QString, 
         }
         if (matchColumns.isEmpty())
             matchColumns = defaultMatch.value(r.table);
-        for (const QString &c : std::as_const(matchColumns))
-            if (r.values.contains(c))
-                r.match.insert(c, r.values.value(c));
+        if (!matchColumns.isEmpty() && r.values.contains(matchColumns.first()))
+            for (const QString &c : std::as_const(matchColumns))
+                if (r.values.contains(c))
+                    r.match.insert(c, r.values.value(c));
         if (!r.values.isEmpty())
             related->append(r);
     }

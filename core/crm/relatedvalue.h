@@ -22,11 +22,17 @@ struct RelatedValue
     QString relationship; // parentaccountid, Account
     QString table; // accounts, Account: where it is looked up and created
     QJsonObject values; // column → value (nulls dropped): what a new record is created with
-    QJsonObject match; // the match columns that have a value
+    QStringList matchColumns; // what it is found by, first the lookup's own column
+    // The match columns that have a value; empty when the first one (the lookup's own column:
+    // the account name, the contact email) has none, since a postal code alone names no
+    // account. Such a value is neither looked up nor created: the write leaves it unbound.
+    QJsonObject match;
 
-    // Identifies the record within `table` (case-insensitive values); empty when nothing
-    // matches on (then a new record is always created).
+    // Identifies the record within `table` (case-insensitive values); empty when there is
+    // nothing to match on.
     QString key() const;
+    // The log line for a value without a key: nothing found, created or bound, and why.
+    QString unboundMessage() const;
     // Whether `row` (a found record) has every match value (case-insensitive for text).
     bool matches(const QJsonObject &row) const;
 

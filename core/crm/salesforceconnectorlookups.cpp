@@ -47,10 +47,7 @@ struct SalesforceConnector::LookupRound
     QList<std::optional<Error>> errors;
     qsizetype pending = 0;
     std::optional<Error> queryError;
-    // Creation: objects still to create in (Account first), then the per-write ids of
-    // key-less values created for one write only.
-    QStringList objectsToCreate;
-    QHash<QString, QString> createdFor; // "<write index>|<relationship>" → id (key-less values)
+    QStringList objectsToCreate; // creation: objects still to create in (Account first)
     std::function<void(QList<CrmWrite>, QList<std::optional<Error>>)> done;
 };
 
@@ -140,8 +137,8 @@ void SalesforceConnector::createRelated(std::shared_ptr<LookupRound> round, QObj
         for (qsizetype i = 0; i < round->writes.size(); ++i)
             for (const RelatedValue &v : round->related.at(i))
                 if (!round->errors.at(i) && !objects.contains(v.table)
-                    && m_config.relatedCreatable.contains(v.table)
-                    && (v.key().isEmpty() || !m_lookupCache.contains(v.key())))
+                    && m_config.relatedCreatable.contains(v.table) && !v.key().isEmpty()
+                    && !m_lookupCache.contains(v.key()))
                     objects << v.table;
         std::stable_sort(objects.begin(), objects.end(), [](const QString &a, const QString &b) {
             return a == kAccount && b != kAccount;
@@ -154,40 +151,31 @@ void SalesforceConnector::createRelated(std::shared_ptr<LookupRound> round, QObj
         return;
     }
     const QString object = round->objectsToCreate.takeFirst();
-    // One record per key (or per write for key-less values), in write order.
+    // One record per key, in write order (key-less values are never created).
     QJsonArray records;
-    QList<QList<QString>> targets; // per record: the keys or "<i>|<relationship>" it serves
-    QHash<QString, qsizetype> byKey;
+    QStringList targets; // per record: the key it serves
+    QSet<QString> queued;
     for (qsizetype i = 0; i < round->writes.size(); ++i) {
         if (round->errors.at(i))
             continue;
         QString accountId;
         for (const RelatedValue &v : round->related.at(i))
-            if (v.table == kAccount)
-                accountId = v.key().isEmpty()
-                    ? round->createdFor.value(QString::number(i) + u'|' + v.relationship)
-                    : m_lookupCache.value(v.key());
+            if (v.table == kAccount && !v.key().isEmpty())
+                accountId = m_lookupCache.value(v.key());
         for (const RelatedValue &v : round->related.at(i)) {
-            if (v.table != object)
-                continue;
             const QString key = v.key();
-            const QString target =
-                key.isEmpty() ? QString::number(i) + u'|' + v.relationship : key;
-            if (key.isEmpty() ? round->createdFor.contains(target) : m_lookupCache.contains(key))
-                continue; // found, or created by an earlier chunk
-            if (!key.isEmpty() && byKey.contains(key)) {
-                targets[byKey.value(key)].append(target);
-                continue;
-            }
+            if (v.table != object || key.isEmpty() || m_lookupCache.contains(key)
+                || queued.contains(key))
+                continue; // not this object's, found, or created by an earlier chunk
             QJsonObject record = v.values;
-            record.insert(QStringLiteral("attributes"), QJsonObject {{QStringLiteral("type"), object}});
+            record.insert(QStringLiteral("attributes"),
+                          QJsonObject {{QStringLiteral("type"), object}});
             if (object != kAccount && !accountId.isEmpty()
                 && m_config.relatedObjects.value(kAccount) == kAccount)
                 record.insert(QStringLiteral("AccountId"), accountId);
-            if (!key.isEmpty())
-                byKey.insert(key, records.size());
             records.append(record);
-            targets.append({target});
+            targets.append(key);
+            queued.insert(key);
         }
     }
     if (records.isEmpty()) {
@@ -202,7 +190,8 @@ void SalesforceConnector::createRelated(std::shared_ptr<LookupRound> round, QObj
     QJsonArray chunk;
     for (qsizetype k = 0; k < n; ++k)
         chunk.append(records.at(k));
-    const QJsonObject body {{QStringLiteral("allOrNone"), false}, {QStringLiteral("records"), chunk}};
+    const QJsonObject body {{QStringLiteral("allOrNone"), false},
+                            {QStringLiteral("records"), chunk}};
     send("POST", QStringLiteral("POST composite/sobjects (related)"),
          apiUrl(QStringLiteral("composite/sobjects")),
          QJsonDocument(body).toJson(QJsonDocument::Compact), context,
@@ -223,21 +212,15 @@ void SalesforceConnector::createRelated(std::shared_ptr<LookupRound> round, QObj
                          << "record:" << saveResultError(result, r->status).toString();
                      continue;
                  }
-                 for (const QString &target : targets.at(k)) {
-                     if (!error) {
-                         (target.contains(u'|') && !target.contains(u'=')
-                              ? round->createdFor
-                              : m_lookupCache)
-                             .insert(target, id);
-                         continue;
-                     }
-                     // Fail every write that needed this record.
-                     for (qsizetype i = 0; i < round->writes.size(); ++i)
-                         for (const RelatedValue &v : round->related.at(i))
-                             if (v.key() == target
-                                 || QString::number(i) + u'|' + v.relationship == target)
-                                 round->errors[i] = error;
+                 if (!error) {
+                     m_lookupCache.insert(targets.at(k), id);
+                     continue;
                  }
+                 // Fail every write that needed this record.
+                 for (qsizetype i = 0; i < round->writes.size(); ++i)
+                     for (const RelatedValue &v : round->related.at(i))
+                         if (v.key() == targets.at(k))
+                             round->errors[i] = error;
              }
              createRelated(round, context);
          });
@@ -250,9 +233,11 @@ void SalesforceConnector::finishLookups(std::shared_ptr<LookupRound> round)
             continue;
         for (const RelatedValue &v : round->related.at(i)) {
             const QString key = v.key();
-            const QString id = key.isEmpty()
-                ? round->createdFor.value(QString::number(i) + u'|' + v.relationship)
-                : m_lookupCache.value(key);
+            if (key.isEmpty()) { // a new record for each write otherwise
+                qCWarning(lcSalesforce).noquote() << v.unboundMessage();
+                continue;
+            }
+            const QString id = m_lookupCache.value(key);
             if (id.isEmpty()) {
                 qCWarning(lcSalesforce) << "no" << v.table << "matches" << v.match
                                         << "; the write leaves" << v.relationship << "unset";

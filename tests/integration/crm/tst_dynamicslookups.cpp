@@ -7,6 +7,7 @@
 #include "core/mapping/recordmapper.h"
 #include "tests/integration/crm/crmtestfixture.h"
 
+#include <QRegularExpression>
 #include <QSet>
 #include <QTest>
 
@@ -15,7 +16,8 @@ namespace cosell::test {
 // DynamicsConnector's related values in writes against the sandbox's Dataverse: accounts and
 // contacts found by their match columns or created (in the write's change set, the contact
 // linked to the account), then bound with @odata.bind; one lookup GET per table and batch,
-// ids cached until the next sweep; a currency that does not exist is left unbound.
+// ids cached until the next sweep; a currency that does not exist is left unbound, and so is a
+// related value without a match value (no account name, no contact email).
 class TestDynamicsLookups : public CrmTestFixture
 {
     Q_OBJECT
@@ -145,6 +147,34 @@ private Q_SLOTS:
                      .toString(),
                  newAccount);
         QCOMPARE(store().table(u"accounts"_qs)->size(), accountsBefore + 1);
+    }
+
+    // No account name, no contact email: nothing to find them by. Neither is created (once
+    // per write otherwise) nor bound, and the log says so; the opportunity is still written.
+    void relatedValuesWithoutMatchValueAreLeftUnbound()
+    {
+        const int accountsBefore = store().table(u"accounts"_qs)->size();
+        const int contactsBefore = store().table(u"contacts"_qs)->size();
+        QList<CrmWrite> writes;
+        for (int i = 0; i < 2; ++i) {
+            for (const char *relationship : {"parentaccountid", "parentcontactid"})
+                QTest::ignoreMessage(QtWarningMsg,
+                                     QRegularExpression(QString::fromLatin1(relationship)
+                                                        + u" left unbound, no .* record created"));
+            writes << createOf(
+                fieldsFor(u"Anonymous %1"_qs.arg(i), QString(), u"10115"_qs, QString()));
+        }
+        auto written = batch(writes);
+        QVERIFY2(written.ok(), why(written));
+        for (const CrmWriteResult &r : *written) {
+            QVERIFY2(!r.error, qPrintable(r.error ? r.error->toString() : QString()));
+            const auto *opportunity = row(u"opportunities"_qs, r.id);
+            QVERIFY(opportunity);
+            QVERIFY(opportunity->fields.value(u"_parentaccountid_value").toString().isEmpty());
+            QVERIFY(opportunity->fields.value(u"_parentcontactid_value").toString().isEmpty());
+        }
+        QCOMPARE(store().table(u"accounts"_qs)->size(), accountsBefore);
+        QCOMPARE(store().table(u"contacts"_qs)->size(), contactsBefore);
     }
 
     void lookupsSplitIntoRequestsOfTheConfiguredSize()

@@ -7,6 +7,7 @@
 #include "core/mapping/recordmapper.h"
 #include "tests/integration/crm/crmtestfixture.h"
 
+#include <QRegularExpression>
 #include <QSet>
 #include <QTest>
 
@@ -15,7 +16,8 @@ namespace cosell::test {
 // SalesforceConnector's related values in writes against the sandbox: accounts and contacts
 // found by SOQL or created through sObject Collections (contacts linked to the account), then
 // written as AccountId / ContactId; lookups and creations batched, ids cached until the next
-// sweep; a related record Salesforce refuses leaves the reference unset, the write goes on.
+// sweep; a related record Salesforce refuses leaves the reference unset, the write goes on; a
+// related value without a match value (no account name, no contact email) is left unset too.
 class TestSalesforceLookups : public CrmTestFixture
 {
     Q_OBJECT
@@ -176,6 +178,34 @@ private Q_SLOTS:
         QVERIFY(opp);
         QVERIFY(opp->fields.value(u"ContactId").toString().isEmpty());
         QVERIFY(!opp->fields.value(u"AccountId").toString().isEmpty());
+    }
+
+    // No account name, no contact email: nothing to find them by. Neither is created (once
+    // per write otherwise) nor referenced, and the log says so; the opportunity is written.
+    void relatedValuesWithoutMatchValueAreLeftUnbound()
+    {
+        const int accountsBefore = store().table(u"Account"_qs)->size();
+        const int contactsBefore = store().table(u"Contact"_qs)->size();
+        QList<CrmWrite> writes;
+        for (int i = 0; i < 2; ++i) {
+            for (const char *relationship : {"Account", "Contact"})
+                QTest::ignoreMessage(QtWarningMsg,
+                                     QRegularExpression(QString::fromLatin1(relationship)
+                                                        + u" left unbound, no .* record created"));
+            writes << createOf(
+                fieldsFor(u"Anonymous %1"_qs.arg(i), QString(), u"75001"_qs, QString()));
+        }
+        auto written = batch(writes);
+        QVERIFY2(written.ok(), why(written));
+        for (const CrmWriteResult &r : *written) {
+            QVERIFY2(!r.error, qPrintable(r.error ? r.error->toString() : QString()));
+            const auto *opportunity = row(u"Opportunity"_qs, r.id);
+            QVERIFY(opportunity);
+            QVERIFY(opportunity->fields.value(u"AccountId").toString().isEmpty());
+            QVERIFY(opportunity->fields.value(u"ContactId").toString().isEmpty());
+        }
+        QCOMPARE(store().table(u"Account"_qs)->size(), accountsBefore);
+        QCOMPARE(store().table(u"Contact"_qs)->size(), contactsBefore);
     }
 
     void readBackThroughTheMapping()
