@@ -50,8 +50,9 @@ struct SyncConfig
     // Engine
     int sweepIntervalSeconds = 300;
     // The CRM has no webhook (only Partner Center does), so a CRM edit reaches Partner Center
-    // at the next sweep. A poll interval > 0 runs a pass that often in between (a pass reads
-    // only what changed since the cursors: one delta request per side when nothing did).
+    // at the next sweep. A poll interval > 0 reads the CRM's changes that often in between
+    // (one delta request when nothing changed; Partner Center is not read by a poll: its
+    // changes come by webhook and by the sweep).
     // Off (0) by default: every poll is an API call, and CRMs meter them (Salesforce counts
     // calls per org per day; Dataverse per user per 5 minutes), so an admin opts in.
     // Milliseconds, so a loopback benchmark can ask for less than a second.

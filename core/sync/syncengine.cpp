@@ -67,14 +67,15 @@ void SyncEngine::start()
             m_pollTimer = new QTimer(this);
             m_pollTimer->setSingleShot(true);
             m_pollTimer->setInterval(m_backend->config.crmPollIntervalMs);
-            connect(m_pollTimer, &QTimer::timeout, this, &SyncEngine::syncNow);
+            connect(m_pollTimer, &QTimer::timeout, this,
+                    [this] { runPass(SyncPass::Mode::CrmPoll); });
         }
     }
     qCInfo(lcSync) << "engine started";
     setState(State::Idle);
     if (m_backend) {
         m_sweepTimer->start();
-        runPass(false);
+        runPass(SyncPass::Mode::Full);
     }
 }
 
@@ -87,7 +88,7 @@ void SyncEngine::stop()
         m_sweepTimer->stop();
     if (m_pollTimer)
         m_pollTimer->stop();
-    m_passQueued = m_inboxQueued = false;
+    m_queued.reset();
     setState(State::Stopped);
 }
 
@@ -102,27 +103,26 @@ void SyncEngine::syncNow()
         setState(State::Idle);
         return;
     }
-    runPass(false);
+    runPass(SyncPass::Mode::Full);
 }
 
 void SyncEngine::inboxChanged()
 {
     if (m_state == State::Stopped || !m_backend)
         return;
-    runPass(true);
+    runPass(SyncPass::Mode::InboxOnly);
 }
 
-void SyncEngine::runPass(bool inboxOnly)
+void SyncEngine::runPass(SyncPass::Mode mode)
 {
-    if (m_pass) { // one pass at a time; remember what was asked for
-        (inboxOnly ? m_inboxQueued : m_passQueued) = true;
+    if (m_pass) { // one pass at a time; the widest asked for runs next (it reads the others')
+        m_queued = std::max(m_queued.value_or(mode), mode);
         return;
     }
     setState(State::Syncing);
     Q_EMIT progress(0, 0);
-    m_passIsFull = !inboxOnly;
-    m_pass = std::make_unique<SyncPass>(
-        *m_context, inboxOnly ? SyncPass::Mode::InboxOnly : SyncPass::Mode::Full);
+    m_passReadsCrm = mode != SyncPass::Mode::InboxOnly;
+    m_pass = std::make_unique<SyncPass>(*m_context, mode);
     m_pass->run([this](const PassReport &report) { onPassDone(report); });
 }
 
@@ -151,18 +151,13 @@ void SyncEngine::onPassDone(const PassReport &report)
     if (m_state == State::Stopped)
         return;
     setState(report.errors.isEmpty() ? State::Idle : State::Error);
-    // Only a full pass reads the CRM: a stream of webhook passes must not keep postponing
-    // the poll.
-    if (m_pollTimer && (m_passIsFull || !m_pollTimer->isActive()))
+    // Only a pass that read the CRM restarts the poll: a stream of webhook passes must not
+    // keep postponing it.
+    if (m_pollTimer && (m_passReadsCrm || !m_pollTimer->isActive()))
         m_pollTimer->start();
-    if (std::exchange(m_passQueued, false)) {
-        m_inboxQueued = false;
+    if (const auto next = std::exchange(m_queued, std::nullopt))
         QMetaObject::invokeMethod(
-            this, [this] { runPass(false); }, Qt::QueuedConnection);
-    } else if (std::exchange(m_inboxQueued, false)) {
-        QMetaObject::invokeMethod(
-            this, [this] { runPass(true); }, Qt::QueuedConnection);
-    }
+            this, [this, mode = *next] { runPass(mode); }, Qt::QueuedConnection);
 }
 
 void SyncEngine::setState(State state)

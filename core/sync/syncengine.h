@@ -3,6 +3,7 @@
 
 #include "core/sync/syncbackend.h"
 #include "core/sync/synccontext.h"
+#include "core/sync/syncpass.h"
 
 #include <memory>
 #include <optional>
@@ -13,8 +14,6 @@
 class QTimer;
 
 namespace cosell {
-
-class SyncPass;
 
 // The worker that keeps referrals and opportunities in step. A plain QObject: production
 // moves it to the "cosell-sync" thread (EngineController); tests drive it directly.
@@ -39,8 +38,9 @@ public:
     explicit SyncEngine(QObject *parent = nullptr);
     // With a backend factory the engine really syncs: start() builds the backend in the
     // engine's thread, runs a first pass and sweeps every config.sweepIntervalSeconds; with
-    // config.crmPollIntervalMs > 0 it also runs a pass that long after each full pass ends (the
-    // CRM has no webhook: polling is how a CRM edit reaches Partner Center quickly).
+    // config.crmPollIntervalMs > 0 it also polls the CRM that long after each pass that read
+    // it ends (the CRM has no webhook: polling is how a CRM edit reaches Partner Center
+    // quickly); a poll reads the CRM's changes only (SyncPass::Mode::CrmPoll).
     // Without one it only walks the state machine (the console shell, tests).
     explicit SyncEngine(SyncBackendFactory factory, QObject *parent = nullptr);
     ~SyncEngine() override;
@@ -90,7 +90,7 @@ protected:
     void setState(State state);
 
 private:
-    void runPass(bool inboxOnly);
+    void runPass(SyncPass::Mode mode);
     void onPassDone(const PassReport &report);
     void adminWrite(qint64 outboxId, bool retry);
 
@@ -103,10 +103,9 @@ private:
     std::unique_ptr<SyncBackend> m_backend;
     std::optional<SyncContext> m_context;
     QTimer *m_sweepTimer = nullptr;
-    QTimer *m_pollTimer = nullptr; // single shot, restarted when a full pass ends; null when off
-    bool m_passIsFull = false; // the running (or last) pass reads both sides
-    bool m_passQueued = false;
-    bool m_inboxQueued = false;
+    QTimer *m_pollTimer = nullptr; // single shot, restarted when a CRM read ends; null when off
+    bool m_passReadsCrm = false; // the running (or last) pass sweeps the CRM
+    std::optional<SyncPass::Mode> m_queued; // the pass to run when this one ends
     PassReport m_lastReport;
 };
 

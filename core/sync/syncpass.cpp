@@ -75,11 +75,17 @@ bool SyncPass::planAndRecord(const QSet<QString> &referralIds, const QSet<QStrin
 void SyncPass::processInbox()
 {
     if (m_inbox.isEmpty()) {
-        if (m_mode == Mode::Full)
-            pull(Side::PartnerCenter);
-        else
+        switch (m_mode) {
+        case Mode::InboxOnly:
             settle(0);
-        return;
+            return;
+        case Mode::CrmPoll:
+            pull(Side::Crm);
+            return;
+        case Mode::Full:
+            pull(Side::PartnerCenter);
+            return;
+        }
     }
     const SyncStore::InboxItem item = m_inbox.takeFirst();
     m_context.partnerCenter.get(item.referralId, [this, item](Result<SideRecord> r) {

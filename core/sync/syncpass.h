@@ -24,9 +24,13 @@ namespace cosell {
 class SyncPass final
 {
 public:
+    // From narrowest to widest: each reads what the ones before it read.
     enum class Mode {
-        Full, // inbox + sweep
         InboxOnly, // the webhook fast path
+        // inbox + the CRM's sweep: the poll (the CRM has no webhook; Partner Center changes
+        // come by webhook and by the full sweep, so a poll costs no Partner Center request)
+        CrmPoll,
+        Full, // inbox + sweep of both sides
     };
 
     explicit SyncPass(SyncContext &context, Mode mode = Mode::Full);

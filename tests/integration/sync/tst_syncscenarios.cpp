@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "app/sandbox/server/faulttable.h"
 #include "core/crm/dynamicsconnector.h"
+#include "core/sync/syncengine.h"
 #include "tests/integration/sync/syncscenariofixture.h"
 #include "tests/support/manualclock.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 namespace cosell::test {
@@ -281,6 +283,64 @@ private Q_SLOTS:
         auto fifth = pass();
         QVERIFY(fifth.has_value());
         QCOMPARE(fifth->writesDone, 0);
+    }
+
+    // With polling on (SyncConfig::crmPollIntervalMs) a poll reads the CRM's changes only:
+    // polls with nothing new in Partner Center make no Partner Center request, and a seller's
+    // edit still reaches the referral.
+    void crmPollMakesNoPartnerCenterRequests()
+    {
+        QVERIFY(writesOfCleanPass() >= 0);
+        const QString referralId = createReferral(QStringLiteral("Polled referral"));
+        QVERIFY(!referralId.isEmpty());
+        m_sandbox->advanceSandboxClock(2);
+        QVERIFY(writesOfCleanPass() > 0);
+        QCOMPARE(writesOfCleanPass(), 0);
+        const auto inCrm = crmRecordFor(referralId);
+        QVERIFY2(inCrm.has_value(), "the referral did not reach Dynamics");
+
+        m_config.sweepIntervalSeconds = 3600;
+        m_config.crmPollIntervalMs = 20;
+        SyncEngine engine([this]() -> Result<std::unique_ptr<SyncBackend>> {
+            auto backend = std::make_unique<SyncBackend>();
+            backend->store = std::move(m_store);
+            backend->partnerCenter = std::move(m_pc);
+            backend->crm = std::move(m_crm);
+            backend->config = m_config;
+            backend->rules = m_rules;
+            return backend;
+        });
+        QSignalSpy finished(&engine, &SyncEngine::passFinished);
+        engine.start();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1, 60000); // the first pass: a full one
+        const qint64 partnerCenterBefore = m_sandbox->sandboxRequests(QStringLiteral("/pc/"));
+        constexpr int polls = 5;
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1 + polls, 60000);
+        QCOMPARE(m_sandbox->sandboxRequests(QStringLiteral("/pc/")), partnerCenterBefore);
+        for (const QList<QVariant> &ok : std::as_const(finished))
+            QVERIFY(ok.first().toBool());
+
+        auto current =
+            wait<CrmRecordData>([&](auto done) { m_dynamics->get(inCrm->id, this, done); });
+        QVERIFY(current.ok());
+        const Status edit = waitForStatus(
+            [&](auto done) {
+                m_dynamics->update(*current,
+                                   {{QStringLiteral("description"), QStringLiteral("Polled edit")}},
+                                   this, done);
+            },
+            QStringLiteral("timeout"), 60000);
+        QVERIFY2(edit.ok(), qPrintable(edit ? QString() : edit.error().toString()));
+        m_sandbox->advanceSandboxClock(2);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            [&] {
+                auto referral =
+                    wait<QJsonObject>([&](auto done) { m_referrals->get(referralId, this, done); });
+                return referral ? referral->value(u"details").toObject().value(u"notes").toString()
+                                : QString();
+            }(),
+            QStringLiteral("Polled edit"), 60000);
+        engine.stop();
     }
 };
 
