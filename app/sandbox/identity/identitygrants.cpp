@@ -74,6 +74,15 @@ DeviceCode *IdentityGrants::deviceByUserCode(const QString &userCode)
     return nullptr;
 }
 
+int IdentityGrants::revokeRefreshOf(const QString &flavor, const QString &upn)
+{
+    return int(m_refresh.removeIf([&](const auto &entry) {
+        const GrantSubject &subject = entry.value().subject;
+        return (flavor.isEmpty() || subject.flavor == flavor)
+            && (upn.isEmpty() || subject.upn.compare(upn, Qt::CaseInsensitive) == 0);
+    }));
+}
+
 void IdentityGrants::clear()
 {
     m_codes.clear();

@@ -57,6 +57,9 @@ public:
     QString addRefresh(const RefreshGrant &grant);
     const RefreshGrant *refresh(const QString &token) const;
     void revokeRefresh(const QString &token) { m_refresh.remove(token); }
+    // Revokes every refresh token of `flavor` and `upn` (empty: any), as an admin revoking a
+    // user's sessions does; returns how many.
+    int revokeRefreshOf(const QString &flavor, const QString &upn);
 
     // Returns the device_code; *userCode gets the short code a user types.
     QString addDevice(DeviceCode device);

@@ -147,6 +147,22 @@ void IdentityService::registerRoutes(SandboxRouter &router)
             }
             return SandboxResponse::empty(204);
         });
+    // A refresh token revoked while a client holds it (the admin revoked the user's sessions):
+    // its next refresh is refused with invalid_grant.
+    router.add(
+        this, "POST", QStringLiteral("/control/identity/revoke"), open, [this](SandboxRequest &r) {
+            bool ok = false;
+            const QJsonObject body = objectBody(r, &ok);
+            if (!ok)
+                return SandboxResponse::json(
+                    400,
+                    QJsonObject {
+                        {QStringLiteral("error"), QStringLiteral("body must be a JSON object")}});
+            const int revoked =
+                m_grants.revokeRefreshOf(body.value(QStringLiteral("flavor")).toString(),
+                                         body.value(QStringLiteral("upn")).toString());
+            return SandboxResponse::json(200, QJsonObject {{QStringLiteral("revoked"), revoked}});
+        });
 }
 
 SandboxResponse IdentityService::token(SandboxRequest &request, const QString &flavor, bool v1)

@@ -20,6 +20,8 @@ namespace cosell::sandbox {
 //   signature) GET|POST /sflogin/services/oauth2/authorize  Salesforce authorize (same behaviour)
 //   GET|PUT /control/identity                    IdentityConfig as JSON
 //   POST /control/identity/device                {"user_code":"...","upn":"...","deny":false}
+//   POST /control/identity/revoke                {"flavor":"entra"|"salesforce","upn":"..."}
+//                                                (both optional) → 200 {"revoked": n}
 // Token audience = the resource of the requested scope ("<resource>/.default").
 class IdentityService final : public SandboxService
 {

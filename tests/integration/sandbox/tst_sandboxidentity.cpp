@@ -321,6 +321,56 @@ private Q_SLOTS:
                  QStringLiteral("token expired"));
     }
 
+    // POST /control/identity/revoke: the refresh tokens of one flavor (and user) are refused
+    // from then on with invalid_grant; the others still work.
+    void revokedRefreshTokenIsInvalidGrant()
+    {
+        auto passwordGrant = [&](const QString &tokenUrl, const QString &upn) {
+            return m_http
+                .form(tokenUrl,
+                      {{QStringLiteral("grant_type"), QStringLiteral("password")},
+                       {QStringLiteral("client_id"), QStringLiteral("console")},
+                       {QStringLiteral("username"), upn},
+                       {QStringLiteral("password"), QStringLiteral("sandbox")},
+                       {QStringLiteral("scope"),
+                        QStringLiteral("https://api.partner.microsoft.com/.default "
+                                       "offline_access")}})
+                .object()
+                .value(QStringLiteral("refresh_token"))
+                .toString();
+        };
+        auto refresh = [&](const QString &tokenUrl, const QString &token) {
+            return m_http.form(tokenUrl,
+                               {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+                                {QStringLiteral("client_id"), QStringLiteral("console")},
+                                {QStringLiteral("refresh_token"), token}});
+        };
+        const QString salesforceUrl = url("/sflogin/services/oauth2/token");
+        const QString admin = passwordGrant(tokenUrl(), QStringLiteral("admin@partner.example"));
+        const QString seller = passwordGrant(tokenUrl(), QStringLiteral("seller@partner.example"));
+        const QString salesforce =
+            passwordGrant(salesforceUrl, QStringLiteral("admin@partner.example"));
+        QVERIFY(!admin.isEmpty() && !seller.isEmpty() && !salesforce.isEmpty());
+        QCOMPARE(refresh(tokenUrl(), admin).status, 200);
+
+        const auto revoked =
+            m_http.send("POST", url("/control/identity/revoke"),
+                        "{\"flavor\":\"entra\",\"upn\":\"admin@partner.example\"}");
+        QCOMPARE(revoked.status, 200);
+        QVERIFY(revoked.object().value(QStringLiteral("revoked")).toInt() >= 1);
+        const auto refused = refresh(tokenUrl(), admin);
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.object().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("invalid_grant"));
+        QCOMPARE(refresh(tokenUrl(), seller).status, 200);
+        QCOMPARE(refresh(salesforceUrl, salesforce).status, 200);
+
+        QCOMPARE(m_http.send("POST", url("/control/identity/revoke"), "{}").status, 200);
+        QCOMPARE(refresh(tokenUrl(), seller).status, 400);
+        QCOMPARE(refresh(salesforceUrl, salesforce).status, 400);
+        QCOMPARE(m_http.send("POST", url("/control/identity/revoke"), "[]").status, 400);
+    }
+
     void salesforceTokenHasInstanceUrl()
     {
         const auto token =
