@@ -34,6 +34,8 @@ int main(int argc, char *argv[])
                     production.start(options, std::move(done));
             }));
     QObject::connect(&syncd, &cosell::SyncdApp::finished, &app, &QCoreApplication::exit);
+    QObject::connect(&production, &cosell::SyncdBackend::signInLost, &syncd,
+                     &cosell::SyncdApp::signInLost);
     // --daemon with a [webhook] section: the fast path. Without it, or when the port cannot be
     // bound, the sweep still finds every change (later).
     cosell::SyncdWebhook webhook;

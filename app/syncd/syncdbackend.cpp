@@ -5,6 +5,16 @@
 
 namespace cosell {
 
+namespace {
+
+QString signInAgain()
+{
+    return QStringLiteral(". Sign in again in cosell-console (Setup), then start cosell-syncd "
+                          "again");
+}
+
+} // namespace
+
 void SyncdBackend::start(const SyncdOptions &options, SyncdApp::BackendCallback done)
 {
     auto config = loadSyncdConfig(options);
@@ -23,6 +33,16 @@ void SyncdBackend::start(const SyncdOptions &options, SyncdApp::BackendCallback 
     backend.cachePath = options.cachePath;
     backend.sync = options.sync;
     backend.connectionPrefix = QStringLiteral("syncd");
+    // Called in the engine's thread; this backend outlives the engine (main() owns both).
+    backend.signInRequired = [this](const QString &secretKey, const QString &reason) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, secretKey, reason] {
+                Q_EMIT signInLost(m_backend.signInRequiredMessage(secretKey, reason) + signInAgain()
+                                  + QStringLiteral("; cosell-syncd stops"));
+            },
+            Qt::QueuedConnection);
+    };
     m_backend.start(std::move(backend), [done](Result<SyncBackendFactory> factory) {
         if (factory) {
             done(std::move(factory).value());
@@ -30,8 +50,7 @@ void SyncdBackend::start(const SyncdOptions &options, SyncdApp::BackendCallback 
         }
         Error e = factory.error();
         if (e.kind == Error::Kind::Unauthorized)
-            e.message += QStringLiteral(". Sign in again in cosell-console (Setup), then start "
-                                        "cosell-syncd again");
+            e.message += signInAgain();
         e.message += QStringLiteral("; nothing was synced");
         done(e);
     });

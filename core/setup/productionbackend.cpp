@@ -35,7 +35,7 @@ TokenSourceMaker storedSignIn(std::shared_ptr<SecretStore> secrets, OAuthConfig 
                          [secretKey, signInRequired](const QString &reason) {
                              qCCritical(lcSetup).noquote()
                                  << "Sign-in required:" << secretKey << "was refused (" << reason
-                                 << "); sign in again in the console; the sync retries";
+                                 << "); sign in again in the console";
                              if (signInRequired)
                                  signInRequired(secretKey, reason);
                          });
@@ -109,16 +109,22 @@ void ProductionBackend::checkSignIn(OAuthTokenProvider &provider, const char *se
         Error e = token.error();
         if (e.kind == Error::Kind::Unauthorized) {
             m_refused = QLatin1String(secretKey);
-            e.message =
-                QStringLiteral("%1 sign-in required: the refresh token \"%2\" in %3 is "
-                               "missing, expired or revoked (%4)")
-                    .arg(service, QLatin1String(secretKey), m_secrets->description(), e.message);
+            e.message = signInRequiredMessage(m_refused, e.message);
         } else {
             e.message =
                 QStringLiteral("%1 sign-in could not be checked: %2").arg(service, e.message);
         }
         next(e);
     });
+}
+
+QString ProductionBackend::signInRequiredMessage(const QString &secretKey,
+                                                 const QString &reason) const
+{
+    return QStringLiteral("%1 sign-in required: the refresh token \"%2\" in %3 is missing, "
+                          "expired or revoked (%4)")
+        .arg(serviceName(m_options.config, secretKey), secretKey,
+             m_secrets ? m_secrets->description() : QString(), reason);
 }
 
 SyncBackendFactory ProductionBackend::factory() const

@@ -59,6 +59,9 @@ public:
     QString refusedSecretKey() const { return m_refused; }
     // "Partner Center", "Dynamics 365" or "Salesforce", for messages.
     static QString serviceName(const ProductionConfig &config, const QString &secretKey);
+    // "<service> sign-in required: the refresh token "<key>" in <store> is missing, expired
+    // or revoked (<reason>)": what start() fails with, and what to say of a later refusal.
+    QString signInRequiredMessage(const QString &secretKey, const QString &reason) const;
 
 private:
     void checkSignIn(OAuthTokenProvider &provider, const char *secretKey,

@@ -102,13 +102,30 @@ void SyncdApp::start(const QStringList &arguments)
     }
 }
 
+void SyncdApp::stopEngine()
+{
+    if (m_controller)
+        m_controller->stop(); // joins the sync thread; every state change was transactional
+    if (m_engine)
+        m_engine->stop();
+}
+
 void SyncdApp::requestStop()
 {
     if (m_controller) {
-        m_controller->stop(); // joins the sync thread; every state change was transactional
+        stopEngine();
         m_out << "stopped\n";
         finish(Ok);
     }
+}
+
+void SyncdApp::signInLost(const QString &message)
+{
+    if (m_finished)
+        return;
+    m_err << message << '\n';
+    stopEngine();
+    finish(SignInRequired);
 }
 
 int SyncdApp::printStatus()

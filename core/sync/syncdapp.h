@@ -24,7 +24,8 @@ class SyncEngine;
 // Exit codes (sysexits.h): 0 done; 64 usage; 65 the cache cannot be opened or read;
 // 70 the sync failed (a pass reported errors, or no backend could be built);
 // 77 sign-in required: a stored refresh token is missing, expired or revoked (the provider
-// failed with Error::Kind::Unauthorized; sign in again in the console); 78 the config file
+// failed with Error::Kind::Unauthorized, or signInLost() while syncing; sign in again in the
+// console); 78 the config file
 // lacks a required key or has a bad value (Error::Kind::Invalid from the provider). 77 and
 // 78 are not worth restarting the service for (systemd RestartPreventExitStatus=77 78).
 // `provider` builds the backend factory for the options (real connectors, or the sandbox
@@ -65,6 +66,10 @@ public:
 public Q_SLOTS:
     // What SIGTERM/SIGINT do: stop after the current transaction, keep every event.
     void requestStop();
+    // A refresh token was refused while syncing (revoked or expired: the token endpoint, not
+    // an API, said so), so every pass would fail from now on: stops as requestStop() does,
+    // with `message` (naming the secret to renew) and SignInRequired, as at start-up.
+    void signInLost(const QString &message);
 
 Q_SIGNALS:
     void finished(int exitCode);
@@ -74,6 +79,7 @@ Q_SIGNALS:
 
 private:
     void finish(int code);
+    void stopEngine();
     int printStatus();
     void runOnce();
     void runDaemon();

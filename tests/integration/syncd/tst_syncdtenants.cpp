@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "tests/integration/syncd/syncddaemon.h"
 #include "tests/integration/syncd/syncdsandbox.h"
 
 #include <QFileInfo>
@@ -15,7 +16,8 @@ namespace cosell::test {
 // opportunities in Dynamics 365 and Salesforce (the instance URL from the token response)
 // and keeps the rotated refresh token; a missing or refused refresh token is exit 77 with a
 // message naming the key, and nothing is synced; a config without a required key is exit 78
-// naming it; --dry-run prints the plan and writes nothing.
+// naming it; --dry-run prints the plan and writes nothing. A refresh token revoked while
+// --daemon runs stops it with 77 too.
 class TestSyncdTenants : public QObject
 {
     Q_OBJECT
@@ -131,6 +133,56 @@ private Q_SLOTS:
         // The refused token is left where it was for the admin to replace.
         QCOMPARE(m_world->storedSecret(QStringLiteral("partnercenter.refreshToken")),
                  QByteArray("revoked-refresh-token"));
+    }
+
+    // --daemon, and the CRM's refresh token is revoked while it runs: once its refresh is
+    // refused the daemon stops with 77 naming the secret to renew, instead of failing every
+    // pass forever. A transient token endpoint error and a single 401 from the API before
+    // that do not stop it.
+    void refreshTokenRevokedWhileTheDaemonRunsIsSignInRequired()
+    {
+        QVERIFY(m_world->writeSecrets(m_world->partnerCenterRefreshToken(),
+                                      m_world->salesforceRefreshToken()));
+        QVERIFY(!m_world
+                     ->writeConfig(QStringLiteral("salesforce"),
+                                   QStringLiteral("[sync]\nsweepIntervalSeconds=1\n"))
+                     .isEmpty());
+        SyncdDaemon daemon(m_world->dir() + QStringLiteral("/syncd.err"));
+        QVERIFY(daemon.start(
+            {QStringLiteral("--daemon"), QStringLiteral("--config"), m_world->configPath()}));
+        QVERIFY2(daemon.waitForOutput("pass ok", 120000), daemon.out().constData());
+
+        for (const auto &[pattern, status] :
+             {std::pair {"/salesforce/*", 401}, std::pair {"/sflogin/*", 503}}) {
+            const auto added =
+                m_world->control("POST", QStringLiteral("/faults"),
+                                 QJsonObject {{QStringLiteral("pattern"), QLatin1String(pattern)},
+                                              {QStringLiteral("status"), status},
+                                              {QStringLiteral("remaining"), 1}});
+            QVERIFY2(added.status == 201, added.body.constData());
+        }
+        const int passes = int(daemon.out().count("pass ok"));
+        QVERIFY2(daemon.waitForOutput("pass ok", 120000, passes + 3),
+                 QByteArray(daemon.out() + daemon.err().right(4000)).constData());
+        const auto left = m_world->control("GET", QStringLiteral("/faults"));
+        QVERIFY2(left.status == 200 && !left.body.contains("pattern"), left.body.constData());
+
+        const auto revoked = m_world->control(
+            "POST", QStringLiteral("/identity/revoke"),
+            QJsonObject {{QStringLiteral("flavor"), QStringLiteral("salesforce")}});
+        QVERIFY2(revoked.status == 200 && !revoked.body.contains("\"revoked\":0"),
+                 revoked.body.constData());
+        // Access tokens outlive the revocation: end them, so the next request needs a refresh.
+        QCOMPARE(m_world
+                     ->control("POST", QStringLiteral("/clock/advance"),
+                               QJsonObject {{QStringLiteral("seconds"), 7200}})
+                     .status,
+                 200);
+        QCOMPARE(daemon.waitForExit(120000), 77);
+        const QByteArray err = daemon.err();
+        QVERIFY2(err.contains("Salesforce sign-in required"), err.right(4000).constData());
+        QVERIFY2(err.contains("\"crm.refreshToken\""), err.right(4000).constData());
+        QVERIFY2(!err.contains("partnercenter.refreshToken\" in"), err.right(4000).constData());
     }
 
     void configWithoutARequiredKeyIsExit78()

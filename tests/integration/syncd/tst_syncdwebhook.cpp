@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "tests/integration/syncd/syncddaemon.h"
 #include "tests/integration/syncd/syncdsandbox.h"
 
 #include <QDeadlineTimer>
@@ -17,37 +18,17 @@ class TestSyncdWebhook : public QObject
     Q_OBJECT
 
     std::unique_ptr<SyncdSandbox> m_world;
-    std::unique_ptr<QProcess> m_syncd;
-    QByteArray m_out;
-
-    // Reads the daemon's stdout until it contains `text`.
-    bool waitForOutput(const QByteArray &text, int timeoutMs)
-    {
-        QDeadlineTimer deadline(timeoutMs);
-        while (!m_out.contains(text) && !deadline.hasExpired()) {
-            if (m_syncd->state() == QProcess::NotRunning)
-                break;
-            m_syncd->waitForReadyRead(int(qMin<qint64>(deadline.remainingTime(), 500)));
-            m_out += m_syncd->readAllStandardOutput();
-        }
-        m_out += m_syncd->readAllStandardOutput();
-        return m_out.contains(text);
-    }
+    std::unique_ptr<SyncdDaemon> m_syncd;
 
 private Q_SLOTS:
     void init()
     {
-        m_out.clear();
         m_world = std::make_unique<SyncdSandbox>();
         QVERIFY(m_world->start(0));
         QVERIFY(m_world->seedPartnerCenterOnly(30, 5));
     }
     void cleanup()
     {
-        if (m_syncd && m_syncd->state() != QProcess::NotRunning) {
-            m_syncd->kill();
-            m_syncd->waitForFinished(30000);
-        }
         m_syncd.reset();
         m_world.reset();
     }
@@ -72,17 +53,16 @@ private Q_SLOTS:
                 .arg(m_world->url("webhook.certificateHost"), rootPath);
         QVERIFY(!m_world->writeConfig(QStringLiteral("dynamics"), extra).isEmpty());
 
-        m_syncd = std::make_unique<QProcess>();
-        m_syncd->setStandardErrorFile(m_world->dir() + QStringLiteral("/syncd.err"));
-        m_syncd->start(
-            QStringLiteral(COSELL_SYNCD_EXE),
-            {QStringLiteral("--daemon"), QStringLiteral("--config"), m_world->configPath()});
-        QVERIFY(m_syncd->waitForStarted(30000));
-        QVERIFY2(waitForOutput("pass ok", 120000), m_out.constData());
-        QVERIFY2(waitForOutput("webhook http://127.0.0.1:", 30000), m_out.constData());
-        const qsizetype at = m_out.indexOf("webhook http://");
+        m_syncd = std::make_unique<SyncdDaemon>(m_world->dir() + QStringLiteral("/syncd.err"));
+        QVERIFY(m_syncd->start(
+            {QStringLiteral("--daemon"), QStringLiteral("--config"), m_world->configPath()}));
+        QVERIFY2(m_syncd->waitForOutput("pass ok", 120000), m_syncd->out().constData());
+        QVERIFY2(m_syncd->waitForOutput("webhook http://127.0.0.1:", 30000),
+                 m_syncd->out().constData());
+        const QByteArray &out = m_syncd->out();
+        const qsizetype at = out.indexOf("webhook http://");
         const QString url =
-            QString::fromUtf8(m_out.mid(at + 8, m_out.indexOf('\n', at) - at - 8)).trimmed();
+            QString::fromUtf8(out.mid(at + 8, out.indexOf('\n', at) - at - 8)).trimmed();
 
         // Partner Center is told where to call (the console's wizard does this in production).
         m_world->http().bearer.clear();
@@ -129,7 +109,6 @@ private Q_SLOTS:
         QDeadlineTimer deadline(60000);
         while (description != notes && !deadline.hasExpired()) {
             QTest::qWait(200); // polls the sandbox; the daemon is another process
-            m_out += m_syncd->readAllStandardOutput();
             QList<QJsonObject> opportunities;
             QVERIFY(m_world->crmOpportunities(QStringLiteral("dynamics"), &opportunities));
             for (const QJsonObject &o : std::as_const(opportunities)) {
@@ -142,11 +121,8 @@ private Q_SLOTS:
         QVERIFY2(deliveries.body.contains("referral-updated"), deliveries.body.constData());
 
         m_syncd->terminate(); // SIGTERM: a clean stop
-        QVERIFY(m_syncd->waitForFinished(30000));
-        m_out += m_syncd->readAllStandardOutput();
-        QCOMPARE(m_syncd->exitStatus(), QProcess::NormalExit);
-        QCOMPARE(m_syncd->exitCode(), 0);
-        QVERIFY2(m_out.contains("stopped"), m_out.constData());
+        QCOMPARE(m_syncd->waitForExit(30000), 0);
+        QVERIFY2(m_syncd->out().contains("stopped"), m_syncd->out().constData());
     }
 };
 
