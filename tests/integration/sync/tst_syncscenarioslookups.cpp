@@ -125,6 +125,41 @@ private Q_SLOTS:
         QCOMPARE(writesOfCleanPass(), 0);
     }
 
+    // After the referral reached Dynamics with its account and contact, a Partner Center edit
+    // of the notes alone is a plain PATCH: no change set, no lookup of account or contact.
+    void notesEditInPartnerCenterLooksNothingUp()
+    {
+        startDynamics();
+        if (QTest::currentTestFailed())
+            return;
+        std::optional<CrmRecordData> record;
+        sendNewReferral(QStringLiteral("Noord Notes BV"), &record);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(record.has_value(), "the referral did not reach Dynamics");
+        const QString referralId = record->fields.value(u"mspc_referralidentifier").toString();
+        auto current = wait<SideRecord>([&](auto done) { m_pc->get(referralId, done); });
+        QVERIFY(current.ok());
+        auto edited = wait<SideRecord>([&](auto done) {
+            m_pc->update(referralId, current->etag,
+                         QJsonObject {{QStringLiteral("notes"), QStringLiteral("Notes only")}},
+                         done);
+        });
+        QVERIFY(edited.ok());
+        m_sandbox->advanceSandboxClock(2);
+        const qint64 batches = m_sandbox->sandboxRequests(QStringLiteral("$batch"));
+        const qint64 patches = m_sandbox->sandboxRequests(QStringLiteral("PATCH /dataverse"));
+        QVERIFY(writesOfCleanPass() > 0);
+        QCOMPARE(m_sandbox->sandboxRequests(QStringLiteral("$batch")) - batches, qint64(0));
+        QCOMPARE(m_sandbox->sandboxRequests(QStringLiteral("PATCH /dataverse")) - patches,
+                 qint64(1));
+        const auto after = crmRecordFor(referralId);
+        QVERIFY(after.has_value());
+        QCOMPARE(after->fields.value(u"description").toString(), u"Notes only"_qs);
+        QCOMPARE(after->fields.value(u"_parentaccountid_value"),
+                 record->fields.value(u"_parentaccountid_value"));
+    }
+
     void referralReachesSalesforceWithAccountAndContact()
     {
         startSalesforce();
