@@ -105,29 +105,25 @@ void DynamicsConnector::resolveLookups(const QList<CrmWrite> &writes, QObject *c
             + QString::fromLatin1(QUrl::toPercentEncoding(select.join(u','), ","))
             + QStringLiteral("&$filter=")
             + QString::fromLatin1(QUrl::toPercentEncoding(terms.join(QStringLiteral(" or "))));
-        m_http.send(
-            request("GET", QStringLiteral("GET ") + set + QStringLiteral(" (lookup)"),
-                    resourceUrl(resource)),
-            context, [this, round, values, idField, done](Result<HttpResponse> response) {
-                auto json = jsonObjectOf(response);
-                if (!json) {
-                    round->error = json.error();
-                } else {
-                    for (const QJsonValue &row : json->value(QLatin1String("value")).toArray())
-                        for (const RelatedValue &v : values)
-                            if (!m_lookupCache.contains(v.key()) && v.matches(row.toObject()))
-                                m_lookupCache.insert(v.key(),
-                                                     row.toObject().value(idField).toString());
-                }
-                if (--round->pending > 0)
-                    return;
-                if (round->error) {
-                    for (qsizetype i = 0; i < round->writes.size(); ++i)
-                        if (!round->related.at(i).isEmpty())
-                            round->writes[i].error = round->error;
-                }
-                done(planLookups(std::move(round->writes), round->related));
-            });
+        m_http.send(request("GET", QStringLiteral("GET ") + set + QStringLiteral(" (lookup)"),
+                            resourceUrl(resource)),
+                    context, [this, round, values, idField, done](Result<HttpResponse> response) {
+                        auto json = jsonObjectOf(response);
+                        if (!json) {
+                            round->error = json.error();
+                        } else {
+                            RelatedValue::remember(json->value(QLatin1String("value")).toArray(),
+                                                   values, idField, &m_lookupCache);
+                        }
+                        if (--round->pending > 0)
+                            return;
+                        if (round->error) {
+                            for (qsizetype i = 0; i < round->writes.size(); ++i)
+                                if (!round->related.at(i).isEmpty())
+                                    round->writes[i].error = round->error;
+                        }
+                        done(planLookups(std::move(round->writes), round->related));
+                    });
     }
 }
 

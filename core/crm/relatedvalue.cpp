@@ -45,6 +45,17 @@ bool RelatedValue::matches(const QJsonObject &row) const
     return true;
 }
 
+void RelatedValue::remember(const QJsonArray &rows, const QList<RelatedValue> &values,
+                            const QString &idField, QHash<QString, QString> *cache)
+{
+    for (const QJsonValue &row : rows) {
+        for (const RelatedValue &v : values) {
+            if (!cache->contains(v.key()) && v.matches(row.toObject()))
+                cache->insert(v.key(), row.toObject().value(idField).toString());
+        }
+    }
+}
+
 bool RelatedValue::anyIn(const QJsonObject &fields)
 {
     for (auto it = fields.begin(); it != fields.end(); ++it)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -36,6 +37,10 @@ struct RelatedValue
     // Whether `row` (a found record) has every match value (case-insensitive for text).
     bool matches(const QJsonObject &row) const;
 
+    // Records in *cache (key() → the row's `idField`) each of `values` that one of `rows`
+    // (a lookup query's answer) matches, unless the cache already knows it.
+    static void remember(const QJsonArray &rows, const QList<RelatedValue> &values,
+                         const QString &idField, QHash<QString, QString> *cache);
     // Whether any member of `fields` is an object (a related value).
     static bool anyIn(const QJsonObject &fields);
     // Moves the related values out of `fields` into *related (relationship → table through

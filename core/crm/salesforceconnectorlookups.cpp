@@ -112,11 +112,8 @@ void SalesforceConnector::resolveLookups(
                  if (!json) {
                      round->queryError = json.error();
                  } else {
-                     for (const QJsonValue &row : json->value(QLatin1String("records")).toArray())
-                         for (const RelatedValue &v : values)
-                             if (!m_lookupCache.contains(v.key()) && v.matches(row.toObject()))
-                                 m_lookupCache.insert(v.key(),
-                                                      row.toObject().value(u"Id").toString());
+                     RelatedValue::remember(json->value(QLatin1String("records")).toArray(), values,
+                                            QStringLiteral("Id"), &m_lookupCache);
                  }
                  if (--round->pending > 0)
                      return;
