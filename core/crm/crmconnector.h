@@ -62,6 +62,9 @@ struct CrmWriteResult
     // batch. Missing when the connector could not (Dataverse: a row closed after its write);
     // read it with get() then.
     std::optional<CrmRecordData> record;
+    // Decisions the connector made for this write that its fields do not show (a related value
+    // left unbound and why), for the caller's audit trail.
+    QStringList notes;
 };
 
 // The answer of a batch of one write as that one write's id or error: a single create,

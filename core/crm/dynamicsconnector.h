@@ -114,6 +114,7 @@ private:
         CrmWrite write;
         QList<DynamicsBatchOperation> before;
         QStringList createdKeys; // RelatedValue keys cached for rows `before` creates
+        QStringList notes; // CrmWriteResult::notes
         std::optional<Error> error;
     };
     // Finds the related rows of `writes` (GETs with $filter, cached until the next sweep),

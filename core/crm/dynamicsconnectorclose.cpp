@@ -131,7 +131,7 @@ void DynamicsConnector::writeBatch(const QList<CrmWrite> &writes, QObject *conte
         QList<ResolvedWrite> plain;
         plain.reserve(writes.size());
         for (const CrmWrite &w : writes)
-            plain.append(ResolvedWrite {w, {}, {}, {}});
+            plain.append(ResolvedWrite {w, {}, {}, {}, {}});
         writeResolved(std::move(plain), context, std::move(done));
         return;
     }
@@ -174,6 +174,8 @@ void DynamicsConnector::writeResolved(QList<ResolvedWrite> writes, QObject *cont
                 else
                     results[sent.at(k)] = written->at(k);
             }
+            for (qsizetype i = 0; i < writes.size(); ++i)
+                results[i].notes = writes.at(i).notes;
             // Rows a failed change set was to create do not exist: forget their ids.
             for (qsizetype i = 0; i < writes.size(); ++i)
                 if (results.at(i).error)

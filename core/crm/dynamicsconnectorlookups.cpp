@@ -147,6 +147,7 @@ DynamicsConnector::planLookups(QList<ResolvedWrite> writes,
             const QString key = v.key();
             if (key.isEmpty()) { // a new row for each write otherwise
                 qCWarning(lcDynamics).noquote() << v.unboundMessage();
+                w.notes << v.unboundMessage();
                 continue;
             }
             QString id = m_lookupCache.value(key);

@@ -51,8 +51,9 @@ struct SalesforceConnectorConfig
     // by when the mapping names none, and the objects a missing record is created in.
     QHash<QString, QString> relatedObjects {{QStringLiteral("Account"), QStringLiteral("Account")},
                                             {QStringLiteral("Contact"), QStringLiteral("Contact")}};
-    QHash<QString, QStringList> relatedMatch {{QStringLiteral("Account"), {QStringLiteral("Name")}},
-                                              {QStringLiteral("Contact"), {QStringLiteral("Email")}}};
+    QHash<QString, QStringList> relatedMatch {
+        {QStringLiteral("Account"), {QStringLiteral("Name")}},
+        {QStringLiteral("Contact"), {QStringLiteral("Email")}}};
     QStringList relatedCreatable {QStringLiteral("Account"), QStringLiteral("Contact")};
     // Related values per lookup query (WHERE (…) OR (…); about 100 URL characters each, and
     // Salesforce advises URIs under 16,384 characters).
@@ -165,8 +166,9 @@ private:
     // through sObject Collections (accounts, then contacts linked to them), then written as
     // reference fields; ids cached until the next changesSince. A write whose related record
     // cannot be found or created gets that error.
-    void resolveLookups(const QList<CrmWrite> &writes, QObject *context,
-                        std::function<void(QList<CrmWrite>, QList<std::optional<Error>>)> done);
+    void resolveLookups(
+        const QList<CrmWrite> &writes, QObject *context,
+        std::function<void(QList<CrmWrite>, QList<std::optional<Error>>, QList<QStringList>)> done);
     void createRelated(std::shared_ptr<LookupRound> round, QObject *context);
     void finishLookups(std::shared_ptr<LookupRound> round);
     void writeBatchResolved(const QList<CrmWrite> &writes, QObject *context,

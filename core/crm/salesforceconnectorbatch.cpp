@@ -42,8 +42,9 @@ void SalesforceConnector::writeBatch(const QList<CrmWrite> &writes, QObject *con
         return;
     }
     resolveLookups(writes, context,
-                   [this, context, done = std::move(done)](
-                       QList<CrmWrite> resolved, QList<std::optional<Error>> errors) {
+                   [this, context, done = std::move(done)](QList<CrmWrite> resolved,
+                                                           QList<std::optional<Error>> errors,
+                                                           QList<QStringList> notes) {
                        // Writes whose related records failed are not sent.
                        QList<CrmWrite> ok;
                        QList<qsizetype> at;
@@ -55,7 +56,7 @@ void SalesforceConnector::writeBatch(const QList<CrmWrite> &writes, QObject *con
                        const qsizetype n = resolved.size();
                        writeBatchResolved(
                            ok, context,
-                           [n, at, errors, done](Result<QList<CrmWriteResult>> written) {
+                           [n, at, errors, notes, done](Result<QList<CrmWriteResult>> written) {
                                if (!written) {
                                    done(written.error());
                                    return;
@@ -65,6 +66,8 @@ void SalesforceConnector::writeBatch(const QList<CrmWrite> &writes, QObject *con
                                    results[i].error = errors.at(i);
                                for (qsizetype k = 0; k < at.size(); ++k)
                                    results[at.at(k)] = written->at(k);
+                               for (qsizetype i = 0; i < n; ++i)
+                                   results[i].notes = notes.at(i);
                                done(std::move(results));
                            });
                    });

@@ -45,15 +45,16 @@ struct SalesforceConnector::LookupRound
     QList<CrmWrite> writes;
     QList<QList<RelatedValue>> related;
     QList<std::optional<Error>> errors;
+    QList<QStringList> notes; // CrmWriteResult::notes
     qsizetype pending = 0;
     std::optional<Error> queryError;
     QStringList objectsToCreate; // creation: objects still to create in (Account first)
-    std::function<void(QList<CrmWrite>, QList<std::optional<Error>>)> done;
+    std::function<void(QList<CrmWrite>, QList<std::optional<Error>>, QList<QStringList>)> done;
 };
 
 void SalesforceConnector::resolveLookups(
     const QList<CrmWrite> &writes, QObject *context,
-    std::function<void(QList<CrmWrite>, QList<std::optional<Error>>)> done)
+    std::function<void(QList<CrmWrite>, QList<std::optional<Error>>, QList<QStringList>)> done)
 {
     auto round = std::make_shared<LookupRound>();
     round->done = std::move(done);
@@ -78,6 +79,7 @@ void SalesforceConnector::resolveLookups(
         round->writes.append(resolved);
         round->related.append(related);
         round->errors.append(std::nullopt);
+        round->notes.append(QStringList());
     }
     QList<std::pair<QString, QList<RelatedValue>>> queries;
     const int chunk = std::max(1, m_config.lookupsPerQuery);
@@ -232,6 +234,7 @@ void SalesforceConnector::finishLookups(std::shared_ptr<LookupRound> round)
             const QString key = v.key();
             if (key.isEmpty()) { // a new record for each write otherwise
                 qCWarning(lcSalesforce).noquote() << v.unboundMessage();
+                round->notes[i] << v.unboundMessage();
                 continue;
             }
             const QString id = m_lookupCache.value(key);
@@ -243,7 +246,7 @@ void SalesforceConnector::finishLookups(std::shared_ptr<LookupRound> round)
             round->writes[i].fields.insert(referenceField(v.relationship), id);
         }
     }
-    round->done(std::move(round->writes), std::move(round->errors));
+    round->done(std::move(round->writes), std::move(round->errors), std::move(round->notes));
 }
 
 } // namespace cosell

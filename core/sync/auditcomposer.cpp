@@ -53,13 +53,16 @@ std::optional<AuditDraft> AuditComposer::forDecision(const PlanItem &item)
 }
 
 AuditDraft AuditComposer::forWrite(const PlannedWrite &write, const QJsonObject &before,
-                                   const QString &requestId)
+                                   const QString &requestId, const QStringList &notes)
 {
     AuditDraft d;
     d.action = QStringLiteral("write.%1.%2").arg(toString(write.target), toString(write.operation));
     d.subject = subjectOf(write.referralId, write.crmId);
     d.requestId = requestId;
-    d.message = write.message;
+    QStringList message = notes;
+    if (!write.message.isEmpty())
+        message.prepend(write.message);
+    d.message = message.join(QLatin1String("; "));
     for (auto it = write.changes.begin(); it != write.changes.end(); ++it) {
         const QJsonValue was = before.value(it.key());
         d.changes.append(

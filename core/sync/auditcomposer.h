@@ -20,9 +20,10 @@ class AuditComposer final
 public:
     // A plan item that does something (skipped items and no-op updates give nothing).
     static std::optional<AuditDraft> forDecision(const PlanItem &item);
-    // A write that went through. `before` holds the target's values before the write.
+    // A write that went through. `before` holds the target's values before the write; `notes`
+    // what the write decided beyond them (SideRecord::writeNotes), added to the message.
     static AuditDraft forWrite(const PlannedWrite &write, const QJsonObject &before,
-                               const QString &requestId = {});
+                               const QString &requestId = {}, const QStringList &notes = {});
     static AuditDraft forFailure(const PlannedWrite &write, const Error &error,
                                  const OutboxRetryPolicy::Decision &decision);
     static QString subjectOf(const QString &referralId, const QString &crmId);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/sync/crmside.h"
 
+#include "core/crm/relatedvalue.h"
 #include "core/model/crmsystem.h"
 
 #include <QJsonValue>
@@ -120,6 +121,15 @@ void CrmSide::create(const CreateRequest &request, Callback<SideRecord> done)
 {
     const QJsonObject fields =
         forWrite(m_mapper->toCrm(request.values, MappingStage::Create).fields);
+    if (RelatedValue::anyIn(fields)) {
+        CrmWrite w;
+        w.kind = request.linkedId.isEmpty() ? CrmWrite::Kind::Create
+                                            : CrmWrite::Kind::UpsertByReferralId;
+        w.referralId = request.linkedId;
+        w.fields = fields;
+        writeRelated(w, std::move(done));
+        return;
+    }
     auto fetch = [this, done](Result<QString> r) {
         if (!r)
             done(r.error());
@@ -168,7 +178,9 @@ void CrmSide::createMany(const QList<CreateRequest> &requests,
             state->pending = n;
             for (qsizetype i = 0; i < n; ++i) {
                 const CrmWriteResult w = i < r->size() ? r->at(i) : CrmWriteResult {};
-                auto finishOne = [state, i, done](Result<SideRecord> one) {
+                auto finishOne = [state, i, done, notes = w.notes](Result<SideRecord> one) {
+                    if (one)
+                        one.value().writeNotes = notes;
                     state->results[i] = std::move(one);
                     if (--state->pending == 0)
                         done(state->results);
@@ -193,6 +205,10 @@ void CrmSide::createMany(const QList<CreateRequest> &requests,
 void CrmSide::updateWith(const CrmRecordData &record, const QJsonObject &changes,
                          Callback<SideRecord> done)
 {
+    if (RelatedValue::anyIn(changes)) {
+        writeRelated(CrmWrite::updateOf(record, changes), std::move(done));
+        return;
+    }
     const QString id = record.id;
     m_connector.update(record, changes, m_context.get(), [this, id, done](Status s) {
         if (!s)
@@ -200,6 +216,26 @@ void CrmSide::updateWith(const CrmRecordData &record, const QJsonObject &changes
         else
             get(id, done);
     });
+}
+
+void CrmSide::writeRelated(const CrmWrite &write, Callback<SideRecord> done)
+{
+    m_connector.writeBatch(
+        {write}, m_context.get(), [this, write, done](Result<QList<CrmWriteResult>> r) {
+            const QStringList notes = r && !r->isEmpty() ? r->first().notes : QStringList();
+            auto fetch = [this, write, done, notes](Result<QString> id) {
+                if (!id) {
+                    done(id.error());
+                    return;
+                }
+                get(id->isEmpty() ? write.id : *id, [done, notes](Result<SideRecord> read) {
+                    if (read)
+                        read.value().writeNotes = notes;
+                    done(std::move(read));
+                });
+            };
+            singleWriteResult(std::move(fetch))(std::move(r));
+        });
 }
 
 void CrmSide::update(const QString &id, const QString &etag, const QJsonObject &changes,

@@ -67,6 +67,9 @@ private:
     QJsonObject forWrite(QJsonObject fields) const;
     void updateWith(const CrmRecordData &record, const QJsonObject &changes,
                     Callback<SideRecord> done);
+    // A write with related values as a batch of one (the connectors send those through
+    // writeBatch anyway), so its notes reach the record: then get.
+    void writeRelated(const CrmWrite &write, Callback<SideRecord> done);
 
     CrmConnector &m_connector;
     std::shared_ptr<const RecordMapper> m_mapper;

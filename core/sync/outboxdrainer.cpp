@@ -250,7 +250,8 @@ Status OutboxDrainer::applySuccess(const SyncStore::OutboxRow &row, const SideRe
     PlannedWrite done = w;
     done.referralId = referralId;
     done.crmId = crmId;
-    if (Status s = audit(AuditComposer::forWrite(done, before ? before->values : QJsonObject {}));
+    if (Status s = audit(AuditComposer::forWrite(done, before ? before->values : QJsonObject {}, {},
+                                                 record.writeNotes));
         !s)
         return s;
 

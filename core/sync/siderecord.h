@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace cosell {
 
@@ -28,6 +29,9 @@ struct SideRecord
     // Microsoft and not yet accepted, whose edits stay in the CRM.
     bool onHold = false;
     bool deleted = false; // a change feed may report deletions
+    // A record answered by a write: what the write decided that the values do not show (CRM:
+    // CrmWriteResult::notes, a related value left unbound), for the write's audit entry.
+    QStringList writeNotes;
 };
 
 } // namespace cosell

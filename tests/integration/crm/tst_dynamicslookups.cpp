@@ -172,6 +172,10 @@ private Q_SLOTS:
             QVERIFY(opportunity);
             QVERIFY(opportunity->fields.value(u"_parentaccountid_value").toString().isEmpty());
             QVERIFY(opportunity->fields.value(u"_parentcontactid_value").toString().isEmpty());
+            // The decision reaches the caller for its audit trail.
+            QCOMPARE(r.notes.size(), 2);
+            QVERIFY(r.notes.filter(u"parentaccountid left unbound"_qs).size() == 1);
+            QVERIFY(r.notes.filter(u"parentcontactid left unbound"_qs).size() == 1);
         }
         QCOMPARE(store().table(u"accounts"_qs)->size(), accountsBefore);
         QCOMPARE(store().table(u"contacts"_qs)->size(), contactsBefore);

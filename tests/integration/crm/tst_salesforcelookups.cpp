@@ -203,6 +203,10 @@ private Q_SLOTS:
             QVERIFY(opportunity);
             QVERIFY(opportunity->fields.value(u"AccountId").toString().isEmpty());
             QVERIFY(opportunity->fields.value(u"ContactId").toString().isEmpty());
+            // The decision reaches the caller for its audit trail.
+            QCOMPARE(r.notes.size(), 2);
+            QVERIFY(r.notes.filter(u"Account left unbound"_qs).size() == 1);
+            QVERIFY(r.notes.filter(u"Contact left unbound"_qs).size() == 1);
         }
         QCOMPARE(store().table(u"Account"_qs)->size(), accountsBefore);
         QCOMPARE(store().table(u"Contact"_qs)->size(), contactsBefore);

@@ -7,6 +7,7 @@
 #include "tests/integration/sync/syncscenariofixture.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTest>
 
 namespace cosell::test {
@@ -29,8 +30,9 @@ class TestSyncScenariosLookups : public SyncScenarioFixture
     // referral is one the sync sends to the CRM.
     void startDynamics() { m_connector = startWithDynamics(11); }
     void startSalesforce() { m_connector = startWithSalesforce(13); }
-    // A new referral in Partner Center for a customer no CRM knows yet; returns its id.
-    QString createReferral(const QString &customer)
+    // A new referral in Partner Center for a customer no CRM knows yet, its contact with
+    // `email` (none when empty); returns its id.
+    QString createReferral(const QString &customer, const QString &email)
     {
         QJsonObject body = seededReferralCopy();
         if (body.isEmpty())
@@ -43,12 +45,12 @@ class TestSyncScenariosLookups : public SyncScenarioFixture
         address.insert(QStringLiteral("postalCode"), QStringLiteral("1012 AB"));
         address.insert(QStringLiteral("city"), QStringLiteral("Amsterdam"));
         profile.insert(QStringLiteral("address"), address);
-        profile.insert(QStringLiteral("team"),
-                       QJsonArray {QJsonObject {
-                           {QStringLiteral("firstName"), QStringLiteral("Ida")},
-                           {QStringLiteral("lastName"), QStringLiteral("Noord")},
-                           {QStringLiteral("email"), QStringLiteral("ida@noord.example")},
-                           {QStringLiteral("phoneNumber"), QStringLiteral("+31 20 000 0000")}}});
+        QJsonObject contact {{QStringLiteral("firstName"), QStringLiteral("Ida")},
+                             {QStringLiteral("lastName"), QStringLiteral("Noord")},
+                             {QStringLiteral("phoneNumber"), QStringLiteral("+31 20 000 0000")}};
+        if (!email.isEmpty())
+            contact.insert(QStringLiteral("email"), email);
+        profile.insert(QStringLiteral("team"), QJsonArray {contact});
         body.insert(QStringLiteral("customerProfile"), profile);
         return postReferral(body);
     }
@@ -69,10 +71,11 @@ class TestSyncScenariosLookups : public SyncScenarioFixture
     }
     // A new referral for `customer` in Partner Center, then the pass that sends it: into *record
     // its CRM record, if it got there. Fails the test when a step fails.
-    void sendNewReferral(const QString &customer, std::optional<CrmRecordData> *record)
+    void sendNewReferral(const QString &customer, std::optional<CrmRecordData> *record,
+                         const QString &email = QStringLiteral("ida@noord.example"))
     {
         QVERIFY(writesOfCleanPass() >= 0);
-        const QString referralId = createReferral(customer);
+        const QString referralId = createReferral(customer, email);
         QVERIFY(!referralId.isEmpty());
         m_sandbox->advanceSandboxClock(2);
         QVERIFY(writesOfCleanPass() > 0);
@@ -158,6 +161,31 @@ private Q_SLOTS:
         QCOMPARE(after->fields.value(u"description").toString(), u"Notes only"_qs);
         QCOMPARE(after->fields.value(u"_parentaccountid_value"),
                  record->fields.value(u"_parentaccountid_value"));
+    }
+
+    // A referral whose contact has no email reaches Dynamics without a contact (nothing to find
+    // one by), and the audit entry of that write says which lookup was left unbound and why.
+    void contactWithoutEmailLeftUnboundIsInTheAuditTrail()
+    {
+        startDynamics();
+        if (QTest::currentTestFailed())
+            return;
+        const QRegularExpression unbound(u"parentcontactid left unbound, no contacts record "
+                                         "created: the write has no emailaddress1"_qs);
+        QTest::ignoreMessage(QtWarningMsg, unbound);
+        std::optional<CrmRecordData> record;
+        sendNewReferral(QStringLiteral("Noord Anonymous BV"), &record, QString());
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(record.has_value(), "the referral did not reach Dynamics");
+        QVERIFY(record->fields.value(u"_parentcontactid_value").toString().isEmpty());
+        QVERIFY(!record->fields.value(u"_parentaccountid_value").toString().isEmpty());
+        const QString referralId = record->fields.value(u"mspc_referralidentifier").toString();
+        QStringList entries;
+        for (const AuditDraft &entry : m_store->audit())
+            if (entry.subject.contains(referralId) && entry.action.startsWith(u"write.crm."))
+                entries << entry.message;
+        QVERIFY2(!entries.filter(unbound).isEmpty(), qPrintable(entries.join(u" | ")));
     }
 
     void referralReachesSalesforceWithAccountAndContact()
