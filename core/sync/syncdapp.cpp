@@ -231,7 +231,14 @@ void SyncdApp::runOnce()
             for (const QString &e : r.errors)
                 m_err << "error: " << e << '\n';
             m_engine->stop();
-            finish(ok ? Ok : SyncFailed);
+            if (ok) {
+                finish(Ok);
+                return;
+            }
+            // A pass failed by a refused sign-in: the refusal's signInLost was queued before
+            // the pass ended. Queue behind it, so it ends the run with 77 and its message.
+            QMetaObject::invokeMethod(
+                this, [this] { finish(SyncFailed); }, Qt::QueuedConnection);
         });
         m_engine->start();
         if (SyncEngine::toString(m_engine->state()) == QLatin1String("error")) {

@@ -135,6 +135,38 @@ private Q_SLOTS:
                  QByteArray("revoked-refresh-token"));
     }
 
+    // --once, and the CRM's token endpoint refuses the refresh of the pass (after the start-up
+    // check passed): the run ends with 77 and the sign-in message, not with 70 for the pass.
+    void refreshRefusedDuringOncePassIsSignInRequired()
+    {
+        QVERIFY(m_world->writeSecrets(m_world->partnerCenterRefreshToken(),
+                                      m_world->salesforceRefreshToken()));
+        QVERIFY(!m_world->writeConfig(QStringLiteral("salesforce")).isEmpty());
+        // The start-up check's refresh is held back, so the refusal is in place before the
+        // engine's own refresh (its providers are new) asks.
+        const auto held =
+            m_world->control("POST", QStringLiteral("/faults"),
+                             QJsonObject {{QStringLiteral("pattern"), QStringLiteral("/sflogin/*")},
+                                          {QStringLiteral("delayMs"), 3000},
+                                          {QStringLiteral("remaining"), 1}});
+        QVERIFY2(held.status == 201, held.body.constData());
+        SyncdDaemon run(m_world->dir() + QStringLiteral("/syncd.err"));
+        QVERIFY(run.start(once()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !m_world->control("GET", QStringLiteral("/faults")).body.contains("sflogin"), 60000);
+        const auto refused =
+            m_world->control("POST", QStringLiteral("/faults"),
+                             QJsonObject {{QStringLiteral("pattern"), QStringLiteral("/sflogin/*")},
+                                          {QStringLiteral("status"), 401},
+                                          {QStringLiteral("remaining"), 1}});
+        QVERIFY2(refused.status == 201, refused.body.constData());
+        QCOMPARE(run.waitForExit(120000), 77);
+        const QByteArray err = run.err();
+        QVERIFY2(run.out().contains("pass:"), QByteArray(run.out() + err.right(4000)).constData());
+        QVERIFY2(err.contains("Salesforce sign-in required"), err.right(4000).constData());
+        QVERIFY2(err.contains("\"crm.refreshToken\""), err.right(4000).constData());
+    }
+
     // --daemon, and the CRM's refresh token is revoked while it runs: once its refresh is
     // refused the daemon stops with 77 naming the secret to renew, instead of failing every
     // pass forever. A transient token endpoint error and a single 401 from the API before
