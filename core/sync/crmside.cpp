@@ -152,14 +152,21 @@ void CrmSide::createMany(const QList<CreateRequest> &requests,
                                             : CrmWrite::Kind::UpsertByReferralId;
         w.referralId = request.linkedId;
         w.fields = forWrite(m_mapper->toCrm(request.values, MappingStage::Create).fields);
-        // The engine stores etags and values as the CRM has them: the connector answers the
-        // records with the batch instead of a GET each.
-        w.returnRecord = true;
         writes.append(std::move(w));
     }
-    const qsizetype n = requests.size();
+    writeBatch(std::move(writes), std::move(done));
+}
+
+void CrmSide::writeBatch(QList<CrmWrite> writes,
+                         std::function<void(QList<Result<SideRecord>>)> done)
+{
+    // The engine stores etags and values as the CRM has them: the connector answers the
+    // records with the batch instead of a GET each.
+    for (CrmWrite &w : writes)
+        w.returnRecord = true;
     m_connector.writeBatch(
-        writes, m_context.get(), [this, n, done](Result<QList<CrmWriteResult>> r) {
+        writes, m_context.get(), [this, writes, done](Result<QList<CrmWriteResult>> r) {
+            const qsizetype n = writes.size();
             if (!r) {
                 done(QList<Result<SideRecord>>(n, r.error()));
                 return;
@@ -185,10 +192,12 @@ void CrmSide::createMany(const QList<CreateRequest> &requests,
                     if (--state->pending == 0)
                         done(state->results);
                 };
+                // An update's answer may name no id: the record is the one written.
+                const QString id = w.id.isEmpty() ? writes.at(i).id : w.id;
                 if (!w.error && w.record) {
                     finishOne(toSideRecord(*w.record));
-                } else if (!w.error && !w.id.isEmpty()) {
-                    get(w.id, finishOne); // the connector could not answer this one
+                } else if (!w.error && !id.isEmpty()) {
+                    get(id, finishOne); // the connector could not answer this one
                 } else {
                     Error e = w.error.value_or(Error {});
                     if (!w.error) {
@@ -220,22 +229,8 @@ void CrmSide::updateWith(const CrmRecordData &record, const QJsonObject &changes
 
 void CrmSide::writeRelated(const CrmWrite &write, Callback<SideRecord> done)
 {
-    m_connector.writeBatch(
-        {write}, m_context.get(), [this, write, done](Result<QList<CrmWriteResult>> r) {
-            const QStringList notes = r && !r->isEmpty() ? r->first().notes : QStringList();
-            auto fetch = [this, write, done, notes](Result<QString> id) {
-                if (!id) {
-                    done(id.error());
-                    return;
-                }
-                get(id->isEmpty() ? write.id : *id, [done, notes](Result<SideRecord> read) {
-                    if (read)
-                        read.value().writeNotes = notes;
-                    done(std::move(read));
-                });
-            };
-            singleWriteResult(std::move(fetch))(std::move(r));
-        });
+    writeBatch({write},
+               [done](QList<Result<SideRecord>> results) { done(std::move(results.first())); });
 }
 
 void CrmSide::update(const QString &id, const QString &etag, const QJsonObject &changes,

@@ -67,8 +67,11 @@ private:
     QJsonObject forWrite(QJsonObject fields) const;
     void updateWith(const CrmRecordData &record, const QJsonObject &changes,
                     Callback<SideRecord> done);
+    // `writes` through the connector's batch, each answered as the record written (read with
+    // the batch where the connector can, else with a get) with the connector's notes.
+    void writeBatch(QList<CrmWrite> writes, std::function<void(QList<Result<SideRecord>>)> done);
     // A write with related values as a batch of one (the connectors send those through
-    // writeBatch anyway), so its notes reach the record: then get.
+    // writeBatch anyway), so its notes reach the record.
     void writeRelated(const CrmWrite &write, Callback<SideRecord> done);
 
     CrmConnector &m_connector;

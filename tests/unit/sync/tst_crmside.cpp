@@ -147,11 +147,22 @@ public:
         QList<CrmWriteResult> results;
         for (const CrmWrite &w : writes) {
             CrmWriteResult r;
-            if (w.kind == CrmWrite::Kind::UpsertByReferralId)
+            if (w.kind == CrmWrite::Kind::UpsertByReferralId) {
                 r.id = upsert(w.referralId, w.fields);
-            else
+            } else if (w.kind == CrmWrite::Kind::Update) {
+                CrmRecordData target;
+                target.id = w.id;
+                target.etag = w.etag;
+                r.error = apply(target, w.fields);
+                r.id = w.id;
+            } else {
                 r.id = put(w.fields);
-            if (w.returnRecord && answerRecords)
+            }
+            // A related value is bound by the connector: say so, as the real ones may.
+            for (auto f = w.fields.begin(); f != w.fields.end(); ++f)
+                if (f.value().isObject())
+                    r.notes << QStringLiteral("bound ") + f.key();
+            if (w.returnRecord && answerRecords && !r.error)
                 r.record = records.value(r.id);
             results.append(r);
         }
@@ -299,6 +310,23 @@ private Q_SLOTS:
             QCOMPARE(results->at(i)->linkedId, QStringLiteral("ref-c%1").arg(i));
             QCOMPARE(results->at(i)->etag, m_crm->records.value(results->at(i)->id).etag);
         }
+    }
+
+    // Related values (the customer account) go through the connector's batch: the record comes
+    // back with it, with the connector's notes, and is not read again.
+    void createWithRelatedValuesIsOneBatchAndNoRead()
+    {
+        QJsonObject values = canonical(QStringLiteral("Related"));
+        values.insert(QStringLiteral("customerName"), QStringLiteral("Contoso"));
+        auto created = wait<SideRecord>([&](auto done) {
+            m_side->create({values, QStringLiteral("ref-r1")}, done);
+        });
+        QVERIFY(created.ok());
+        QCOMPARE(m_crm->batchCalls, 1);
+        QCOMPARE(m_crm->gets, 0);
+        QCOMPARE(created->linkedId, QStringLiteral("ref-r1"));
+        QCOMPARE(created->etag, m_crm->records.value(created->id).etag);
+        QCOMPARE(created->writeNotes, QStringList {QStringLiteral("bound parentaccountid")});
     }
 
     void updateWithStaleEtagIsAConflict()
