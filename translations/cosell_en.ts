@@ -123,6 +123,10 @@
         <source>Sign in again: %1 refused the saved sign-in, or none is saved. Run the setup wizard (File › Run setup wizard…).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Partner Center</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cosell::ConsoleOptions</name>
@@ -1238,6 +1242,10 @@ Go back and check the sign-ins, then plan again.</source>
     </message>
     <message>
         <source>Sync engine: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the sign-ins…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -123,6 +123,10 @@
         <source>Sign in again: %1 refused the saved sign-in, or none is saved. Run the setup wizard (File › Run setup wizard…).</source>
         <translation>請重新登入：%1 拒絕了已儲存的登入，或尚未儲存任何登入。請執行設定精靈（檔案 › 執行設定精靈…）。</translation>
     </message>
+    <message>
+        <source>Partner Center</source>
+        <translation>合作夥伴中心</translation>
+    </message>
 </context>
 <context>
     <name>cosell::ConsoleOptions</name>
@@ -1239,6 +1243,10 @@ Go back and check the sign-ins, then plan again.</source>
     <message>
         <source>Sync engine: %1</source>
         <translation>同步引擎：%1</translation>
+    </message>
+    <message>
+        <source>Checking the sign-ins…</source>
+        <translation>正在檢查登入…</translation>
     </message>
 </context>
 <context>

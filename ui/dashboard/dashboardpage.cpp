@@ -76,8 +76,7 @@ DashboardPage::DashboardPage(QWidget *parent)
 void DashboardPage::setState(SyncEngine::State state)
 {
     m_state = state;
-    showStateIcon();
-    m_stateText->setText(SyncStateIndicator::textFor(state));
+    showState();
     m_syncNow->setEnabled(state == SyncEngine::State::Idle || state == SyncEngine::State::Error);
     if (state != SyncEngine::State::Syncing)
         m_progressText->clear();
@@ -87,14 +86,24 @@ void DashboardPage::setProblem(const QString &problem)
 {
     m_problemText->setText(problem);
     m_problemText->setVisible(!problem.isEmpty());
-    showStateIcon();
+    showState();
 }
 
-void DashboardPage::showStateIcon()
+void DashboardPage::setCheckingSignIn(bool checking)
 {
+    m_checkingSignIn = checking;
+    showState();
+}
+
+void DashboardPage::showState()
+{
+    const bool checking = m_checkingSignIn && m_state == SyncEngine::State::Stopped;
+    m_stateText->setText(checking ? SyncStateIndicator::checkingSignInText()
+                                  : SyncStateIndicator::textFor(m_state));
     // A problem is an error whatever the engine's state (there may be no engine at all).
-    const SyncEngine::State shown =
-        m_problemText->text().isEmpty() ? m_state : SyncEngine::State::Error;
+    SyncEngine::State shown = checking ? SyncEngine::State::Syncing : m_state;
+    if (!m_problemText->text().isEmpty())
+        shown = SyncEngine::State::Error;
     const int side = m_stateText->fontMetrics().height();
     m_stateIcon->setPixmap(QIcon(SyncStateIndicator::iconPathFor(shown)).pixmap(side, side));
 }

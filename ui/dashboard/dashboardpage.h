@@ -25,14 +25,17 @@ public Q_SLOTS:
     void setProgress(qint64 done, qint64 total);
     // Why the sync cannot run, shown under the state until cleared with an empty text.
     void setProblem(const QString &problem);
+    // The sign-ins are being checked before an engine exists: said instead of "stopped".
+    void setCheckingSignIn(bool checking);
 
 Q_SIGNALS:
     void syncNowRequested();
 
 private:
-    void showStateIcon();
+    void showState();
 
     SyncEngine::State m_state = SyncEngine::State::Stopped;
+    bool m_checkingSignIn = false;
     QLabel *m_stateIcon;
     QLabel *m_stateText;
     QLabel *m_progressText;

@@ -49,6 +49,7 @@ void ConsoleEngine::rebuild()
     const quint64 run = ++m_run;
     m_retry.stop();
     setProblem(QString());
+    setCheckingSignIn(false);
     // The old engine stops first: one engine writes the cache.
     replaceController(nullptr);
     m_backend.reset();
@@ -83,9 +84,11 @@ void ConsoleEngine::startProduction(quint64 run)
             Qt::QueuedConnection);
     };
     m_backend = std::make_unique<ProductionBackend>();
+    setCheckingSignIn(true);
     m_backend->start(std::move(options), [this, run](Result<SyncBackendFactory> factory) {
         if (run != m_run)
             return;
+        setCheckingSignIn(false);
         if (factory) {
             replaceController(std::make_unique<EngineController>(
                 EngineController::Mode::Threaded,
@@ -111,6 +114,7 @@ void ConsoleEngine::stop()
     ++m_run;
     m_retry.stop();
     m_backend.reset();
+    setCheckingSignIn(false);
     if (m_controller)
         m_controller->stop();
 }
@@ -135,9 +139,20 @@ void ConsoleEngine::setProblem(const QString &problem)
     Q_EMIT problemChanged(problem);
 }
 
+void ConsoleEngine::setCheckingSignIn(bool checking)
+{
+    if (checking == m_checkingSignIn)
+        return;
+    m_checkingSignIn = checking;
+    Q_EMIT checkingSignInChanged(checking);
+}
+
 QString ConsoleEngine::signInProblem(const QString &secretKey) const
 {
-    const QString service = ProductionBackend::serviceName(m_backend->config(), secretKey);
+    // Partner Center has a localized name; Dynamics 365 and Salesforce are brand names.
+    const QString service = secretKey == QLatin1String(ProductionConfig::kPartnerCenterSecretKey)
+        ? tr("Partner Center")
+        : ProductionBackend::serviceName(m_backend->config(), secretKey);
     return tr("Sign in again: %1 refused the saved sign-in, or none is saved. Run the setup "
               "wizard (File › Run setup wizard…).")
         .arg(service);

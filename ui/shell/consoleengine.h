@@ -49,6 +49,8 @@ public:
     // nullptr while the sign-ins are checked or when the sync cannot start.
     EngineController *controller() const { return m_controller.get(); }
     QString problem() const { return m_problem; }
+    // True while the stored sign-ins are checked before the engine is built.
+    bool checkingSignIn() const { return m_checkingSignIn; }
 
     static constexpr int kRetryMs = 60'000; // after a check that could not be made
 
@@ -62,11 +64,13 @@ Q_SIGNALS:
     // Bind views to the new engine (nullptr: none); emitted before it starts.
     void controllerChanged(cosell::EngineController *controller);
     void problemChanged(const QString &problem);
+    void checkingSignInChanged(bool checking);
 
 private:
     void startProduction(quint64 run);
     void replaceController(std::unique_ptr<EngineController> next);
     void setProblem(const QString &problem);
+    void setCheckingSignIn(bool checking);
     QString signInProblem(const QString &secretKey) const;
 
     Environment m_environment;
@@ -76,6 +80,7 @@ private:
     bool m_stopped = false;
     quint64 m_run = 0; // answers of an older rebuild are dropped
     QString m_problem;
+    bool m_checkingSignIn = false;
     QTimer m_retry;
     std::unique_ptr<ProductionBackend> m_backend;
     std::unique_ptr<EngineController> m_controller;

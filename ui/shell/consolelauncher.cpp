@@ -66,6 +66,8 @@ int ConsoleLauncher::start(const QStringList &arguments)
                      &MainWindow::setEngine);
     QObject::connect(m_engine.get(), &ConsoleEngine::problemChanged, m_window.get(),
                      &MainWindow::setSyncProblem);
+    QObject::connect(m_engine.get(), &ConsoleEngine::checkingSignInChanged, m_window.get(),
+                     &MainWindow::setCheckingSignIn);
     QObject::connect(m_window.get(), &MainWindow::setupFinished, m_engine.get(),
                      &ConsoleEngine::rebuild);
     // Quit may come from the window, the menu or the session manager: stop the engine

@@ -383,6 +383,12 @@ void MainWindow::setSyncProblem(const QString &problem)
     m_dashboard->setProblem(problem);
 }
 
+void MainWindow::setCheckingSignIn(bool checking)
+{
+    m_indicator->setCheckingSignIn(checking);
+    m_dashboard->setCheckingSignIn(checking);
+}
+
 void MainWindow::bindEngine()
 {
     if (!m_engine || !m_engine->engine())

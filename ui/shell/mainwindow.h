@@ -74,6 +74,8 @@ public Q_SLOTS:
     void setEngine(cosell::EngineController *engine);
     // Why the sync cannot run, for the status bar and the dashboard; empty clears it.
     void setSyncProblem(const QString &problem);
+    // The stored sign-ins are being checked, before an engine exists.
+    void setCheckingSignIn(bool checking);
 
 Q_SIGNALS:
     // The setup wizard was finished: its choices and sign-ins are saved. Outside the demo its

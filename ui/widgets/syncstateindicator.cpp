@@ -84,6 +84,17 @@ void SyncStateIndicator::setProblem(const QString &problem)
     refresh();
 }
 
+void SyncStateIndicator::setCheckingSignIn(bool checking)
+{
+    m_checkingSignIn = checking;
+    refresh();
+}
+
+QString SyncStateIndicator::checkingSignInText()
+{
+    return tr("Checking the sign-ins…");
+}
+
 void SyncStateIndicator::refresh()
 {
     const int side = fontMetrics().height();
@@ -94,13 +105,14 @@ void SyncStateIndicator::refresh()
         setToolTip(m_problem);
         return;
     }
-    QString text = textFor(m_state);
+    const bool checking = m_checkingSignIn && m_state == SyncEngine::State::Stopped;
+    QString text = checking ? checkingSignInText() : textFor(m_state);
     if (m_state == SyncEngine::State::Syncing && m_total > 0) {
         const QLocale locale;
         text = tr("Syncing… %1 of %2").arg(locale.toString(m_done), locale.toString(m_total));
     }
     m_text->setText(text);
-    m_iconPath = iconPathFor(m_state);
+    m_iconPath = iconPathFor(checking ? SyncEngine::State::Syncing : m_state);
     m_icon->setPixmap(QIcon(m_iconPath).pixmap(side, side));
     setToolTip(tr("Sync engine: %1").arg(textFor(m_state)));
 }

@@ -28,6 +28,7 @@ public:
 
     static QString textFor(SyncEngine::State state);
     static QString iconPathFor(SyncEngine::State state);
+    static QString checkingSignInText();
 
 public Q_SLOTS:
     void setState(cosell::SyncEngine::State state);
@@ -35,6 +36,8 @@ public Q_SLOTS:
     // Why the sync cannot run (e.g. a sign-in was refused), shown instead of the state until
     // cleared with an empty text. Translated by the caller.
     void setProblem(const QString &problem);
+    // The sign-ins are being checked before an engine exists: said instead of "stopped".
+    void setCheckingSignIn(bool checking);
 
 private:
     void refresh();
@@ -43,6 +46,7 @@ private:
     qint64 m_done = 0;
     qint64 m_total = 0;
     QString m_problem;
+    bool m_checkingSignIn = false;
     QString m_iconPath;
     QLabel *m_icon;
     QLabel *m_text;

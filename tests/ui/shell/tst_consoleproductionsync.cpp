@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/sandbox/dataverse/dataverseservice.h"
 #include "app/sandbox/identity/identityservice.h"
+#include "app/sandbox/salesforce/salesforceservice.h"
 #include "app/sandbox/server/sandboxserver.h"
 #include "core/auth/filesecretstore.h"
 #include "core/setup/productionconfig.h"
@@ -11,6 +12,8 @@
 #include "ui/widgets/syncstateindicator.h"
 #include "ui/wizard/setupwizard.h"
 #include "ui/wizard/wizarddemosandbox.h"
+
+#include <algorithm>
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -31,8 +34,8 @@ constexpr int kSyncWait = 120'000; // a sync pass
 // cosell-console after its setup wizard was completed, in-process against the built-in
 // sandbox (loopback HTTP, real sign-ins): the engine is built from the settings and the
 // refresh tokens the wizard stored (a 0600 secrets file here, the OS keychain in
-// production), and a referral Microsoft shares reaches Dynamics 365. A refused or missing
-// refresh token is a clear state in the status bar and on the dashboard, and nothing syncs.
+// production), and a referral Microsoft shares reaches Dynamics 365 or Salesforce. A refused or
+// missing refresh token is a clear state in the status bar and on the dashboard, and nothing syncs.
 // Finishing the wizard in a running console starts the production engine, no restart.
 class TestConsoleProductionSync : public QObject
 {
@@ -42,7 +45,9 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
+    void sharedReferralReachesTheCrmAfterARestart_data();
     void sharedReferralReachesTheCrmAfterARestart();
+    void checkingTheSignInsIsShown();
     void refusedSignInIsShown_data();
     void refusedSignInIsShown();
     void signInRefusedWhileSyncingIsShown();
@@ -50,12 +55,14 @@ private Q_SLOTS:
 
 private:
     SetupProfile profile() const;
+    QUrl crmUrl() const;
     QString secretsPath() const { return m_dir->filePath(QStringLiteral("secrets.json")); }
     void signIn(SetupSession &session);
     void writeSetupSettings(QSettings &settings);
     void writeSetupSettings();
     void launchSignedIn();
     void launch();
+    QByteArray postControl(const QString &path, const QJsonObject &body);
     QString shareReferral();
     bool inCrm(const QString &referralId) const;
 
@@ -64,6 +71,7 @@ private:
     std::unique_ptr<WizardDemoSandbox> m_sandbox;
     std::unique_ptr<ConsoleLauncher> m_launcher;
     QNetworkAccessManager m_control;
+    CrmSystem m_system = CrmSystem::Dynamics; // the CRM the wizard connected
 };
 
 void TestConsoleProductionSync::initTestCase()
@@ -82,6 +90,7 @@ void TestConsoleProductionSync::init()
     m_sandbox = std::make_unique<WizardDemoSandbox>();
     QVERIFY(m_sandbox->start(0)); // empty: the test shares its own referrals
     QSettings().clear();
+    m_system = CrmSystem::Dynamics;
 }
 
 void TestConsoleProductionSync::cleanup()
@@ -99,11 +108,17 @@ SetupProfile TestConsoleProductionSync::profile() const
     return p;
 }
 
+QUrl TestConsoleProductionSync::crmUrl() const
+{
+    const SetupProfile p = profile();
+    return m_system == CrmSystem::Salesforce ? p.defaultSalesforceLoginUrl : p.defaultDynamicsUrl;
+}
+
 // Both sign-ins as the wizard's pages make them; the refresh tokens land in the session's
 // store.
 void TestConsoleProductionSync::signIn(SetupSession &session)
 {
-    session.setCrm(CrmSystem::Dynamics, session.profile().defaultDynamicsUrl);
+    session.setCrm(m_system, crmUrl());
     std::optional<Status> pc;
     session.signInPartnerCenter(m_sandbox->browser(), [&pc](Status s) { pc = s; });
     QTRY_VERIFY_WITH_TIMEOUT(pc.has_value(), kWait);
@@ -120,15 +135,16 @@ void TestConsoleProductionSync::writeSetupSettings()
     writeSetupSettings(settings);
 }
 
-// The keys the wizard's pages write, Dynamics 365 chosen; Finish sets "setup/completed".
+// The keys the wizard's pages write for m_system; Finish sets "setup/completed".
 void TestConsoleProductionSync::writeSetupSettings(QSettings &settings)
 {
     const SetupProfile p = profile();
     settings.setValue(QStringLiteral("setup/entraClientId"), p.entraClientId());
-    settings.setValue(QStringLiteral("setup/crmSystem"), QStringLiteral("dynamics"));
-    settings.setValue(QStringLiteral("setup/crmUrl"), p.defaultDynamicsUrl.toString());
-    for (const SetupField &f : requiredSetupFields(CrmSystem::Dynamics))
-        settings.setValue(QStringLiteral("setup/fieldNames/dynamics/") + f.role, f.defaultName);
+    settings.setValue(QStringLiteral("setup/crmSystem"), toString(m_system));
+    settings.setValue(QStringLiteral("setup/crmUrl"), crmUrl().toString());
+    for (const SetupField &f : requiredSetupFields(m_system))
+        settings.setValue(QStringLiteral("setup/fieldNames/%1/%2").arg(toString(m_system), f.role),
+                          f.defaultName);
     settings.setValue(QStringLiteral("setup/completed"), true);
 }
 
@@ -145,23 +161,41 @@ void TestConsoleProductionSync::launch()
     QVERIFY(QTest::qWaitForWindowExposed(m_launcher->window()));
 }
 
-// Microsoft shares a new co-sell referral with the partner.
-QString TestConsoleProductionSync::shareReferral()
+// The sandbox's control API; the answer's body ("" when there was none in time).
+QByteArray TestConsoleProductionSync::postControl(const QString &path, const QJsonObject &body)
 {
-    QNetworkRequest request(QUrl(m_sandbox->server().url(u"/control/partnercenter/referrals")));
+    QNetworkRequest request(QUrl(m_sandbox->server().url(u"/control") + path));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = m_control.post(request, QByteArrayLiteral("{}"));
+    QNetworkReply *reply = m_control.post(request, QJsonDocument(body).toJson());
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!reply->isFinished() && !finished.wait(kWait))
         return {};
     reply->deleteLater();
-    return QJsonDocument::fromJson(reply->readAll()).object().value(u"id").toString();
+    return reply->readAll();
 }
 
+// Microsoft shares a new co-sell referral with the partner.
+QString TestConsoleProductionSync::shareReferral()
+{
+    const QByteArray answer = postControl(QStringLiteral("/partnercenter/referrals"), {});
+    return QJsonDocument::fromJson(answer).object().value(u"id").toString();
+}
+
+// Exactly one opportunity names the referral.
 bool TestConsoleProductionSync::inCrm(const QString &referralId) const
 {
-    auto &store = m_sandbox->server().service<sandbox::DataverseService>()->store();
-    return store.table(QStringLiteral("opportunities"))->idsByKey(referralId).size() == 1;
+    if (m_system == CrmSystem::Dynamics) {
+        auto &store = m_sandbox->server().service<sandbox::DataverseService>()->store();
+        return store.table(QStringLiteral("opportunities"))->idsByKey(referralId).size() == 1;
+    }
+    auto &store = m_sandbox->server().service<sandbox::SalesforceService>()->store();
+    const QString field = setupFieldName(m_system, {}, QStringLiteral("referralidentifier"));
+    const auto &rows = store.table(QStringLiteral("Opportunity"))->rows();
+    return std::count_if(rows.begin(), rows.end(),
+                         [&](const auto &row) {
+                             return row.second.fields.value(field).toString() == referralId;
+                         })
+        == 1;
 }
 
 // The wizard was completed in an earlier run: signed in, choices saved.
@@ -178,8 +212,17 @@ void TestConsoleProductionSync::launchSignedIn()
     launch();
 }
 
+void TestConsoleProductionSync::sharedReferralReachesTheCrmAfterARestart_data()
+{
+    QTest::addColumn<bool>("salesforce");
+    QTest::newRow("Dynamics 365") << false;
+    QTest::newRow("Salesforce") << true;
+}
+
 void TestConsoleProductionSync::sharedReferralReachesTheCrmAfterARestart()
 {
+    QFETCH(bool, salesforce);
+    m_system = salesforce ? CrmSystem::Salesforce : CrmSystem::Dynamics;
     const QString before = shareReferral();
     QVERIFY(!before.isEmpty());
     launchSignedIn();
@@ -200,6 +243,38 @@ void TestConsoleProductionSync::sharedReferralReachesTheCrmAfterARestart()
     window->syncNow();
     QTRY_VERIFY_WITH_TIMEOUT(inCrm(after), kSyncWait);
     QVERIFY(window->syncStateIndicator()->problem().isEmpty());
+}
+
+// A slow identity provider: until the stored sign-ins are checked, the console says so
+// (not "Sync stopped"), then the engine runs.
+void TestConsoleProductionSync::checkingTheSignInsIsShown()
+{
+    {
+        FileSecretStore secrets(secretsPath());
+        SetupSession wizardSession(profile(), &secrets);
+        signIn(wizardSession);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    writeSetupSettings();
+    const QByteArray held = postControl(QStringLiteral("/faults"),
+                                        {{QStringLiteral("pattern"), QStringLiteral("/login/*")},
+                                         {QStringLiteral("delayMs"), 3000},
+                                         {QStringLiteral("remaining"), 1}});
+    QVERIFY2(held.contains("/login/*"), held.constData());
+    launch();
+    if (QTest::currentTestFailed())
+        return;
+    MainWindow *window = m_launcher->window();
+    SyncStateIndicator *indicator = window->syncStateIndicator();
+    auto *dashboardState = window->findChild<QLabel *>(QStringLiteral("dashboardStateText"));
+    QVERIFY(dashboardState);
+    QCOMPARE(indicator->text(), QStringLiteral("Checking the sign-ins…"));
+    QCOMPARE(dashboardState->text(), indicator->text());
+    QCOMPARE(indicator->iconPath(), SyncStateIndicator::iconPathFor(SyncEngine::State::Syncing));
+    QVERIFY(!m_launcher->engine());
+    QTRY_COMPARE_WITH_TIMEOUT(indicator->text(), QStringLiteral("Up to date"), kSyncWait);
+    QCOMPARE(dashboardState->text(), indicator->text());
 }
 
 void TestConsoleProductionSync::refusedSignInIsShown_data()

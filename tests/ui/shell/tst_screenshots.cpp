@@ -59,6 +59,19 @@ void TestScreenshots::pages()
     window.resize(1000, 640);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Before an engine runs, the console checks the stored sign-ins and says so.
+    window.setCheckingSignIn(true);
+    QCOMPARE(window.syncStateIndicator()->text(),
+             language == QLatin1String("en") ? QStringLiteral("Checking the sign-ins…")
+                                             : QStringLiteral("正在檢查登入…"));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCoreApplication::processEvents();
+    QVERIFY(window.syncStateIndicator()->width()
+            >= window.syncStateIndicator()->sizeHint().width());
+    if (!keepDir.isEmpty())
+        QVERIFY(window.grab().save(
+            QStringLiteral("%1/%2-checking-sign-ins.png").arg(keepDir, language)));
+    window.setCheckingSignIn(false);
     engine.start();
     Q_EMIT engine.engine()->stateChanged(cosell::SyncEngine::State::Syncing);
     Q_EMIT engine.engine()->progress(1234, 5000);
