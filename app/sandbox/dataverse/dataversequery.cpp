@@ -258,10 +258,25 @@ SandboxResponse DataverseQuery::list(const Context &c, const SandboxRequest &req
     const bool byId = order.isEmpty()
         || (order.size() == 1 && order[0].field == c.entity.idField && !order[0].desc);
     const bool byModified = order.size() == 1 && order[0].field == u"modifiedon" && !order[0].desc;
-    if (byId) {
+    const QString afterId = hasSkip ? cursor.value(QStringLiteral("i")).toString() : QString();
+    const auto byIds = byId && filter ? filter->equalTexts(c.entity.idField) : std::nullopt;
+    if (byIds) {
+        // A few rows by id (a client reading related rows): looked up, not scanned.
+        std::vector<const CrmRecord *> rows;
+        for (const QString &id : *byIds) {
+            const CrmRecord *row = c.table.find(id);
+            if (!row)
+                row = c.table.find(id.toLower()); // GUIDs compare case-insensitively
+            if (row && (!hasSkip || afterId < row->id))
+                rows.push_back(row);
+        }
+        std::sort(rows.begin(), rows.end(),
+                  [](const CrmRecord *a, const CrmRecord *b) { return a->id < b->id; });
+        rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+        for (auto it = rows.begin(); it != rows.end() && take(**it); ++it) { }
+    } else if (byId) {
         const auto &rows = c.table.rows();
-        auto it =
-            hasSkip ? rows.upper_bound(cursor.value(QStringLiteral("i")).toString()) : rows.begin();
+        auto it = hasSkip ? rows.upper_bound(afterId) : rows.begin();
         for (; it != rows.end() && take(it->second); ++it) { }
     } else if (byModified) {
         const auto &index = c.table.byModified();

@@ -196,4 +196,27 @@ void FilterExpr::collectConjuncts(std::vector<const FilterExpr *> &out) const
     }
 }
 
+std::optional<QStringList> FilterExpr::equalTexts(const QString &field) const
+{
+    if (m_op == Op::Or) {
+        QStringList texts;
+        for (const FilterExpr &c : m_children) {
+            const auto more = c.equalTexts(field);
+            if (!more)
+                return std::nullopt;
+            texts += *more;
+        }
+        return texts;
+    }
+    if ((m_op != Op::Eq && m_op != Op::In) || m_field != field)
+        return std::nullopt;
+    QStringList texts;
+    for (const Literal &v : m_values) {
+        if (v.kind != Literal::Kind::String && v.kind != Literal::Kind::Guid)
+            return std::nullopt;
+        texts.append(v.text);
+    }
+    return texts;
+}
+
 } // namespace cosell::sandbox

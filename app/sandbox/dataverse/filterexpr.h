@@ -2,11 +2,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace cosell::sandbox {
 
@@ -51,6 +53,10 @@ public:
     void collectFields(QStringList &out) const;
     // The comparisons joined by top-level ANDs (the planner uses them to pick an index).
     void collectConjuncts(std::vector<const FilterExpr *> &out) const;
+    // When the expression holds only for `field` equal to one of a few texts (`field eq 'a'`,
+    // `field in ('a', 'b')`, ORs of those): the texts, so a planner can look the rows up
+    // instead of scanning the table. Otherwise nothing.
+    std::optional<QStringList> equalTexts(const QString &field) const;
 
     // Parses the date/time forms both services put on the wire: ISO 8601 with Z or
     // offset, with or without milliseconds, Salesforce's "+0000", and date-only.

@@ -144,15 +144,17 @@ SandboxResponse SalesforceQuery::query(const QString &soql, const QString &versi
     QString boundField;
     RecordTable::ModKey after {std::numeric_limits<qint64>::min(), 0};
     for (const FilterExpr *e : conjuncts) {
-        if (e->op() == FilterExpr::Op::Eq
-            && e->values().front().kind == FilterExpr::Literal::Kind::String) {
-            if (e->field() == u"Id")
-                exact = table.find(e->values().front().text)
-                    ? QStringList {e->values().front().text}
-                    : QStringList {};
-            else if (!table.keyField().isEmpty() && e->field() == table.keyField())
-                exact = table.idsByKey(e->values().front().text);
+        // Id = / IN and the key field = / IN are looked up, not scanned.
+        if (const auto ids = e->equalTexts(QStringLiteral("Id"))) {
+            exact = *ids;
+        } else if (const auto keys = table.keyField().isEmpty() ? std::nullopt
+                                                                : e->equalTexts(table.keyField())) {
+            exact = QStringList();
+            for (const QString &key : *keys)
+                *exact += table.idsByKey(key);
         }
+        if (exact)
+            exact->removeDuplicates();
         if (isModstamp(e->field())
             && (e->op() == FilterExpr::Op::Gt || e->op() == FilterExpr::Op::Ge)
             && e->values().front().dateTime.isValid()) {

@@ -113,6 +113,39 @@ private slots:
         QCOMPARE(names, sorted);
     }
 
+    // A client reading rows by id ("opportunityid eq a or opportunityid eq b ..."): the rows
+    // named, each once, in id order across pages, whatever the GUIDs' case; unknown ids none.
+    void filterByIdsPagesInIdOrder()
+    {
+        QStringList ids;
+        for (const QJsonValue &v :
+             get(QStringLiteral("opportunities?$select=name")).object().value(u"value").toArray())
+            ids << v.toObject().value(u"opportunityid").toString();
+        QVERIFY(ids.size() >= 5);
+        const QStringList wanted {ids.at(4), ids.at(1), ids.at(3), ids.at(0)};
+        QStringList terms;
+        for (const QString &id : wanted)
+            terms << QStringLiteral("opportunityid eq ") + id;
+        terms << QStringLiteral("opportunityid eq ") + ids.at(1).toUpper() // again, other case
+              << QStringLiteral("opportunityid eq 00000000-0000-0000-0000-0000000000ff");
+        QStringList read;
+        QString next = m_root + QStringLiteral("opportunities?$select=name&$filter=")
+            + QString::fromLatin1(QUrl::toPercentEncoding(terms.join(QStringLiteral(" or "))));
+        int pages = 0;
+        while (!next.isEmpty()) {
+            const auto r = m_http.send("GET", QUrl(next), {}, {{"Prefer", "odata.maxpagesize=3"}});
+            QVERIFY2(r.status == 200, r.body.constData());
+            for (const QJsonValue &v : r.object().value(u"value").toArray())
+                read << v.toObject().value(u"opportunityid").toString();
+            next = r.object().value(QStringLiteral("@odata.nextLink")).toString();
+            QVERIFY(++pages <= 3);
+        }
+        QStringList expected = wanted;
+        expected.sort();
+        QCOMPARE(read, expected);
+        QCOMPARE(pages, 2);
+    }
+
     void malformedQueriesAnswerDocumentedErrors()
     {
         auto r = get(QStringLiteral("opportunities?$filter=name%20eq"));

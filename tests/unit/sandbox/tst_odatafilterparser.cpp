@@ -129,6 +129,37 @@ private slots:
                  (QStringList {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
                                QStringLiteral("d")}));
     }
+
+    // Which filters a planner may answer by looking rows up (ids of related rows).
+    void equalTexts_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<QStringList>("texts"); // empty: not only equalities on accountid
+        const QString a = QStringLiteral("6f1c0000-0000-0000-0000-00000000000a");
+        const QString b = QStringLiteral("6f1c0000-0000-0000-0000-00000000000b");
+        QTest::newRow("one guid") << QStringLiteral("accountid eq %1").arg(a) << QStringList {a};
+        QTest::newRow("or chain")
+            << QStringLiteral("accountid eq %1 or (accountid eq '%2')").arg(a, b)
+            << QStringList {a, b};
+        QTest::newRow("other field in the chain")
+            << QStringLiteral("accountid eq %1 or name eq 'x'").arg(a) << QStringList();
+        QTest::newRow("and") << QStringLiteral("accountid eq %1 and name eq 'x'").arg(a)
+                             << QStringList();
+        QTest::newRow("not equal") << QStringLiteral("accountid ne %1").arg(a) << QStringList();
+        QTest::newRow("number") << QStringLiteral("accountid eq 7") << QStringList();
+    }
+
+    void equalTexts()
+    {
+        QFETCH(QString, filter);
+        QFETCH(QStringList, texts);
+        auto parsed = ODataFilterParser::parse(filter);
+        QVERIFY(parsed.ok());
+        const auto found = parsed->equalTexts(QStringLiteral("accountid"));
+        QCOMPARE(found.has_value(), !texts.isEmpty());
+        if (found)
+            QCOMPARE(*found, texts);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestODataFilterParser)
