@@ -66,6 +66,18 @@ public:
         return u;
     }
 
+    // The keys of one [group].
+    QStringList keys(const QString &group) const
+    {
+        if (!m_settings)
+            return {};
+        QStringList keys;
+        for (const QString &key : m_settings->allKeys())
+            if (key.startsWith(group + u'/'))
+                keys.append(key);
+        return keys;
+    }
+
     Result<QString> required(const QString &key, const QString &what) const
     {
         const QString value = text(key);
@@ -88,6 +100,27 @@ private:
     QString m_path;
     std::optional<QSettings> m_settings;
 };
+
+// [fields]: the CRM's names of the custom fields by role, where they differ from the defaults
+// (the console's setup wizard asks for the same).
+Result<QHash<QString, QString>> fieldNames(const ConfigReader &in, CrmSystem system)
+{
+    QHash<QString, QString> names;
+    QStringList roles;
+    for (const SetupField &f : requiredSetupFields(system)) {
+        roles.append(f.role);
+        const QString name = in.text(QStringLiteral("fields/") + f.role);
+        if (!name.isEmpty())
+            names.insert(f.role, name);
+    }
+    for (const QString &key : in.keys(QStringLiteral("fields"))) {
+        if (!roles.contains(key.mid(key.indexOf(u'/') + 1)))
+            return in.problem(key,
+                              QStringLiteral("is not a field role; the roles are: %1")
+                                  .arg(roles.join(QStringLiteral(", "))));
+    }
+    return names;
+}
 
 } // namespace
 
@@ -118,6 +151,10 @@ Result<ProductionConfig> loadSyncdConfig(const SyncdOptions &options)
     c.partnerCenterAuth.clientId = *clientId;
     c.partnerCenterAuth.scopes =
         in.scopes(QStringLiteral("partnercenter/scopes"), production.partnerCenterAuth.scopes);
+    const auto namesRead = fieldNames(in, c.system);
+    if (!namesRead)
+        return namesRead.error();
+    QHash<QString, QString> names = *namesRead;
 
     if (c.system == CrmSystem::Dynamics) {
         auto url = in.url(QStringLiteral("dynamics/url"), QUrl(),
@@ -141,8 +178,14 @@ Result<ProductionConfig> loadSyncdConfig(const SyncdOptions &options)
         if (!apiVersion.isEmpty())
             c.dynamics.apiVersion = apiVersion;
         const QString prefix = in.text(QStringLiteral("dynamics/customPrefix"));
-        if (!prefix.isEmpty())
+        if (!prefix.isEmpty()) {
             c.dynamics.customPrefix = prefix;
+            for (const SetupField &f : requiredSetupFields(c.system))
+                if (!names.contains(f.role))
+                    names.insert(f.role, prefix + u'_' + f.role);
+        }
+        for (auto it = names.cbegin(); it != names.cend(); ++it)
+            c.dynamics.customNames.insert(it.key(), it.value());
     } else {
         c.crmAuth = production.salesforceAuth;
         auto token = in.url(QStringLiteral("salesforce/tokenUrl"),
@@ -156,6 +199,9 @@ Result<ProductionConfig> loadSyncdConfig(const SyncdOptions &options)
             return key.error();
         c.crmAuth.clientId = *key;
         c.crmAuth.scopes = in.scopes(QStringLiteral("salesforce/scopes"), c.crmAuth.scopes);
+        const SalesforceConnectorConfig named = setupSalesforceConfig(names);
+        c.salesforce.requiredCustomFields = named.requiredCustomFields;
+        c.salesforce.referralIdField = named.referralIdField;
         const QString apiVersion = in.text(QStringLiteral("salesforce/apiVersion"));
         if (!apiVersion.isEmpty())
             c.salesforce.apiVersion = apiVersion;
@@ -168,6 +214,7 @@ Result<ProductionConfig> loadSyncdConfig(const SyncdOptions &options)
         }
     }
 
+    c.mappingSettings = setupMappingSettings(c.system, names);
     c.secretsFile = in.text(QStringLiteral("secrets/file"));
     const QString service = in.text(QStringLiteral("secrets/keychainService"));
     if (!service.isEmpty())

@@ -79,7 +79,7 @@ FirstSyncRunner::~FirstSyncRunner()
 
 void FirstSyncRunner::plan(std::function<void(Result<SyncPlan>)> done)
 {
-    auto spec = MappingSpec::builtIn(m_session.crmSystem());
+    auto spec = MappingSpec::builtIn(m_session.crmSystem(), m_session.mappingSettings());
     if (!spec) {
         done(spec.error());
         return;
@@ -148,6 +148,7 @@ void FirstSyncRunner::startEngine(const QString &cachePath, const QString &pcTok
     const QUrl referralsUrl = m_session.profile().referralsBaseUrl;
     const DynamicsConfig dynamics = m_session.dynamicsConfig();
     const SalesforceConnectorConfig salesforce = m_session.salesforceConfig();
+    const QJsonObject mappingSettings = m_session.mappingSettings();
     SyncBackendFactory factory = [=]() -> Result<std::unique_ptr<SyncBackend>> {
         static std::atomic<int> serial {0};
         RemoteSyncBackendOptions options;
@@ -157,6 +158,7 @@ void FirstSyncRunner::startEngine(const QString &cachePath, const QString &pcTok
         options.crmTokens = fixedTokens(crmToken);
         options.dynamics = dynamics;
         options.salesforce = salesforce;
+        options.mappingSettings = mappingSettings;
         options.cachePath = cachePath;
         options.connectionName = QStringLiteral("setup-first-sync-%1").arg(++serial);
         return makeRemoteSyncBackend(options);

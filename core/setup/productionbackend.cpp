@@ -146,6 +146,7 @@ SyncBackendFactory ProductionBackend::factory() const
                          options.signInRequired);
         remote.dynamics = config.dynamics;
         remote.salesforce = config.salesforce;
+        remote.mappingSettings = config.mappingSettings;
         remote.cachePath = options.cachePath;
         remote.connectionName = QStringLiteral("%1-%2").arg(options.connectionPrefix).arg(++serial);
         remote.nameMark = options.sync.nameMark;

@@ -20,6 +20,7 @@ ProductionConfig ProductionConfig::fromSetup(const SetupProfile &profile, CrmSys
         c.dynamics = setupDynamicsConfig(crmUrl, fieldNames);
     else
         c.salesforce = setupSalesforceConfig(fieldNames);
+    c.mappingSettings = setupMappingSettings(system, fieldNames);
     return c;
 }
 

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include <QHash>
+#include <QJsonObject>
 #include <QString>
 #include <QUrl>
 
@@ -29,6 +30,7 @@ struct ProductionConfig
     OAuthConfig crmAuth; // Dynamics (Entra) or Salesforce, refreshed from kCrmSecretKey
     DynamicsConfig dynamics; // when system is Dynamics
     SalesforceConnectorConfig salesforce; // when system is Salesforce
+    QJsonObject mappingSettings; // the custom fields' names for the mapping (setupMappingSettings)
     QString secretsFile; // a FileSecretStore (0600); empty: the OS keychain
     QString keychainService = QStringLiteral("org.cosell.Console"); // the console's entries
 

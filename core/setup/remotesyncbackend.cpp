@@ -28,7 +28,7 @@ TokenSourceMaker fixedTokens(QString token)
 
 Result<std::unique_ptr<SyncBackend>> makeRemoteSyncBackend(const RemoteSyncBackendOptions &options)
 {
-    auto spec = MappingSpec::builtIn(options.system);
+    auto spec = MappingSpec::builtIn(options.system, options.mappingSettings);
     if (!spec)
         return spec.error();
     auto backend = std::make_unique<SyncBackend>();

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 
+#include <QJsonObject>
 #include <QString>
 #include <QUrl>
 
@@ -39,6 +40,9 @@ struct RemoteSyncBackendOptions
     TokenSourceMaker crmTokens;
     DynamicsConfig dynamics; // used when system is Dynamics
     SalesforceConnectorConfig salesforce; // used when system is Salesforce
+    // Overrides of the built-in mapping's settings: the CRM's names of the custom fields
+    // (setupMappingSettings).
+    QJsonObject mappingSettings;
     QString cachePath;
     QString connectionName; // QSqlDatabase connection: unique per open cache and thread
     bool nameMark = false; // the ✔/✖ name mark, if the built-in mapping allows it

@@ -87,11 +87,17 @@ QList<SetupField> requiredSetupFields(CrmSystem system)
                                               QStringLiteral("Microsoft_CRM_Identifier__c"),
                                               QStringLiteral("Products__c"),
                                               QStringLiteral("Audit__c")};
+    static const QStringList settings {
+        QStringLiteral("syncFlagField"),     QStringLiteral("referralIdField"),
+        QStringLiteral("referralLinkField"), QStringLiteral("helpField"),
+        QStringLiteral("visibilityField"),   QStringLiteral("microsoftCrmIdField"),
+        QStringLiteral("productsField"),     QStringLiteral("auditField")};
     QList<SetupField> fields;
     for (qsizetype i = 0; i < roles.size(); ++i) {
         fields.append({roles.at(i),
                        system == CrmSystem::Salesforce ? salesforceNames.at(i)
-                                                       : QStringLiteral("mspc_") + roles.at(i)});
+                                                       : QStringLiteral("mspc_") + roles.at(i),
+                       settings.at(i)});
     }
     return fields;
 }
@@ -130,6 +136,17 @@ SalesforceConnectorConfig setupSalesforceConfig(const QHash<QString, QString> &n
     c.referralIdField =
         setupFieldName(CrmSystem::Salesforce, namesByRole, QStringLiteral("referralidentifier"));
     return c;
+}
+
+QJsonObject setupMappingSettings(CrmSystem system, const QHash<QString, QString> &namesByRole)
+{
+    QJsonObject settings;
+    for (const SetupField &f : requiredSetupFields(system)) {
+        const QString name = namesByRole.value(f.role).trimmed();
+        if (!name.isEmpty())
+            settings.insert(f.mappingSetting, name);
+    }
+    return settings;
 }
 
 QStringList offeredWebhookEvents()

@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QHostAddress>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -22,6 +23,7 @@ struct SetupField
 {
     QString role; // "syncwithpartnercenter", "referralidentifier", ...
     QString defaultName; // "mspc_syncwithpartnercenter" / "Sync_with_Partner_Center__c"
+    QString mappingSetting; // the built-in mappings' setting naming it: "syncFlagField", ...
 };
 
 // Every endpoint and client registration the setup wizard talks to, so the same code runs
@@ -77,6 +79,10 @@ QString setupFieldName(CrmSystem system, const QHash<QString, QString> &namesByR
 // console's engine use the same ones). Salesforce's instance URL is left to the sign-in.
 DynamicsConfig setupDynamicsConfig(const QUrl &url, const QHash<QString, QString> &namesByRole);
 SalesforceConnectorConfig setupSalesforceConfig(const QHash<QString, QString> &namesByRole);
+// The built-in mapping's settings for the admin's field names (MappingSpec::builtIn's
+// overrides), so the sync writes the fields the wizard checked. Roles not named keep the
+// mapping's defaults.
+QJsonObject setupMappingSettings(CrmSystem system, const QHash<QString, QString> &namesByRole);
 // Events the wizard offers; created/updated are checked by default, test-created is always
 // registered (Partner Center sends validation events only to subscribers of it).
 QStringList offeredWebhookEvents();

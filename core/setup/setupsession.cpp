@@ -252,6 +252,11 @@ DynamicsConfig SetupSession::dynamicsConfig() const
     return setupDynamicsConfig(m_crmUrl, m_fieldNames);
 }
 
+QJsonObject SetupSession::mappingSettings() const
+{
+    return setupMappingSettings(m_crmSystem, m_fieldNames);
+}
+
 SalesforceConnectorConfig SetupSession::salesforceConfig() const
 {
     SalesforceConnectorConfig c = setupSalesforceConfig(m_fieldNames);

@@ -16,6 +16,7 @@
 #include <optional>
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 
@@ -91,6 +92,8 @@ public:
     // The same settings for a connector built elsewhere (the engine's thread).
     DynamicsConfig dynamicsConfig() const;
     SalesforceConnectorConfig salesforceConfig() const;
+    // The built-in mapping's settings for these field names (setupMappingSettings).
+    QJsonObject mappingSettings() const;
     ReferralsClient &referrals() { return *m_referrals; }
     OAuthTokenProvider &partnerCenterTokens() { return *m_pcTokens; }
     OAuthTokenProvider &crmTokens() { return *m_crmTokens; }

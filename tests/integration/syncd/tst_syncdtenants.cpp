@@ -86,6 +86,55 @@ private Q_SLOTS:
         QVERIFY2(again.out.contains(" 0 written"), again.out.constData());
     }
 
+    // An organisation whose co-sell columns have other names: [fields] names them, and the
+    // sync writes those (the referral identifier and the Audit field), not the defaults.
+    void fieldsSectionNamesTheCustomColumns()
+    {
+        const auto renamed = m_world->control(
+            "PUT", QStringLiteral("/dataverse/config"),
+            QJsonObject {
+                {QStringLiteral("customFieldNames"),
+                 QJsonObject {
+                     {QStringLiteral("referralidentifier"), QStringLiteral("contoso_referralid")},
+                     {QStringLiteral("audit"), QStringLiteral("contoso_syncaudit")}}}});
+        QVERIFY2(renamed.status == 200, renamed.body.constData());
+        QVERIFY(m_world->writeSecrets(m_world->partnerCenterRefreshToken(),
+                                      m_world->dynamicsRefreshToken()));
+        QVERIFY(!m_world
+                     ->writeConfig(QStringLiteral("dynamics"),
+                                   QStringLiteral("[fields]\nreferralidentifier="
+                                                  "contoso_referralid\naudit=contoso_syncaudit\n"))
+                     .isEmpty());
+        const SyncdSandbox::Finished run = m_world->runSyncd(once());
+        QVERIFY2(run.code == 0, run.all().constData());
+        QVERIFY2(run.out.contains(" 0 dead-lettered"), run.all().right(3000).constData());
+        QList<QJsonObject> opportunities;
+        QVERIFY(m_world->dataverseOpportunities(&opportunities));
+        int named = 0;
+        for (const QJsonObject &o : opportunities) {
+            QVERIFY(!o.contains(QLatin1String("mspc_referralidentifier")));
+            if (!o.value(QLatin1String("contoso_referralid")).toString().isEmpty())
+                ++named;
+        }
+        const int synced = m_world->status()
+                               .value(QLatin1String("links"))
+                               .toObject()
+                               .value(QLatin1String("synced"))
+                               .toInt();
+        QVERIFY(synced > 0);
+        QCOMPARE(named, synced);
+
+        // A role the sync does not know is a config error, not silently ignored.
+        QVERIFY(!m_world
+                     ->writeConfig(QStringLiteral("dynamics"),
+                                   QStringLiteral("[fields]\nreferralid=contoso_referralid\n"))
+                     .isEmpty());
+        const SyncdSandbox::Finished typo = m_world->runSyncd(once());
+        QCOMPARE(typo.code, 78);
+        QVERIFY2(typo.err.contains("[fields] referralid is not a field role"),
+                 typo.err.constData());
+    }
+
     void onceCreatesTheReferralsInSalesforce()
     {
         QVERIFY(m_world->writeSecrets(m_world->partnerCenterRefreshToken(),

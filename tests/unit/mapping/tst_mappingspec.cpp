@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/mapping/mappingspec.h"
+#include "core/setup/setupprofile.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -117,6 +118,47 @@ private slots:
         QVERIFY(again.ok());
         QCOMPARE(again->syncFlagField(), QStringLiteral("abc_syncwithpartnercenter"));
         QVERIFY(spec->toJson().contains("${prefix}_referralidentifier"));
+    }
+
+    // The setup's names of the custom fields (wizard, syncd [fields]) reach every place the
+    // mapping names them: fields, settings the engine reads, and the custom field catalog.
+    void customFieldNamesFromTheSetup_data()
+    {
+        QTest::addColumn<int>("system");
+        QTest::newRow("dynamics") << int(CrmSystem::Dynamics);
+        QTest::newRow("salesforce") << int(CrmSystem::Salesforce);
+    }
+
+    void customFieldNamesFromTheSetup()
+    {
+        QFETCH(int, system);
+        const auto crm = static_cast<CrmSystem>(system);
+        QHash<QString, QString> names;
+        QStringList defaults;
+        for (const SetupField &f : requiredSetupFields(crm)) {
+            names.insert(f.role, QStringLiteral("org_") + f.role);
+            defaults.append(f.defaultName);
+        }
+        const auto spec = MappingSpec::builtIn(crm, setupMappingSettings(crm, names));
+        QVERIFY(spec.ok());
+        QVERIFY2(spec->validate().isEmpty(), qPrintable(messages(spec->validate()).join(u'\n')));
+        QCOMPARE(spec->field(QStringLiteral("referralId"))->crmFields.first().toString(),
+                 QStringLiteral("org_referralidentifier"));
+        QCOMPARE(spec->field(QStringLiteral("assistance"))->crmFields.first().toString(),
+                 QStringLiteral("org_howcanmicrosofthelp"));
+        QCOMPARE(spec->syncFlagField(), QStringLiteral("org_syncwithpartnercenter"));
+        QCOMPARE(spec->auditField(), QStringLiteral("org_audit"));
+        for (const FieldMapping &f : spec->fields())
+            for (const FieldPath &path : f.crmFields)
+                QVERIFY2(!defaults.contains(path.toString()), qPrintable(path.toString()));
+        for (const QString &role : names.keys())
+            QVERIFY2(spec->crmCatalog().lookup(QString(QStringLiteral("org_") + role)),
+                     qPrintable(role));
+        // A role left out keeps the mapping's default.
+        names.remove(QStringLiteral("audit"));
+        const auto partly = MappingSpec::builtIn(crm, setupMappingSettings(crm, names));
+        QVERIFY(partly.ok());
+        QCOMPARE(partly->auditField(), setupFieldName(crm, {}, QStringLiteral("audit")));
     }
 
     void salesforceStagesAreSettings()
