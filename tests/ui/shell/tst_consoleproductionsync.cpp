@@ -60,6 +60,7 @@ private:
     void signIn(SetupSession &session);
     void writeSetupSettings(QSettings &settings);
     void writeSetupSettings();
+    void completeSetup();
     void launchSignedIn();
     void launch();
     QByteArray postControl(const QString &path, const QJsonObject &body);
@@ -199,7 +200,7 @@ bool TestConsoleProductionSync::inCrm(const QString &referralId) const
 }
 
 // The wizard was completed in an earlier run: signed in, choices saved.
-void TestConsoleProductionSync::launchSignedIn()
+void TestConsoleProductionSync::completeSetup()
 {
     {
         FileSecretStore secrets(secretsPath());
@@ -209,7 +210,13 @@ void TestConsoleProductionSync::launchSignedIn()
             return;
     }
     writeSetupSettings();
-    launch();
+}
+
+void TestConsoleProductionSync::launchSignedIn()
+{
+    completeSetup();
+    if (!QTest::currentTestFailed())
+        launch();
 }
 
 void TestConsoleProductionSync::sharedReferralReachesTheCrmAfterARestart_data()
@@ -249,14 +256,9 @@ void TestConsoleProductionSync::sharedReferralReachesTheCrmAfterARestart()
 // (not "Sync stopped"), then the engine runs.
 void TestConsoleProductionSync::checkingTheSignInsIsShown()
 {
-    {
-        FileSecretStore secrets(secretsPath());
-        SetupSession wizardSession(profile(), &secrets);
-        signIn(wizardSession);
-        if (QTest::currentTestFailed())
-            return;
-    }
-    writeSetupSettings();
+    completeSetup();
+    if (QTest::currentTestFailed())
+        return;
     const QByteArray held = postControl(QStringLiteral("/faults"),
                                         {{QStringLiteral("pattern"), QStringLiteral("/login/*")},
                                          {QStringLiteral("delayMs"), 3000},
