@@ -183,17 +183,16 @@ void DynamicsConnector::changesSince(const QString &cursor, QObject *context,
 void DynamicsConnector::get(const QString &id, QObject *context,
                             std::function<void(Result<CrmRecordData>)> done)
 {
-    m_http.send(
-        request("GET", QStringLiteral("GET opportunities({id})"),
-                resourceUrl(recordResource(id) + expandQuery())),
-        context, [this, done = std::move(done)](Result<HttpResponse> response) {
-            auto json = jsonObjectOf(response);
-            if (!json) {
-                done(json.error());
-                return;
-            }
-            done(recordFrom(json.value()));
-        });
+    m_http.send(request("GET", QStringLiteral("GET opportunities({id})"),
+                        resourceUrl(recordResource(id) + expandQuery())),
+                context, [this, done = std::move(done)](Result<HttpResponse> response) {
+                    auto json = jsonObjectOf(response);
+                    if (!json) {
+                        done(json.error());
+                        return;
+                    }
+                    done(recordFrom(json.value()));
+                });
 }
 
 void DynamicsConnector::createRow(const QJsonObject &fields, QObject *context,
@@ -289,8 +288,8 @@ DynamicsBatchOperation DynamicsConnector::closeOperation(const QString &id,
 }
 
 void DynamicsConnector::runOperations(QList<QList<DynamicsBatchOperation>> operations,
-                                      qsizetype from,
-                                      QList<CrmWriteResult> results, QObject *context,
+                                      qsizetype from, QList<CrmWriteResult> results,
+                                      QObject *context,
                                       std::function<void(Result<QList<CrmWriteResult>>)> done)
 {
     if (from >= operations.size()) {

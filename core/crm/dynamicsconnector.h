@@ -10,6 +10,7 @@
 
 #include <memory>
 
+#include <QJsonArray>
 #include <QUrl>
 
 namespace cosell {
@@ -104,6 +105,13 @@ private:
     // Adds the related rows to a change-tracking page (dynamicsconnectorrelated.cpp).
     void readRelated(CrmChanges changes, QObject *context,
                      std::function<void(Result<CrmChanges>)> done);
+    // Reads the written rows results[rows] again, relatedIdsPerRequest per GET ("<id> eq … or
+    // …"), then addRelated: for rows the batch answered as they were before a close.
+    void readRows(QList<CrmWriteResult> results, QList<qsizetype> rows, QObject *context,
+                  std::function<void(Result<QList<CrmWriteResult>>)> done);
+    // GETs of `resources` sent together; their "value" arrays in the same order.
+    void getValues(const QStringList &resources, const QString &endpoint, QObject *context,
+                   std::function<void(Result<QList<QJsonArray>>)> done);
     // "?$expand=…" for single reads, empty when no related fields are read.
     QString expandQuery() const;
 

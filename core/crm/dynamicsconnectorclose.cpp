@@ -202,20 +202,22 @@ void DynamicsConnector::writeResolved(QList<ResolvedWrite> writes, QObject *cont
             QList<QList<DynamicsBatchOperation>> closeSets;
             for (const DynamicsBatchOperation &op : std::as_const(closeOps))
                 closeSets.append({op});
-            runOperations(std::move(closeSets), 0, {}, context,
-                          [this, results = std::move(results), closing = std::move(closing),
-                           context,
-                           done = std::move(done)](Result<QList<CrmWriteResult>> closed) mutable {
-                              for (qsizetype k = 0; k < closing.size(); ++k) {
-                                  if (!closed)
-                                      results[closing[k]].error = closed.error();
-                                  else if (closed->at(k).error)
-                                      results[closing[k]].error = closed->at(k).error;
-                                  // The row as written is open: the caller reads it closed.
-                                  results[closing[k]].record.reset();
-                              }
-                              addRelated(std::move(results), context, std::move(done));
-                          });
+            runOperations(
+                std::move(closeSets), 0, {}, context,
+                [this, results = std::move(results), closing = std::move(closing), context,
+                 done = std::move(done)](Result<QList<CrmWriteResult>> closed) mutable {
+                    QList<qsizetype> reread; // answered open: read them closed
+                    for (qsizetype k = 0; k < closing.size(); ++k) {
+                        if (!closed)
+                            results[closing[k]].error = closed.error();
+                        else if (closed->at(k).error)
+                            results[closing[k]].error = closed->at(k).error;
+                        if (results[closing[k]].record && !results[closing[k]].error)
+                            reread.append(closing[k]);
+                        results[closing[k]].record.reset();
+                    }
+                    readRows(std::move(results), std::move(reread), context, std::move(done));
+                });
         });
 }
 

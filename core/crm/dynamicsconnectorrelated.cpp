@@ -11,13 +11,13 @@
 
 namespace cosell {
 
-struct DynamicsRelatedRead
+// The answers of GETs sent together, in the order of their resources.
+struct DynamicsValuesRead
 {
-    CrmChanges changes;
     QList<QJsonArray> answers;
     qsizetype pending = 0;
     bool failed = false;
-    std::function<void(Result<CrmChanges>)> done;
+    std::function<void(Result<QList<QJsonArray>>)> done;
 };
 
 void DynamicsConnector::setRelatedFields(const QStringList &paths)
@@ -34,25 +34,21 @@ QString DynamicsConnector::expandQuery() const
     return m_related.isEmpty() ? QString() : QStringLiteral("?$expand=") + m_related.expandOption();
 }
 
-void DynamicsConnector::readRelated(CrmChanges changes, QObject *context,
-                                    std::function<void(Result<CrmChanges>)> done)
+void DynamicsConnector::getValues(const QStringList &resources, const QString &endpoint,
+                                  QObject *context,
+                                  std::function<void(Result<QList<QJsonArray>>)> done)
 {
-    const QStringList resources =
-        m_related.readResources(changes.records, m_config.relatedIdsPerRequest);
-    auto read = std::make_shared<DynamicsRelatedRead>();
-    read->changes = std::move(changes);
-    read->done = std::move(done);
+    auto read = std::make_shared<DynamicsValuesRead>();
     read->answers.resize(resources.size());
     read->pending = resources.size();
-    if (resources.isEmpty()) { // nothing linked: every relationship is null
-        m_related.merge(&read->changes.records, {});
-        read->done(std::move(read->changes));
+    read->done = std::move(done);
+    if (resources.isEmpty()) {
+        read->done(QList<QJsonArray>());
         return;
     }
-    const QString endpoint = QStringLiteral("GET related rows ($filter ids)");
     for (qsizetype i = 0; i < resources.size(); ++i) {
         m_http.send(request("GET", endpoint, resourceUrl(resources.at(i))), context,
-                    [this, read, i, endpoint](Result<HttpResponse> response) {
+                    [read, i, endpoint](Result<HttpResponse> response) {
                         if (read->failed)
                             return;
                         auto json = jsonObjectOf(response);
@@ -66,12 +62,58 @@ void DynamicsConnector::readRelated(CrmChanges changes, QObject *context,
                             return;
                         }
                         read->answers[i] = value.toArray();
-                        if (--read->pending > 0)
-                            return;
-                        m_related.merge(&read->changes.records, read->answers);
-                        read->done(std::move(read->changes));
+                        if (--read->pending == 0)
+                            read->done(std::move(read->answers));
                     });
     }
+}
+
+void DynamicsConnector::readRelated(CrmChanges changes, QObject *context,
+                                    std::function<void(Result<CrmChanges>)> done)
+{
+    const QStringList resources =
+        m_related.readResources(changes.records, m_config.relatedIdsPerRequest);
+    getValues(resources, QStringLiteral("GET related rows ($filter ids)"), context,
+              [this, changes = std::move(changes),
+               done = std::move(done)](Result<QList<QJsonArray>> answers) mutable {
+                  if (!answers) {
+                      done(answers.error());
+                      return;
+                  }
+                  // No resources: nothing is linked, every relationship is null.
+                  m_related.merge(&changes.records, *answers);
+                  done(std::move(changes));
+              });
+}
+
+void DynamicsConnector::readRows(QList<CrmWriteResult> results, QList<qsizetype> rows,
+                                 QObject *context,
+                                 std::function<void(Result<QList<CrmWriteResult>>)> done)
+{
+    QStringList resources;
+    const int chunk = std::max(1, m_config.relatedIdsPerRequest);
+    for (qsizetype from = 0; from < rows.size(); from += chunk) {
+        QStringList terms;
+        for (qsizetype k : rows.mid(from, chunk))
+            terms << m_config.idField + QStringLiteral(" eq ") + results.at(k).id;
+        resources << m_config.entitySet + QStringLiteral("?$filter=")
+                + QString::fromLatin1(QUrl::toPercentEncoding(terms.join(QStringLiteral(" or "))));
+    }
+    getValues(resources, QStringLiteral("GET opportunities ($filter ids)"), context,
+              [this, results = std::move(results), rows = std::move(rows), context,
+               done = std::move(done)](Result<QList<QJsonArray>> answers) mutable {
+                  // A failed read leaves the rows to get() one by one; the writes stand.
+                  QHash<QString, CrmRecordData> byId;
+                  for (const QJsonArray &answer : answers ? *answers : QList<QJsonArray>())
+                      for (const QJsonValue &row : answer) {
+                          const CrmRecordData record = recordFrom(row.toObject());
+                          byId.insert(record.id, record);
+                      }
+                  for (qsizetype k : rows)
+                      if (byId.contains(results.at(k).id))
+                          results[k].record = byId.value(results.at(k).id);
+                  addRelated(std::move(results), context, std::move(done));
+              });
 }
 
 void DynamicsConnector::findByReferralId(
@@ -86,9 +128,8 @@ void DynamicsConnector::findByReferralId(
     QUrl url = resourceUrl(m_config.entitySet);
     url.setQuery(QStringLiteral("$filter=") + QString::fromLatin1(QUrl::toPercentEncoding(filter))
                      + QStringLiteral("&$top=2")
-                     + (m_related.isEmpty()
-                            ? QString()
-                            : QStringLiteral("&$expand=")
+                     + (m_related.isEmpty() ? QString()
+                                            : QStringLiteral("&$expand=")
                                 + QString::fromLatin1(QUrl::toPercentEncoding(
                                     m_related.expandOption(), "(),=$"))),
                  QUrl::StrictMode);

@@ -20,7 +20,7 @@ constexpr int kSeeded = 20; // their currencies exist
 // (related customer, contact and currency fields included): the created records come back with
 // the batch (Dataverse: return=representation in the $batch, related rows read together;
 // Salesforce: one SOQL query per 200 ids), not with a GET each, and they are what a get()
-// reads afterwards. Connector level: the closed rows Dataverse cannot answer.
+// reads afterwards. Connector level: rows created closed, read again after their close.
 class TestCrmCreateMany : public CrmTestFixture
 {
     Q_OBJECT
@@ -168,39 +168,49 @@ private Q_SLOTS:
         QVERIFY2(total(sent) <= 6, qPrintable(QString::fromUtf8(QJsonDocument(sent).toJson())));
     }
 
-    void dynamicsClosedRowsAreLeftToGet()
+    // A row created closed (won) is answered open by its create; it is read again after the
+    // close, with the other closed rows in one GET, not left to a get() each.
+    void dynamicsClosedRowsAreReadTogether()
     {
         const QString failed = startDynamics(0);
         QVERIFY2(failed.isEmpty(), qPrintable(failed));
         DynamicsConnector crm(m_sandbox->http(), *m_tokens, dynamicsConfig());
         QList<CrmWrite> writes;
-        for (int i = 0; i < 3; ++i) {
+        for (int i = 0; i < 4; ++i) {
             CrmWrite w = createOf({{QStringLiteral("name"), QStringLiteral("Row %1").arg(i)}});
             w.returnRecord = true;
             writes.append(w);
         }
-        writes[1].fields.insert(QStringLiteral("statecode"), 1); // won: closed after its create
-        writes[1].fields.insert(QStringLiteral("statuscode"), 3);
-        writes[2].returnRecord = false;
+        for (int i : {1, 2}) { // won: closed after its create
+            writes[i].fields.insert(QStringLiteral("statecode"), 1);
+            writes[i].fields.insert(QStringLiteral("statuscode"), 3);
+        }
+        writes[3].returnRecord = false;
+        const QJsonObject before = m_sandbox->server().counters().toJson();
         auto results = writeBatch(crm, writes);
         QVERIFY2(results.ok(), why(results));
-        QCOMPARE(results->size(), 3);
+        const QJsonObject after = m_sandbox->server().counters().toJson();
+        const QString rows = QStringLiteral("GET /dataverse/api/data/v{version}/opportunities");
+        QCOMPARE(countOf(after, rows) - countOf(before, rows), 1);
+        QCOMPARE(results->size(), 4);
         for (const CrmWriteResult &r : *results)
             QVERIFY2(!r.error, qPrintable(r.error ? r.error->toString() : QString()));
-        QVERIFY(!results->at(1).record.has_value());
-        QVERIFY(!results->at(2).record.has_value());
-        QVERIFY(results->at(0).record.has_value());
-        const CrmRecordData &row = *results->at(0).record;
-        auto read = wait<CrmRecordData>([&](auto done) { crm.get(row.id, this, done); });
-        QVERIFY2(read.ok(), why(read));
-        QCOMPARE(row.id, results->at(0).id);
-        QCOMPARE(row.etag, read->etag);
-        QVERIFY(row.etag.startsWith(QLatin1String("W/\"")));
-        QJsonObject rowFields = row.fields;
-        QJsonObject readFields = read->fields;
-        rowFields.remove(QStringLiteral("@odata.context"));
-        readFields.remove(QStringLiteral("@odata.context"));
-        QCOMPARE(rowFields, readFields); // server-set columns included
+        QVERIFY(!results->at(3).record.has_value());
+        for (int i : {0, 1, 2}) {
+            QVERIFY(results->at(i).record.has_value());
+            const CrmRecordData &row = *results->at(i).record;
+            auto read = wait<CrmRecordData>([&](auto done) { crm.get(row.id, this, done); });
+            QVERIFY2(read.ok(), why(read));
+            QCOMPARE(row.id, results->at(i).id);
+            QCOMPARE(row.etag, read->etag);
+            QVERIFY(row.etag.startsWith(QLatin1String("W/\"")));
+            QJsonObject rowFields = row.fields;
+            QJsonObject readFields = read->fields;
+            rowFields.remove(QStringLiteral("@odata.context"));
+            readFields.remove(QStringLiteral("@odata.context"));
+            QCOMPARE(rowFields, readFields); // server-set columns included
+            QCOMPARE(row.fields.value(u"statecode").toInt(), i == 0 ? 0 : 1);
+        }
     }
 };
 
