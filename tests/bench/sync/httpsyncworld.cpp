@@ -100,6 +100,11 @@ bool HttpSyncWorld::start(const Options &options)
     sandbox::addDefaultServices(*m_server);
     if (!m_server->listen(0))
         return fail("the sandbox cannot listen"), false;
+    connect(m_server.get(), &sandbox::SandboxServer::requestHandled, this,
+            [this](const QString &routeKey) {
+                if (!routeKey.startsWith(QLatin1String("GET ")))
+                    ++m_writesAnswered;
+            });
     m_server->tokens().setLifetimeSeconds(kTokenLifetimeSeconds);
     if (options.referrals > 0)
         m_server->service<sandbox::ReferralsService>()->seed(kSeed, options.referrals);
@@ -315,6 +320,28 @@ QByteArray HttpSyncWorld::referralJson(const QString &id) const
     const sandbox::ReferralRow *row =
         m_server->service<sandbox::ReferralsService>()->store().find(id);
     return row ? row->json : QByteArray();
+}
+
+QSet<QString> HttpSyncWorld::takeWritten()
+{
+    QSet<QString> ids;
+    const sandbox::RecordTable *table =
+        m_server->service<sandbox::DataverseService>()->store().table(
+            QStringLiteral("opportunities"));
+    const auto &changes = table->changes();
+    for (auto it = changes.upper_bound(m_writtenVersion); it != changes.end(); ++it)
+        ids.insert(it->second.id);
+    if (!changes.empty())
+        m_writtenVersion = changes.rbegin()->first;
+    // From the last time seen, inclusive: a row written later in the same millisecond counts.
+    constexpr auto order = sandbox::ReferralStore::Order::UpdatedAsc;
+    m_server->service<sandbox::ReferralsService>()->store().scan(
+        order, nullptr, m_writtenFrom, [&](const sandbox::ReferralRow &row) {
+            ids.insert(row.id);
+            m_writtenFrom = sandbox::ReferralStore::keyOf(row, order).first;
+            return true;
+        });
+    return ids;
 }
 
 QList<QJsonObject> HttpSyncWorld::referrals() const

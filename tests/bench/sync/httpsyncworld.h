@@ -9,6 +9,7 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QTemporaryDir>
 
 namespace cosell {
@@ -64,6 +65,8 @@ public:
     // Passes the engine finished so far (its signal, seen on this thread).
     int passes() const { return m_passes; }
     int failedPasses() const { return m_failedPasses; }
+    // Requests other than GETs the sandbox answered so far: a change can arrive only with one.
+    qint64 writesAnswered() const { return m_writesAnswered; }
     qint64 pendingInbox() const;
     bool deliveriesPending() const;
 
@@ -81,6 +84,10 @@ public:
     QJsonObject opportunity(const QString &id) const;
     int opportunityCount() const;
     QList<QJsonObject> referrals() const;
+    // Ids of the opportunities and referrals written since the last call (the Dataverse change
+    // log, the referrals' updatedDateTime index), so a wait looks at those only. The first
+    // call reads every referral once.
+    QSet<QString> takeWritten();
     bool editReferralNotes(const QString &id, const QString &notes);
     bool editOpportunityDescription(const QString &id, const QString &description);
     // (referral id, opportunity id) of linked pairs that are open on both sides.
@@ -104,6 +111,9 @@ private:
     QByteArray m_webhookToken;
     int m_passes = 0;
     int m_failedPasses = 0;
+    qint64 m_writesAnswered = 0;
+    qint64 m_writtenVersion = 0; // takeWritten: the change log read up to here
+    QString m_writtenFrom; // takeWritten: referrals updated from this time on are looked at
 };
 
 } // namespace cosell::bench
