@@ -51,12 +51,18 @@ class TestMappingSpec : public QObject
 {
     Q_OBJECT
 
-private slots:
-    void builtInsAreValid_data()
+    // One row per CRM, in an int column "system".
+    static void addSystemRows()
     {
         QTest::addColumn<int>("system");
         QTest::newRow("dynamics") << int(CrmSystem::Dynamics);
         QTest::newRow("salesforce") << int(CrmSystem::Salesforce);
+    }
+
+private slots:
+    void builtInsAreValid_data()
+    {
+        addSystemRows();
     }
 
     void builtInsAreValid()
@@ -124,9 +130,7 @@ private slots:
     // mapping names them: fields, settings the engine reads, and the custom field catalog.
     void customFieldNamesFromTheSetup_data()
     {
-        QTest::addColumn<int>("system");
-        QTest::newRow("dynamics") << int(CrmSystem::Dynamics);
-        QTest::newRow("salesforce") << int(CrmSystem::Salesforce);
+        addSystemRows();
     }
 
     void customFieldNamesFromTheSetup()
