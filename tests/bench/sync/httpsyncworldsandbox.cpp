@@ -5,8 +5,6 @@
 #include "app/sandbox/server/sandboxserver.h"
 #include "tests/bench/sync/httpsyncworld.h"
 
-#include <QJsonDocument>
-
 namespace cosell::bench {
 
 QJsonObject HttpSyncWorld::referral(const QString &id) const
