@@ -60,10 +60,7 @@ class TestMappingSpec : public QObject
     }
 
 private slots:
-    void builtInsAreValid_data()
-    {
-        addSystemRows();
-    }
+    void builtInsAreValid_data() { addSystemRows(); }
 
     void builtInsAreValid()
     {
@@ -128,10 +125,7 @@ private slots:
 
     // The setup's names of the custom fields (wizard, syncd [fields]) reach every place the
     // mapping names them: fields, settings the engine reads, and the custom field catalog.
-    void customFieldNamesFromTheSetup_data()
-    {
-        addSystemRows();
-    }
+    void customFieldNamesFromTheSetup_data() { addSystemRows(); }
 
     void customFieldNamesFromTheSetup()
     {
