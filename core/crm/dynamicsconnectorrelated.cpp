@@ -90,15 +90,11 @@ void DynamicsConnector::readRows(QList<CrmWriteResult> results, QList<qsizetype>
                                  QObject *context,
                                  std::function<void(Result<QList<CrmWriteResult>>)> done)
 {
-    QStringList resources;
-    const int chunk = std::max(1, m_config.relatedIdsPerRequest);
-    for (qsizetype from = 0; from < rows.size(); from += chunk) {
-        QStringList terms;
-        for (qsizetype k : rows.mid(from, chunk))
-            terms << m_config.idField + QStringLiteral(" eq ") + results.at(k).id;
-        resources << m_config.entitySet + QStringLiteral("?$filter=")
-                + QString::fromLatin1(QUrl::toPercentEncoding(terms.join(QStringLiteral(" or "))));
-    }
+    QStringList ids;
+    for (qsizetype k : rows)
+        ids << results.at(k).id;
+    const QStringList resources = DynamicsRelated::byIdResources(
+        m_config.entitySet, m_config.idField, ids, m_config.relatedIdsPerRequest);
     getValues(resources, QStringLiteral("GET opportunities ($filter ids)"), context,
               [this, results = std::move(results), rows = std::move(rows), context,
                done = std::move(done)](Result<QList<QJsonArray>> answers) mutable {

@@ -23,8 +23,8 @@ void DynamicsRelated::setPaths(const QStringList &paths, const QHash<QString, QS
                 unknown->append(nav);
             continue;
         }
-        auto it = std::find_if(m_navs.begin(), m_navs.end(),
-                               [&](const Nav &n) { return n.name == nav; });
+        auto it =
+            std::find_if(m_navs.begin(), m_navs.end(), [&](const Nav &n) { return n.name == nav; });
         if (it == m_navs.end()) {
             m_navs.append({nav, {table.section(u'/', 0, 0), table.section(u'/', 1)}, {}});
             it = m_navs.end() - 1;
@@ -46,12 +46,12 @@ QStringList DynamicsRelated::readResources(const QList<CrmRecordData> &records,
                                            int idsPerRequest) const
 {
     QStringList resources;
-    const int chunk = std::max(1, idsPerRequest);
     for (const Nav &nav : m_navs) {
         QStringList ids;
         QSet<QString> seen;
         for (const CrmRecordData &r : records) {
-            const QString id = r.deleted ? QString() : r.fields.value(nav.lookupColumn()).toString();
+            const QString id =
+                r.deleted ? QString() : r.fields.value(nav.lookupColumn()).toString();
             if (!id.isEmpty() && !seen.contains(id)) {
                 seen.insert(id);
                 ids << id;
@@ -60,16 +60,27 @@ QStringList DynamicsRelated::readResources(const QList<CrmRecordData> &records,
         QStringList select = nav.columns;
         if (!select.contains(nav.table.idField))
             select << nav.table.idField;
-        for (qsizetype from = 0; from < ids.size(); from += chunk) {
-            QStringList terms;
-            for (const QString &id : ids.mid(from, chunk))
-                terms << nav.table.idField + QStringLiteral(" eq ") + id;
-            resources << nav.table.entitySet + QStringLiteral("?$select=")
-                    + QString::fromLatin1(QUrl::toPercentEncoding(select.join(u','), ","))
-                    + QStringLiteral("&$filter=")
-                    + QString::fromLatin1(
-                        QUrl::toPercentEncoding(terms.join(QStringLiteral(" or "))));
-        }
+        resources +=
+            byIdResources(nav.table.entitySet, nav.table.idField, ids, idsPerRequest, select);
+    }
+    return resources;
+}
+
+QStringList DynamicsRelated::byIdResources(const QString &entitySet, const QString &idField,
+                                           const QStringList &ids, int idsPerRequest,
+                                           const QStringList &select)
+{
+    QStringList resources;
+    const QString selectPart = select.isEmpty() ? QString()
+                                                : QStringLiteral("$select=")
+            + QString::fromLatin1(QUrl::toPercentEncoding(select.join(u','), ",")) + u'&';
+    const int chunk = std::max(1, idsPerRequest);
+    for (qsizetype from = 0; from < ids.size(); from += chunk) {
+        QStringList terms;
+        for (const QString &id : ids.mid(from, chunk))
+            terms << idField + QStringLiteral(" eq ") + id;
+        resources << entitySet + u'?' + selectPart + QStringLiteral("$filter=")
+                + QString::fromLatin1(QUrl::toPercentEncoding(terms.join(QStringLiteral(" or "))));
     }
     return resources;
 }
@@ -93,8 +104,8 @@ void DynamicsRelated::merge(QList<CrmRecordData> *records, const QList<QJsonArra
             continue;
         for (const Nav &nav : m_navs) {
             const QString id = r.fields.value(nav.lookupColumn()).toString();
-            const auto it = id.isEmpty() ? rows.constEnd()
-                                         : rows.constFind(nav.table.entitySet + u'/' + id);
+            const auto it =
+                id.isEmpty() ? rows.constEnd() : rows.constFind(nav.table.entitySet + u'/' + id);
             if (it == rows.constEnd()) {
                 r.fields.insert(nav.name, QJsonValue::Null);
                 continue;
@@ -104,7 +115,8 @@ void DynamicsRelated::merge(QList<CrmRecordData> *records, const QList<QJsonArra
                 related.insert(column, it->value(column));
             related.insert(nav.table.idField, id);
             if (it->contains(QLatin1String("@odata.etag")))
-                related.insert(QStringLiteral("@odata.etag"), it->value(QLatin1String("@odata.etag")));
+                related.insert(QStringLiteral("@odata.etag"),
+                               it->value(QLatin1String("@odata.etag")));
             r.fields.insert(nav.name, related);
         }
     }

@@ -39,6 +39,11 @@ public:
     // whose GETs read the related rows of `records` (deleted ones skipped), at most
     // `idsPerRequest` ids each.
     QStringList readResources(const QList<CrmRecordData> &records, int idsPerRequest) const;
+    // The resources ("<entitySet>?$select=…&$filter=<idField> eq a or …", percent-encoded)
+    // whose GETs read the rows `ids`, at most `idsPerRequest` each; no $select when empty.
+    static QStringList byIdResources(const QString &entitySet, const QString &idField,
+                                     const QStringList &ids, int idsPerRequest,
+                                     const QStringList &select = {});
     // Puts the rows (the "value" arrays of the readResources answers) under each record's
     // navigation properties; null when the lookup is empty or its row is not found.
     void merge(QList<CrmRecordData> *records, const QList<QJsonArray> &answers) const;
