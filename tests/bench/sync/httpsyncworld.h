@@ -65,8 +65,6 @@ public:
     // Passes the engine finished so far (its signal, seen on this thread).
     int passes() const { return m_passes; }
     int failedPasses() const { return m_failedPasses; }
-    // Requests other than GETs the sandbox answered so far: a change can arrive only with one.
-    qint64 writesAnswered() const { return m_writesAnswered; }
     qint64 pendingInbox() const;
     bool deliveriesPending() const;
 
@@ -111,7 +109,6 @@ private:
     QByteArray m_webhookToken;
     int m_passes = 0;
     int m_failedPasses = 0;
-    qint64 m_writesAnswered = 0;
     qint64 m_writtenVersion = 0; // takeWritten: the change log read up to here
     QString m_writtenFrom; // takeWritten: referrals updated from this time on are looked at
 };
