@@ -37,6 +37,21 @@ class TestCrmSide : public QObject
                             {QStringLiteral("notes"), QStringLiteral("Some notes")}};
     }
 
+    // createMany of `count` records named "<tag><i>" for referrals "ref-<tag><i>"; nothing when
+    // no answer came.
+    std::optional<QList<Result<SideRecord>>> createMany(const QString &tag, int count)
+    {
+        QList<RemoteSide::CreateRequest> requests;
+        for (int i = 0; i < count; ++i)
+            requests.append({canonical(tag + QString::number(i)),
+                             QStringLiteral("ref-") + tag + QString::number(i)});
+        std::optional<QList<Result<SideRecord>>> results;
+        m_side->createMany(requests, [&](QList<Result<SideRecord>> r) { results = std::move(r); });
+        if (!QTest::qWaitFor([&] { return results.has_value(); }, 30000))
+            return std::nullopt;
+        return results;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -109,13 +124,8 @@ private Q_SLOTS:
 
     void createManyUsesOneBatch()
     {
-        QList<RemoteSide::CreateRequest> requests;
-        for (int i = 0; i < 4; ++i)
-            requests.append(
-                {canonical(QStringLiteral("B%1").arg(i)), QStringLiteral("ref-b%1").arg(i)});
-        std::optional<QList<Result<SideRecord>>> results;
-        m_side->createMany(requests, [&](QList<Result<SideRecord>> r) { results = std::move(r); });
-        QVERIFY(QTest::qWaitFor([&] { return results.has_value(); }, 30000));
+        const auto results = createMany(QStringLiteral("b"), 4);
+        QVERIFY(results);
         QCOMPARE(results->size(), 4);
         QCOMPARE(m_crm->batchCalls, 1);
         QCOMPARE(m_crm->gets, 0); // the batch answered the records
@@ -129,13 +139,8 @@ private Q_SLOTS:
     void createManyReadsTheRecordsTheBatchDidNotAnswer()
     {
         m_crm->answerRecords = false;
-        QList<RemoteSide::CreateRequest> requests;
-        for (int i = 0; i < 3; ++i)
-            requests.append(
-                {canonical(QStringLiteral("C%1").arg(i)), QStringLiteral("ref-c%1").arg(i)});
-        std::optional<QList<Result<SideRecord>>> results;
-        m_side->createMany(requests, [&](QList<Result<SideRecord>> r) { results = std::move(r); });
-        QVERIFY(QTest::qWaitFor([&] { return results.has_value(); }, 30000));
+        const auto results = createMany(QStringLiteral("c"), 3);
+        QVERIFY(results);
         QCOMPARE(results->size(), 3);
         QCOMPARE(m_crm->gets, 3);
         for (int i = 0; i < 3; ++i) {
